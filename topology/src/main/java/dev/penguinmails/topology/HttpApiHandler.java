@@ -1,0 +1,26 @@
+package dev.penguinmails.topology;
+
+import java.util.List;
+
+/** The family's API Gateway v2 (HTTP API) handler and the routes sent to it. */
+public record HttpApiHandler(String handlerClass, List<HttpRoute> routes) implements EntryPoint {
+
+    /** Micronaut's API Gateway v2 proxy handler, which every family uses for its HTTP API. */
+    public static final String MICRONAUT_HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+
+    public HttpApiHandler {
+        routes = List.copyOf(routes);
+        if (routes.isEmpty()) {
+            throw new IllegalArgumentException("an HTTP API handler needs at least one route");
+        }
+    }
+
+    public static HttpApiHandler micronaut(String... routeKeys) {
+        return new HttpApiHandler(MICRONAUT_HANDLER, List.of(routeKeys).stream().map(HttpRoute::of).toList());
+    }
+
+    @Override
+    public String name() {
+        return "api";
+    }
+}

@@ -1,0 +1,49 @@
+package dev.penguinmails.topology;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The whole stack, described once. The CDK app deploys it and the local stack runs it; neither
+ * names a table, queue, rule or handler of its own.
+ */
+public record Topology(
+        String name,
+        List<TableSpec> tables,
+        List<BucketSpec> buckets,
+        List<QueueSpec> queues,
+        String eventBus,
+        List<RuleSpec> rules,
+        List<FunctionSpec> functions) {
+
+    public Topology {
+        tables = List.copyOf(tables);
+        buckets = List.copyOf(buckets);
+        queues = List.copyOf(queues);
+        rules = List.copyOf(rules);
+        functions = List.copyOf(functions);
+        TopologyValidator.validate(name, tables, buckets, queues, rules, functions);
+    }
+
+    public Optional<QueueSpec> queue(String queueName) {
+        return queues.stream().filter(q -> q.name().equals(queueName)).findFirst();
+    }
+
+    public Optional<TableSpec> table(String tableName) {
+        return tables.stream().filter(t -> t.name().equals(tableName)).findFirst();
+    }
+
+    public Optional<FunctionSpec> function(String family) {
+        return functions.stream().filter(f -> f.family().equals(family)).findFirst();
+    }
+
+    /** Every HTTP route of every function, with the function that serves it. */
+    public Stream<RoutedHttp> httpRoutes() {
+        return functions.stream().flatMap(f -> f.httpApi().stream()
+                .flatMap(api -> api.routes().stream().map(r -> new RoutedHttp(r, f, api))));
+    }
+
+    /** A route together with the function and handler behind it. */
+    public record RoutedHttp(HttpRoute route, FunctionSpec function, HttpApiHandler handler) { }
+}

@@ -1,0 +1,55 @@
+package dev.penguinmails.topology;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Rejects a topology whose parts refer to things it does not define. */
+final class TopologyValidator {
+    private TopologyValidator() { }
+
+    static void validate(String name, List<TableSpec> tables, List<BucketSpec> buckets, List<QueueSpec> queues,
+                         List<RuleSpec> rules, List<FunctionSpec> functions) {
+        Names.requireLogicalName(name);
+        Set<String> tableNames = unique("table", tables.stream().map(TableSpec::name).toList());
+        Set<String> bucketNames = unique("bucket", buckets.stream().map(BucketSpec::name).toList());
+        Set<String> queueNames = unique("queue", queues.stream().map(QueueSpec::name).toList());
+        unique("rule", rules.stream().map(RuleSpec::name).toList());
+        unique("function", functions.stream().map(FunctionSpec::family).toList());
+        unique("route", functions.stream().flatMap(f -> f.httpApi().stream())
+                .flatMap(a -> a.routes().stream()).map(HttpRoute::routeKey).toList());
+
+        for (RuleSpec rule : rules) {
+            rule.targetQueues().forEach(q -> require(queueNames, q, "rule " + rule.name() + " targets"));
+        }
+        for (FunctionSpec f : functions) {
+            unique("entry point of " + f.family(), f.entryPoints().map(EntryPoint::name).toList());
+            f.access().tables().forEach(t -> require(tableNames, t, f.family() + " uses table"));
+            f.access().buckets().forEach(b -> require(bucketNames, b, f.family() + " uses bucket"));
+            f.access().sendToQueues().forEach(q -> require(queueNames, q, f.family() + " sends to"));
+            f.queueHandlers().forEach(h -> require(queueNames, h.queue(), f.family() + " consumes"));
+        }
+        Set<String> consumed = new HashSet<>();
+        functions.forEach(f -> f.queueHandlers().forEach(h -> {
+            if (!consumed.add(h.queue())) {
+                throw new IllegalArgumentException("queue " + h.queue() + " has two consumers");
+            }
+        }));
+    }
+
+    private static Set<String> unique(String kind, List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                throw new IllegalArgumentException("duplicate " + kind + ": " + n);
+            }
+        }
+        return seen;
+    }
+
+    private static void require(Set<String> known, String name, String what) {
+        if (!known.contains(name)) {
+            throw new IllegalArgumentException(what + " '" + name + "', which the topology does not define");
+        }
+    }
+}
