@@ -18,7 +18,7 @@ public final class PenguinMailsTopology {
                 List.of(QueueSpec.work("identity-emails", 60, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
-                        {"source":["penguinmails.identity"],"detail-type":["account.signed_up"]}""",
+                        {"source":["penguinmails.identity"]}""",
                         List.of("identity-emails"))),
                 List.of(identity()));
     }
@@ -26,10 +26,27 @@ public final class PenguinMailsTopology {
     private static FunctionSpec identity() {
         return new FunctionSpec(IDENTITY, 1024, 20,
                 Optional.of(HttpApiHandler.micronaut(
-                        "POST /v1/signup")),
+                        "POST /v1/signup",
+                        "ANY /v1/auth/{proxy+}",
+                        "ANY /v1/me",
+                        "ANY /v1/me/{proxy+}",
+                        "ANY /v1/workspaces",
+                        "ANY /v1/workspaces/{workspaceId}",
+                        "ANY /v1/workspaces/{workspaceId}/restore",
+                        "ANY /v1/workspaces/{workspaceId}/members",
+                        "ANY /v1/workspaces/{workspaceId}/members/{userId}",
+                        "ANY /v1/workspaces/{workspaceId}/transfer-ownership",
+                        "ANY /v1/workspaces/{workspaceId}/leave",
+                        "ANY /v1/workspaces/{workspaceId}/invitations",
+                        "ANY /v1/workspaces/{workspaceId}/invitations/{invitationId}",
+                        "ANY /v1/invitations/accept",
+                        "ANY /v1/workspaces/{workspaceId}/api-keys",
+                        "ANY /v1/workspaces/{workspaceId}/api-keys/{keyId}",
+                        "ANY /v1/workspaces/{workspaceId}/audit-log")),
                 List.of(new QueueHandler("emails", "dev.penguinmails.identity.emails.AccountEmailConsumer",
                         "identity-emails", 10, 0)),
-                List.of(),
+                List.of(new ScheduledHandler("purge-workspaces",
+                        "dev.penguinmails.identity.workspaces.WorkspacePurgeJob", "rate(1 hour)")),
                 new FunctionSpec.Access(List.of(IDENTITY), List.of(), List.of(), true, true));
     }
 }
