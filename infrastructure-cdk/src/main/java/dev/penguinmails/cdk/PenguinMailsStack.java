@@ -1,0 +1,73 @@
+package dev.penguinmails.cdk;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.penguinmails.cdk.api.HttpApiGateway;
+import dev.penguinmails.cdk.email.SesEventPublishing;
+import dev.penguinmails.cdk.functions.FamilyResources;
+import dev.penguinmails.cdk.functions.FamilyTriggers;
+import dev.penguinmails.cdk.functions.FunctionFamily;
+import dev.penguinmails.cdk.messaging.EventRouting;
+import dev.penguinmails.cdk.messaging.WorkQueues;
+import dev.penguinmails.cdk.stage.ConstructIds;
+import dev.penguinmails.cdk.stage.DeploymentStage;
+import dev.penguinmails.cdk.storage.DataTables;
+import dev.penguinmails.cdk.storage.ObjectBuckets;
+import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.Topology;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/** The whole PenguinMails stack of one stage, built from the topology and nothing else. */
+public final class PenguinMailsStack extends Stack {
+
+    private final Map<String, FunctionFamily> families = new LinkedHashMap<>();
+    private final HttpApiGateway api;
+
+    public PenguinMailsStack(Construct scope, String id, StackProps props, Topology topology, DeploymentStage stage,
+                             RepositoryLayout layout) {
+        super(scope, id, props);
+        DataTables tables = new DataTables(this, "Tables", topology, stage);
+        ObjectBuckets buckets = new ObjectBuckets(this, "Buckets", topology, stage);
+        WorkQueues queues = new WorkQueues(this, "Queues", topology, stage);
+        EventRouting events = new EventRouting(this, "Events", topology, stage, queues.byLogicalName());
+        SesEventPublishing email = new SesEventPublishing(this, "Email", stage, events.bus());
+
+        FamilyResources resources = new FamilyResources(tables.byLogicalName(), buckets.byLogicalName(),
+                queues.byLogicalName(), events.bus(), email.configurationSetName());
+        Construct functions = new Construct(this, "Functions");
+        for (FunctionSpec spec : topology.functions()) {
+            FunctionFamily family = new FunctionFamily(functions, spec, layout.functionJar(spec), resources, stage);
+            FamilyTriggers.wire(family, family, topology, resources, stage);
+            families.put(spec.family(), family);
+        }
+        this.api = new HttpApiGateway(this, "Http", topology, stage, families);
+
+        output("ApiUrl", api.url(), "Base URL of the HTTP API");
+        output("EventBusName", events.bus().getEventBusName(), "Custom EventBridge bus for domain events");
+        output("SesConfigurationSetName", email.configurationSetName(), "SES configuration set to send through");
+        tables.byLogicalName().forEach((name, table) ->
+                output("Table" + ConstructIds.of(name) + "Name", table.getTableName(), "DynamoDB table " + name));
+        buckets.byLogicalName().forEach((name, bucket) ->
+                output("Bucket" + ConstructIds.of(name) + "Name", bucket.getBucketName(), "S3 bucket " + name));
+        queues.byLogicalName().forEach((name, queue) ->
+                output("Queue" + ConstructIds.of(name) + "Url", queue.getQueueUrl(), "SQS queue " + name));
+    }
+
+    /** The deployed function families, keyed by family name. */
+    public Map<String, FunctionFamily> families() {
+        return Map.copyOf(families);
+    }
+
+    /** The HTTP API in front of the families. */
+    public HttpApiGateway api() {
+        return api;
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.penguinmails.cdk.functions;
+
+import java.util.Map;
+
+import software.amazon.awscdk.services.dynamodb.ITable;
+import software.amazon.awscdk.services.events.IEventBus;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.sqs.IQueue;
+
+/**
+ * The deployed resources a function family may be wired to, keyed by the topology's logical names.
+ *
+ * @param emailConfigurationSet the SES configuration set every message is sent through
+ */
+public record FamilyResources(Map<String, ITable> tables, Map<String, IBucket> buckets, Map<String, IQueue> queues,
+                              IEventBus eventBus, String emailConfigurationSet) {
+
+    public FamilyResources {
+        tables = Map.copyOf(tables);
+        buckets = Map.copyOf(buckets);
+        queues = Map.copyOf(queues);
+    }
+
+    ITable table(String logicalName) {
+        return require(tables, logicalName, "table");
+    }
+
+    IBucket bucket(String logicalName) {
+        return require(buckets, logicalName, "bucket");
+    }
+
+    IQueue queue(String logicalName) {
+        return require(queues, logicalName, "queue");
+    }
+
+    private static <T> T require(Map<String, T> deployed, String logicalName, String kind) {
+        T resource = deployed.get(logicalName);
+        if (resource == null) {
+            throw new IllegalStateException("no deployed " + kind + " named '" + logicalName + "'");
+        }
+        return resource;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.penguinmails.cdk.functions;
+
+import java.util.List;
+
+import dev.penguinmails.cdk.stage.ConstructIds;
+import dev.penguinmails.cdk.stage.DeploymentStage;
+import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.QueueHandler;
+import dev.penguinmails.topology.QueueSpec;
+import dev.penguinmails.topology.ScheduledHandler;
+import dev.penguinmails.topology.Topology;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.constructs.Construct;
+
+/**
+ * What invokes a family besides HTTP: an SQS event source mapping per queue handler (with partial
+ * batch failure reporting) and an EventBridge schedule rule per scheduled handler, all on the
+ * {@value FunctionFamily#ALIAS} alias.
+ */
+public final class FamilyTriggers {
+
+    private FamilyTriggers() { }
+
+    public static void wire(Construct scope, FunctionFamily family, Topology topology, FamilyResources resources,
+                            DeploymentStage stage) {
+        FunctionSpec spec = family.spec();
+        for (QueueHandler handler : spec.queueHandlers()) {
+            QueueSpec queueSpec = topology.queue(handler.queue()).orElseThrow();
+            requireVisibilityCoversTimeout(spec, handler, queueSpec);
+            IQueue queue = resources.queue(handler.queue());
+            SqsEventSource.Builder source = SqsEventSource.Builder.create(queue)
+                    .batchSize(handler.batchSize())
+                    .reportBatchItemFailures(true)
+                    .enabled(true);
+            if (handler.maxBatchingWindowSeconds() > 0) {
+                source.maxBatchingWindow(Duration.seconds(handler.maxBatchingWindowSeconds()));
+            }
+            // Also grants the family's role the consume actions on this queue, and on nothing else.
+            family.alias(handler).addEventSource(source.build());
+        }
+        for (ScheduledHandler handler : spec.scheduledHandlers()) {
+            Rule.Builder.create(scope, ConstructIds.of(handler.name(), "schedule"))
+                    .ruleName(stage.functionName(spec, handler))
+                    .description("Runs " + spec.family() + " " + handler.name() + " " + handler.scheduleExpression())
+                    .schedule(Schedule.expression(handler.scheduleExpression()))
+                    .targets(List.of(LambdaFunction.Builder.create(family.alias(handler)).retryAttempts(2).build()))
+                    .build();
+        }
+    }
+
+    // Lambda refuses a mapping whose queue could redeliver a message while the function still works on it.
+    private static void requireVisibilityCoversTimeout(FunctionSpec spec, QueueHandler handler, QueueSpec queue) {
+        if (queue.visibilityTimeoutSeconds() < spec.timeoutSeconds()) {
+            throw new IllegalArgumentException("queue " + queue.name() + " has a visibility timeout of "
+                    + queue.visibilityTimeoutSeconds() + " s, shorter than the " + spec.timeoutSeconds()
+                    + " s timeout of " + spec.family() + " " + handler.name());
+        }
+    }
+}

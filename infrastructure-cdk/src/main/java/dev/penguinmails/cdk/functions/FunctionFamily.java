@@ -1,0 +1,102 @@
+package dev.penguinmails.cdk.functions;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.penguinmails.cdk.stage.ConstructIds;
+import dev.penguinmails.cdk.stage.DeploymentStage;
+import dev.penguinmails.topology.EntryPoint;
+import dev.penguinmails.topology.FunctionSpec;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * One function family on AWS: a Lambda per entry point, all from the family's jar, sharing one
+ * least-privilege role. Each Lambda runs with SnapStart, and its {@value #ALIAS} alias (on the
+ * current published version) is what every trigger invokes.
+ */
+public final class FunctionFamily extends Construct {
+
+    /** The alias every trigger points at; SnapStart only applies to published versions. */
+    public static final String ALIAS = "live";
+
+    private final FunctionSpec spec;
+    private final Role role;
+    private final Map<String, Alias> aliases = new LinkedHashMap<>();
+
+    public FunctionFamily(Construct scope, FunctionSpec spec, Path jar, FamilyResources resources,
+                          DeploymentStage stage) {
+        super(scope, ConstructIds.of(spec.family()));
+        this.spec = spec;
+        this.role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Least-privilege role of the " + spec.family() + " functions (" + stage.name() + ")")
+                .build();
+        FamilyPermissions.grant(role, spec, resources);
+        Code code = Code.fromAsset(jar.toString());
+        Map<String, String> environment = FunctionEnvironment.of(spec, resources, stage);
+        spec.entryPoints().forEach(entryPoint ->
+                aliases.put(entryPoint.name(), deploy(entryPoint, code, environment, stage)));
+    }
+
+    /** The family this construct deploys. */
+    public FunctionSpec spec() {
+        return spec;
+    }
+
+    /** The family's role, shared by all its Lambdas. */
+    public Role role() {
+        return role;
+    }
+
+    /** The {@value #ALIAS} alias of one entry point's Lambda: what triggers invoke. */
+    public IFunction alias(EntryPoint entryPoint) {
+        Alias alias = aliases.get(entryPoint.name());
+        if (alias == null) {
+            throw new IllegalArgumentException(spec.family() + " has no entry point " + entryPoint.name());
+        }
+        return alias;
+    }
+
+    private Alias deploy(EntryPoint entryPoint, Code code, Map<String, String> environment, DeploymentStage stage) {
+        String id = ConstructIds.of(entryPoint.name());
+        String functionName = stage.functionName(spec, entryPoint);
+        // An explicit log group, rather than logRetention's custom resource, keeps retention in the template.
+        LogGroup logs = LogGroup.Builder.create(this, id + "Logs")
+                .logGroupName("/aws/lambda/" + functionName)
+                .retention(stage.logRetention())
+                .removalPolicy(stage.dataRemovalPolicy())
+                .build();
+        FamilyPermissions.grantLogging(role, logs);
+        Function function = Function.Builder.create(this, id + "Function")
+                .functionName(functionName)
+                .description(spec.family() + " " + entryPoint.name() + " (" + entryPoint.handlerClass() + ")")
+                .runtime(Runtime.JAVA_17)
+                .handler(entryPoint.handlerClass())
+                .code(code)
+                .memorySize(spec.memoryMb())
+                .timeout(Duration.seconds(spec.timeoutSeconds()))
+                .role(role)
+                .environment(environment)
+                .logGroup(logs)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .build();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "every trigger invokes the live alias on the current published version");
+        return Alias.Builder.create(this, id + "Live")
+                .aliasName(ALIAS)
+                .version(function.getCurrentVersion())
+                .build();
+    }
+}

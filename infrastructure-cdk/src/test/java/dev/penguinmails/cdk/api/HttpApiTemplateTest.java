@@ -1,0 +1,89 @@
+package dev.penguinmails.cdk.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import dev.penguinmails.cdk.SynthesizedStacks;
+import dev.penguinmails.cdk.SynthesizedStacks.Synthesized;
+import dev.penguinmails.cdk.TemplateJson;
+import dev.penguinmails.cdk.functions.FunctionFamily;
+import dev.penguinmails.topology.Topology.RoutedHttp;
+import software.amazon.awscdk.assertions.Match;
+
+class HttpApiTemplateTest {
+
+    private static List<Synthesized> stacks() {
+        return List.of(SynthesizedStacks.penguinMails(), SynthesizedStacks.sample());
+    }
+
+    @Test
+    void everyTopologyRouteIsIntegratedWithItsFamilysApiAlias() {
+        for (Synthesized s : stacks()) {
+            Map<String, JsonNode> routes = s.json().resources("AWS::ApiGatewayV2::Route");
+            List<RoutedHttp> expected = s.topology().httpRoutes().toList();
+            assertThat(routes.values()).extracting(r -> r.at("/Properties/RouteKey").asText())
+                    .containsExactlyInAnyOrderElementsOf(expected.stream().map(r -> r.route().routeKey()).toList());
+            for (RoutedHttp routed : expected) {
+                JsonNode route = routes.values().stream()
+                        .filter(r -> r.at("/Properties/RouteKey").asText().equals(routed.route().routeKey()))
+                        .findFirst().orElseThrow();
+                String integrationId = TemplateJson.referencedIds(route.at("/Properties/Target")).iterator().next();
+                JsonNode integration = s.json().properties(integrationId);
+                String aliasId = s.json().functionWithAlias(
+                        s.stage().functionName(routed.function(), routed.handler()), FunctionFamily.ALIAS).aliasId();
+                assertThat(integration.path("IntegrationType").asText()).isEqualTo("AWS_PROXY");
+                assertThat(integration.path("PayloadFormatVersion").asText()).isEqualTo("2.0");
+                assertThat(TemplateJson.referencedId(integration.path("IntegrationUri")))
+                        .as("route %s goes to %s's live alias", routed.route().routeKey(), routed.function().family())
+                        .isEqualTo(aliasId);
+            }
+        }
+    }
+
+    @Test
+    void apiGatewayMayInvokeEachApiAliasThroughOnePermission() {
+        for (Synthesized s : stacks()) {
+            s.topology().functions().stream().filter(f -> f.httpApi().isPresent()).forEach(f -> {
+                String aliasId = s.json().functionWithAlias(
+                        s.stage().functionName(f, f.httpApi().get()), FunctionFamily.ALIAS).aliasId();
+                assertThat(s.json().resources("AWS::Lambda::Permission").values().stream()
+                        .filter(p -> p.at("/Properties/Principal").asText().equals("apigateway.amazonaws.com"))
+                        .filter(p -> aliasId.equals(TemplateJson.referencedId(p.at("/Properties/FunctionName")))))
+                        .as(f.family()).hasSize(1);
+            });
+        }
+    }
+
+    @Test
+    void theDefaultStageIsThrottledAndWritesJsonAccessLogs() {
+        for (Synthesized s : stacks()) {
+            s.template().resourceCountIs("AWS::ApiGatewayV2::Stage", 1);
+            JsonNode stage = s.json().resources("AWS::ApiGatewayV2::Stage").values().iterator().next().path("Properties");
+            assertThat(stage.path("StageName").asText()).isEqualTo("$default");
+            assertThat(stage.path("AutoDeploy").asBoolean()).isTrue();
+            assertThat(stage.at("/DefaultRouteSettings/ThrottlingRateLimit").asInt()).isEqualTo(HttpApiGateway.THROTTLE_RATE_PER_SECOND);
+            assertThat(stage.at("/DefaultRouteSettings/ThrottlingBurstLimit").asInt()).isEqualTo(HttpApiGateway.THROTTLE_BURST);
+            String logGroupId = TemplateJson.referencedId(stage.at("/AccessLogSettings/DestinationArn"));
+            assertThat(s.json().resource(logGroupId).path("Type").asText()).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(s.json().properties(logGroupId).path("RetentionInDays").asInt()).isPositive();
+            assertThat(stage.at("/AccessLogSettings/Format").asText()).contains("$context.requestId", "$context.routeKey", "$context.status");
+        }
+    }
+
+    @Test
+    void corsAllowsTheConfiguredOriginsAndOurHeaders() {
+        SynthesizedStacks.penguinMails().template().hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of(
+                "ProtocolType", "HTTP",
+                "CorsConfiguration", Match.objectLike(Map.of(
+                        "AllowOrigins", List.of("*"),
+                        "AllowHeaders", Match.arrayWith(List.of("Authorization", "Content-Type", "Idempotency-Key"))))));
+        SynthesizedStacks.sample().template().hasResourceProperties("AWS::ApiGatewayV2::Api", Map.of(
+                "CorsConfiguration", Match.objectLike(Map.of(
+                        "AllowOrigins", List.of("https://app.example.com", "https://admin.example.com")))));
+    }
+}

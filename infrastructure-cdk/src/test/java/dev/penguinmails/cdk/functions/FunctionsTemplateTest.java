@@ -1,0 +1,222 @@
+package dev.penguinmails.cdk.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import dev.penguinmails.cdk.SynthesizedStacks;
+import dev.penguinmails.cdk.SynthesizedStacks.Synthesized;
+import dev.penguinmails.cdk.TemplateJson;
+import dev.penguinmails.cdk.TemplateJson.FunctionWithAlias;
+import dev.penguinmails.topology.ConfigKeys;
+import dev.penguinmails.topology.EntryPoint;
+import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.QueueHandler;
+import dev.penguinmails.topology.ScheduledHandler;
+
+class FunctionsTemplateTest {
+
+    private static List<Synthesized> stacks() {
+        return List.of(SynthesizedStacks.penguinMails(), SynthesizedStacks.sample());
+    }
+
+    @Test
+    void everyEntryPointIsAJava17LambdaWithSnapStartAndALiveAliasOnItsPublishedVersion() {
+        for (Synthesized s : stacks()) {
+            Set<String> topologyFunctions = new HashSet<>();
+            for (FunctionSpec family : s.topology().functions()) {
+                family.entryPoints().forEach(entryPoint -> {
+                    String name = s.stage().functionName(family, entryPoint);
+                    FunctionWithAlias fn = s.json().functionWithAlias(name, FunctionFamily.ALIAS);
+                    topologyFunctions.add(fn.functionId());
+                    JsonNode p = s.json().properties(fn.functionId());
+                    assertThat(p.path("Runtime").asText()).as(name).isIn("java17", "java21");
+                    assertThat(p.path("Handler").asText()).as(name).isEqualTo(entryPoint.handlerClass());
+                    assertThat(p.path("MemorySize").asInt()).as(name).isEqualTo(family.memoryMb());
+                    assertThat(p.path("Timeout").asInt()).as(name).isEqualTo(family.timeoutSeconds());
+                    assertThat(p.at("/SnapStart/ApplyOn").asText()).as(name).isEqualTo("PublishedVersions");
+
+                    String versionId = TemplateJson.referencedId(s.json().properties(fn.aliasId()).path("FunctionVersion"));
+                    JsonNode version = s.json().resource(versionId);
+                    assertThat(version.path("Type").asText()).isEqualTo("AWS::Lambda::Version");
+                    assertThat(TemplateJson.referencedId(version.at("/Properties/FunctionName"))).isEqualTo(fn.functionId());
+                });
+            }
+            long entryPoints = s.topology().functions().stream().mapToLong(f -> f.entryPoints().count()).sum();
+            assertThat(topologyFunctions).hasSize((int) entryPoints);
+            // Anything else is CDK's own bucket-emptying helper, which exists outside production only.
+            assertThat(s.json().resources("AWS::Lambda::Function").keySet().stream()
+                    .filter(id -> !topologyFunctions.contains(id)))
+                    .allSatisfy(id -> assertThat(id).startsWith("CustomS3AutoDeleteObjectsCustomResourceProvider"));
+        }
+    }
+
+    @Test
+    void everyFamilyCodeAssetIsItsOwnJarAndItsFunctionsShareOneRole() {
+        for (Synthesized s : stacks()) {
+            Set<String> roles = new HashSet<>();
+            for (FunctionSpec family : s.topology().functions()) {
+                Set<String> familyRoles = new HashSet<>();
+                Set<String> codeKeys = new HashSet<>();
+                family.entryPoints().forEach(e -> {
+                    JsonNode p = s.json().properties(s.json().functionWithAlias(
+                            s.stage().functionName(family, e), FunctionFamily.ALIAS).functionId());
+                    familyRoles.add(TemplateJson.referencedId(p.path("Role")));
+                    codeKeys.add(p.at("/Code/S3Key").asText());
+                });
+                assertThat(familyRoles).as(family.family()).hasSize(1);
+                assertThat(codeKeys).as(family.family()).hasSize(1).allSatisfy(k -> assertThat(k).endsWith(".jar"));
+                roles.addAll(familyRoles);
+            }
+            assertThat(roles).as("one role per family").hasSize(s.topology().functions().size());
+        }
+    }
+
+    @Test
+    void environmentCarriesTheConfigContractAndNoEndpointOverrides() {
+        for (Synthesized s : stacks()) {
+            for (FunctionSpec family : s.topology().functions()) {
+                family.entryPoints().forEach(e -> {
+                    String name = s.stage().functionName(family, e);
+                    JsonNode env = s.json().properties(s.json().functionWithAlias(name, FunctionFamily.ALIAS).functionId())
+                            .at("/Environment/Variables");
+                    assertThat(env.path(var(ConfigKeys.STAGE)).asText()).isEqualTo(s.stage().name());
+                    assertThat(env.path(var(ConfigKeys.REGION)).path("Ref").asText()).isEqualTo("AWS::Region");
+                    assertThat(env.path("JAVA_TOOL_OPTIONS").asText())
+                            .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+                    String busId = s.json().logicalIdByName("AWS::Events::EventBus", "Name",
+                            s.stage().eventBusName(s.topology().eventBus()));
+                    assertThat(TemplateJson.referencedId(env.path(var(ConfigKeys.EVENT_BUS)))).isEqualTo(busId);
+                    family.access().tables().forEach(t -> assertThat(TemplateJson.referencedId(env.path(var(ConfigKeys.table(t)))))
+                            .isEqualTo(s.json().logicalIdByName("AWS::DynamoDB::Table", "TableName", s.stage().resourceName(t))));
+                    family.access().sendToQueues().forEach(q -> assertThat(TemplateJson.referencedId(env.path(var(ConfigKeys.queueUrl(q)))))
+                            .isEqualTo(s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", s.stage().resourceName(q))));
+                    family.access().buckets().forEach(b -> assertThat(env.path(var(ConfigKeys.bucket(b))).has("Ref"))
+                            .as("%s gets bucket %s", name, b).isTrue());
+                    assertThat(env.fieldNames()).toIterable()
+                            .noneMatch(k -> k.startsWith(var(ConfigKeys.ENDPOINT_PREFIX)));
+                });
+            }
+        }
+    }
+
+    @Test
+    void everyQueueHandlerIsAnEventSourceMappingOnItsAliasReportingBatchItemFailures() {
+        for (Synthesized s : stacks()) {
+            Map<String, JsonNode> mappings = s.json().resources("AWS::Lambda::EventSourceMapping");
+            long handlers = s.topology().functions().stream().mapToLong(f -> f.queueHandlers().size()).sum();
+            assertThat(mappings).hasSize((int) handlers);
+            mappings.values().forEach(m -> assertThat(TemplateJson.oneOrMany(m.at("/Properties/FunctionResponseTypes")))
+                    .extracting(JsonNode::asText).contains("ReportBatchItemFailures"));
+            for (FunctionSpec family : s.topology().functions()) {
+                for (QueueHandler handler : family.queueHandlers()) {
+                    String aliasId = alias(s, family, handler).aliasId();
+                    String queueId = s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", s.stage().resourceName(handler.queue()));
+                    List<JsonNode> mine = mappings.values().stream()
+                            .filter(m -> TemplateJson.refersTo(m.at("/Properties/FunctionName"), aliasId)).toList();
+                    assertThat(mine).as(handler.name()).hasSize(1);
+                    JsonNode p = mine.get(0).path("Properties");
+                    assertThat(TemplateJson.referencedId(p.path("EventSourceArn"))).isEqualTo(queueId);
+                    assertThat(p.path("BatchSize").asInt()).isEqualTo(handler.batchSize());
+                    assertThat(p.path("MaximumBatchingWindowInSeconds").asInt(0)).isEqualTo(handler.maxBatchingWindowSeconds());
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyScheduledHandlerIsAScheduleRuleOnTheDefaultBusInvokingItsAlias() {
+        Synthesized s = SynthesizedStacks.sample();
+        for (FunctionSpec family : s.topology().functions()) {
+            for (ScheduledHandler handler : family.scheduledHandlers()) {
+                String ruleId = s.json().logicalIdByName("AWS::Events::Rule", "Name", s.stage().functionName(family, handler));
+                JsonNode rule = s.json().properties(ruleId);
+                String aliasId = alias(s, family, handler).aliasId();
+                assertThat(rule.path("ScheduleExpression").asText()).isEqualTo(handler.scheduleExpression());
+                assertThat(rule.has("EventBusName")).as("default bus").isFalse();
+                assertThat(TemplateJson.oneOrMany(rule.path("Targets")))
+                        .singleElement().satisfies(t -> assertThat(TemplateJson.referencedId(t.path("Arn"))).isEqualTo(aliasId));
+                assertThat(s.json().resources("AWS::Lambda::Permission").values())
+                        .anySatisfy(perm -> {
+                            assertThat(perm.at("/Properties/Principal").asText()).isEqualTo("events.amazonaws.com");
+                            assertThat(TemplateJson.referencedId(perm.at("/Properties/FunctionName"))).isEqualTo(aliasId);
+                            assertThat(TemplateJson.referencedId(perm.at("/Properties/SourceArn"))).isEqualTo(ruleId);
+                        });
+            }
+        }
+        // The real topology's schedules are wired the same way.
+        Synthesized real = SynthesizedStacks.penguinMails();
+        real.topology().functions().forEach(f -> f.scheduledHandlers().forEach(h ->
+                assertThat(real.json().properties(real.json().logicalIdByName("AWS::Events::Rule", "Name",
+                        real.stage().functionName(f, h))).path("ScheduleExpression").asText())
+                        .isEqualTo(h.scheduleExpression())));
+    }
+
+    @Test
+    void noPolicyAnywhereGrantsEveryActionOrEveryResource() {
+        for (Synthesized s : stacks()) {
+            List<JsonNode> statements = s.json().policyStatements();
+            assertThat(statements).isNotEmpty();
+            assertThat(statements).allSatisfy(st -> {
+                assertThat(TemplateJson.actions(st).toList()).as("%s", st).doesNotContain("*");
+                assertThat(TemplateJson.oneOrMany(st.path("Resource"))).as("%s", st)
+                        .noneMatch(r -> r.isTextual() && r.asText().equals("*"));
+                assertThat(st.has("NotAction")).as("%s", st).isFalse();
+            });
+        }
+    }
+
+    @Test
+    void eachFamilyRoleGrantsExactlyWhatItsAccessNames() {
+        Synthesized s = SynthesizedStacks.sample();
+        for (FunctionSpec family : s.topology().functions()) {
+            EntryPoint any = family.entryPoints().findFirst().orElseThrow();
+            String roleId = TemplateJson.referencedId(s.json().properties(
+                    s.json().functionWithAlias(s.stage().functionName(family, any), FunctionFamily.ALIAS).functionId()).path("Role"));
+            List<JsonNode> statements = s.json().statementsOfRole(roleId);
+            FunctionSpec.Access access = family.access();
+
+            Set<String> tableIds = resourcesOf(statements, "dynamodb:PutItem");
+            assertThat(tableIds).isEqualTo(access.tables().stream().map(t ->
+                    s.json().logicalIdByName("AWS::DynamoDB::Table", "TableName", s.stage().resourceName(t))).collect(Collectors.toSet()));
+            assertThat(statements.stream().filter(st -> TemplateJson.actions(st).anyMatch("dynamodb:Query"::equals))
+                    .flatMap(st -> TemplateJson.oneOrMany(st.path("Resource")).stream()))
+                    .anyMatch(r -> r.toString().contains("/index/*"));
+            // Item actions only: nothing that manages, describes or drops a table, and no wildcards.
+            assertThat(TemplateJson.actions(statements).filter(a -> a.startsWith("dynamodb:")))
+                    .noneMatch(a -> a.contains("Table") || a.contains("*"));
+
+            assertThat(resourcesOf(statements, "s3:GetObject")).hasSize(access.buckets().size());
+            assertThat(resourcesOf(statements, "sqs:SendMessage")).isEqualTo(access.sendToQueues().stream().map(q ->
+                    s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", s.stage().resourceName(q))).collect(Collectors.toSet()));
+            assertThat(resourcesOf(statements, "sqs:ReceiveMessage")).isEqualTo(family.queueHandlers().stream().map(h ->
+                    s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", s.stage().resourceName(h.queue()))).collect(Collectors.toSet()));
+            assertThat(resourcesOf(statements, "events:PutEvents")).hasSize(access.publishEvents() ? 1 : 0);
+            assertThat(TemplateJson.actions(statements).anyMatch("ses:SendEmail"::equals)).isEqualTo(access.sendEmail());
+            assertThat(resourcesOf(statements, "logs:PutLogEvents")).hasSize((int) family.entryPoints().count());
+        }
+    }
+
+    private static Set<String> resourcesOf(List<JsonNode> statements, String action) {
+        return statements.stream()
+                .filter(st -> st.path("Effect").asText().equals("Allow") && TemplateJson.actions(st).anyMatch(action::equals))
+                .flatMap(st -> TemplateJson.oneOrMany(st.path("Resource")).stream())
+                .flatMap(r -> TemplateJson.referencedIds(r).stream())
+                .collect(Collectors.toSet());
+    }
+
+    private static FunctionWithAlias alias(Synthesized s, FunctionSpec family, EntryPoint entryPoint) {
+        return s.json().functionWithAlias(s.stage().functionName(family, entryPoint), FunctionFamily.ALIAS);
+    }
+
+    private static String var(String key) {
+        return ConfigKeys.environmentVariable(key);
+    }
+}
