@@ -12,6 +12,8 @@ public final class ConfigKeys {
     public static final String REGION = "penguinmails.aws.region";
     public static final String ENDPOINT_PREFIX = "penguinmails.aws.endpoints.";
     public static final String STAGE = "penguinmails.stage";
+    /** The SES configuration set every send must name, so that bounces and complaints reach the bus. */
+    public static final String EMAIL_CONFIGURATION_SET = "penguinmails.email.configuration-set";
 
     private ConfigKeys() { }
 

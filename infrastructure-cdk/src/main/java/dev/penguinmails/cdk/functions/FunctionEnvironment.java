@@ -23,7 +23,7 @@ public final class FunctionEnvironment {
      * Not in {@link ConfigKeys} yet: the SES configuration set that must be named on every send so that
      * bounces and complaints reach the bus.
      */
-    public static final String EMAIL_CONFIGURATION_SET_KEY = "penguinmails.email.configuration-set";
+    public static final String EMAIL_CONFIGURATION_SET_KEY = ConfigKeys.EMAIL_CONFIGURATION_SET;
 
     private FunctionEnvironment() { }
 
