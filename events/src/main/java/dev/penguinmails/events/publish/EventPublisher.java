@@ -1,0 +1,179 @@
+package dev.penguinmails.events.publish;
+
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.EventCodec;
+import dev.penguinmails.topology.ConfigKeys;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
+
+/**
+ * Publishes domain events to the PenguinMails event bus ({@code penguinmails.event-bus}). Every event is
+ * checked against its schema before anything is sent; events go out in PutEvents calls of at most 10
+ * entries and 256 KB; entries EventBridge rejects are retried on their own with backoff and jitter,
+ * and whatever still fails is reported in one {@link EventPublishException}.
+ */
+@Singleton
+public class EventPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+
+    /** Entry errors that no retry can fix: the entry itself or the permissions are wrong. */
+    private static final Set<String> PERMANENT_ERRORS = Set.of("MalformedDetail", "InvalidArgument",
+            "ValidationException", "NotAuthorizedForSourceException", "NotAuthorizedForDetailTypeException",
+            "AccessDeniedException", "ResourceNotFoundException");
+
+    private final EventBridgeClient eventBridge;
+    private final EventCodec codec;
+    private final String busName;
+    private final RetryPolicy retry;
+
+    @Inject
+    public EventPublisher(EventBridgeClient eventBridge, EventCodec codec,
+                          @Property(name = ConfigKeys.EVENT_BUS) String busName,
+                          @Value("${penguinmails.events.publish.max-attempts:5}") int maxAttempts,
+                          @Value("${penguinmails.events.publish.base-delay:50ms}") Duration baseDelay,
+                          @Value("${penguinmails.events.publish.max-delay:2s}") Duration maxDelay) {
+        this(eventBridge, codec, busName, new RetryPolicy(maxAttempts, baseDelay, maxDelay));
+    }
+
+    public EventPublisher(EventBridgeClient eventBridge, EventCodec codec, String busName, RetryPolicy retry) {
+        if (busName == null || busName.isBlank()) {
+            throw new IllegalArgumentException("property " + ConfigKeys.EVENT_BUS + " (the event bus name) is not set");
+        }
+        this.eventBridge = eventBridge;
+        this.codec = codec;
+        this.busName = busName;
+        this.retry = retry;
+    }
+
+    /** Publishes one event; see {@link #publish(List)}. */
+    public void publish(DomainEvent<?> event) {
+        publish(List.of(event));
+    }
+
+    /**
+     * Publishes {@code events}. Returns once EventBridge has accepted every one.
+     *
+     * @throws dev.penguinmails.events.InvalidEventException if an event breaks its schema (nothing is sent)
+     * @throws IllegalArgumentException if two events share an id or one exceeds 256 KB (nothing is sent)
+     * @throws EventPublishException    if some events were still rejected after every attempt; the
+     *                                  others were published
+     */
+    public void publish(List<? extends DomainEvent<?>> events) {
+        List<Pending> pending = new ArrayList<>(events.size());
+        Set<String> ids = new HashSet<>();
+        for (DomainEvent<?> event : events) {
+            if (!ids.add(event.eventId())) {
+                throw new IllegalArgumentException("event " + event.eventId() + " appears twice in one publish call");
+            }
+            pending.add(new Pending(event.eventId(), entry(event)));
+        }
+        List<EventPublishException.Failure> failures = new ArrayList<>();
+        for (List<Pending> batch : PutEventsBatches.split(pending, Pending::entry)) {
+            failures.addAll(send(batch));
+        }
+        if (!failures.isEmpty()) {
+            throw new EventPublishException(busName, events.size(), failures);
+        }
+    }
+
+    private PutEventsRequestEntry entry(DomainEvent<?> event) {
+        return PutEventsRequestEntry.builder()
+                .eventBusName(busName)
+                .source(event.type().source())
+                .detailType(event.type().detailType())
+                .detail(codec.toDetail(event))
+                .time(event.occurredAt())
+                .build();
+    }
+
+    /** Sends one batch, retrying its failed entries; returns those that never got through. */
+    private List<EventPublishException.Failure> send(List<Pending> batch) {
+        List<EventPublishException.Failure> permanent = new ArrayList<>();
+        List<Pending> remaining = batch;
+        List<EventPublishException.Failure> lastErrors = List.of();
+        for (int attempt = 1; ; attempt++) {
+            List<Pending> retryable = new ArrayList<>();
+            List<EventPublishException.Failure> errors = new ArrayList<>();
+            try {
+                PutEventsResponse response = eventBridge.putEvents(PutEventsRequest.builder()
+                        .entries(remaining.stream().map(Pending::entry).toList()).build());
+                List<PutEventsResultEntry> results = response.entries();
+                for (int i = 0; i < remaining.size(); i++) {
+                    // Results line up with the request entries by position.
+                    PutEventsResultEntry result = i < results.size() ? results.get(i) : null;
+                    if (result != null && result.errorCode() == null && result.eventId() != null) {
+                        continue;
+                    }
+                    Pending p = remaining.get(i);
+                    String code = result == null ? "MissingResult" : result.errorCode();
+                    String message = result == null ? "no result entry for this event" : result.errorMessage();
+                    EventPublishException.Failure failure = new EventPublishException.Failure(p.eventId(), code, message, attempt);
+                    if (PERMANENT_ERRORS.contains(code)) {
+                        permanent.add(failure);
+                    } else {
+                        retryable.add(p);
+                        errors.add(failure);
+                    }
+                }
+            } catch (SdkException e) {
+                // The SDK has already retried the call itself; a retryable error may still pass later.
+                for (Pending p : remaining) {
+                    EventPublishException.Failure failure = new EventPublishException.Failure(
+                            p.eventId(), e.getClass().getSimpleName(), e.getMessage(), attempt);
+                    if (e.retryable()) {
+                        retryable.add(p);
+                        errors.add(failure);
+                    } else {
+                        permanent.add(failure);
+                    }
+                }
+            }
+            if (retryable.isEmpty()) {
+                return permanent;
+            }
+            lastErrors = errors;
+            if (attempt >= retry.maxAttempts()) {
+                break;
+            }
+            Duration wait = retry.backoff(attempt, ThreadLocalRandom.current());
+            LOG.warn("EventBridge rejected {} of {} entries on attempt {} ({}); retrying in {} ms",
+                    retryable.size(), remaining.size(), attempt, errors.get(0).errorCode(), wait.toMillis());
+            if (!sleep(wait)) {
+                break;
+            }
+            remaining = retryable;
+        }
+        List<EventPublishException.Failure> failed = new ArrayList<>(permanent);
+        failed.addAll(lastErrors);
+        return failed;
+    }
+
+    private static boolean sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            // Keep the interrupt for the caller and give up on the retries: the failures are reported.
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private record Pending(String eventId, PutEventsRequestEntry entry) { }
+}

@@ -1,0 +1,74 @@
+package dev.penguinmails.events.schema;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import dev.penguinmails.events.EventType;
+import dev.penguinmails.events.EventTypes;
+import dev.penguinmails.events.InvalidEventException;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks an event's {@code detail} against its JSON Schema (draft 2020-12) from
+ * {@code classpath:schemas/<detail-type>.json}. Formats such as {@code email} and {@code date-time}
+ * are asserted, not merely annotated.
+ */
+@Singleton
+public class SchemaValidator {
+
+    /** The {@code $id} prefix of every event schema; it maps to {@code classpath:schemas/}. */
+    public static final String SCHEMA_BASE = "https://penguinmails.dev/schemas/events/";
+
+    private final SchemaRegistry registry;
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+    public SchemaValidator() {
+        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+                // Schemas $ref each other by $id; resolve those from the jar, never from the network.
+                .schemaIdResolvers(resolvers -> resolvers.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
+        // Load every schema now, so that a missing or broken one fails the cold start, not an event.
+        EventTypes.all().forEach(this::schema);
+    }
+
+    /** Every violation of {@code type}'s schema by {@code detailJson}; empty when it conforms. */
+    public List<String> violations(EventType<?> type, String detailJson) {
+        List<Error> errors;
+        try {
+            errors = schema(type).validate(detailJson, InputFormat.JSON);
+        } catch (RuntimeException e) {
+            return List.of("detail is not valid JSON: " + e.getMessage());
+        }
+        return errors.stream().map(SchemaValidator::describe).toList();
+    }
+
+    /** Throws {@link InvalidEventException} listing the violations unless {@code detailJson} conforms. */
+    public void validate(EventType<?> type, String detailJson) {
+        List<String> violations = violations(type, detailJson);
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException(type.detailType() + " detail breaks its schema", violations);
+        }
+    }
+
+    private Schema schema(EventType<?> type) {
+        return schemas.computeIfAbsent(type.detailType(), detailType -> {
+            try {
+                return registry.getSchema(SchemaLocation.of(SCHEMA_BASE + detailType + ".json"));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("cannot load JSON Schema classpath:" + type.schemaResource(), e);
+            }
+        });
+    }
+
+    private static String describe(Error error) {
+        String location = error.getInstanceLocation().toString();
+        return (location.isEmpty() ? "$" : location) + ": " + error.getMessage();
+    }
+}
