@@ -1,0 +1,21 @@
+package dev.penguinmails.shared.auth;
+
+import java.util.Objects;
+import java.util.Set;
+
+/** What a verified API key may do: the one workspace it belongs to, its scopes and its rate limit. */
+public record ApiKeyGrant(String keyId, String workspaceId, Set<String> scopes, int rateLimitPerMinute) {
+    public ApiKeyGrant {
+        Objects.requireNonNull(keyId, "keyId");
+        Objects.requireNonNull(workspaceId, "workspaceId");
+        scopes = Set.copyOf(scopes);
+        if (rateLimitPerMinute < 1) {
+            throw new IllegalArgumentException("rateLimitPerMinute must be positive");
+        }
+    }
+
+    /** Whether one of the key's scopes grants {@code permission}. */
+    public boolean grants(Permission permission) {
+        return permission.scope().map(scopes::contains).orElse(false);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.penguinmails.shared.ratelimit;
+
+import dev.penguinmails.topology.ConfigKeys;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The {@link RateLimiter} of every function: Bucket4j token buckets (greedy refill) whose state lives
+ * in DynamoDB, in the table named by {@code penguinmails.ratelimit.table}, else the identity table
+ * ({@code penguinmails.tables.identity}). Bucket time is wall-clock time, because the containers that
+ * share a bucket do not share a monotonic clock.
+ */
+@Singleton
+public class DynamoDbRateLimiter implements RateLimiter {
+    public static final String TABLE_PROPERTY = "penguinmails.ratelimit.table";
+    /** How long an idle bucket outlives the time it takes to fill up again, so a refill is never lost early. */
+    private static final Duration KEEP_AFTER_FULL = Duration.ofSeconds(60);
+
+    private final DynamoDbBuckets buckets;
+
+    @Inject
+    public DynamoDbRateLimiter(DynamoDbClient dynamo, Environment environment) {
+        this(dynamo, tableFrom(environment), Clock.systemUTC());
+    }
+
+    public DynamoDbRateLimiter(DynamoDbClient dynamo, String table, Clock clock) {
+        Objects.requireNonNull(dynamo, "dynamo");
+        Objects.requireNonNull(clock, "clock");
+        if (table == null || table.isBlank()) {
+            throw new ConfigurationException("no table for rate limits: set " + TABLE_PROPERTY);
+        }
+        ClientSideConfig config = ClientSideConfig.getDefault()
+                .withClientClock(new ClockTimeMeter(clock))
+                .withExpirationAfterWriteStrategy(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL));
+        this.buckets = new DynamoDbBuckets(dynamo, table, clock, config);
+    }
+
+    @Override
+    public Decision tryConsume(String bucketKey, Limit limit, long tokens) {
+        requireKey(bucketKey);
+        Objects.requireNonNull(limit, "limit");
+        if (tokens < 1 || tokens > limit.capacity()) {
+            throw new IllegalArgumentException("cannot take " + tokens + " tokens from a bucket of " + limit.capacity());
+        }
+        ConsumptionProbe probe = buckets.builder()
+                .build(storedKey(bucketKey, limit), () -> configuration(limit))
+                .tryConsumeAndReturnRemaining(tokens);
+        return probe.isConsumed()
+                ? Decision.allow(probe.getRemainingTokens())
+                : Decision.refuse(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    @Override
+    public void reset(String bucketKey, Limit limit) {
+        requireKey(bucketKey);
+        buckets.removeProxy(storedKey(bucketKey, limit));
+    }
+
+    private static BucketConfiguration configuration(Limit limit) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.capacity()).refillGreedy(limit.capacity(), limit.period()).build())
+                .build();
+    }
+
+    private static String storedKey(String bucketKey, Limit limit) {
+        return bucketKey + "#" + limit.signature();
+    }
+
+    private static void requireKey(String bucketKey) {
+        if (bucketKey == null || bucketKey.isBlank() || bucketKey.length() > 512) {
+            throw new IllegalArgumentException("a bucket key is 1 to 512 characters");
+        }
+    }
+
+    private static String tableFrom(Environment environment) {
+        return environment.getProperty(TABLE_PROPERTY, String.class)
+                .or(() -> environment.getProperty(ConfigKeys.table("identity"), String.class))
+                .orElse(null);
+    }
+
+    /** Wall-clock time for Bucket4j, from a {@link Clock} so tests can move it. */
+    private record ClockTimeMeter(Clock clock) implements TimeMeter {
+        @Override
+        public long currentTimeNanos() {
+            return clock.millis() * 1_000_000L;
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    }
+}
