@@ -1,0 +1,310 @@
+package dev.penguinmails.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.penguinmails.emulators.EmulatorOptions;
+import dev.penguinmails.emulators.LocalAws;
+import dev.penguinmails.emulators.LocalAwsClients;
+import dev.penguinmails.emulators.LocalAwsEndpoints;
+import dev.penguinmails.emulators.ProvisionedStack;
+import dev.penguinmails.local.admin.AdminEndpoint;
+import dev.penguinmails.local.admin.QueueDepths;
+import dev.penguinmails.local.docs.DocsEndpoint;
+import dev.penguinmails.local.docs.OpenApiMerger;
+import dev.penguinmails.local.functions.FunctionJar;
+import dev.penguinmails.local.functions.Functions;
+import dev.penguinmails.local.http.ApiGateway;
+import dev.penguinmails.local.http.ApiGatewayEvents;
+import dev.penguinmails.local.http.ApiGatewayResponses;
+import dev.penguinmails.local.http.ApiServer;
+import dev.penguinmails.local.http.GatewayLimits;
+import dev.penguinmails.local.http.RouteTable;
+import dev.penguinmails.local.queues.QueuePoller;
+import dev.penguinmails.local.queues.SqsEvents;
+import dev.penguinmails.local.schedules.ScheduledEvents;
+import dev.penguinmails.local.schedules.ScheduledJob;
+import dev.penguinmails.local.schedules.Scheduler;
+import dev.penguinmails.topology.ConfigKeys;
+import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.QueueHandler;
+import dev.penguinmails.topology.ScheduledHandler;
+import dev.penguinmails.topology.Topology;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole product on localhost: the emulated AWS services provisioned from the topology, every
+ * function loaded from its own jar in its own class loader, the HTTP API (API Gateway v2 events),
+ * SQS pollers and schedules that invoke the functions' real handlers, plus OpenAPI/Swagger UI and
+ * local admin endpoints. {@link #start} returns when everything is ready; {@link #stop} ends it all.
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    private static final String STAGE = "local";
+
+    private final LocalStackOptions options;
+    private final List<AutoCloseable> parts;
+    private final Map<String, String> previousProperties;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private LocalAws localAws;
+    private ProvisionedStack stack;
+    private Functions functions;
+    private ApiServer server;
+    private Scheduler scheduler;
+    private List<QueuePoller> pollers = List.of();
+    private Duration startupTime = Duration.ZERO;
+
+    private LocalStack(LocalStackOptions options) {
+        this.options = options;
+        this.parts = new ArrayList<>();
+        this.previousProperties = new LinkedHashMap<>();
+    }
+
+    /**
+     * Checks the machine, then starts everything and returns when it is ready.
+     *
+     * @throws LocalStackException or {@code EmulatorException} with a one-sentence message; anything
+     *                             already started is stopped again
+     */
+    public static LocalStack start(LocalStackOptions options) {
+        long begin = System.nanoTime();
+        Preflight.check(options);
+        LocalStack local = new LocalStack(options);
+        try {
+            local.startAll();
+        } catch (RuntimeException e) {
+            local.stop();
+            throw e;
+        }
+        local.startupTime = Duration.ofNanos(System.nanoTime() - begin);
+        return local;
+    }
+
+    private void startAll() {
+        Path dataDir = options.dataDir();
+        if (options.reset() && dataDir != null) {
+            wipe(dataDir);
+        }
+        if (options.localAws() != null) {
+            localAws = options.localAws();
+        } else {
+            localAws = LocalAws.start(new EmulatorOptions(options.emulatorPorts(), dataDir));
+            parts.add(localAws);
+        }
+        Topology topology = options.topology();
+        stack = localAws.provision(topology, options.namePrefix());
+        setFunctionProperties();
+
+        Map<String, FunctionJar> jars = new LinkedHashMap<>();
+        try {
+            for (FunctionSpec function : topology.functions()) {
+                jars.put(function.family(), FunctionJar.open(function.family(), options.classpath().of(function)));
+            }
+        } catch (RuntimeException e) {
+            jars.values().forEach(FunctionJar::close);
+            throw e;
+        }
+        functions = new Functions(jars, options.namePrefix());
+        parts.add(functions);
+
+        ObjectMapper json = new ObjectMapper();
+        LocalAwsClients clients = localAws.clients();
+        ScheduledEvents scheduledEvents = new ScheduledEvents(json, ApiGatewayEvents.ACCOUNT_ID, LocalAwsClients.REGION.id());
+        scheduler = new Scheduler(scheduledJobs(topology, scheduledEvents), scheduledEvents);
+        parts.add(scheduler);
+
+        RouteTable routes = new RouteTable(topology.httpRoutes().toList());
+        ApiGateway gateway = new ApiGateway(routes,
+                (route, timeout) -> functions.invoker(route.function(), route.handler(), timeout),
+                new ApiGatewayEvents(json), new ApiGatewayResponses(json), GatewayLimits.aws());
+        QueueDepths depths = new QueueDepths(clients.sqs(), stack.queueUrls(), stack.deadLetterQueueUrls());
+        AdminEndpoint admin = new AdminEndpoint(json, this::health, depths, scheduler);
+        DocsEndpoint docs = new DocsEndpoint(memoize(() -> mergedOpenApi(routes)));
+        server = ApiServer.start(options.apiPort(), gateway, List.of(admin, docs));
+        parts.add(server);
+
+        SqsEvents sqsEvents = new SqsEvents(json, LocalAwsClients.REGION.id());
+        List<QueuePoller> started = new ArrayList<>();
+        for (FunctionSpec function : topology.functions()) {
+            for (QueueHandler handler : function.queueHandlers()) {
+                String url = stack.queueUrl(handler.queue());
+                QueuePoller.Settings settings = new QueuePoller.Settings(handler.queue(), url,
+                        QueuePoller.queueArn(clients.sqs(), url), handler.batchSize(), handler.maxBatchingWindowSeconds());
+                QueuePoller poller = new QueuePoller(settings, clients.sqs(), functions.invoker(function, handler),
+                        sqsEvents, json);
+                parts.add(poller);
+                started.add(poller.start());
+            }
+        }
+        pollers = List.copyOf(started);
+        if (options.runSchedules()) {
+            scheduler.start();
+        }
+    }
+
+    private List<ScheduledJob> scheduledJobs(Topology topology, ScheduledEvents events) {
+        List<ScheduledJob> jobs = new ArrayList<>();
+        for (FunctionSpec function : topology.functions()) {
+            for (ScheduledHandler handler : function.scheduledHandlers()) {
+                String rule = options.namePrefix() + function.family() + "-" + handler.name();
+                jobs.add(new ScheduledJob(function.family(), handler.name(), handler.handlerClass(),
+                        events.ruleArn(rule), handler.periodSeconds(), functions.invoker(function, handler)));
+            }
+        }
+        return jobs;
+    }
+
+    /** Functions find their resources through these properties (as env vars on AWS), and run as stage "local". */
+    private void setFunctionProperties() {
+        Map<String, String> properties = new LinkedHashMap<>(stack.properties());
+        properties.put(ConfigKeys.STAGE, STAGE);
+        properties.forEach((key, value) -> {
+            previousProperties.put(key, System.getProperty(key));
+            System.setProperty(key, value);
+        });
+    }
+
+    private String mergedOpenApi(RouteTable routes) {
+        List<OpenApiMerger.FunctionDocs> docs = new ArrayList<>();
+        functions.jars().forEach((family, jar) ->
+                docs.add(new OpenApiMerger.FunctionDocs(family, jar.resources("META-INF/swagger", ".yml"))));
+        docs.sort(Comparator.comparing(OpenApiMerger.FunctionDocs::family));
+        return new OpenApiMerger().merge(docs, routes, apiBaseUrl());
+    }
+
+    private Map<String, String> health() {
+        Map<String, String> health = new LinkedHashMap<>();
+        health.put("api", "UP");
+        LocalAwsEndpoints e = localAws.endpoints();
+        health.put("dynamodb", reachable(e.dynamodb().getPort()));
+        health.put("sqs", reachable(e.sqs().getPort()));
+        health.put("s3", reachable(e.s3().getPort()));
+        health.put("eventbridge", reachable(e.eventBridge().getPort()));
+        health.put("ses", reachable(e.sesv2().getPort()));
+        health.put("smtp", reachable(e.smtpPort()));
+        health.put("imap", reachable(e.imapPort()));
+        for (QueuePoller poller : pollers) {
+            health.put("poller " + poller.settings().name(), poller.isRunning() ? "UP" : "DOWN: stopped");
+        }
+        return health;
+    }
+
+    private static String reachable(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            return "UP";
+        } catch (IOException ex) {
+            return "DOWN: nothing answers on port " + port;
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}: prepend it to a route path, e.g. {@code /v1/signup}. */
+    public URI apiBaseUrl() {
+        return server.baseUrl();
+    }
+
+    /** The Swagger UI page. */
+    public URI docsUrl() {
+        return URI.create(apiBaseUrl() + DocsEndpoint.UI_PATH);
+    }
+
+    public URI openApiUrl() {
+        return URI.create(apiBaseUrl() + DocsEndpoint.SPEC_PATH);
+    }
+
+    /** The emulators: SDK clients, GreenMail, the local EventBridge. */
+    public LocalAws localAws() {
+        return localAws;
+    }
+
+    /** The provisioned resources and the properties every function was given. */
+    public ProvisionedStack stack() {
+        return stack;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public Functions functions() {
+        return functions;
+    }
+
+    public LocalStackOptions options() {
+        return options;
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Stops the schedules, pollers, HTTP server, functions and emulators (and their node processes). */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        List<AutoCloseable> reversed = new ArrayList<>(parts);
+        Collections.reverse(reversed);
+        for (AutoCloseable part : reversed) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("{} did not stop cleanly", part.getClass().getSimpleName(), e);
+            }
+        }
+        previousProperties.forEach((key, value) -> {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static void wipe(Path dataDir) {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new LocalStackException("The data folder " + dataDir + " could not be wiped (" + e.getMessage()
+                    + "); delete it by hand and start again.", e);
+        }
+    }
+
+    private static <T> java.util.function.Supplier<T> memoize(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}

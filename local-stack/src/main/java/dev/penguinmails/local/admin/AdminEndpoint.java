@@ -1,0 +1,135 @@
+package dev.penguinmails.local.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.penguinmails.local.functions.Outcome;
+import dev.penguinmails.local.http.GatewayRequest;
+import dev.penguinmails.local.http.HttpReply;
+import dev.penguinmails.local.http.LocalEndpoint;
+import dev.penguinmails.local.http.Problems;
+import dev.penguinmails.local.schedules.ScheduledJob;
+import dev.penguinmails.local.schedules.Scheduler;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Local-only endpoints under {@code /_local/}: {@code GET health} (200 when every part is up, else 503),
+ * {@code GET queues} (the depth of every queue and DLQ) and {@code POST schedules/{family}/{name}}
+ * (runs a scheduled handler now and returns its outcome).
+ */
+public final class AdminEndpoint implements LocalEndpoint {
+    public static final String PREFIX = "/_local/";
+
+    private final ObjectMapper json;
+    private final Supplier<Map<String, String>> health;
+    private final QueueDepths queues;
+    private final Scheduler scheduler;
+
+    /** @param health each part of the stack mapped to "UP" or to what is wrong with it */
+    public AdminEndpoint(ObjectMapper json, Supplier<Map<String, String>> health, QueueDepths queues, Scheduler scheduler) {
+        this.json = json;
+        this.health = health;
+        this.queues = queues;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public boolean accepts(String path) {
+        return path.startsWith(PREFIX);
+    }
+
+    @Override
+    public HttpReply handle(GatewayRequest request) {
+        String path = request.rawPath();
+        String method = request.method();
+        if (path.equals(PREFIX + "health")) {
+            return method.equals("GET") ? health() : notAllowed(path, "GET");
+        }
+        if (path.equals(PREFIX + "queues")) {
+            return method.equals("GET") ? queues() : notAllowed(path, "GET");
+        }
+        String[] parts = path.substring(PREFIX.length()).split("/", -1);
+        if (parts.length == 3 && parts[0].equals("schedules")) {
+            return method.equals("POST") ? runSchedule(parts[1], parts[2], path) : notAllowed(path, "POST");
+        }
+        return Problems.reply(404, "not-found", "Not Found",
+                "No local endpoint at " + path + "; there are GET /_local/health, GET /_local/queues and "
+                        + "POST /_local/schedules/{family}/{name}.", path);
+    }
+
+    private HttpReply health() {
+        Map<String, String> parts = health.get();
+        boolean up = parts.values().stream().allMatch("UP"::equals);
+        ObjectNode body = json.createObjectNode();
+        body.put("status", up ? "UP" : "DOWN");
+        ObjectNode components = body.putObject("components");
+        parts.forEach(components::put);
+        return ok(up ? 200 : 503, body);
+    }
+
+    private HttpReply queues() {
+        ObjectNode body = json.createObjectNode();
+        var list = body.putArray("queues");
+        for (QueueDepths.QueueDepth depth : queues.read()) {
+            list.add(json.valueToTree(depth));
+        }
+        return ok(200, body);
+    }
+
+    private HttpReply runSchedule(String family, String name, String path) {
+        Optional<ScheduledJob> job = scheduler.job(family, name);
+        if (job.isEmpty()) {
+            return Problems.reply(404, "not-found", "Not Found", "There is no scheduled handler " + name
+                    + " in function " + family + ".", path);
+        }
+        Outcome outcome = scheduler.runNow(job.get());
+        ObjectNode body = json.createObjectNode();
+        body.put("function", family);
+        body.put("schedule", name);
+        body.put("handler", job.get().handlerClass());
+        body.put("durationMillis", outcome.took().toMillis());
+        if (outcome instanceof Outcome.Succeeded ok) {
+            body.put("status", "succeeded");
+            body.set("response", parse(ok.responseJson()));
+            return ok(200, body);
+        }
+        if (outcome instanceof Outcome.Failed failed) {
+            body.put("status", "failed");
+            body.put("errorType", failed.errorType());
+            body.put("errorMessage", failed.errorMessage());
+        } else {
+            body.put("status", "timed-out");
+        }
+        return ok(500, body);
+    }
+
+    private JsonNode parse(String responseJson) {
+        try {
+            return json.readTree(responseJson);
+        } catch (Exception e) {
+            return json.getNodeFactory().textNode(responseJson);
+        }
+    }
+
+    private HttpReply ok(int status, ObjectNode body) {
+        return new HttpReply(status, List.of(Map.entry("Content-Type", "application/json")),
+                body.toString().getBytes(StandardCharsets.UTF_8), List.of());
+    }
+
+    private static HttpReply notAllowed(String path, String allowed) {
+        HttpReply problem = Problems.reply(405, "method-not-allowed", "Method Not Allowed",
+                path + " accepts only " + allowed + ".", path);
+        return new HttpReply(405, concat(problem.headers(), Map.entry("Allow", allowed)), problem.body(), List.of());
+    }
+
+    private static List<Map.Entry<String, String>> concat(List<Map.Entry<String, String>> headers,
+                                                          Map.Entry<String, String> extra) {
+        var all = new java.util.ArrayList<>(headers);
+        all.add(extra);
+        return all;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.penguinmails.local.queues;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.penguinmails.local.functions.HandlerInvoker;
+import dev.penguinmails.local.functions.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Lambda's SQS event source mapping for one queue handler: long-polls the queue, gathers up to
+ * {@code batchSize} messages within the batching window, invokes the handler, then deletes every
+ * message the handler did not report in {@code batchItemFailures}. When the handler throws or times
+ * out, nothing is deleted: the messages come back after the visibility timeout, and the queue's
+ * redrive policy moves them to the DLQ after {@code maxReceiveCount} receives.
+ */
+public final class QueuePoller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueuePoller.class);
+    /** Short long-polls, so that stopping never waits long. */
+    private static final int WAIT_SECONDS = 1;
+
+    private final Settings settings;
+    private final SqsClient sqs;
+    private final HandlerInvoker invoker;
+    private final SqsEvents events;
+    private final ObjectMapper json;
+    private final Thread thread;
+    private final AtomicLong batches = new AtomicLong();
+    private volatile boolean running;
+
+    /**
+     * What to poll and how.
+     *
+     * @param name                     for logs and thread names, e.g. {@code identity-emails}
+     * @param maxBatchingWindowSeconds how long to keep gathering a batch once a message has arrived
+     */
+    public record Settings(String name, String queueUrl, String queueArn, int batchSize, int maxBatchingWindowSeconds) {
+        public Settings {
+            Objects.requireNonNull(queueUrl, "queueUrl");
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be positive");
+            }
+        }
+    }
+
+    public QueuePoller(Settings settings, SqsClient sqs, HandlerInvoker invoker, SqsEvents events, ObjectMapper json) {
+        this.settings = settings;
+        this.sqs = sqs;
+        this.invoker = invoker;
+        this.events = events;
+        this.json = json;
+        this.thread = new Thread(this::run, "sqs-poller-" + settings.name());
+        this.thread.setDaemon(true);
+    }
+
+    /** The queue's ARN, which Lambda puts in each record's {@code eventSourceARN}. */
+    public static String queueArn(SqsClient sqs, String queueUrl) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    public QueuePoller start() {
+        running = true;
+        thread.start();
+        return this;
+    }
+
+    public boolean isRunning() {
+        return running && thread.isAlive();
+    }
+
+    /** How many batches have been handed to the handler so far. */
+    public long batchesInvoked() {
+        return batches.get();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Stops polling and waits (briefly) for a batch in progress. */
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<Message> batch = gather();
+                if (!batch.isEmpty() && running) {
+                    process(batch);
+                }
+            } catch (AbortedException e) {
+                // Interrupted by close().
+            } catch (SdkException e) {
+                if (running) {
+                    LOG.warn("{}: polling failed, retrying: {}", settings.name(), e.getMessage());
+                    pause(1_000);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("{}: poller error", settings.name(), e);
+                pause(1_000);
+            }
+        }
+    }
+
+    /** Receives until the batch is full, the batching window has passed, or a poll comes back empty. */
+    private List<Message> gather() {
+        List<Message> batch = new ArrayList<>();
+        long windowEnd = Long.MAX_VALUE;
+        while (running && batch.size() < settings.batchSize()) {
+            int wait = batch.isEmpty() ? WAIT_SECONDS
+                    : (int) Math.min(WAIT_SECONDS, Math.max(0, (windowEnd - System.nanoTime()) / 1_000_000_000L));
+            int max = Math.min(10, settings.batchSize() - batch.size());
+            List<Message> received = sqs.receiveMessage(b -> b.queueUrl(settings.queueUrl())
+                    .maxNumberOfMessages(max)
+                    .waitTimeSeconds(wait)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .attributeNamesWithStrings("All")
+                    .messageAttributeNames("All")).messages();
+            if (batch.isEmpty()) {
+                if (received.isEmpty()) {
+                    return batch;
+                }
+                windowEnd = System.nanoTime() + settings.maxBatchingWindowSeconds() * 1_000_000_000L;
+            }
+            batch.addAll(received);
+            if (System.nanoTime() >= windowEnd || (received.isEmpty() && wait == 0)) {
+                break;
+            }
+        }
+        return batch;
+    }
+
+    private void process(List<Message> batch) {
+        List<String> ids = batch.stream().map(Message::messageId).toList();
+        batches.incrementAndGet();
+        Outcome outcome = invoker.invoke(events.toEvent(batch, settings.queueArn()));
+        BatchResult result = outcome instanceof Outcome.Succeeded ok
+                ? BatchResult.parse(json, ok.responseJson(), ids)
+                : BatchResult.allFailed(ids);
+        List<Message> done = batch.stream().filter(m -> !result.failedMessageIds().contains(m.messageId())).toList();
+        delete(done);
+        if (outcome instanceof Outcome.Succeeded) {
+            LOG.info("{}: {} message(s) handled, {} reported failed{} ({} ms)", settings.name(), batch.size(),
+                    result.failedMessageIds().size(), result.wholeBatchFailed() ? " (the whole batch)" : "",
+                    outcome.took().toMillis());
+        } else {
+            LOG.warn("{}: {} message(s) not handled ({}); they return after the visibility timeout",
+                    settings.name(), batch.size(), describe(outcome));
+        }
+    }
+
+    private void delete(List<Message> messages) {
+        for (int from = 0; from < messages.size(); from += 10) {
+            List<Message> chunk = messages.subList(from, Math.min(messages.size(), from + 10));
+            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                        .receiptHandle(chunk.get(i).receiptHandle()).build());
+            }
+            DeleteMessageBatchResponse response = sqs.deleteMessageBatch(b -> b.queueUrl(settings.queueUrl()).entries(entries));
+            if (response.hasFailed() && !response.failed().isEmpty()) {
+                LOG.warn("{}: {} message(s) could not be deleted: {}", settings.name(), response.failed().size(),
+                        response.failed());
+            }
+        }
+    }
+
+    private static String describe(Outcome outcome) {
+        if (outcome instanceof Outcome.Failed failed) {
+            return failed.errorType() + ": " + failed.errorMessage();
+        }
+        if (outcome instanceof Outcome.TimedOut timedOut) {
+            return "timed out after " + timedOut.limit().toSeconds() + " s";
+        }
+        return "succeeded";
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.penguinmails.local;
+
+import dev.penguinmails.topology.ConfigKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The fixture functions for tests in other packages of this module. */
+public final class FixtureAccess {
+    private FixtureAccess() { }
+
+    public static List<Path> alphaClasspath() {
+        return FixtureFunctions.withDependencies(FixtureFunctions.alphaJar());
+    }
+
+    public static List<Path> betaClasspath() {
+        return FixtureFunctions.withDependencies(FixtureFunctions.betaJar());
+    }
+
+    /** The beta jar alone, without the shared module beside it. */
+    public static Path betaJarOnly() {
+        return FixtureFunctions.betaJar();
+    }
+
+    /**
+     * What shared's beans need when a function runs outside a local stack: a stage (for development
+     * defaults of secrets) and the identity table, which its request authorizer reads (never called here).
+     */
+    public static void setFunctionProperties() {
+        System.setProperty(ConfigKeys.STAGE, "local");
+        System.setProperty(ConfigKeys.table("identity"), "not-provisioned-identity");
+    }
+
+    public static void clearFunctionProperties() {
+        System.clearProperty(ConfigKeys.STAGE);
+        System.clearProperty(ConfigKeys.table("identity"));
+    }
+
+    /** The repository root: the nearest folder above this module with a {@code topology} module. */
+    public static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("topology")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("not inside the project");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.penguinmails.local.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.penguinmails.local.FixtureAccess;
+import dev.penguinmails.local.LocalStackException;
+import dev.penguinmails.topology.HttpApiHandler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each function runs in its own class loader: it sees neither the local stack nor another function. */
+class FunctionJarIsolationTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static FunctionJar alpha;
+    private static FunctionJar beta;
+
+    @BeforeAll
+    static void open() {
+        FixtureAccess.setFunctionProperties();
+        alpha = FunctionJar.open("alpha", FixtureAccess.alphaClasspath());
+        beta = FunctionJar.open("beta", FixtureAccess.betaClasspath());
+    }
+
+    @AfterAll
+    static void close() {
+        alpha.close();
+        beta.close();
+        FixtureAccess.clearFunctionProperties();
+    }
+
+    @Test
+    void eachFunctionsMicronautContextHoldsOnlyItsOwnBeans() throws Exception {
+        JsonNode alphaBeans = body(alpha.invoke(HttpApiHandler.MICRONAUT_HANDLER, get("/v1/alpha/beans"), "alpha-api", 30_000));
+        JsonNode betaBeans = body(beta.invoke(HttpApiHandler.MICRONAUT_HANDLER, get("/v1/beta/beans"), "beta-api", 30_000));
+
+        assertThat(alphaBeans.toString()).contains("fixtures.alpha.AlphaBean").doesNotContain("fixtures.beta");
+        assertThat(betaBeans.toString()).contains("fixtures.beta.BetaBean").doesNotContain("fixtures.alpha");
+    }
+
+    @Test
+    void aFunctionSeesNoLocalStackClassAndNoOtherFunctionsClass() throws Exception {
+        JsonNode response = JSON.readTree(alpha.invoke(HttpApiHandler.MICRONAUT_HANDLER, get("/v1/alpha/loader"), "alpha-api", 30_000));
+        String answer = response.path("body").asText();
+
+        assertThat(answer).isEqualTo("function-alpha|false|false");
+        assertThat(Class.forName("dev.penguinmails.local.LocalStack")).isNotNull();
+    }
+
+    @Test
+    void theSameLibraryClassIsADifferentClassInEachFunction() throws Exception {
+        Class<?> inAlpha = Class.forName("io.micronaut.context.ApplicationContext", false, alpha.classLoader());
+        Class<?> inBeta = Class.forName("io.micronaut.context.ApplicationContext", false, beta.classLoader());
+
+        assertThat(inAlpha).isNotSameAs(inBeta);
+        assertThat(inAlpha.getClassLoader()).isSameAs(alpha.classLoader());
+    }
+
+    @Test
+    void aHandlerErrorComesBackAsAHandlerExceptionNamingTheFunctionsException() {
+        assertThatThrownBy(() -> alpha.invoke("dev.penguinmails.local.fixtures.alpha.NoSuchHandler", "{}", "alpha-x", 1_000))
+                .isInstanceOf(FunctionJar.HandlerException.class)
+                .hasMessageContaining("NoSuchHandler");
+    }
+
+    @Test
+    void aJarWithoutTheLocalInvokerIsRefusedWithOneSentence() {
+        Path jar = FixtureAccess.betaJarOnly();
+
+        assertThatThrownBy(() -> FunctionJar.open("lonely", List.of(jar)))
+                .isInstanceOf(LocalStackException.class)
+                .hasMessageContaining("dev.penguinmails.shared.lambda.LocalInvoker");
+    }
+
+    @Test
+    void openApiDocumentsAreReadFromTheJar() {
+        assertThat(alpha.resources("META-INF/swagger", ".yml")).singleElement().asString().contains("/v1/alpha/echo/{id}");
+        assertThat(beta.resources("META-INF/swagger", ".yml")).isEmpty();
+    }
+
+    @Test
+    void theRealIdentityJarLoadsWhenItHasBeenBuilt() {
+        Path identity = FixtureAccess.projectRoot().resolve("functions/identity/target/identity-lambda.jar");
+        assumeTrue(Files.exists(identity), "functions/identity has not been built");
+        assumeTrue(containsInvoker(identity), "the identity jar was built with a shared module older than LocalInvoker");
+        try (FunctionJar jar = FunctionJar.open("identity", List.of(identity))) {
+            assertThat(jar.classLoader().getParent()).isSameAs(ClassLoader.getPlatformClassLoader());
+        }
+    }
+
+    private static boolean containsInvoker(Path jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            return file.getEntry("dev/penguinmails/shared/lambda/LocalInvoker.class") != null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static String get(String path) {
+        return """
+                {"version":"2.0","routeKey":"GET %1$s","rawPath":"%1$s","rawQueryString":"",
+                 "headers":{"accept":"application/json","host":"127.0.0.1"},
+                 "requestContext":{"accountId":"000000000000","apiId":"local","domainName":"127.0.0.1",
+                   "http":{"method":"GET","path":"%1$s","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"test"},
+                   "requestId":"r1","routeKey":"GET %1$s","stage":"$default","time":"01/Jan/2026:00:00:00 +0000",
+                   "timeEpoch":1767225600000},
+                 "isBase64Encoded":false}
+                """.formatted(path);
+    }
+
+    private static JsonNode body(String response) throws Exception {
+        JsonNode json = JSON.readTree(response);
+        assertThat(json.path("statusCode").asInt()).as(response).isEqualTo(200);
+        return JSON.readTree(json.path("body").asText());
+    }
+}

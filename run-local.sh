@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Runs the whole of PenguinMails on this machine: emulated AWS services and every function, with no
+# cloud account and no Docker. Builds what is missing first (or everything, with --build).
+#
+#   ./run-local.sh [--build] [--reset] [--data-dir DIR] [--api-port 8080] [--ses-port 8005]
+#                  [--smtp-port 3025] [--imap-port 3143] [--dynamodb-port 8000] [--sqs-port 9324]
+#                  [--s3-port 9000] [--eventbridge-port 9195] [--no-schedules] [--help]
+#
+#   --build          rebuild every jar first (mvn -DskipTests install)
+#   --reset          wipe the data folder (DynamoDB tables, S3 objects) before starting
+#   --data-dir DIR   where data persists between runs (default .local-data)
+#   --no-schedules   fire scheduled jobs only on demand: POST /_local/schedules/{family}/{name}
+set -euo pipefail
+
+script="${BASH_SOURCE[0]}"
+[[ "$script" == */* ]] || script="./$script"
+ROOT="$(cd "${script%/*}" && pwd)"
+cd "$ROOT"
+LOCAL_JAR="local-stack/target/local-stack.jar"
+
+fail() {
+  echo "$1" >&2
+  exit 1
+}
+
+build=false
+args=()
+for arg in "$@"; do
+  case "$arg" in
+    --build) build=true ;;
+    --help | -h)
+      # The usage is the comment at the top of this file; no build needed to read it.
+      while IFS= read -r line; do
+        [[ "$line" == "#!"* ]] && continue
+        [[ "$line" == "#"* ]] || break
+        line="${line#\#}"
+        echo "${line# }"
+      done < "$script"
+      exit 0
+      ;;
+    *) args+=("$arg") ;;
+  esac
+done
+
+command -v java >/dev/null 2>&1 || fail "Java was not found on PATH; install a JDK 17 or newer (https://adoptium.net) and try again."
+java_major=""
+while IFS= read -r line; do
+  if [[ "$line" =~ java\.specification\.version\ =\ ([0-9]+) ]]; then
+    java_major="${BASH_REMATCH[1]}"
+  fi
+done < <(java -XshowSettings:properties -version 2>&1)
+if [ -n "$java_major" ] && [ "$java_major" -lt 17 ]; then
+  fail "Java $java_major is too old; install a JDK 17 or newer (https://adoptium.net) and try again."
+fi
+command -v node >/dev/null 2>&1 || fail "Node.js was not found on PATH; install Node 18 or newer (https://nodejs.org) and try again."
+
+# A build is needed when asked for, or when the local stack or any function's Lambda jar is missing.
+if [ ! -f "$LOCAL_JAR" ]; then
+  build=true
+fi
+for module in functions/*/; do
+  module="${module%/}"
+  family="${module##*/}"
+  if [ -f "$module/pom.xml" ] && [ ! -f "$module/target/$family-lambda.jar" ]; then
+    build=true
+  fi
+done
+if [ "$build" = true ]; then
+  command -v mvn >/dev/null 2>&1 || fail "Maven was not found on PATH; install Maven 3.8 or newer (https://maven.apache.org) to build the jars."
+  echo "Building the jars (mvn -q -B -DskipTests install)..."
+  mvn -q -B -DskipTests install || fail "The build failed; see the Maven output above."
+fi
+
+# dynalite and aws-ses-v2-local are npm packages.
+if [ ! -d node_modules/dynalite ] || [ ! -d node_modules/aws-ses-v2-local ]; then
+  command -v npm >/dev/null 2>&1 || fail "npm was not found on PATH; it comes with Node.js (https://nodejs.org)."
+  echo "Installing the emulators' npm packages (npm ci)..."
+  npm ci --no-audit --no-fund || fail "npm ci failed; see its output above."
+fi
+
+# exec, so that Ctrl-C reaches the JVM, whose shutdown hook stops every emulator and child process.
+# C1 only: the local stack and its functions start faster, which matters more here than peak speed.
+exec java -XX:TieredStopAtLevel=1 ${JAVA_OPTS:-} \
+  -Dpenguinmails.root="$ROOT" -Dpenguinmails.node-modules="$ROOT" \
+  -jar "$LOCAL_JAR" ${args[@]+"${args[@]}"}
