@@ -172,6 +172,7 @@ public final class LocalStack implements AutoCloseable {
     private void setFunctionProperties() {
         Map<String, String> properties = new LinkedHashMap<>(stack.properties());
         properties.put(ConfigKeys.STAGE, STAGE);
+        properties.putAll(LocalSecrets.load(options.dataDir()));
         properties.forEach((key, value) -> {
             previousProperties.put(key, System.getProperty(key));
             System.setProperty(key, value);
