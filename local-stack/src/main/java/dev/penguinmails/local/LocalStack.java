@@ -132,7 +132,7 @@ public final class LocalStack implements AutoCloseable {
                 (route, timeout) -> functions.invoker(route.function(), route.handler(), timeout),
                 new ApiGatewayEvents(json), new ApiGatewayResponses(json), GatewayLimits.aws());
         QueueDepths depths = new QueueDepths(clients.sqs(), stack.queueUrls(), stack.deadLetterQueueUrls());
-        AdminEndpoint admin = new AdminEndpoint(json, this::health, depths, scheduler);
+        AdminEndpoint admin = new AdminEndpoint(json, this::health, depths, scheduler, functions::coldStarts);
         DocsEndpoint docs = new DocsEndpoint(memoize(() -> mergedOpenApi(routes)));
         server = ApiServer.start(options.apiPort(), gateway, List.of(admin, docs));
         parts.add(server);

@@ -3,6 +3,7 @@ package dev.penguinmails.local.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.penguinmails.local.functions.ColdStart;
 import dev.penguinmails.local.functions.Outcome;
 import dev.penguinmails.local.http.GatewayRequest;
 import dev.penguinmails.local.http.HttpReply;
@@ -28,10 +29,13 @@ public final class AdminEndpoint implements LocalEndpoint {
     private final Supplier<Map<String, String>> health;
     private final QueueDepths queues;
     private final Scheduler scheduler;
+    private final Supplier<Map<String, ColdStart>> coldStarts;
 
     /** @param health each part of the stack mapped to "UP" or to what is wrong with it */
-    public AdminEndpoint(ObjectMapper json, Supplier<Map<String, String>> health, QueueDepths queues, Scheduler scheduler) {
+    public AdminEndpoint(ObjectMapper json, Supplier<Map<String, String>> health, QueueDepths queues, Scheduler scheduler,
+                         Supplier<Map<String, ColdStart>> coldStarts) {
         this.json = json;
+        this.coldStarts = coldStarts;
         this.health = health;
         this.queues = queues;
         this.scheduler = scheduler;
@@ -52,12 +56,16 @@ public final class AdminEndpoint implements LocalEndpoint {
         if (path.equals(PREFIX + "queues")) {
             return method.equals("GET") ? queues() : notAllowed(path, "GET");
         }
+        if (path.equals(PREFIX + "cold-starts")) {
+            return method.equals("GET") ? coldStarts() : notAllowed(path, "GET");
+        }
         String[] parts = path.substring(PREFIX.length()).split("/", -1);
         if (parts.length == 3 && parts[0].equals("schedules")) {
             return method.equals("POST") ? runSchedule(parts[1], parts[2], path) : notAllowed(path, "POST");
         }
         return Problems.reply(404, "not-found", "Not Found",
-                "No local endpoint at " + path + "; there are GET /_local/health, GET /_local/queues and "
+                "No local endpoint at " + path + "; there are GET /_local/health, GET /_local/queues, "
+                        + "GET /_local/cold-starts and "
                         + "POST /_local/schedules/{family}/{name}.", path);
     }
 
@@ -69,6 +77,13 @@ public final class AdminEndpoint implements LocalEndpoint {
         ObjectNode components = body.putObject("components");
         parts.forEach(components::put);
         return ok(up ? 200 : 503, body);
+    }
+
+    private HttpReply coldStarts() {
+        ObjectNode body = json.createObjectNode();
+        var list = body.putArray("coldStarts");
+        coldStarts.get().values().forEach(c -> list.add(json.valueToTree(c)));
+        return ok(200, body);
     }
 
     private HttpReply queues() {

@@ -25,6 +25,7 @@ public final class Functions implements AutoCloseable {
     private final Map<String, FunctionJar> jars;
     private final String namePrefix;
     private final ExecutorService workers;
+    private final Map<String, ColdStart> coldStarts = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     public Functions(Map<String, FunctionJar> jars, String namePrefix) {
         this.jars = new LinkedHashMap<>(jars);
@@ -76,6 +77,7 @@ public final class Functions implements AutoCloseable {
             return new Outcome.Failed(e.errorType(), e.errorMessage(), since(start));
         }
         long initialized = System.nanoTime();
+        long initMillis = (initialized - start) / 1_000_000;
         if ((initialized - start) > 10_000_000_000L) {
             LOG.warn("{} took {} ms to initialize; Lambda allows 10 s for that", functionName, (initialized - start) / 1_000_000);
         }
@@ -83,7 +85,9 @@ public final class Functions implements AutoCloseable {
         Future<String> call = workers.submit(() -> jar.invoke(handlerClass, eventJson, functionName, timeout.toMillis()));
         try {
             String response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Outcome.Succeeded(response, since(start));
+            Duration took = since(start);
+            coldStarts.putIfAbsent(functionName, new ColdStart(functionName, initMillis, took.toMillis()));
+            return new Outcome.Succeeded(response, took);
         } catch (TimeoutException e) {
             // Lambda stops a function at its timeout; interrupting is the nearest we can do in one JVM.
             call.cancel(true);
@@ -102,6 +106,11 @@ public final class Functions implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new Outcome.Failed("Interrupted", "the local stack is stopping", since(start));
         }
+    }
+
+    /** The first successful invocation of each Lambda so far, by function name. */
+    public Map<String, ColdStart> coldStarts() {
+        return Map.copyOf(coldStarts);
     }
 
     private static Duration since(long startNanos) {
