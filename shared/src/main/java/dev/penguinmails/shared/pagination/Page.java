@@ -13,7 +13,8 @@ import java.util.function.Function;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Page<T>(List<T> items, @Nullable String nextCursor) {
+public record Page<T>(@JsonInclude(JsonInclude.Include.ALWAYS) List<T> items,
+                      @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String nextCursor) {
     public Page {
         items = List.copyOf(items);
     }

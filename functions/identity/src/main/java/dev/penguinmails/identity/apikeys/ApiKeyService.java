@@ -1,0 +1,131 @@
+package dev.penguinmails.identity.apikeys;
+
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.publish.EventPublisher;
+import dev.penguinmails.identity.apikeys.ApiKeyEvents.ApiKeyCreated;
+import dev.penguinmails.identity.apikeys.ApiKeyEvents.ApiKeyRevoked;
+import dev.penguinmails.identity.audit.AuditEntry;
+import dev.penguinmails.identity.audit.AuditLog;
+import dev.penguinmails.shared.auth.ApiKeyCredential;
+import dev.penguinmails.shared.auth.AuthProblems;
+import dev.penguinmails.shared.auth.Permission;
+import dev.penguinmails.shared.auth.PermissionMatrix;
+import dev.penguinmails.shared.auth.Principal;
+import dev.penguinmails.shared.ids.Ids;
+import dev.penguinmails.shared.pagination.Page;
+import dev.penguinmails.shared.pagination.PageRequest;
+import dev.penguinmails.shared.problems.FieldError;
+import dev.penguinmails.shared.problems.ProblemException;
+import dev.penguinmails.shared.tenancy.TenantContext;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Creates, lists and revokes workspace API keys. A key is shown once, when created; its scopes must
+ * be real scopes and within the creator's own role (no key can do more than the person who made it),
+ * and a key that may send campaigns needs a creator with a verified email address.
+ */
+@Singleton
+public class ApiKeyService {
+    public static final int DEFAULT_RATE_LIMIT = 600;
+    public static final int MAX_RATE_LIMIT = 10_000;
+    static final Duration MAX_LIFETIME = Duration.ofDays(731);
+    private static final String VALID_SCOPES = Arrays.stream(Permission.values())
+            .flatMap(p -> p.scope().stream()).collect(Collectors.joining(", "));
+
+    private final ApiKeyStore keys;
+    private final AuditLog audit;
+    private final EventPublisher events;
+
+    public ApiKeyService(ApiKeyStore keys, AuditLog audit, EventPublisher events) {
+        this.keys = keys;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    public ApiKeyView.Created create(TenantContext tenant, Principal actor, String name, List<String> requestedScopes,
+                                     @Nullable Instant expiresAt, @Nullable Integer rateLimitPerMinute,
+                                     HttpRequest<?> request) {
+        String actorId = actor.requireUser();
+        Instant now = Instant.now();
+        Set<Permission> permissions = validate(requestedScopes, expiresAt, now);
+        List<Permission> beyondRole = permissions.stream()
+                .filter(p -> !PermissionMatrix.allows(tenant.role(), p)).toList();
+        if (!beyondRole.isEmpty()) {
+            throw ProblemException.forbidden("Your role cannot grant " + beyondRole.stream()
+                    .map(p -> p.scope().orElseThrow()).collect(Collectors.joining(", ")) + " to a key.");
+        }
+        if (permissions.contains(Permission.CAMPAIGNS_SEND) && !actor.emailVerified()) {
+            throw AuthProblems.emailNotVerified();
+        }
+        ApiKeyCredential credential = ApiKeyCredential.generate(Ids.newId("key"));
+        Set<String> scopes = permissions.stream().map(p -> p.scope().orElseThrow()).collect(Collectors.toSet());
+        ApiKey key = new ApiKey(credential.keyId(), tenant.workspaceId(), name.strip(), credential.prefix(), scopes,
+                rateLimitPerMinute == null ? DEFAULT_RATE_LIMIT : rateLimitPerMinute, now.truncatedTo(ChronoUnit.MILLIS),
+                actorId, expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.SECONDS), null, null);
+        keys.create(tenant, key, credential.secretHash());
+        audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "api_key.created", "api_key", key.keyId(),
+                Map.of("name", key.name(), "scopes", String.join(" ", key.scopes().stream().sorted().toList()))));
+        events.publish(DomainEvent.create(ApiKeyEvents.CREATED, tenant.workspaceId(), new ApiKeyCreated(key.keyId(), key.name(),
+                key.prefix(), key.scopes().stream().sorted().toList(), actorId,
+                key.validUntil() == null ? null : key.validUntil().toString())));
+        return new ApiKeyView.Created(credential.token(), ApiKeyView.of(key, now));
+    }
+
+    public Page<ApiKeyView> list(TenantContext tenant, PageRequest page) {
+        Instant now = Instant.now();
+        return keys.list(tenant, page).map(k -> ApiKeyView.of(k, now));
+    }
+
+    /** Revokes the key; revoking a revoked key changes nothing and answers the same. */
+    public ApiKeyView revoke(TenantContext tenant, Principal actor, String keyId, HttpRequest<?> request) {
+        Instant now = Instant.now();
+        ApiKey before = keys.get(tenant, keyId).orElseThrow(ApiKeyService::noSuchKey);
+        ApiKey after = keys.revoke(tenant, keyId, actor.id(), now).orElseThrow(ApiKeyService::noSuchKey);
+        if (before.revokedAt() == null) {
+            audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "api_key.revoked", "api_key", keyId,
+                    Map.of("name", after.name())));
+            events.publish(DomainEvent.create(ApiKeyEvents.REVOKED, tenant.workspaceId(), new ApiKeyRevoked(keyId, after.name(), actor.id())));
+        }
+        return ApiKeyView.of(after, now);
+    }
+
+    /** The permissions behind {@code scopes}; a 400 listing every unknown scope, duplicate or bad expiry. */
+    static Set<Permission> validate(List<String> scopes, @Nullable Instant expiresAt, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<Permission> permissions = new LinkedHashSet<>();
+        for (int i = 0; i < scopes.size(); i++) {
+            String scope = scopes.get(i) == null ? "" : scopes.get(i).strip();
+            var permission = Permission.fromScope(scope);
+            if (permission.isEmpty()) {
+                errors.add(new FieldError("scopes[" + i + "]", "is not a scope; valid scopes are " + VALID_SCOPES));
+            } else if (!permissions.add(permission.get())) {
+                errors.add(new FieldError("scopes[" + i + "]", "is listed twice"));
+            }
+        }
+        if (expiresAt != null && !expiresAt.isAfter(now.plusSeconds(60))) {
+            errors.add(new FieldError("expiresAt", "must be in the future"));
+        } else if (expiresAt != null && expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
+            errors.add(new FieldError("expiresAt", "must be at most two years ahead"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return permissions;
+    }
+
+    private static ProblemException noSuchKey() {
+        return ProblemException.notFound("This workspace has no such API key.");
+    }
+}

@@ -1,0 +1,313 @@
+package dev.penguinmails.identity.invitations;
+
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.publish.EventPublisher;
+import dev.penguinmails.identity.accounts.AccountRegistry;
+import dev.penguinmails.identity.accounts.AuthSettings;
+import dev.penguinmails.identity.accounts.ClientInfo;
+import dev.penguinmails.identity.accounts.EmailAddress;
+import dev.penguinmails.identity.accounts.NewAccount;
+import dev.penguinmails.identity.accounts.Registration;
+import dev.penguinmails.identity.accounts.User;
+import dev.penguinmails.identity.accounts.UserStore;
+import dev.penguinmails.identity.audit.ActorKind;
+import dev.penguinmails.identity.audit.AuditEntry;
+import dev.penguinmails.identity.audit.AuditLog;
+import dev.penguinmails.identity.invitations.InvitationEvents.InvitationAccepted;
+import dev.penguinmails.identity.invitations.InvitationEvents.InvitationRevoked;
+import dev.penguinmails.identity.invitations.InvitationEvents.InvitationSent;
+import dev.penguinmails.identity.members.Member;
+import dev.penguinmails.identity.members.MemberProfiles;
+import dev.penguinmails.identity.members.MemberStore;
+import dev.penguinmails.identity.passwords.PasswordHasher;
+import dev.penguinmails.identity.passwords.PasswordPolicy;
+import dev.penguinmails.identity.profile.ProfileFields;
+import dev.penguinmails.identity.workspaces.Workspace;
+import dev.penguinmails.identity.workspaces.WorkspaceStatus;
+import dev.penguinmails.identity.workspaces.WorkspaceStore;
+import dev.penguinmails.shared.auth.AuthProblems;
+import dev.penguinmails.shared.auth.Principal;
+import dev.penguinmails.shared.auth.Role;
+import dev.penguinmails.shared.ids.Ids;
+import dev.penguinmails.shared.pagination.Page;
+import dev.penguinmails.shared.pagination.PageRequest;
+import dev.penguinmails.shared.problems.FieldError;
+import dev.penguinmails.shared.problems.ProblemException;
+import dev.penguinmails.shared.ratelimit.Limit;
+import dev.penguinmails.shared.ratelimit.RateLimiter;
+import dev.penguinmails.shared.tenancy.StaleVersionException;
+import dev.penguinmails.shared.tenancy.TenantContext;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Invitations: inviting by email (throttled per workspace, so invitations cannot be used to send spam),
+ * resending, revoking, and accepting, as an existing signed-in person whose address is the invited one,
+ * or as a new person, which creates their account with that address already verified (the link reached
+ * it). Links are minted only when the email is sent, live 7 days
+ * ({@code penguinmails.identity.invitations.link-lifetime}) and work once.
+ */
+@Singleton
+public class InvitationService {
+    private static final String ACTOR = "system:invitations";
+
+    private final InvitationStore invitations;
+    private final WorkspaceStore workspaces;
+    private final MemberStore members;
+    private final MemberProfiles profiles;
+    private final UserStore users;
+    private final AccountRegistry registry;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final AuditLog audit;
+    private final EventPublisher events;
+    private final RateLimiter rateLimiter;
+    private final AuthSettings authSettings;
+    private final Duration linkLifetime;
+    private final Limit invitesPerWorkspace;
+    private final Limit resendsPerInvitation;
+
+    public InvitationService(InvitationStore invitations, WorkspaceStore workspaces, MemberStore members,
+                             MemberProfiles profiles, UserStore users, AccountRegistry registry, PasswordHasher hasher,
+                             PasswordPolicy policy, AuditLog audit, EventPublisher events, RateLimiter rateLimiter,
+                             AuthSettings authSettings,
+                             @Value("${penguinmails.identity.invitations.link-lifetime:7d}") Duration linkLifetime,
+                             @Value("${penguinmails.identity.invitations.per-workspace-per-hour:50}") int invitesPerHour,
+                             @Value("${penguinmails.identity.invitations.resends-per-hour:3}") int resendsPerHour) {
+        this.invitations = invitations;
+        this.workspaces = workspaces;
+        this.members = members;
+        this.profiles = profiles;
+        this.users = users;
+        this.registry = registry;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.audit = audit;
+        this.events = events;
+        this.rateLimiter = rateLimiter;
+        this.authSettings = authSettings;
+        this.linkLifetime = linkLifetime;
+        this.invitesPerWorkspace = Limit.perHour(invitesPerHour);
+        this.resendsPerInvitation = Limit.perHour(resendsPerHour);
+    }
+
+    public InvitationView invite(TenantContext tenant, Principal actor, String emailText, Role role, HttpRequest<?> request) {
+        String actorId = actor.requireUser();
+        if (!EmailAddress.isValid(emailText)) {
+            throw ProblemException.invalid("email", "is not a valid email address");
+        }
+        EmailAddress email = new EmailAddress(emailText);
+        if (role == Role.OWNER || !tenant.role().outranksOrIsOwner(role)) {
+            throw ProblemException.forbidden("You can invite people only with a role below yours; "
+                    + "owners are made by changing a member's role or transferring ownership.");
+        }
+        Instant now = Instant.now();
+        Optional<Invitation> pending = findPending(tenant, email.normalized(), now);
+        if (pending.isPresent()) {
+            throw InvitationProblems.pending(pending.get().invitationId());
+        }
+        if (users.findByEmail(email).flatMap(u -> members.get(tenant, u.userId())).isPresent()) {
+            throw InvitationProblems.alreadyMember();
+        }
+        rateLimiter.tryConsume("invitations-ws:" + tenant.workspaceId(), invitesPerWorkspace)
+                .orThrow("This workspace has sent too many invitations in the last hour; try again later.");
+        Invitation invitation = new Invitation(Ids.newId("inv"), tenant.workspaceId(), email.value(), email.normalized(),
+                role, InvitationStatus.PENDING, actorId, now.truncatedTo(ChronoUnit.MILLIS), 1, now, null, null, null,
+                null, 1);
+        invitations.create(tenant, invitation);
+        audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "invitation.created", "invitation",
+                invitation.invitationId(), Map.of("email", email.value(), "role", role.wireName())));
+        announce(tenant, invitation, actorId);
+        return InvitationView.of(invitation, now);
+    }
+
+    public Page<InvitationView> list(TenantContext tenant, PageRequest page) {
+        Instant now = Instant.now();
+        return invitations.list(tenant, page).map(i -> InvitationView.of(i, now));
+    }
+
+    /** Emails a new link (the old one stops working) and restarts its lifetime. */
+    public InvitationView resend(TenantContext tenant, Principal actor, String invitationId, HttpRequest<?> request) {
+        String actorId = actor.requireUser();
+        Invitation current = invitations.get(tenant, invitationId).orElseThrow(InvitationProblems::noSuchInvitation);
+        if (current.status() != InvitationStatus.PENDING) {
+            throw InvitationProblems.notPending();
+        }
+        rateLimiter.tryConsume("invitation-resend:" + invitationId, resendsPerInvitation)
+                .orThrow("This invitation was resent often in the last hour; try again later.");
+        Instant now = Instant.now();
+        Invitation sent = invitations.recordSend(tenant, current, now);
+        audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "invitation.resent", "invitation", invitationId,
+                Map.of("email", sent.email(), "sendCount", Integer.toString(sent.sendCount()))));
+        announce(tenant, sent, actorId);
+        return InvitationView.of(sent, now);
+    }
+
+    /** Revokes a pending invitation; revoking it again changes nothing. */
+    public InvitationView revoke(TenantContext tenant, Principal actor, String invitationId, HttpRequest<?> request) {
+        Instant now = Instant.now();
+        Invitation current = invitations.get(tenant, invitationId).orElseThrow(InvitationProblems::noSuchInvitation);
+        if (current.status() == InvitationStatus.REVOKED) {
+            return InvitationView.of(current, now);
+        }
+        if (current.status() != InvitationStatus.PENDING) {
+            throw InvitationProblems.notPending();
+        }
+        Invitation revoked = invitations.markRevoked(tenant, current, actor.id(), now);
+        audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "invitation.revoked", "invitation", invitationId,
+                Map.of("email", revoked.email())));
+        events.publish(DomainEvent.create(InvitationEvents.REVOKED, tenant.workspaceId(),
+                new InvitationRevoked(invitationId, revoked.email(), actor.id())));
+        return InvitationView.of(revoked, now);
+    }
+
+    /**
+     * Accepts an invitation. Ordered, retry-safe steps: the account (new people), the membership, the
+     * account made permanent, then the invitation marked used; a retry after a crash either finishes or
+     * reports {@code account-exists}, after which signing in and accepting again finishes.
+     *
+     * @param principal       the signed-in caller, if any
+     * @param sentCredentials whether an Authorization header came (and failed): then this is not a new person
+     */
+    public InvitationView.Accepted accept(InvitationRequests.Accept body, @Nullable Principal principal,
+                                          boolean sentCredentials, HttpRequest<?> request) {
+        InvitationToken token = InvitationToken.parse(body.token()).orElseThrow(InvitationProblems::invalidToken);
+        TenantContext tenant = TenantContext.system(token.workspaceId(), ACTOR);
+        Instant now = Instant.now();
+        Invitation invitation = invitations.get(tenant, token.invitationId())
+                .filter(i -> i.statusAt(now) == InvitationStatus.PENDING && i.tokenHash() != null && token.matches(i.tokenHash()))
+                .orElseThrow(InvitationProblems::invalidToken);
+        Workspace workspace = workspaces.get(tenant).filter(w -> w.status() == WorkspaceStatus.ACTIVE)
+                .orElseThrow(InvitationProblems::invalidToken);
+        EmailAddress email = new EmailAddress(invitation.email());
+
+        User user;
+        boolean created = false;
+        if (principal != null) {
+            user = users.find(principal.requireUser())
+                    .orElseThrow(() -> AuthProblems.unauthenticated("Your account no longer exists."));
+            if (!user.normalizedEmail().equals(invitation.emailNormalized())) {
+                throw InvitationProblems.emailMismatch();
+            }
+        } else if (sentCredentials) {
+            throw AuthProblems.unauthenticated("Your access token is not valid any more; sign in again, then accept.");
+        } else {
+            user = newAccount(body, email, workspace, request);
+            created = true;
+        }
+
+        members.add(workspace.id(), user.userId(), invitation.role(), now);
+        Member member = members.get(tenant, user.userId()).orElseThrow(InvitationProblems::invalidToken);
+        if (created) {
+            registry.complete(user, true);
+        }
+        try {
+            invitations.markAccepted(tenant, invitation, user.userId(), now);
+        } catch (StaleVersionException raced) {
+            // Revoked or resent at this very moment: the membership above came from a link that was valid.
+            throw InvitationProblems.invalidToken();
+        }
+        ClientInfo client = ClientInfo.of(request);
+        audit.record(new AuditEntry(workspace.id(), user.userId(), ActorKind.USER, "invitation.accepted", "invitation",
+                invitation.invitationId(), known(client.ip()), known(client.userAgent()), now,
+                Map.of("role", member.role().wireName(), "accountCreated", Boolean.toString(created))));
+        events.publish(DomainEvent.create(InvitationEvents.ACCEPTED, workspace.id(), new InvitationAccepted(
+                invitation.invitationId(), user.userId(), invitation.email(), member.role().wireName(), created)));
+        return new InvitationView.Accepted(workspace.id(), user.userId(), member.role().wireName(), created);
+    }
+
+    /**
+     * For the invitation email: mints a fresh link for a pending invitation and stores its hash.
+     *
+     * @return empty if there is nothing to send any more (accepted, revoked, workspace gone)
+     */
+    public Optional<MintedLink> mintLink(String workspaceId, String invitationId) {
+        TenantContext tenant = TenantContext.system(workspaceId, ACTOR);
+        Optional<Workspace> workspace = workspaces.get(tenant).filter(w -> w.status() == WorkspaceStatus.ACTIVE);
+        Optional<Invitation> invitation = invitations.get(tenant, invitationId)
+                .filter(i -> i.status() == InvitationStatus.PENDING);
+        if (workspace.isEmpty() || invitation.isEmpty()) {
+            return Optional.empty();
+        }
+        InvitationToken token = InvitationToken.mint(workspaceId, invitationId);
+        Instant expiresAt = Instant.now().plus(linkLifetime).truncatedTo(ChronoUnit.SECONDS);
+        Invitation stored = invitations.storeToken(tenant, invitation.get(), token.hash(), expiresAt);
+        return Optional.of(new MintedLink(stored, workspace.get(), token, expiresAt));
+    }
+
+    /** A link minted for an email. */
+    public record MintedLink(Invitation invitation, Workspace workspace, InvitationToken token, Instant expiresAt) { }
+
+    private User newAccount(InvitationRequests.Accept body, EmailAddress email, Workspace workspace, HttpRequest<?> request) {
+        if (body.name() == null && body.password() == null && users.findByEmail(email).isPresent()) {
+            throw InvitationProblems.accountExists();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        var name = ProfileFields.name("name", body.name());
+        name.error().ifPresent(errors::add);
+        var timezone = body.timezone() == null ? null : ProfileFields.timezone("timezone", body.timezone());
+        if (timezone != null) {
+            timezone.error().ifPresent(errors::add);
+        }
+        var locale = body.locale() == null ? null : ProfileFields.locale("locale", body.locale());
+        if (locale != null) {
+            locale.error().ifPresent(errors::add);
+        }
+        if (body.password() == null || body.password().isEmpty()) {
+            errors.add(new FieldError("password", "is required to create your account (or sign in and send only the token)"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (users.findByEmail(email).isPresent()) {
+            throw InvitationProblems.accountExists();
+        }
+        policy.requireStrong("password", body.password(), List.of(email.value(), name.value()));
+        rateLimiter.tryConsume("signup-ip:" + ClientInfo.of(request).ip(), authSettings.signupPerIp())
+                .orThrow("Too many sign-ups from your network; try again later.");
+        NewAccount account = new NewAccount(email, name.value(), hasher.hash(body.password()),
+                timezone == null ? ProfileFields.DEFAULT_TIMEZONE : timezone.value(),
+                locale == null ? ProfileFields.DEFAULT_LOCALE : locale.value(), workspace.name());
+        Registration registration = registry.register(account, body.password());
+        if (registration instanceof Registration.Existing) {
+            throw InvitationProblems.accountExists();
+        }
+        return registration.user();
+    }
+
+    private Optional<Invitation> findPending(TenantContext tenant, String emailNormalized, Instant now) {
+        PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, null);
+        while (true) {
+            Page<Invitation> found = invitations.list(tenant, page);
+            Optional<Invitation> match = found.items().stream()
+                    .filter(i -> i.emailNormalized().equals(emailNormalized) && i.statusAt(now) == InvitationStatus.PENDING)
+                    .findFirst();
+            if (match.isPresent() || !found.hasNext()) {
+                return match;
+            }
+            page = new PageRequest(PageRequest.MAX_LIMIT, found.nextCursor());
+        }
+    }
+
+    private void announce(TenantContext tenant, Invitation invitation, String inviterId) {
+        String workspaceName = workspaces.get(tenant).map(Workspace::name).orElse("");
+        MemberProfiles.Profile inviter = profiles.of(List.of(inviterId)).get(inviterId);
+        String inviterName = inviter == null || inviter.name() == null ? "A colleague" : inviter.name();
+        events.publish(DomainEvent.create(InvitationEvents.SENT, tenant.workspaceId(), new InvitationSent(
+                invitation.invitationId(), invitation.email(), invitation.role().wireName(), workspaceName, inviterId,
+                inviterName, invitation.sendCount())));
+    }
+
+    private static String known(String value) {
+        return ClientInfo.UNKNOWN.equals(value) ? null : value;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.penguinmails.identity.passwords;
+
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.identity.accounts.AccountEventPayloads.PasswordChanged;
+import dev.penguinmails.identity.accounts.AccountEventPayloads.PasswordResetRequested;
+import dev.penguinmails.identity.accounts.AccountEvents;
+import dev.penguinmails.identity.accounts.User;
+import dev.penguinmails.identity.accounts.UserStore;
+import dev.penguinmails.identity.emails.EmailLinks;
+import dev.penguinmails.identity.emails.EmailTemplate;
+import dev.penguinmails.identity.emails.IdentityEmail;
+import dev.penguinmails.identity.emails.OutgoingEmail;
+import dev.penguinmails.identity.tokens.OneTimeTokens;
+import dev.penguinmails.identity.tokens.TokenPurpose;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Optional;
+
+/** The password emails: the reset link, and the notice that the password was changed. */
+public final class PasswordEmails {
+    public static final String RESET_ACTION = "reset-password";
+    public static final String RESET_ENDPOINT = "POST /v1/auth/password-reset/confirm (with \"newPassword\")";
+
+    private PasswordEmails() { }
+
+    /** After {@code account.password_reset_requested}: mints a one-hour token. */
+    @Singleton
+    public static class ResetLink implements IdentityEmail {
+        private final OneTimeTokens tokens;
+        private final UserStore users;
+        private final EmailLinks links;
+
+        public ResetLink(OneTimeTokens tokens, UserStore users, EmailLinks links) {
+            this.tokens = tokens;
+            this.users = users;
+            this.links = links;
+        }
+
+        @Override
+        public String detailType() {
+            return AccountEvents.PASSWORD_RESET_REQUESTED.detailType();
+        }
+
+        @Override
+        public Optional<OutgoingEmail> compose(DomainEvent<?> event) {
+            PasswordResetRequested p = (PasswordResetRequested) event.payload();
+            Optional<User> user = users.find(p.userId()).filter(User::isActive);
+            if (user.isEmpty()) {
+                return Optional.empty();
+            }
+            String token = tokens.issue(TokenPurpose.PASSWORD_RESET, p.userId(), Map.of());
+            return Optional.of(EmailTemplate.to(p.name())
+                    .paragraph("Someone, hopefully you, asked to reset the password of your PenguinMails account.")
+                    .action("Choose a new password", links.tokenLink(RESET_ACTION, token), RESET_ENDPOINT, token)
+                    .paragraph("The link works once and expires in one hour. Setting a new password signs out every session.")
+                    .closing("If you did not ask for this, ignore this email: your password stays as it is.")
+                    .build(user.get().email(), "Reset your PenguinMails password"));
+        }
+    }
+
+    /** After {@code account.password_changed}. */
+    @Singleton
+    public static class Changed implements IdentityEmail {
+        private final EmailLinks links;
+
+        public Changed(EmailLinks links) {
+            this.links = links;
+        }
+
+        @Override
+        public String detailType() {
+            return AccountEvents.PASSWORD_CHANGED.detailType();
+        }
+
+        @Override
+        public Optional<OutgoingEmail> compose(DomainEvent<?> event) {
+            PasswordChanged p = (PasswordChanged) event.payload();
+            return Optional.of(EmailTemplate.to(p.name())
+                    .paragraph("The password of your PenguinMails account was just changed with a reset link, "
+                            + "and every session was signed out.")
+                    .paragraph("If you did not do this, reset your password again at " + links.baseUrl()
+                            + "/reset-password right away and check your sign-in history.")
+                    .closing("If it was you, there is nothing to do.")
+                    .build(p.email(), "Your PenguinMails password was changed"));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.penguinmails.identity.passwords;
+
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.publish.EventPublisher;
+import dev.penguinmails.identity.accounts.AccountAudit;
+import dev.penguinmails.identity.accounts.AccountEventPayloads.PasswordChanged;
+import dev.penguinmails.identity.accounts.AccountEventPayloads.PasswordResetRequested;
+import dev.penguinmails.identity.accounts.AccountEvents;
+import dev.penguinmails.identity.accounts.AuthSettings;
+import dev.penguinmails.identity.accounts.ClientInfo;
+import dev.penguinmails.identity.accounts.EmailAddress;
+import dev.penguinmails.identity.accounts.User;
+import dev.penguinmails.identity.accounts.UserStore;
+import dev.penguinmails.identity.login.LoginGuard;
+import dev.penguinmails.identity.sessions.SessionStore;
+import dev.penguinmails.identity.tokens.OneTimeToken;
+import dev.penguinmails.identity.tokens.OneTimeTokens;
+import dev.penguinmails.identity.tokens.TokenPurpose;
+import dev.penguinmails.identity.verification.Accepted;
+import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.shared.problems.FieldError;
+import dev.penguinmails.shared.problems.ProblemException;
+import dev.penguinmails.shared.ratelimit.RateLimiter;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Password reset by email. Asking always gets the same answer (and is throttled per address and per
+ * network); the emailed token works once, for one hour, and not after the password changed in another
+ * way. Setting the new password ends every session and lifts a lockout.
+ */
+@Singleton
+public class PasswordResetService {
+    private final UserStore users;
+    private final OneTimeTokens tokens;
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final SessionStore sessions;
+    private final LoginGuard guard;
+    private final EventPublisher events;
+    private final RateLimiter rateLimiter;
+    private final AuthSettings settings;
+    private final AccountAudit audit;
+
+    public PasswordResetService(UserStore users, OneTimeTokens tokens, PasswordPolicy policy, PasswordHasher hasher,
+                                SessionStore sessions, LoginGuard guard, EventPublisher events, RateLimiter rateLimiter,
+                                AuthSettings settings, AccountAudit audit) {
+        this.users = users;
+        this.tokens = tokens;
+        this.policy = policy;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.guard = guard;
+        this.events = events;
+        this.rateLimiter = rateLimiter;
+        this.settings = settings;
+        this.audit = audit;
+    }
+
+    public Accepted request(String email, ClientInfo client) {
+        if (email == null || !EmailAddress.isValid(email)) {
+            throw ProblemException.invalid("email", email == null || email.isBlank() ? "is required" : "is not a valid email address");
+        }
+        EmailAddress address = new EmailAddress(email);
+        rateLimiter.tryConsume("mail-ip:" + client.ip(), settings.mailRequestsPerIp())
+                .orThrow("Too many requests from your network; try again later.");
+        rateLimiter.tryConsume("reset-mail:" + SecretHash.sha256Hex(address.normalized()), settings.mailPerAddress())
+                .orThrow("We already sent several reset links to this address; wait a while before asking again.");
+        users.findByEmail(address).filter(User::isActive).ifPresent(u ->
+                events.publish(DomainEvent.create(AccountEvents.PASSWORD_RESET_REQUESTED, u.homeWorkspaceId(),
+                        new PasswordResetRequested(u.userId(), u.email(), u.name(), u.locale()))));
+        return Accepted.of("If an account uses this address, we sent it a link to choose a new password. "
+                + "The link works once, for one hour.");
+    }
+
+    public PasswordChangedResponse confirm(PasswordResetConfirmation body, ClientInfo client) {
+        List<FieldError> missing = new ArrayList<>();
+        if (body.token() == null || body.token().isBlank()) {
+            missing.add(new FieldError("token", "is required"));
+        }
+        if (body.newPassword() == null || body.newPassword().isEmpty()) {
+            missing.add(new FieldError("newPassword", "is required"));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid(missing);
+        }
+        OneTimeToken token = tokens.require(TokenPurpose.PASSWORD_RESET, body.token());
+        User user = users.find(token.userId()).filter(User::isActive).orElseThrow(OneTimeTokens::invalid);
+        // A link from before the last password change belongs to a request that change answered.
+        if (token.issuedAt().isBefore(user.passwordChangedAt())) {
+            throw OneTimeTokens.invalid();
+        }
+        // Checked before the token is used, so a weak choice can be corrected with the same link.
+        policy.requireStrong("newPassword", body.newPassword(), user.personalWords());
+        tokens.consumeOrFail(token);
+        Instant now = Instant.now();
+        users.changePassword(user.userId(), hasher.hash(body.newPassword()), now);
+        int revoked = sessions.revokeAll(user.userId(), "password-reset");
+        guard.clear(user.normalizedEmail());
+        audit.byUser(user.userId(), "account.password_reset", client, Map.of("sessionsRevoked", Integer.toString(revoked)));
+        events.publish(DomainEvent.create(AccountEvents.PASSWORD_CHANGED, user.homeWorkspaceId(),
+                new PasswordChanged(user.userId(), user.email(), user.name(), user.locale(), "reset")));
+        return new PasswordChangedResponse("password-changed", revoked,
+                "Your password was changed and every session was signed out. Sign in with the new password.");
+    }
+}

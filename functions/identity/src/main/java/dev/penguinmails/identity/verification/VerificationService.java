@@ -1,0 +1,84 @@
+package dev.penguinmails.identity.verification;
+
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.publish.EventPublisher;
+import dev.penguinmails.identity.accounts.AccountAudit;
+import dev.penguinmails.identity.accounts.AccountEventPayloads.EmailVerified;
+import dev.penguinmails.identity.accounts.AccountEventPayloads.VerificationRequested;
+import dev.penguinmails.identity.accounts.AccountEvents;
+import dev.penguinmails.identity.accounts.AuthSettings;
+import dev.penguinmails.identity.accounts.ClientInfo;
+import dev.penguinmails.identity.accounts.EmailAddress;
+import dev.penguinmails.identity.accounts.User;
+import dev.penguinmails.identity.accounts.UserStore;
+import dev.penguinmails.identity.tokens.OneTimeToken;
+import dev.penguinmails.identity.tokens.OneTimeTokens;
+import dev.penguinmails.identity.tokens.TokenPurpose;
+import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.shared.problems.ProblemException;
+import dev.penguinmails.shared.ratelimit.RateLimiter;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Email verification: a token proves the person reads the address, and may be used once within 24
+ * hours. Resending is throttled per address and per network, and answers the same whether or not an
+ * account has the address.
+ */
+@Singleton
+public class VerificationService {
+    static final String EMAIL = "email";
+
+    private final OneTimeTokens tokens;
+    private final UserStore users;
+    private final EventPublisher events;
+    private final RateLimiter rateLimiter;
+    private final AuthSettings settings;
+    private final AccountAudit audit;
+
+    public VerificationService(OneTimeTokens tokens, UserStore users, EventPublisher events, RateLimiter rateLimiter,
+                               AuthSettings settings, AccountAudit audit) {
+        this.tokens = tokens;
+        this.users = users;
+        this.events = events;
+        this.rateLimiter = rateLimiter;
+        this.settings = settings;
+        this.audit = audit;
+    }
+
+    public EmailVerifiedResponse verify(String rawToken, ClientInfo client) {
+        OneTimeToken token = tokens.require(TokenPurpose.EMAIL_VERIFICATION, rawToken);
+        User user = users.find(token.userId()).orElseThrow(OneTimeTokens::invalid);
+        // A link for an address the account no longer has proves nothing about the current one.
+        if (!user.normalizedEmail().equals(token.data(EMAIL))) {
+            throw OneTimeTokens.invalid();
+        }
+        tokens.consumeOrFail(token);
+        if (!users.markVerified(user.userId(), token.data(EMAIL))) {
+            throw OneTimeTokens.invalid();
+        }
+        if (!user.emailVerified()) {
+            events.publish(DomainEvent.create(AccountEvents.EMAIL_VERIFIED, user.homeWorkspaceId(),
+                    new EmailVerified(user.userId(), user.email())));
+            audit.byUser(user.userId(), "account.email_verified", client, Map.of());
+        }
+        return new EmailVerifiedResponse(user.email(), true,
+                "Your address is verified. Refresh your access token to send campaigns.");
+    }
+
+    public Accepted resend(String email, ClientInfo client) {
+        if (email == null || !EmailAddress.isValid(email)) {
+            throw ProblemException.invalid("email", email == null || email.isBlank() ? "is required" : "is not a valid email address");
+        }
+        EmailAddress address = new EmailAddress(email);
+        rateLimiter.tryConsume("mail-ip:" + client.ip(), settings.mailRequestsPerIp())
+                .orThrow("Too many requests from your network; try again later.");
+        rateLimiter.tryConsume("verify-mail:" + SecretHash.sha256Hex(address.normalized()), settings.mailPerAddress())
+                .orThrow("We already sent several links to this address; wait a while before asking again.");
+        Optional<User> user = users.findByEmail(address).filter(User::isActive).filter(u -> !u.emailVerified());
+        user.ifPresent(u -> events.publish(DomainEvent.create(AccountEvents.VERIFICATION_REQUESTED, u.homeWorkspaceId(),
+                new VerificationRequested(u.userId(), u.email(), u.name(), u.locale()))));
+        return Accepted.of("If an unverified account uses this address, we sent it a new verification link.");
+    }
+}

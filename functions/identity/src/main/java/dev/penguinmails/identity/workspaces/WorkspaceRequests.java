@@ -1,0 +1,29 @@
+package dev.penguinmails.identity.workspaces;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the workspace endpoints. */
+public final class WorkspaceRequests {
+    /** Printable text: no control characters (they break emails and logs). */
+    static final String PRINTABLE = "[^\\p{Cntrl}]*";
+
+    private WorkspaceRequests() { }
+
+    /** POST /v1/workspaces. */
+    @Serdeable
+    @Schema(name = "CreateWorkspace")
+    public record Create(
+            @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = "must not contain control characters")
+            @Schema(example = "Acme outbound") String name) { }
+
+    /** PATCH /v1/workspaces/{workspaceId}. */
+    @Serdeable
+    @Schema(name = "UpdateWorkspace")
+    public record Update(
+            @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE, message = "must not contain control characters")
+            @Schema(example = "Acme outbound EU") String name) { }
+}

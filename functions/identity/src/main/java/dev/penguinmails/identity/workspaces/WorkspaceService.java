@@ -1,0 +1,145 @@
+package dev.penguinmails.identity.workspaces;
+
+import dev.penguinmails.identity.audit.AuditEntry;
+import dev.penguinmails.identity.audit.AuditLog;
+import dev.penguinmails.identity.members.Member;
+import dev.penguinmails.identity.members.MemberStore;
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.publish.EventPublisher;
+import dev.penguinmails.identity.workspaces.WorkspaceEvents.WorkspaceCreated;
+import dev.penguinmails.identity.workspaces.WorkspaceEvents.WorkspaceDeleted;
+import dev.penguinmails.identity.workspaces.WorkspaceEvents.WorkspaceRenamed;
+import dev.penguinmails.identity.workspaces.WorkspaceEvents.WorkspaceRestored;
+import dev.penguinmails.shared.auth.Principal;
+import dev.penguinmails.shared.auth.Role;
+import dev.penguinmails.shared.ids.Ids;
+import dev.penguinmails.shared.pagination.Page;
+import dev.penguinmails.shared.pagination.PageRequest;
+import dev.penguinmails.shared.problems.ProblemException;
+import dev.penguinmails.shared.tenancy.TenantContext;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * The workspace lifecycle: create (the creator becomes its primary owner), rename, soft-delete with a
+ * grace period ({@code penguinmails.identity.workspaces.deletion-grace}, default 30 days) and restore
+ * within it. Each change is audited and announced as an event.
+ */
+@Singleton
+public class WorkspaceService {
+    private final WorkspaceStore workspaces;
+    private final MemberStore members;
+    private final AuditLog audit;
+    private final EventPublisher events;
+    private final Duration grace;
+    private final Clock clock = Clock.systemUTC();
+
+    public WorkspaceService(WorkspaceStore workspaces, MemberStore members, AuditLog audit, EventPublisher events,
+                            @Value("${penguinmails.identity.workspaces.deletion-grace:30d}") Duration grace) {
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("penguinmails.identity.workspaces.deletion-grace cannot be negative");
+        }
+        this.workspaces = workspaces;
+        this.members = members;
+        this.audit = audit;
+        this.events = events;
+        this.grace = grace;
+    }
+
+    /**
+     * Creates a workspace owned by {@code ownerId}. In order, each step retry-safe: the owner's
+     * membership first (a membership without its workspace is invisible), then the workspace.
+     * Signup uses this too, without a request.
+     */
+    public Workspace createOwned(String ownerId, String name) {
+        String id = Ids.newId("ws");
+        Instant now = clock.instant();
+        members.add(id, ownerId, Role.OWNER, now);
+        workspaces.create(id, name.strip(), ownerId, now);
+        return workspaces.find(id).orElseThrow(() -> new IllegalStateException("workspace " + id + " vanished"));
+    }
+
+    public Workspace create(Principal principal, String name, HttpRequest<?> request) {
+        String userId = principal.requireUser();
+        Workspace created = createOwned(userId, name);
+        audit.record(AuditEntry.of(request, principal, created.id(), "workspace.created", "workspace", created.id(),
+                Map.of("name", created.name())));
+        events.publish(DomainEvent.create(WorkspaceEvents.CREATED, created.id(), new WorkspaceCreated(created.name(), userId)));
+        return created;
+    }
+
+    /** The caller's workspaces with their role; deleted ones only to owners, who can restore them. */
+    public Page<WorkspaceView> listFor(Principal principal, PageRequest page) {
+        String userId = principal.requireUser();
+        Page<Member> memberships = members.forUser(userId, page);
+        Map<String, Workspace> byId = workspaces.getAll(memberships.items().stream().map(Member::workspaceId).toList());
+        return new Page<>(memberships.items().stream()
+                .filter(m -> byId.containsKey(m.workspaceId()))
+                .filter(m -> visibleInList(byId.get(m.workspaceId()), m.role()))
+                .map(m -> WorkspaceView.of(byId.get(m.workspaceId()), m.role().wireName()))
+                .toList(), memberships.nextCursor());
+    }
+
+    public Workspace get(TenantContext tenant) {
+        return workspaces.get(tenant).orElseThrow(WorkspaceService::gone);
+    }
+
+    public Workspace rename(TenantContext tenant, Principal principal, String name, HttpRequest<?> request) {
+        Workspace before = get(tenant);
+        String newName = name.strip();
+        if (before.name().equals(newName)) {
+            return before;
+        }
+        Workspace after = workspaces.rename(tenant, newName, clock.instant()).orElseThrow(WorkspaceService::gone);
+        audit.record(AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.renamed", "workspace",
+                tenant.workspaceId(), Map.of("from", before.name(), "to", after.name())));
+        events.publish(DomainEvent.create(WorkspaceEvents.RENAMED, tenant.workspaceId(),
+                new WorkspaceRenamed(after.name(), before.name(), principal.id())));
+        return after;
+    }
+
+    /** Soft-deletes the workspace; its members keep it in their list (owners only) until it is purged. */
+    public Workspace delete(TenantContext tenant, Principal principal, HttpRequest<?> request) {
+        Instant now = clock.instant();
+        Instant purgeAfter = now.plus(grace).truncatedTo(ChronoUnit.SECONDS);
+        Workspace deleted = workspaces.markDeleted(tenant, now, purgeAfter).orElseThrow(WorkspaceService::gone);
+        audit.record(AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.deleted", "workspace",
+                tenant.workspaceId(), Map.of("purgeAfter", purgeAfter.toString())));
+        events.publish(DomainEvent.create(WorkspaceEvents.DELETED, tenant.workspaceId(),
+                new WorkspaceDeleted(deleted.name(), principal.id(), purgeAfter.toString())));
+        return deleted;
+    }
+
+    public Workspace restore(TenantContext tenant, Principal principal, HttpRequest<?> request) {
+        Instant now = clock.instant();
+        Workspace current = get(tenant);
+        if (current.status() == WorkspaceStatus.ACTIVE) {
+            throw WorkspaceProblems.notDeleted();
+        }
+        if (current.status() != WorkspaceStatus.DELETED || current.purgeAfter() == null || !current.purgeAfter().isAfter(now)) {
+            throw WorkspaceProblems.restorePeriodEnded();
+        }
+        Workspace restored = workspaces.restore(tenant, now).orElseThrow(WorkspaceProblems::changedMeanwhile);
+        audit.record(AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.restored", "workspace",
+                tenant.workspaceId(), Map.of()));
+        events.publish(DomainEvent.create(WorkspaceEvents.RESTORED, tenant.workspaceId(),
+                new WorkspaceRestored(restored.name(), principal.id())));
+        return restored;
+    }
+
+    private static boolean visibleInList(Workspace workspace, Role role) {
+        return workspace.status() == WorkspaceStatus.ACTIVE
+                || (workspace.status() == WorkspaceStatus.DELETED && role == Role.OWNER);
+    }
+
+    /** The workspace disappeared between authentication and now (deleted or purged meanwhile). */
+    private static ProblemException gone() {
+        return ProblemException.notFound("There is no such workspace, or you are not a member of it.");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.penguinmails.identity.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.penguinmails.identity.accounts.Api;
+import dev.penguinmails.identity.accounts.IdentityApiTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Per-network and per-address throttles with small limits: 429 with Retry-After, the same for every address. */
+@MicronautTest
+class ThrottleTest extends IdentityApiTest {
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("penguinmails.auth.throttle.login-per-ip-per-minute", "4",
+                "penguinmails.auth.throttle.login-per-account-per-minute", "3",
+                "penguinmails.auth.lockout.threshold", "50",
+                "penguinmails.auth.throttle.mail-per-address-per-hour", "2");
+    }
+
+    @Test
+    void oneNetworkGetsFourLoginAttemptsAMinuteWhateverTheAddresses() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(login(newAddress("spray"), "some-Guess-123", "X-Forwarded-For", "198.18.0.1").status()).isEqualTo(401);
+        }
+        Api.Reply throttled = login(newAddress("spray"), "some-Guess-123", "X-Forwarded-For", "198.18.0.1");
+
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.problemSlug()).isEqualTo("rate-limited");
+        assertThat(Long.parseLong(throttled.header("Retry-After").orElseThrow())).isBetween(1L, 15L);
+        assertThat(login(newAddress("spray"), "some-Guess-123", "X-Forwarded-For", "198.18.0.2").status()).isEqualTo(401);
+    }
+
+    @Test
+    void oneAddressGetsThreeLoginAttemptsAMinuteWhateverTheNetworks() {
+        String email = newAddress("target");
+        signUp(email, STRONG_PASSWORD, "Tara Target");
+        for (int i = 0; i < 3; i++) {
+            assertThat(login(email, "some-Guess-123", "X-Forwarded-For", "198.19.1." + i).status()).isEqualTo(401);
+        }
+        Api.Reply throttled = login(email, STRONG_PASSWORD, "X-Forwarded-For", "198.19.1.99");
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.problemSlug()).isEqualTo("rate-limited");
+        assertThat(throttled.header("Retry-After")).isPresent();
+
+        String unknown = newAddress("unknown");
+        for (int i = 0; i < 3; i++) {
+            login(unknown, "some-Guess-123", "X-Forwarded-For", "198.19.2." + i);
+        }
+        Api.Reply unknownThrottled = login(unknown, "some-Guess-123", "X-Forwarded-For", "198.19.2.99");
+        assertThat(unknownThrottled.status()).isEqualTo(429);
+        assertThat(unknownThrottled.problemSlug()).isEqualTo("rate-limited");
+    }
+
+    @Test
+    void resendingVerificationIsLimitedPerAddressAndAnswersAlikeForUnknownAddresses() {
+        String email = newAddress("resend");
+        signUp(email, STRONG_PASSWORD, "Rene Resend");
+        String unknown = newAddress("resend-unknown");
+
+        for (String address : new String[] {email, unknown}) {
+            Api.Reply first = api.post("/v1/auth/resend-verification", Api.json(Map.of("email", address)));
+            Api.Reply second = api.post("/v1/auth/resend-verification", Api.json(Map.of("email", address)));
+            Api.Reply third = api.post("/v1/auth/resend-verification", Api.json(Map.of("email", address)));
+            assertThat(first.status()).isEqualTo(202);
+            assertThat(second.status()).isEqualTo(202);
+            assertThat(third.status()).isEqualTo(429);
+            assertThat(third.header("Retry-After")).isPresent();
+        }
+        assertThat(api.post("/v1/auth/resend-verification", Api.json(Map.of("email", newAddress("x")))).body())
+                .isEqualTo(api.post("/v1/auth/resend-verification", Api.json(Map.of("email", newAddress("y")))).body());
+    }
+}

@@ -1,0 +1,191 @@
+package dev.penguinmails.identity.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.penguinmails.identity.accounts.Api;
+import dev.penguinmails.identity.accounts.IdentityApiTest;
+import dev.penguinmails.shared.auth.AccessTokenClaims;
+import dev.penguinmails.shared.auth.AccessTokens;
+import dev.penguinmails.shared.auth.IdentityKeys;
+import dev.penguinmails.shared.auth.SigningKeys;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Refresh-token rotation and reuse, logout, the sessions list, and forged access tokens. */
+@MicronautTest
+class SessionsTest extends IdentityApiTest {
+    @Inject
+    AccessTokens accessTokens;
+
+    @Test
+    void refreshRotatesAndAReusedTokenRevokesTheWholeSessionAndIsAudited() {
+        String email = newAddress("rotate");
+        signUp(email, STRONG_PASSWORD, "Rita Rotate");
+        String userId = userIdOf(email);
+        JsonNode first = loggedIn(email);
+
+        Api.Reply rotated = refresh(first.get("refreshToken").asText());
+        assertThat(rotated.status()).isEqualTo(200);
+        JsonNode second = rotated.json();
+        assertThat(second.get("refreshToken").asText()).isNotEqualTo(first.get("refreshToken").asText());
+        assertThat(second.get("sessionId").asText()).isEqualTo(first.get("sessionId").asText());
+        assertThat(api.get("/v1/me", bearer(second.get("accessToken").asText())).status()).isEqualTo(200);
+
+        // The first token again: someone kept a copy. The session ends for everyone holding its tokens.
+        Api.Reply reuse = refresh(first.get("refreshToken").asText());
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.problemSlug()).isEqualTo("invalid-refresh-token");
+        Map<String, AttributeValue> session = item(IdentityKeys.session(userId, first.get("sessionId").asText()));
+        assertThat(session.get("status").s()).isEqualTo("REVOKED");
+        assertThat(session.get("revokedReason").s()).isEqualTo("refresh-token-reuse");
+        assertThat(refresh(second.get("refreshToken").asText()).status()).isEqualTo(401);
+        assertThat(api.get("/v1/me", bearer(second.get("accessToken").asText())).status()).isEqualTo(401);
+        assertThat(auditActions(userId)).contains("auth.refresh_token.reused");
+
+        // Other sessions of the person are untouched.
+        assertThat(api.get("/v1/me", bearer(loggedIn(email).get("accessToken").asText())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void badRefreshTokensAreRefusedAlike() {
+        assertThat(refresh("x".repeat(43)).problemSlug()).isEqualTo("invalid-refresh-token");
+        assertThat(refresh("short").status()).isEqualTo(401);
+        assertThat(api.post("/v1/auth/refresh", "{}").problemSlug()).isEqualTo("validation-failed");
+    }
+
+    @Test
+    void aRefreshedAccessTokenCarriesTheVerificationMadeMeanwhile() {
+        String email = newAddress("verify-later");
+        signUp(email, STRONG_PASSWORD, "Vera Later");
+        JsonNode tokens = loggedIn(email);
+        assertThat(accessTokens.verify(tokens.get("accessToken").asText()).emailVerified()).isFalse();
+        deliverEmails();
+        api.post("/v1/auth/verify-email", Api.json(Map.of("token", token(awaitMail(email, 1).get(0)))));
+
+        JsonNode refreshed = refresh(tokens.get("refreshToken").asText()).json();
+
+        assertThat(accessTokens.verify(refreshed.get("accessToken").asText()).emailVerified()).isTrue();
+    }
+
+    @Test
+    void logoutEndsThisSessionAtOnceAndLogoutAllEndsEveryOne() {
+        String email = newAddress("logout");
+        signUp(email, STRONG_PASSWORD, "Lars Logout");
+        JsonNode laptop = loggedIn(email);
+        JsonNode phone = loggedIn(email);
+        JsonNode tablet = loggedIn(email);
+
+        assertThat(api.post("/v1/auth/logout", null, bearer(laptop.get("accessToken").asText())).status()).isEqualTo(204);
+        assertThat(api.get("/v1/me", bearer(laptop.get("accessToken").asText())).status()).isEqualTo(401);
+        assertThat(refresh(laptop.get("refreshToken").asText()).status()).isEqualTo(401);
+        assertThat(api.get("/v1/me", bearer(phone.get("accessToken").asText())).status()).isEqualTo(200);
+
+        assertThat(api.post("/v1/auth/logout-all", null, bearer(phone.get("accessToken").asText())).status()).isEqualTo(204);
+        for (JsonNode device : List.of(phone, tablet)) {
+            assertThat(api.get("/v1/me", bearer(device.get("accessToken").asText())).status()).isEqualTo(401);
+            assertThat(refresh(device.get("refreshToken").asText()).status()).isEqualTo(401);
+        }
+        assertThat(api.post("/v1/auth/logout", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theSessionsListShowsDevicesAndOneCanBeRevokedButNotAnotherPersons() {
+        String email = newAddress("sessions");
+        signUp(email, STRONG_PASSWORD, "Sam Sessions");
+        JsonNode laptop = loggedIn(email, "User-Agent", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/537.36 "
+                + "(KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36", "X-Forwarded-For", "192.0.2.1");
+        JsonNode phone = loggedIn(email, "User-Agent", "curl/8.5.0", "X-Forwarded-For", "192.0.2.2");
+        String laptopAccess = laptop.get("accessToken").asText();
+
+        Api.Reply list = api.get("/v1/me/sessions", bearer(laptopAccess));
+        assertThat(list.status()).isEqualTo(200);
+        JsonNode items = list.json().get("items");
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).get("sessionId").asText()).isEqualTo(phone.get("sessionId").asText());
+        assertThat(items.get(0).get("device").asText()).isEqualTo("curl");
+        assertThat(items.get(0).get("current").asBoolean()).isFalse();
+        assertThat(items.get(1).get("device").asText()).isEqualTo("Chrome on macOS");
+        assertThat(items.get(1).get("current").asBoolean()).isTrue();
+
+        String stranger = newAddress("stranger");
+        signUp(stranger, STRONG_PASSWORD, "Stan Stranger");
+        String strangerAccess = loggedIn(stranger).get("accessToken").asText();
+        Api.Reply foreign = api.delete("/v1/me/sessions/" + phone.get("sessionId").asText(), bearer(strangerAccess));
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.problemSlug()).isEqualTo("not-found");
+        assertThat(api.get("/v1/me", bearer(phone.get("accessToken").asText())).status()).isEqualTo(200);
+
+        assertThat(api.delete("/v1/me/sessions/" + phone.get("sessionId").asText(), bearer(laptopAccess)).status())
+                .isEqualTo(204);
+        assertThat(api.get("/v1/me", bearer(phone.get("accessToken").asText())).status()).isEqualTo(401);
+        assertThat(api.get("/v1/me/sessions", bearer(laptopAccess)).json().get("items")).hasSize(1);
+        assertThat(api.delete("/v1/me/sessions/" + phone.get("sessionId").asText(), bearer(laptopAccess)).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void forgedExpiredAndTamperedAccessTokensAre401ProblemsWithWwwAuthenticate() throws Exception {
+        String email = newAddress("forged");
+        signUp(email, STRONG_PASSWORD, "Fay Forged");
+        String userId = userIdOf(email);
+        JsonNode tokens = loggedIn(email);
+        String good = tokens.get("accessToken").asText();
+        AccessTokenClaims claims = accessTokens.verify(good);
+        String[] parts = good.split("\\.");
+
+        String algNone = base64("{\"alg\":\"none\",\"typ\":\"at+jwt\"}") + "." + parts[1] + ".";
+        String tamperedPayload = parts[0] + "." + base64(new String(Base64.getUrlDecoder().decode(parts[1]),
+                StandardCharsets.UTF_8).replace(userId, "usr_01JZZZZZZZZZZZZZZZZZZZZZZZ")) + "." + parts[2];
+        String otherKey = sign(ECKey.parse(SigningKeys.generate("attacker")), claims, claims.expiresAt());
+        String expired = accessTokens.sign(new AccessTokenClaims(userId, claims.sessionId(), false, "at_expired",
+                Instant.now().minusSeconds(3600), Instant.now().minusSeconds(1800)));
+
+        for (String bad : List.of(algNone, tamperedPayload, otherKey, expired, "garbage", good + "x")) {
+            Api.Reply reply = api.get("/v1/me", bearer(bad));
+            assertThat(reply.status()).as(bad).isEqualTo(401);
+            assertThat(reply.header("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(reply.header("WWW-Authenticate").orElse("")).startsWith("Bearer");
+        }
+        assertThat(api.get("/v1/me", bearer(good)).status()).isEqualTo(200);
+    }
+
+    private Api.Reply refresh(String refreshToken) {
+        return api.post("/v1/auth/refresh", Api.json(Map.of("refreshToken", refreshToken)));
+    }
+
+    private List<String> auditActions(String userId) {
+        return dynamo.query(r -> r.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :audit)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("USER#" + userId),
+                                ":audit", AttributeValue.fromS("AUDIT#"))))
+                .items().stream().map(i -> i.get("action").s()).toList();
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sign(ECKey key, AccessTokenClaims claims, Instant expires) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("at+jwt"))
+                .keyID(key.getKeyID()).build(), new JWTClaimsSet.Builder().issuer(AccessTokens.ISSUER)
+                .audience(AccessTokens.AUDIENCE).subject(claims.userId()).claim("sid", claims.sessionId())
+                .claim("ev", true).jwtID("at_forged").issueTime(new Date()).expirationTime(Date.from(expires)).build());
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
+    }
+}
