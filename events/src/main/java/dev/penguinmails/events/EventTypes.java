@@ -1,23 +1,22 @@
 package dev.penguinmails.events;
 
-import dev.penguinmails.events.identity.AccountSignedUp;
+import dev.penguinmails.events.identity.IdentityEvents;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The registry of every event type in the system. To add one: write its payload record, its schema
- * under {@code resources/schemas/}, and a constant here listed in {@link #ALL}.
+ * The registry of every event type in the system. Each producer's types are constants of its own class
+ * ({@link IdentityEvents} for {@code penguinmails.identity}); to add one, write its payload record, its
+ * schema under {@code resources/schemas/}, and a constant in its producer's class listed in that class's
+ * {@code ALL}. A new producer's class is listed in {@link #ALL} here.
  */
 public final class EventTypes {
 
-    /** A person created an account and its first workspace; the emails function welcomes them. */
-    public static final EventType<AccountSignedUp> ACCOUNT_SIGNED_UP =
-            new EventType<>("account.signed_up", "penguinmails.identity", 1, AccountSignedUp.class);
-
-    private static final List<EventType<?>> ALL = List.of(ACCOUNT_SIGNED_UP);
+    private static final List<EventType<?>> ALL = concat(IdentityEvents.ALL);
 
     private static final Map<String, EventType<?>> BY_DETAIL_TYPE = index(ALL);
 
@@ -40,6 +39,11 @@ public final class EventTypes {
                 .filter(t -> t.payloadClass().equals(payloadClass))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no event type has payload " + payloadClass.getName()));
+    }
+
+    @SafeVarargs
+    private static List<EventType<?>> concat(List<EventType<?>>... sources) {
+        return Stream.of(sources).flatMap(List::stream).toList();
     }
 
     private static Map<String, EventType<?>> index(List<EventType<?>> types) {

@@ -3,7 +3,8 @@ package dev.penguinmails.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.penguinmails.events.identity.AccountSignedUp;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.AccountSignedUp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -26,15 +27,15 @@ class DomainEventTest {
     @Test
     void findsTheTypeFromThePayload() {
         DomainEvent<AccountSignedUp> event = DomainEvent.create(WS, Fixtures.accountSignedUp("a@example.com"));
-        assertThat(event.type()).isSameAs(EventTypes.ACCOUNT_SIGNED_UP);
+        assertThat(event.type()).isSameAs(IdentityEvents.ACCOUNT_SIGNED_UP);
     }
 
     @Test
     void rejectsBadEnvelopes() {
         AccountSignedUp payload = Fixtures.accountSignedUp("a@example.com");
-        assertThatThrownBy(() -> new DomainEvent<>(EventTypes.ACCOUNT_SIGNED_UP, "123", WS, Instant.now(), payload))
+        assertThatThrownBy(() -> new DomainEvent<>(IdentityEvents.ACCOUNT_SIGNED_UP, "123", WS, Instant.now(), payload))
                 .hasMessageContaining("evt_<ULID>");
-        assertThatThrownBy(() -> new DomainEvent<>(EventTypes.ACCOUNT_SIGNED_UP, EventIds.next(), " ", Instant.now(), payload))
+        assertThatThrownBy(() -> new DomainEvent<>(IdentityEvents.ACCOUNT_SIGNED_UP, EventIds.next(), " ", Instant.now(), payload))
                 .hasMessageContaining("workspaceId");
         assertThatThrownBy(() -> new AccountSignedUp("acc_1", "usr_1", "", "n", "w", "en"))
                 .hasMessageContaining("email");
@@ -44,7 +45,7 @@ class DomainEventTest {
     @SuppressWarnings({"unchecked", "rawtypes"})
     void rejectsAPayloadOfAnotherType() {
         record Other(String x) { }
-        EventType raw = EventTypes.ACCOUNT_SIGNED_UP;
+        EventType raw = IdentityEvents.ACCOUNT_SIGNED_UP;
         assertThatThrownBy(() -> new DomainEvent(raw, EventIds.next(), WS, Instant.now(), new Other("x")))
                 .hasMessageContaining("carries AccountSignedUp, not Other");
     }

@@ -3,7 +3,8 @@ package dev.penguinmails.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.penguinmails.events.identity.AccountSignedUp;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.AccountSignedUp;
 import dev.penguinmails.events.schema.SchemaValidator;
 import io.micronaut.serde.ObjectMapper;
 import java.time.Instant;
@@ -16,7 +17,7 @@ class EventCodecTest {
     void readsTheFixtureAsEventBridgeDeliversIt() {
         DomainEvent<?> event = CODEC.fromEventBridge(Fixtures.eventBridgeJson("account.signed_up"));
 
-        assertThat(event.type()).isSameAs(EventTypes.ACCOUNT_SIGNED_UP);
+        assertThat(event.type()).isSameAs(IdentityEvents.ACCOUNT_SIGNED_UP);
         assertThat(event.eventId()).isEqualTo("evt_01KBFR3Q8N5W6Y2XJ7T4C9M0AB");
         assertThat(event.workspaceId()).isEqualTo("ws_01KBFR3Q8KZ3M4N5P6Q7R8S9TV");
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-25T20:41:17.123Z"));
@@ -47,7 +48,7 @@ class EventCodecTest {
     @Test
     void readsADeclaredTypeOnlyAsItself() {
         EventCodec.Envelope envelope = CODEC.parse(Fixtures.eventBridgeJson("account.signed_up"));
-        assertThat(CODEC.decode(envelope, EventTypes.ACCOUNT_SIGNED_UP).payload().locale()).isEqualTo("pt-BR");
+        assertThat(CODEC.decode(envelope, IdentityEvents.ACCOUNT_SIGNED_UP).payload().locale()).isEqualTo("pt-BR");
         assertThatThrownBy(() -> CODEC.decode(envelope, dev.penguinmails.events.testing.ThingHappened.TYPE))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("expected testing.thing_happened, got account.signed_up");

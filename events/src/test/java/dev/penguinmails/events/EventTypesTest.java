@@ -3,8 +3,14 @@ package dev.penguinmails.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.penguinmails.events.identity.AccountSignedUp;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.AccountSignedUp;
 import io.micronaut.serde.annotation.Serdeable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class EventTypesTest {
@@ -23,10 +29,26 @@ class EventTypesTest {
 
     @Test
     void findsTypesByDetailTypeAndPayload() {
-        assertThat(EventTypes.byDetailType("account.signed_up")).contains(EventTypes.ACCOUNT_SIGNED_UP);
+        assertThat(EventTypes.byDetailType("account.signed_up")).contains(IdentityEvents.ACCOUNT_SIGNED_UP);
         assertThat(EventTypes.byDetailType("account.deleted")).isEmpty();
-        assertThat(EventTypes.forPayload(AccountSignedUp.class)).isSameAs(EventTypes.ACCOUNT_SIGNED_UP);
-        assertThat(EventTypes.ACCOUNT_SIGNED_UP.producer()).isEqualTo("identity");
+        assertThat(EventTypes.forPayload(AccountSignedUp.class)).isSameAs(IdentityEvents.ACCOUNT_SIGNED_UP);
+        assertThat(IdentityEvents.ACCOUNT_SIGNED_UP.producer()).isEqualTo("identity");
+    }
+
+    @Test
+    void registersEveryIdentityConstantUnderItsDetailTypeName() throws IllegalAccessException {
+        List<EventType<?>> constants = new ArrayList<>();
+        for (Field field : IdentityEvents.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == EventType.class) {
+                EventType<?> type = (EventType<?>) field.get(null);
+                constants.add(type);
+                // The name is the detail-type, so that a reader finds a type from the wire and back.
+                assertThat(field.getName()).isEqualTo(type.detailType().toUpperCase(Locale.ROOT).replace('.', '_'));
+                assertThat(type.source()).isEqualTo(IdentityEvents.SOURCE);
+            }
+        }
+        assertThat(IdentityEvents.ALL).containsExactlyInAnyOrderElementsOf(constants);
+        assertThat(EventTypes.all()).containsAll(IdentityEvents.ALL);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.penguinmails.events;
 
-import dev.penguinmails.events.identity.AccountSignedUp;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.AccountSignedUp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +29,6 @@ public final class Fixtures {
     }
 
     public static DomainEvent<AccountSignedUp> signedUp(String email) {
-        return DomainEvent.create(EventTypes.ACCOUNT_SIGNED_UP, "ws_01KBFR3Q8KZ3M4N5P6Q7R8S9TV", accountSignedUp(email));
+        return DomainEvent.create(IdentityEvents.ACCOUNT_SIGNED_UP, "ws_01KBFR3Q8KZ3M4N5P6Q7R8S9TV", accountSignedUp(email));
     }
 }

@@ -9,9 +9,9 @@ import dev.penguinmails.emulators.ProvisionedStack;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.EventCodec;
 import dev.penguinmails.events.EventType;
-import dev.penguinmails.events.EventTypes;
 import dev.penguinmails.events.Fixtures;
-import dev.penguinmails.events.identity.AccountSignedUp;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.AccountSignedUp;
 import dev.penguinmails.events.schema.SchemaValidator;
 import dev.penguinmails.shared.lambda.LocalInvoker;
 import dev.penguinmails.shared.lambda.LocalLambdaContext;
@@ -54,7 +54,7 @@ class LambdaPathTest {
 
         @Override
         protected Set<EventType<? extends AccountSignedUp>> eventTypes() {
-            return Set.of(EventTypes.ACCOUNT_SIGNED_UP);
+            return Set.of(IdentityEvents.ACCOUNT_SIGNED_UP);
         }
 
         @Override

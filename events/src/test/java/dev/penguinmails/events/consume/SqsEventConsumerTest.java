@@ -7,9 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.EventCodec;
 import dev.penguinmails.events.EventType;
-import dev.penguinmails.events.EventTypes;
 import dev.penguinmails.events.Fixtures;
-import dev.penguinmails.events.identity.AccountSignedUp;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.AccountSignedUp;
 import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.events.testing.EventsStack;
 import dev.penguinmails.events.testing.SqsEvents;
@@ -50,7 +50,7 @@ class SqsEventConsumerTest {
 
         @Override
         protected Set<EventType<? extends AccountSignedUp>> eventTypes() {
-            return Set.of(EventTypes.ACCOUNT_SIGNED_UP);
+            return Set.of(IdentityEvents.ACCOUNT_SIGNED_UP);
         }
 
         @Override
@@ -178,7 +178,7 @@ class SqsEventConsumerTest {
 
             @Override
             protected Set<EventType<? extends Record>> eventTypes() {
-                return Set.of(EventTypes.ACCOUNT_SIGNED_UP, ThingHappened.TYPE);
+                return Set.of(IdentityEvents.ACCOUNT_SIGNED_UP, ThingHappened.TYPE);
             }
 
             @Override

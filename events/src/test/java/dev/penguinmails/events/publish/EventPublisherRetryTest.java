@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.Fixtures;
-import dev.penguinmails.events.identity.AccountSignedUp;
+import dev.penguinmails.events.identity.accounts.AccountSignedUp;
 import dev.penguinmails.events.testing.EventsStack;
 import dev.penguinmails.events.testing.FlakyEventBridge;
 import dev.penguinmails.testsupport.TestAws;

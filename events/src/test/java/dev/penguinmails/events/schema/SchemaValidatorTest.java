@@ -3,9 +3,9 @@ package dev.penguinmails.events.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.penguinmails.events.EventTypes;
 import dev.penguinmails.events.Fixtures;
 import dev.penguinmails.events.InvalidEventException;
+import dev.penguinmails.events.identity.IdentityEvents;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ class SchemaValidatorTest {
     }
 
     private static List<String> violations(String detail) {
-        return VALIDATOR.violations(EventTypes.ACCOUNT_SIGNED_UP, detail);
+        return VALIDATOR.violations(IdentityEvents.ACCOUNT_SIGNED_UP, detail);
     }
 
     @Test
@@ -69,7 +69,7 @@ class SchemaValidatorTest {
 
     @Test
     void validateThrowsWithEveryViolation() {
-        assertThatThrownBy(() -> VALIDATOR.validate(EventTypes.ACCOUNT_SIGNED_UP, "{}"))
+        assertThatThrownBy(() -> VALIDATOR.validate(IdentityEvents.ACCOUNT_SIGNED_UP, "{}"))
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("account.signed_up detail breaks its schema")
                 .satisfies(e -> assertThat(((InvalidEventException) e).violations()).hasSizeGreaterThanOrEqualTo(1));

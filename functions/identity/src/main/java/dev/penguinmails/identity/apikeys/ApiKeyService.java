@@ -1,9 +1,10 @@
 package dev.penguinmails.identity.apikeys;
 
 import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.apikeys.ApiKeyCreated;
+import dev.penguinmails.events.identity.apikeys.ApiKeyRevoked;
 import dev.penguinmails.events.publish.EventPublisher;
-import dev.penguinmails.identity.apikeys.ApiKeyEvents.ApiKeyCreated;
-import dev.penguinmails.identity.apikeys.ApiKeyEvents.ApiKeyRevoked;
 import dev.penguinmails.identity.audit.AuditEntry;
 import dev.penguinmails.identity.audit.AuditLog;
 import dev.penguinmails.shared.auth.ApiKeyCredential;
@@ -77,7 +78,7 @@ public class ApiKeyService {
         keys.create(tenant, key, credential.secretHash());
         audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "api_key.created", "api_key", key.keyId(),
                 Map.of("name", key.name(), "scopes", String.join(" ", key.scopes().stream().sorted().toList()))));
-        events.publish(DomainEvent.create(ApiKeyEvents.CREATED, tenant.workspaceId(), new ApiKeyCreated(key.keyId(), key.name(),
+        events.publish(DomainEvent.create(IdentityEvents.API_KEY_CREATED, tenant.workspaceId(), new ApiKeyCreated(key.keyId(), key.name(),
                 key.prefix(), key.scopes().stream().sorted().toList(), actorId,
                 key.validUntil() == null ? null : key.validUntil().toString())));
         return new ApiKeyView.Created(credential.token(), ApiKeyView.of(key, now));
@@ -96,7 +97,7 @@ public class ApiKeyService {
         if (before.revokedAt() == null) {
             audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "api_key.revoked", "api_key", keyId,
                     Map.of("name", after.name())));
-            events.publish(DomainEvent.create(ApiKeyEvents.REVOKED, tenant.workspaceId(), new ApiKeyRevoked(keyId, after.name(), actor.id())));
+            events.publish(DomainEvent.create(IdentityEvents.API_KEY_REVOKED, tenant.workspaceId(), new ApiKeyRevoked(keyId, after.name(), actor.id())));
         }
         return ApiKeyView.of(after, now);
     }

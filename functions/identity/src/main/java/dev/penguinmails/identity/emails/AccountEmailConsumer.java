@@ -3,7 +3,7 @@ package dev.penguinmails.identity.emails;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.EventType;
 import dev.penguinmails.events.consume.SqsEventConsumer;
-import dev.penguinmails.identity.accounts.IdentityEventCodec;
+import dev.penguinmails.events.identity.IdentityEvents;
 import io.micronaut.context.ApplicationContext;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -44,8 +44,8 @@ public class AccountEmailConsumer extends SqsEventConsumer<Record> {
         this.emails = List.copyOf(beans);
         this.transport = applicationContext.getBean(MailTransport.class);
         this.sent = applicationContext.getBean(SentEmails.class);
-        IdentityEventCodec codec = applicationContext.getBean(IdentityEventCodec.class);
-        this.types = (Set) new LinkedHashSet<>(codec.identityTypes());
+        // The rule routes the whole identity source here; each email picks its detail-type in handle().
+        this.types = (Set) new LinkedHashSet<>(IdentityEvents.ALL);
     }
 
     @Override

@@ -1,11 +1,12 @@
 package dev.penguinmails.identity.invitations;
 
 import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.invitations.InvitationSent;
 import dev.penguinmails.identity.emails.EmailLinks;
 import dev.penguinmails.identity.emails.EmailTemplate;
 import dev.penguinmails.identity.emails.IdentityEmail;
 import dev.penguinmails.identity.emails.OutgoingEmail;
-import dev.penguinmails.identity.invitations.InvitationEvents.InvitationSent;
 import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +35,7 @@ public class InvitationEmail implements IdentityEmail {
 
     @Override
     public String detailType() {
-        return InvitationEvents.SENT.detailType();
+        return IdentityEvents.INVITATION_SENT.detailType();
     }
 
     @Override

@@ -1,6 +1,10 @@
 package dev.penguinmails.identity.invitations;
 
 import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.invitations.InvitationAccepted;
+import dev.penguinmails.events.identity.invitations.InvitationRevoked;
+import dev.penguinmails.events.identity.invitations.InvitationSent;
 import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.accounts.AccountRegistry;
 import dev.penguinmails.identity.accounts.AuthSettings;
@@ -13,9 +17,6 @@ import dev.penguinmails.identity.accounts.UserStore;
 import dev.penguinmails.identity.audit.ActorKind;
 import dev.penguinmails.identity.audit.AuditEntry;
 import dev.penguinmails.identity.audit.AuditLog;
-import dev.penguinmails.identity.invitations.InvitationEvents.InvitationAccepted;
-import dev.penguinmails.identity.invitations.InvitationEvents.InvitationRevoked;
-import dev.penguinmails.identity.invitations.InvitationEvents.InvitationSent;
 import dev.penguinmails.identity.members.Member;
 import dev.penguinmails.identity.members.MemberProfiles;
 import dev.penguinmails.identity.members.MemberStore;
@@ -165,7 +166,7 @@ public class InvitationService {
         Invitation revoked = invitations.markRevoked(tenant, current, actor.id(), now);
         audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "invitation.revoked", "invitation", invitationId,
                 Map.of("email", revoked.email())));
-        events.publish(DomainEvent.create(InvitationEvents.REVOKED, tenant.workspaceId(),
+        events.publish(DomainEvent.create(IdentityEvents.INVITATION_REVOKED, tenant.workspaceId(),
                 new InvitationRevoked(invitationId, revoked.email(), actor.id())));
         return InvitationView.of(revoked, now);
     }
@@ -220,7 +221,7 @@ public class InvitationService {
         audit.record(new AuditEntry(workspace.id(), user.userId(), ActorKind.USER, "invitation.accepted", "invitation",
                 invitation.invitationId(), known(client.ip()), known(client.userAgent()), now,
                 Map.of("role", member.role().wireName(), "accountCreated", Boolean.toString(created))));
-        events.publish(DomainEvent.create(InvitationEvents.ACCEPTED, workspace.id(), new InvitationAccepted(
+        events.publish(DomainEvent.create(IdentityEvents.INVITATION_ACCEPTED, workspace.id(), new InvitationAccepted(
                 invitation.invitationId(), user.userId(), invitation.email(), member.role().wireName(), created)));
         return new InvitationView.Accepted(workspace.id(), user.userId(), member.role().wireName(), created);
     }
@@ -302,7 +303,7 @@ public class InvitationService {
         String workspaceName = workspaces.get(tenant).map(Workspace::name).orElse("");
         MemberProfiles.Profile inviter = profiles.of(List.of(inviterId)).get(inviterId);
         String inviterName = inviter == null || inviter.name() == null ? "A colleague" : inviter.name();
-        events.publish(DomainEvent.create(InvitationEvents.SENT, tenant.workspaceId(), new InvitationSent(
+        events.publish(DomainEvent.create(IdentityEvents.INVITATION_SENT, tenant.workspaceId(), new InvitationSent(
                 invitation.invitationId(), invitation.email(), invitation.role().wireName(), workspaceName, inviterId,
                 inviterName, invitation.sendCount())));
     }

@@ -1,9 +1,9 @@
 package dev.penguinmails.identity.login;
 
 import dev.penguinmails.events.DomainEvent;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.AccountLocked;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.NewDeviceLogin;
-import dev.penguinmails.identity.accounts.AccountEvents;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.AccountLocked;
+import dev.penguinmails.events.identity.accounts.NewDeviceLogin;
 import dev.penguinmails.identity.emails.EmailLinks;
 import dev.penguinmails.identity.emails.EmailTemplate;
 import dev.penguinmails.identity.emails.IdentityEmail;
@@ -44,7 +44,7 @@ public final class LoginEmails {
 
         @Override
         public String detailType() {
-            return AccountEvents.LOCKED.detailType();
+            return IdentityEvents.ACCOUNT_LOCKED.detailType();
         }
 
         @Override
@@ -74,7 +74,7 @@ public final class LoginEmails {
 
         @Override
         public String detailType() {
-            return AccountEvents.NEW_DEVICE_LOGIN.detailType();
+            return IdentityEvents.ACCOUNT_NEW_DEVICE_LOGIN.detailType();
         }
 
         @Override

@@ -1,11 +1,11 @@
 package dev.penguinmails.identity.login;
 
 import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.AccountLocked;
+import dev.penguinmails.events.identity.accounts.NewDeviceLogin;
 import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.accounts.AccountAudit;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.AccountLocked;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.NewDeviceLogin;
-import dev.penguinmails.identity.accounts.AccountEvents;
 import dev.penguinmails.identity.accounts.AccountProblems;
 import dev.penguinmails.identity.accounts.AuthSettings;
 import dev.penguinmails.identity.accounts.ClientInfo;
@@ -109,7 +109,7 @@ public class LoginService {
                 activity.record(u.userId(), client, LoginOutcome.LOCKED_OUT, null);
                 audit.anonymous(u.userId(), "auth.login.locked", client, Map.of("lockedUntil", until.toString(),
                         "failedAttempts", Integer.toString(settings.lockoutThreshold())));
-                events.publish(DomainEvent.create(AccountEvents.LOCKED, u.homeWorkspaceId(), new AccountLocked(
+                events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_LOCKED, u.homeWorkspaceId(), new AccountLocked(
                         u.userId(), u.email(), u.name(), u.locale(), u.timezone(), until.toString(),
                         settings.lockoutThreshold(), client.ip())));
             });
@@ -135,7 +135,7 @@ public class LoginService {
         audit.byUser(user.userId(), "auth.login.succeeded", client,
                 Map.of("sessionId", session.sessionId(), "device", recognition.device().label()));
         if (recognition.isNew()) {
-            events.publish(DomainEvent.create(AccountEvents.NEW_DEVICE_LOGIN, user.homeWorkspaceId(), new NewDeviceLogin(
+            events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_NEW_DEVICE_LOGIN, user.homeWorkspaceId(), new NewDeviceLogin(
                     user.userId(), user.email(), user.name(), user.locale(), user.timezone(), session.sessionId(),
                     recognition.device().label(), client.ip(), client.userAgent(), now.toString())));
         }

@@ -1,13 +1,14 @@
 package dev.penguinmails.identity.members;
 
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.members.MemberLeft;
+import dev.penguinmails.events.identity.members.MemberRemoved;
+import dev.penguinmails.events.identity.members.MemberRoleChanged;
+import dev.penguinmails.events.identity.workspaces.OwnershipTransferred;
 import dev.penguinmails.identity.audit.AuditEntry;
 import dev.penguinmails.identity.audit.AuditLog;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.publish.EventPublisher;
-import dev.penguinmails.identity.members.MemberEvents.MemberLeft;
-import dev.penguinmails.identity.members.MemberEvents.MemberRemoved;
-import dev.penguinmails.identity.members.MemberEvents.MemberRoleChanged;
-import dev.penguinmails.identity.members.MemberEvents.OwnershipTransferred;
 import dev.penguinmails.identity.workspaces.Workspace;
 import dev.penguinmails.identity.workspaces.WorkspaceStore;
 import dev.penguinmails.shared.auth.Principal;
@@ -69,7 +70,7 @@ public class MemberService {
         Member changed = members.changeRole(tenant, userId, target.role(), role);
         audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "member.role_changed", "user", userId,
                 Map.of("from", target.role().wireName(), "to", role.wireName())));
-        events.publish(DomainEvent.create(MemberEvents.ROLE_CHANGED, tenant.workspaceId(),
+        events.publish(DomainEvent.create(IdentityEvents.MEMBER_ROLE_CHANGED, tenant.workspaceId(),
                 new MemberRoleChanged(userId, target.role().wireName(), role.wireName(), actor.id())));
         return view(changed, workspace);
     }
@@ -90,7 +91,7 @@ public class MemberService {
         members.remove(tenant, userId, target.role());
         audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "member.removed", "user", userId,
                 Map.of("role", target.role().wireName())));
-        events.publish(DomainEvent.create(MemberEvents.REMOVED, tenant.workspaceId(),
+        events.publish(DomainEvent.create(IdentityEvents.MEMBER_REMOVED, tenant.workspaceId(),
                 new MemberRemoved(userId, target.role().wireName(), actor.id())));
     }
 
@@ -103,7 +104,7 @@ public class MemberService {
         members.remove(tenant, userId, me.role());
         audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "member.left", "user", userId,
                 Map.of("role", me.role().wireName())));
-        events.publish(DomainEvent.create(MemberEvents.LEFT, tenant.workspaceId(), new MemberLeft(userId, me.role().wireName())));
+        events.publish(DomainEvent.create(IdentityEvents.MEMBER_LEFT, tenant.workspaceId(), new MemberLeft(userId, me.role().wireName())));
     }
 
     /**
@@ -134,7 +135,7 @@ public class MemberService {
         }
         audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "workspace.ownership_transferred", "user",
                 newOwnerId, Map.of("previousOwner", actorId, "previousOwnerRole", previousOwnerRole.wireName())));
-        events.publish(DomainEvent.create(MemberEvents.OWNERSHIP_TRANSFERRED, tenant.workspaceId(),
+        events.publish(DomainEvent.create(IdentityEvents.WORKSPACE_OWNERSHIP_TRANSFERRED, tenant.workspaceId(),
                 new OwnershipTransferred(actorId, newOwnerId, previousOwnerRole.wireName())));
         return List.of(
                 view(members.get(tenant, newOwnerId).orElseThrow(MemberProblems::noSuchMember), moved),

@@ -1,9 +1,9 @@
 package dev.penguinmails.identity.passwords;
 
 import dev.penguinmails.events.DomainEvent;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.PasswordChanged;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.PasswordResetRequested;
-import dev.penguinmails.identity.accounts.AccountEvents;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.PasswordChanged;
+import dev.penguinmails.events.identity.accounts.PasswordResetRequested;
 import dev.penguinmails.identity.accounts.User;
 import dev.penguinmails.identity.accounts.UserStore;
 import dev.penguinmails.identity.emails.EmailLinks;
@@ -38,7 +38,7 @@ public final class PasswordEmails {
 
         @Override
         public String detailType() {
-            return AccountEvents.PASSWORD_RESET_REQUESTED.detailType();
+            return IdentityEvents.ACCOUNT_PASSWORD_RESET_REQUESTED.detailType();
         }
 
         @Override
@@ -69,7 +69,7 @@ public final class PasswordEmails {
 
         @Override
         public String detailType() {
-            return AccountEvents.PASSWORD_CHANGED.detailType();
+            return IdentityEvents.ACCOUNT_PASSWORD_CHANGED.detailType();
         }
 
         @Override

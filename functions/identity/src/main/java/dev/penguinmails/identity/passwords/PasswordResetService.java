@@ -1,11 +1,11 @@
 package dev.penguinmails.identity.passwords;
 
 import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.PasswordChanged;
+import dev.penguinmails.events.identity.accounts.PasswordResetRequested;
 import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.accounts.AccountAudit;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.PasswordChanged;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.PasswordResetRequested;
-import dev.penguinmails.identity.accounts.AccountEvents;
 import dev.penguinmails.identity.accounts.AuthSettings;
 import dev.penguinmails.identity.accounts.ClientInfo;
 import dev.penguinmails.identity.accounts.EmailAddress;
@@ -70,7 +70,7 @@ public class PasswordResetService {
         rateLimiter.tryConsume("reset-mail:" + SecretHash.sha256Hex(address.normalized()), settings.mailPerAddress())
                 .orThrow("We already sent several reset links to this address; wait a while before asking again.");
         users.findByEmail(address).filter(User::isActive).ifPresent(u ->
-                events.publish(DomainEvent.create(AccountEvents.PASSWORD_RESET_REQUESTED, u.homeWorkspaceId(),
+                events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_PASSWORD_RESET_REQUESTED, u.homeWorkspaceId(),
                         new PasswordResetRequested(u.userId(), u.email(), u.name(), u.locale()))));
         return Accepted.of("If an account uses this address, we sent it a link to choose a new password. "
                 + "The link works once, for one hour.");
@@ -101,7 +101,7 @@ public class PasswordResetService {
         int revoked = sessions.revokeAll(user.userId(), "password-reset");
         guard.clear(user.normalizedEmail());
         audit.byUser(user.userId(), "account.password_reset", client, Map.of("sessionsRevoked", Integer.toString(revoked)));
-        events.publish(DomainEvent.create(AccountEvents.PASSWORD_CHANGED, user.homeWorkspaceId(),
+        events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_PASSWORD_CHANGED, user.homeWorkspaceId(),
                 new PasswordChanged(user.userId(), user.email(), user.name(), user.locale(), "reset")));
         return new PasswordChangedResponse("password-changed", revoked,
                 "Your password was changed and every session was signed out. Sign in with the new password.");

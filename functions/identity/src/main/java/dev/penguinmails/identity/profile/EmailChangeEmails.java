@@ -1,9 +1,9 @@
 package dev.penguinmails.identity.profile;
 
 import dev.penguinmails.events.DomainEvent;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.EmailChangeRequested;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.EmailChanged;
-import dev.penguinmails.identity.accounts.AccountEvents;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.EmailChangeRequested;
+import dev.penguinmails.events.identity.accounts.EmailChanged;
 import dev.penguinmails.identity.accounts.EmailAddress;
 import dev.penguinmails.identity.accounts.User;
 import dev.penguinmails.identity.accounts.UserStore;
@@ -39,7 +39,7 @@ public final class EmailChangeEmails {
 
         @Override
         public String detailType() {
-            return AccountEvents.EMAIL_CHANGE_REQUESTED.detailType();
+            return IdentityEvents.ACCOUNT_EMAIL_CHANGE_REQUESTED.detailType();
         }
 
         @Override
@@ -73,7 +73,7 @@ public final class EmailChangeEmails {
 
         @Override
         public String detailType() {
-            return AccountEvents.EMAIL_CHANGE_REQUESTED.detailType();
+            return IdentityEvents.ACCOUNT_EMAIL_CHANGE_REQUESTED.detailType();
         }
 
         @Override
@@ -95,7 +95,7 @@ public final class EmailChangeEmails {
     public static class ChangedNotice implements IdentityEmail {
         @Override
         public String detailType() {
-            return AccountEvents.EMAIL_CHANGED.detailType();
+            return IdentityEvents.ACCOUNT_EMAIL_CHANGED.detailType();
         }
 
         @Override

@@ -1,11 +1,11 @@
 package dev.penguinmails.identity.profile;
 
 import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.EmailChangeRequested;
+import dev.penguinmails.events.identity.accounts.EmailChanged;
 import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.accounts.AccountAudit;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.EmailChangeRequested;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.EmailChanged;
-import dev.penguinmails.identity.accounts.AccountEvents;
 import dev.penguinmails.identity.accounts.AccountProblems;
 import dev.penguinmails.identity.accounts.AuthSettings;
 import dev.penguinmails.identity.accounts.ClientInfo;
@@ -81,7 +81,7 @@ public class EmailChangeService {
         if (!hasher.matches(body.password(), user.passwordHash())) {
             throw new ProblemException(AccountProblems.INVALID_PASSWORD, "The password is not correct.");
         }
-        events.publish(DomainEvent.create(AccountEvents.EMAIL_CHANGE_REQUESTED, user.homeWorkspaceId(),
+        events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_CHANGE_REQUESTED, user.homeWorkspaceId(),
                 new EmailChangeRequested(user.userId(), user.name(), user.locale(), user.email(), newEmail.value())));
         audit.byUser(userId, "account.email_change_requested", client, Map.of("newEmail", newEmail.normalized()));
         return Accepted.of("We sent a confirmation link to " + newEmail.value()
@@ -113,7 +113,7 @@ public class EmailChangeService {
         users.releaseClaim(oldNormalized, user.userId());
         boolean firstUse = tokens.consume(token);
         if (firstUse && !alreadySwitched) {
-            events.publish(DomainEvent.create(AccountEvents.EMAIL_CHANGED, user.homeWorkspaceId(),
+            events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_CHANGED, user.homeWorkspaceId(),
                     new EmailChanged(user.userId(), user.name(), user.locale(), user.email(), newEmail.value())));
             audit.byUser(user.userId(), "account.email_changed", client,
                     Map.of("from", oldNormalized, "to", newEmail.normalized()));

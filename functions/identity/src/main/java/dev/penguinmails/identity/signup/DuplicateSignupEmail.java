@@ -1,8 +1,8 @@
 package dev.penguinmails.identity.signup;
 
 import dev.penguinmails.events.DomainEvent;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.SignupDuplicate;
-import dev.penguinmails.identity.accounts.AccountEvents;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.SignupDuplicate;
 import dev.penguinmails.identity.emails.EmailLinks;
 import dev.penguinmails.identity.emails.EmailTemplate;
 import dev.penguinmails.identity.emails.IdentityEmail;
@@ -21,7 +21,7 @@ public class DuplicateSignupEmail implements IdentityEmail {
 
     @Override
     public String detailType() {
-        return AccountEvents.SIGNUP_DUPLICATE.detailType();
+        return IdentityEvents.ACCOUNT_SIGNUP_DUPLICATE.detailType();
     }
 
     @Override

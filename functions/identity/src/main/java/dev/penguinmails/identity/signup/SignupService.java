@@ -1,12 +1,11 @@
 package dev.penguinmails.identity.signup;
 
 import dev.penguinmails.events.DomainEvent;
-import dev.penguinmails.events.EventTypes;
-import dev.penguinmails.events.identity.AccountSignedUp;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.AccountSignedUp;
+import dev.penguinmails.events.identity.accounts.SignupDuplicate;
 import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.accounts.AccountAudit;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.SignupDuplicate;
-import dev.penguinmails.identity.accounts.AccountEvents;
 import dev.penguinmails.identity.accounts.AccountRegistry;
 import dev.penguinmails.identity.accounts.AuthSettings;
 import dev.penguinmails.identity.accounts.ClientInfo;
@@ -80,7 +79,7 @@ public class SignupService {
         workspaces.createFirstWorkspace(user.homeWorkspaceId(), user.workspaceName(), user.userId(), user.createdAt());
         // Published before the account is made permanent, under an id fixed at step 1: a resumed
         // signup publishes the same event again, and consumers drop the copy.
-        events.publish(new DomainEvent<>(EventTypes.ACCOUNT_SIGNED_UP, user.signupEventId(), user.homeWorkspaceId(),
+        events.publish(new DomainEvent<>(IdentityEvents.ACCOUNT_SIGNED_UP, user.signupEventId(), user.homeWorkspaceId(),
                 user.createdAt(), new AccountSignedUp(user.userId(), user.userId(), user.email(), user.name(),
                 user.workspaceName(), user.locale())));
         registry.complete(user, false);
@@ -95,7 +94,7 @@ public class SignupService {
             LOG.info("Duplicate signup for user {}: notice suppressed, daily limit reached", owner.userId());
             return;
         }
-        events.publish(DomainEvent.create(AccountEvents.SIGNUP_DUPLICATE, owner.homeWorkspaceId(),
+        events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_SIGNUP_DUPLICATE, owner.homeWorkspaceId(),
                 new SignupDuplicate(owner.userId(), owner.email(), owner.name(), owner.locale())));
     }
 

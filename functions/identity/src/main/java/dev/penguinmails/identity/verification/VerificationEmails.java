@@ -1,10 +1,9 @@
 package dev.penguinmails.identity.verification;
 
 import dev.penguinmails.events.DomainEvent;
-import dev.penguinmails.events.EventTypes;
-import dev.penguinmails.events.identity.AccountSignedUp;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.VerificationRequested;
-import dev.penguinmails.identity.accounts.AccountEvents;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.AccountSignedUp;
+import dev.penguinmails.events.identity.accounts.VerificationRequested;
 import dev.penguinmails.identity.accounts.EmailAddress;
 import dev.penguinmails.identity.accounts.User;
 import dev.penguinmails.identity.accounts.UserStore;
@@ -63,7 +62,7 @@ public final class VerificationEmails {
 
         @Override
         public String detailType() {
-            return EventTypes.ACCOUNT_SIGNED_UP.detailType();
+            return IdentityEvents.ACCOUNT_SIGNED_UP.detailType();
         }
 
         @Override
@@ -88,7 +87,7 @@ public final class VerificationEmails {
 
         @Override
         public String detailType() {
-            return AccountEvents.VERIFICATION_REQUESTED.detailType();
+            return IdentityEvents.ACCOUNT_VERIFICATION_REQUESTED.detailType();
         }
 
         @Override

@@ -1,11 +1,11 @@
 package dev.penguinmails.identity.verification;
 
 import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.EmailVerified;
+import dev.penguinmails.events.identity.accounts.VerificationRequested;
 import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.accounts.AccountAudit;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.EmailVerified;
-import dev.penguinmails.identity.accounts.AccountEventPayloads.VerificationRequested;
-import dev.penguinmails.identity.accounts.AccountEvents;
 import dev.penguinmails.identity.accounts.AuthSettings;
 import dev.penguinmails.identity.accounts.ClientInfo;
 import dev.penguinmails.identity.accounts.EmailAddress;
@@ -59,7 +59,7 @@ public class VerificationService {
             throw OneTimeTokens.invalid();
         }
         if (!user.emailVerified()) {
-            events.publish(DomainEvent.create(AccountEvents.EMAIL_VERIFIED, user.homeWorkspaceId(),
+            events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_VERIFIED, user.homeWorkspaceId(),
                     new EmailVerified(user.userId(), user.email())));
             audit.byUser(user.userId(), "account.email_verified", client, Map.of());
         }
@@ -77,7 +77,7 @@ public class VerificationService {
         rateLimiter.tryConsume("verify-mail:" + SecretHash.sha256Hex(address.normalized()), settings.mailPerAddress())
                 .orThrow("We already sent several links to this address; wait a while before asking again.");
         Optional<User> user = users.findByEmail(address).filter(User::isActive).filter(u -> !u.emailVerified());
-        user.ifPresent(u -> events.publish(DomainEvent.create(AccountEvents.VERIFICATION_REQUESTED, u.homeWorkspaceId(),
+        user.ifPresent(u -> events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_VERIFICATION_REQUESTED, u.homeWorkspaceId(),
                 new VerificationRequested(u.userId(), u.email(), u.name(), u.locale()))));
         return Accepted.of("If an unverified account uses this address, we sent it a new verification link.");
     }

@@ -2,8 +2,9 @@ package dev.penguinmails.identity.workspaces;
 
 import dev.penguinmails.events.EventIds;
 import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.workspaces.WorkspacePurged;
 import dev.penguinmails.events.publish.EventPublisher;
-import dev.penguinmails.identity.workspaces.WorkspaceEvents.WorkspacePurged;
 import dev.penguinmails.shared.auth.IdentityKeys;
 import dev.penguinmails.shared.auth.IdentityTable;
 import jakarta.inject.Singleton;
@@ -108,7 +109,7 @@ public class WorkspacePurger {
                 return Optional.of(false);
             }
         }
-        events.publish(new DomainEvent<>(WorkspaceEvents.PURGED, eventId.get(), id, clock.instant(),
+        events.publish(new DomainEvent<>(IdentityEvents.WORKSPACE_PURGED, eventId.get(), id, clock.instant(),
                 new WorkspacePurged(workspace.name(),
                 (workspace.deletedAt() != null ? workspace.deletedAt() : workspace.updatedAt()).toString())));
         workspaces.deleteWorkspaceItem(id);

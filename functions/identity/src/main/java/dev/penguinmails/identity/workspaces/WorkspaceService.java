@@ -1,15 +1,16 @@
 package dev.penguinmails.identity.workspaces;
 
+import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.workspaces.WorkspaceCreated;
+import dev.penguinmails.events.identity.workspaces.WorkspaceDeleted;
+import dev.penguinmails.events.identity.workspaces.WorkspaceRenamed;
+import dev.penguinmails.events.identity.workspaces.WorkspaceRestored;
 import dev.penguinmails.identity.audit.AuditEntry;
 import dev.penguinmails.identity.audit.AuditLog;
 import dev.penguinmails.identity.members.Member;
 import dev.penguinmails.identity.members.MemberStore;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.publish.EventPublisher;
-import dev.penguinmails.identity.workspaces.WorkspaceEvents.WorkspaceCreated;
-import dev.penguinmails.identity.workspaces.WorkspaceEvents.WorkspaceDeleted;
-import dev.penguinmails.identity.workspaces.WorkspaceEvents.WorkspaceRenamed;
-import dev.penguinmails.identity.workspaces.WorkspaceEvents.WorkspaceRestored;
 import dev.penguinmails.shared.auth.Principal;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.shared.ids.Ids;
@@ -70,7 +71,7 @@ public class WorkspaceService {
         Workspace created = createOwned(userId, name);
         audit.record(AuditEntry.of(request, principal, created.id(), "workspace.created", "workspace", created.id(),
                 Map.of("name", created.name())));
-        events.publish(DomainEvent.create(WorkspaceEvents.CREATED, created.id(), new WorkspaceCreated(created.name(), userId)));
+        events.publish(DomainEvent.create(IdentityEvents.WORKSPACE_CREATED, created.id(), new WorkspaceCreated(created.name(), userId)));
         return created;
     }
 
@@ -99,7 +100,7 @@ public class WorkspaceService {
         Workspace after = workspaces.rename(tenant, newName, clock.instant()).orElseThrow(WorkspaceService::gone);
         audit.record(AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.renamed", "workspace",
                 tenant.workspaceId(), Map.of("from", before.name(), "to", after.name())));
-        events.publish(DomainEvent.create(WorkspaceEvents.RENAMED, tenant.workspaceId(),
+        events.publish(DomainEvent.create(IdentityEvents.WORKSPACE_RENAMED, tenant.workspaceId(),
                 new WorkspaceRenamed(after.name(), before.name(), principal.id())));
         return after;
     }
@@ -111,7 +112,7 @@ public class WorkspaceService {
         Workspace deleted = workspaces.markDeleted(tenant, now, purgeAfter).orElseThrow(WorkspaceService::gone);
         audit.record(AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.deleted", "workspace",
                 tenant.workspaceId(), Map.of("purgeAfter", purgeAfter.toString())));
-        events.publish(DomainEvent.create(WorkspaceEvents.DELETED, tenant.workspaceId(),
+        events.publish(DomainEvent.create(IdentityEvents.WORKSPACE_DELETED, tenant.workspaceId(),
                 new WorkspaceDeleted(deleted.name(), principal.id(), purgeAfter.toString())));
         return deleted;
     }
@@ -128,7 +129,7 @@ public class WorkspaceService {
         Workspace restored = workspaces.restore(tenant, now).orElseThrow(WorkspaceProblems::changedMeanwhile);
         audit.record(AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.restored", "workspace",
                 tenant.workspaceId(), Map.of()));
-        events.publish(DomainEvent.create(WorkspaceEvents.RESTORED, tenant.workspaceId(),
+        events.publish(DomainEvent.create(IdentityEvents.WORKSPACE_RESTORED, tenant.workspaceId(),
                 new WorkspaceRestored(restored.name(), principal.id())));
         return restored;
     }

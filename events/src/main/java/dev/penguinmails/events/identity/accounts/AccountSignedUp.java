@@ -1,4 +1,4 @@
-package dev.penguinmails.events.identity;
+package dev.penguinmails.events.identity.accounts;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.Objects;
