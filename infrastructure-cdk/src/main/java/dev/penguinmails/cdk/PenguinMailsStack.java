@@ -10,6 +10,7 @@ import dev.penguinmails.cdk.functions.FamilyTriggers;
 import dev.penguinmails.cdk.functions.FunctionFamily;
 import dev.penguinmails.cdk.messaging.EventRouting;
 import dev.penguinmails.cdk.messaging.WorkQueues;
+import dev.penguinmails.cdk.secrets.FunctionSecrets;
 import dev.penguinmails.cdk.stage.ConstructIds;
 import dev.penguinmails.cdk.stage.DeploymentStage;
 import dev.penguinmails.cdk.storage.DataTables;
@@ -36,8 +37,10 @@ public final class PenguinMailsStack extends Stack {
         EventRouting events = new EventRouting(this, "Events", topology, stage, queues.byLogicalName());
         SesEventPublishing email = new SesEventPublishing(this, "Email", stage, events.bus());
 
+        FunctionSecrets secrets = new FunctionSecrets(this, "Secrets", stage);
+
         FamilyResources resources = new FamilyResources(tables.byLogicalName(), buckets.byLogicalName(),
-                queues.byLogicalName(), events.bus(), email.configurationSetName());
+                queues.byLogicalName(), events.bus(), email.configurationSetName(), secrets);
         Construct functions = new Construct(this, "Functions");
         for (FunctionSpec spec : topology.functions()) {
             FunctionFamily family = new FunctionFamily(functions, spec, layout.functionJar(spec), resources, stage);
@@ -49,6 +52,8 @@ public final class PenguinMailsStack extends Stack {
         output("ApiUrl", api.url(), "Base URL of the HTTP API");
         output("EventBusName", events.bus().getEventBusName(), "Custom EventBridge bus for domain events");
         output("SesConfigurationSetName", email.configurationSetName(), "SES configuration set to send through");
+        output("AccessTokenKeyArn", secrets.accessTokenKey().getKeyArn(), "KMS key that signs access tokens");
+        output("CursorSecretArn", secrets.cursorSecret().getSecretArn(), "Secrets Manager secret of the cursor HMAC key");
         tables.byLogicalName().forEach((name, table) ->
                 output("Table" + ConstructIds.of(name) + "Name", table.getTableName(), "DynamoDB table " + name));
         buckets.byLogicalName().forEach((name, bucket) ->

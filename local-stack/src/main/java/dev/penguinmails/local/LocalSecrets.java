@@ -1,5 +1,7 @@
 package dev.penguinmails.local;
 
+import dev.penguinmails.topology.ConfigKeys;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -22,9 +24,9 @@ import java.util.Properties;
  * data folder, so that tokens and cursors issued before a restart still verify after it.
  */
 final class LocalSecrets {
-    static final String SIGNING_KEY = "penguinmails.auth.signing-key";
-    static final String VERIFICATION_KEYS = "penguinmails.auth.verification-keys";
-    static final String CURSOR_SECRET = "penguinmails.cursor.secret";
+    static final String SIGNING_KEY = ConfigKeys.ACCESS_TOKEN_SIGNING_KEY;
+    static final String VERIFICATION_KEYS = ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS;
+    static final String CURSOR_SECRET = ConfigKeys.CURSOR_SECRET;
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     private LocalSecrets() { }

@@ -15,6 +15,19 @@ public final class ConfigKeys {
     /** The SES configuration set every send must name, so that bounces and complaints reach the bus. */
     public static final String EMAIL_CONFIGURATION_SET = "penguinmails.email.configuration-set";
 
+    /** The private EC JWK that signs access tokens where no KMS key does (local stack, tests); issuers only. */
+    public static final String ACCESS_TOKEN_SIGNING_KEY = "penguinmails.auth.signing-key";
+    /** The public JWK Set that verifies access tokens where no KMS key does (local stack, tests). */
+    public static final String ACCESS_TOKEN_VERIFICATION_KEYS = "penguinmails.auth.verification-keys";
+    /** The ARN of the KMS key that signs access tokens; set only for the families that issue them (identity). */
+    public static final String ACCESS_TOKEN_SIGNING_KMS_KEY = "penguinmails.auth.signing-kms-key";
+    /** The ARN of the KMS key whose public half verifies access tokens; set for every family on AWS. */
+    public static final String ACCESS_TOKEN_VERIFICATION_KMS_KEY = "penguinmails.auth.verification-kms-key";
+    /** The HMAC secret of pagination cursors, given as a value (local stack, tests). */
+    public static final String CURSOR_SECRET = "penguinmails.cursor.secret";
+    /** The ARN of the Secrets Manager secret that holds {@link #CURSOR_SECRET} on AWS. */
+    public static final String CURSOR_SECRET_ARN = "penguinmails.cursor.secret-arn";
+
     private ConfigKeys() { }
 
     public static String table(String logicalName) {
@@ -32,6 +45,11 @@ public final class ConfigKeys {
     /** The endpoint override for one AWS service, e.g. {@code dynamodb}; absent on AWS. */
     public static String endpoint(String service) {
         return ENDPOINT_PREFIX + service;
+    }
+
+    /** Where the ARN of the Secrets Manager secret holding {@code secretKey} is given instead of its value. */
+    public static String secretArn(String secretKey) {
+        return secretKey + "-arn";
     }
 
     /** The environment variable Micronaut maps to {@code key}. */

@@ -14,7 +14,8 @@ import software.amazon.awscdk.services.s3.IBucket;
 
 /**
  * Least privilege for one family, straight from its {@link FunctionSpec.Access}: named actions on
- * named resources only. Queue consumption is granted by each queue trigger.
+ * named resources only. Queue consumption is granted by each queue trigger; the access-token key and
+ * cursor secret by {@link dev.penguinmails.cdk.secrets.FunctionSecrets}.
  */
 final class FamilyPermissions {
 
@@ -46,6 +47,7 @@ final class FamilyPermissions {
         if (access.publishEvents()) {
             role.addToPrincipalPolicy(allow(List.of("events:PutEvents"), resources.eventBus().getEventBusArn()));
         }
+        resources.secrets().grant(role, function);
         if (access.sendEmail()) {
             Stack stack = Stack.of(role);
             // Senders are tenants' own domains, verified at run time, so the identity can only be this

@@ -2,6 +2,7 @@ package dev.penguinmails.cdk.functions;
 
 import java.util.Map;
 
+import dev.penguinmails.cdk.secrets.FunctionSecrets;
 import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -11,9 +12,10 @@ import software.amazon.awscdk.services.sqs.IQueue;
  * The deployed resources a function family may be wired to, keyed by the topology's logical names.
  *
  * @param emailConfigurationSet the SES configuration set every message is sent through
+ * @param secrets the access-token key and cursor secret every family reads
  */
 public record FamilyResources(Map<String, ITable> tables, Map<String, IBucket> buckets, Map<String, IQueue> queues,
-                              IEventBus eventBus, String emailConfigurationSet) {
+                              IEventBus eventBus, String emailConfigurationSet, FunctionSecrets secrets) {
 
     public FamilyResources {
         tables = Map.copyOf(tables);

@@ -12,7 +12,8 @@ import software.amazon.awscdk.Aws;
 
 /**
  * The environment of a family's Lambdas: the {@link ConfigKeys} contract by which a function finds
- * its resources, as environment variables, plus JVM options for fast cold starts.
+ * its resources (and the ARNs of its keys and secrets, never their values), as environment variables,
+ * plus JVM options for fast cold starts.
  */
 public final class FunctionEnvironment {
 
@@ -42,6 +43,7 @@ public final class FunctionEnvironment {
         if (access.sendEmail()) {
             put(env, EMAIL_CONFIGURATION_SET_KEY, resources.emailConfigurationSet());
         }
+        env.putAll(resources.secrets().environment(function));
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         return env;
     }

@@ -5,7 +5,7 @@ import dev.penguinmails.shared.problems.ProblemType;
 
 /** The problems authentication and authorisation answer with, beside the generic 401/403/404. */
 public final class AuthProblems {
-    /** The action needs a verified email address (sending campaigns). */
+    /** The action needs a verified email address (sending campaigns, inviting people, creating API keys, ...). */
     public static final ProblemType EMAIL_NOT_VERIFIED =
             ProblemType.of("email-not-verified", "Verify your email address first", 403);
 
@@ -27,7 +27,11 @@ public final class AuthProblems {
     }
 
     public static ProblemException emailNotVerified() {
-        return new ProblemException(EMAIL_NOT_VERIFIED,
-                "Verify your email address before sending campaigns; we sent you a link when you signed up.");
+        return emailNotVerified("Verify your email address before sending campaigns; we sent you a link when you signed up.");
+    }
+
+    /** 403 {@code email-not-verified} with a detail that names what needs the verified address. */
+    public static ProblemException emailNotVerified(String detail) {
+        return new ProblemException(EMAIL_NOT_VERIFIED, detail);
     }
 }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * On routes with a {@code {workspaceId}} path variable it resolves the caller's {@link TenantContext}
  * (404 for anyone who is not a member, exactly as for a workspace that does not exist), then checks the
  * route's {@link RequiresPermission} against the role or the key's scopes (403). API keys are rate
- * limited per key (429 with Retry-After).
+ * limited per key (429 with Retry-After), are refused (403) on routes without {@code {workspaceId}} unless
+ * the route is marked {@link AllowsApiKeys}, and never authenticate while their workspace is not active (401).
  *
  * <p>Only {@code /v1/**}: API Gateway routes nothing else to a function, and local tooling (test
  * controllers, the OpenAPI document) lives outside it.
@@ -66,15 +67,24 @@ public class AuthenticationFilter implements Ordered {
                 // Credentials are optional here (a stale header must not break login); an endpoint that
                 // cares, such as accepting an invitation, reads Principal itself.
                 optionalBearer(request).flatMap(authenticator::tryAuthenticate)
+                        .filter(a -> authorizers.get().isLive(a))
                         .ifPresent(a -> remember(request, a.principal()));
                 return null;
             }
             Authenticated caller = authenticator.authenticate(bearerToken(request).orElseThrow(() ->
                     AuthProblems.unauthenticated("Send your access token or API key as 'Authorization: Bearer <credential>'.")));
             Principal principal = caller.principal();
-            remember(request, principal);
             Object workspaceId = route.getVariableValues().get(WORKSPACE_VARIABLE);
             Optional<Permission> needed = annotations.enumValue(RequiresPermission.class, Permission.class);
+            if (workspaceId == null && !principal.isUser()) {
+                // A key's scopes are checked only against a workspace route; anywhere else it must be let in on purpose.
+                if (!annotations.hasAnnotation(AllowsApiKeys.class)) {
+                    throw ProblemException.forbidden("API keys cannot use this endpoint; it is for people signed in "
+                            + "with an access token.");
+                }
+                authorizers.get().requireLiveApiKey(caller);
+            }
+            remember(request, principal);
             if (workspaceId != null) {
                 Authorizer authorizer = authorizers.get();
                 TenantContext tenant = authorizer.tenantFor(caller, workspaceId.toString(),

@@ -16,13 +16,36 @@ public class Authorizer {
         this.workspaces = workspaces;
     }
 
-    /** The caller's tenant context in {@code workspaceId}, or a 404 problem. */
+    /**
+     * The caller's tenant context in {@code workspaceId}, or a 404 problem. A key whose own workspace is not
+     * active is a 401 ({@link #requireLiveApiKey}); it never reaches a workspace, its own or another.
+     */
     public TenantContext tenantFor(Authenticated caller, String workspaceId, boolean allowDeleted) {
         Principal principal = caller.principal();
-        return (principal.isUser()
-                ? workspaces.forUser(workspaceId, principal.id(), allowDeleted)
-                : workspaces.forApiKey(workspaceId, caller.apiKey()))
-                .orElseThrow(AuthProblems::workspaceNotFound);
+        if (principal.isUser()) {
+            return workspaces.forUser(workspaceId, principal.id(), allowDeleted).orElseThrow(AuthProblems::workspaceNotFound);
+        }
+        requireLiveApiKey(caller);
+        ApiKeyGrant key = caller.apiKey();
+        if (!workspaceId.equals(key.workspaceId())) {
+            throw AuthProblems.workspaceNotFound();
+        }
+        return TenantContext.apiKey(workspaceId, key.keyId(), key.scopes());
+    }
+
+    /**
+     * For an API key: a 401 unless the workspace it belongs to is active. A key of a deleted workspace stops
+     * working with it, everywhere (restoring the workspace brings it back, unless it was revoked meanwhile).
+     */
+    public void requireLiveApiKey(Authenticated caller) {
+        if (!isLive(caller)) {
+            throw AuthProblems.unauthenticated("The API key is not valid.");
+        }
+    }
+
+    /** Whether {@code caller} is a person, or an API key whose workspace is active. */
+    public boolean isLive(Authenticated caller) {
+        return caller.principal().isUser() || workspaces.isActive(caller.apiKey().workspaceId());
     }
 
     /** Throws a 403 problem unless {@code tenant} grants {@code permission}. */

@@ -71,12 +71,17 @@ public class WorkspaceAccess {
 
     /** The key's context in {@code workspaceId}: only its own workspace, and only while that is active. */
     public Optional<TenantContext> forApiKey(String workspaceId, ApiKeyGrant key) {
-        if (!isWorkspaceId(workspaceId) || !workspaceId.equals(key.workspaceId())) {
+        if (!isWorkspaceId(workspaceId) || !workspaceId.equals(key.workspaceId()) || !isActive(workspaceId)) {
             return Optional.empty();
         }
-        return IdentityTable.live(get(IdentityKeys.workspace(workspaceId)), clock.instant())
-                .filter(ws -> usable(ws, false))
-                .map(ws -> TenantContext.apiKey(workspaceId, key.keyId(), key.scopes()));
+        return Optional.of(TenantContext.apiKey(workspaceId, key.keyId(), key.scopes()));
+    }
+
+    /** Whether {@code workspaceId} exists and is ACTIVE (not deleted, not being purged). */
+    public boolean isActive(String workspaceId) {
+        return isWorkspaceId(workspaceId)
+                && IdentityTable.live(get(IdentityKeys.workspace(workspaceId)), clock.instant())
+                        .filter(ws -> usable(ws, false)).isPresent();
     }
 
     public static boolean isWorkspaceId(String value) {

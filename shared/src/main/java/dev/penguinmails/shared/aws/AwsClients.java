@@ -12,7 +12,9 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -46,6 +48,18 @@ public class AwsClients {
     @Singleton
     EventBridgeClient eventBridge() {
         return configure(EventBridgeClient.builder(), "eventbridge").build();
+    }
+
+    /** Signs access tokens (identity) and reads their public key (every function); endpoint key {@code kms}. */
+    @Singleton
+    KmsClient kms() {
+        return configure(KmsClient.builder(), "kms").build();
+    }
+
+    /** Reads the secrets that {@link SecretValues} resolves by ARN; endpoint key {@code secretsmanager}. */
+    @Singleton
+    SecretsManagerClient secretsManager() {
+        return configure(SecretsManagerClient.builder(), "secretsmanager").build();
     }
 
     @Singleton

@@ -1,5 +1,6 @@
 package dev.penguinmails.shared.idempotency;
 
+import dev.penguinmails.shared.http.ClientAddress;
 import dev.penguinmails.shared.http.FilterOrders;
 import dev.penguinmails.shared.http.RequestBodies;
 import dev.penguinmails.shared.problems.ProblemException;
@@ -20,18 +21,22 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteMatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Honours the {@code Idempotency-Key} header on POST. The key is scoped to the caller
- * ({@link RequestPrincipal}), the method and the path. A retry with the same key and body gets the
- * stored answer with {@code Idempotent-Replayed: true}; the same key with another body is a 422
- * {@code idempotency-key-reused}; a retry while the first is still running is a 409
- * {@code idempotency-request-in-progress}. 5xx answers are not stored, so the client may retry.
+ * ({@link RequestPrincipal}; for anonymous callers, their IP address too), the method and the path. A
+ * retry with the same key and body gets the stored answer with {@code Idempotent-Replayed: true}; the
+ * same key with another body is a 422 {@code idempotency-key-reused}; a retry while the first is still
+ * running is a 409 {@code idempotency-request-in-progress}. 5xx answers are not stored, so the client may
+ * retry. Bodies are remembered only as a keyed hash ({@link RequestFingerprints}). Routes marked
+ * {@link IdempotencyExempt} (those that hand out or take credentials) ignore the header altogether.
  * Runs after authentication ({@link FilterOrders#IDEMPOTENCY}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -43,11 +48,14 @@ public class IdempotencyFilter implements Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyStore store;
+    private final RequestFingerprints fingerprints;
     private final ProblemResponses problems;
     private final JsonMapper json;
 
-    public IdempotencyFilter(IdempotencyStore store, ProblemResponses problems, JsonMapper json) {
+    public IdempotencyFilter(IdempotencyStore store, RequestFingerprints fingerprints, ProblemResponses problems,
+                             JsonMapper json) {
         this.store = store;
+        this.fingerprints = fingerprints;
         this.problems = problems;
         this.json = json;
     }
@@ -56,7 +64,11 @@ public class IdempotencyFilter implements Ordered {
     @RequestFilter
     public HttpResponse<?> idempotent(HttpRequest<?> request, FilterContinuation<MutableHttpResponse<?>> chain) {
         String key = request.getHeaders().get(HEADER);
-        if (request.getMethod() != HttpMethod.POST || key == null || RouteAttributes.getRouteMatch(request).isEmpty()) {
+        if (request.getMethod() != HttpMethod.POST || key == null) {
+            return chain.proceed();
+        }
+        Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
+        if (route.isEmpty() || route.get().getAnnotationMetadata().hasAnnotation(IdempotencyExempt.class)) {
             return chain.proceed();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
@@ -64,7 +76,7 @@ public class IdempotencyFilter implements Ordered {
                     "The Idempotency-Key header must be 1 to " + MAX_KEY_LENGTH + " characters."));
         }
         String scope = scope(request);
-        String requestHash = IdempotencyStore.sha256(RequestBodies.bytes(request));
+        String requestHash = fingerprints.of(RequestBodies.bytes(request));
         Claim claim = store.claim(scope, key, requestHash);
         if (claim instanceof Claim.Completed completed) {
             return replay(completed.response());
@@ -107,9 +119,16 @@ public class IdempotencyFilter implements Ordered {
         return response;
     }
 
-    /** Who, what and where: a key means nothing outside its caller and endpoint. */
+    /**
+     * Who, what and where: a key means nothing outside its caller and endpoint. Anonymous callers are told
+     * apart by their IP address, so that one cannot claim or poison the keys another sends.
+     */
     public static String scope(HttpRequest<?> request) {
-        return RequestPrincipal.of(request) + "\n" + request.getMethodName() + "\n" + request.getPath();
+        String principal = RequestPrincipal.of(request);
+        if (RequestPrincipal.ANONYMOUS.equals(principal)) {
+            principal = principal + "@" + ClientAddress.of(request);
+        }
+        return principal + "\n" + request.getMethodName() + "\n" + request.getPath();
     }
 
     /** Encodes the body now, and sends exactly those bytes, so the first answer and every replay match. */

@@ -62,7 +62,7 @@ public class IdempotencyStore {
 
     /**
      * Claims {@code key} within {@code scope} (caller, method and path) for a request whose body
-     * hashes to {@code requestHash}, or reports why it cannot.
+     * fingerprint ({@link RequestFingerprints}) is {@code requestHash}, or reports why it cannot.
      */
     public Claim claim(String scope, String key, String requestHash) {
         Map<String, AttributeValue> id = recordKey(scope, key);
@@ -161,7 +161,7 @@ public class IdempotencyStore {
                 "sk", AttributeValue.fromS(SORT_KEY));
     }
 
-    /** The base64url SHA-256 of {@code value}, also used for request bodies. */
+    /** The base64url SHA-256 of {@code value}; request bodies are hashed with a key instead ({@link RequestFingerprints}). */
     public static String sha256(String value) {
         return sha256(value.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,7 @@
 package dev.penguinmails.shared.pagination;
 
+import dev.penguinmails.shared.aws.SecretValues;
+import dev.penguinmails.shared.aws.Stages;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.problems.ProblemType;
 import dev.penguinmails.topology.ConfigKeys;
@@ -21,7 +23,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,14 +33,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Opaque pagination cursors: a DynamoDB {@code LastEvaluatedKey}, HMAC-SHA256-signed and bound to a
  * scope (the workspace and the list, e.g. {@code ws_1/contacts}), then base64url-encoded. A cursor that
  * was altered, or that was issued for another tenant or another list, is a 400 {@code invalid-cursor}:
- * clients cannot steer a query to keys they were never given.
+ * clients cannot steer a query to keys they were never given. The secret is {@code penguinmails.cursor.secret}
+ * where it is given as a value (local stack, tests), else the Secrets Manager secret named by
+ * {@code penguinmails.cursor.secret-arn} (AWS), through {@link SecretValues}.
  */
 @Singleton
 public class CursorCodec {
-    public static final String SECRET_PROPERTY = "penguinmails.cursor.secret";
+    public static final String SECRET_PROPERTY = ConfigKeys.CURSOR_SECRET;
     // Only for the local stack and tests, where nothing real is behind the cursors.
     static final String DEV_SECRET = "penguinmails-dev-cursor-secret-local-and-test-only";
-    private static final Set<String> DEV_STAGES = Set.of("local", "test");
     private static final int MIN_SECRET_LENGTH = 32;
     private static final int MAC_LENGTH = 32;
     private static final byte FORMAT_VERSION = 1;
@@ -49,8 +51,8 @@ public class CursorCodec {
     private final SecretKeySpec key;
 
     @Inject
-    public CursorCodec(Environment environment) {
-        this(secretFrom(environment));
+    public CursorCodec(Environment environment, SecretValues secrets) {
+        this(secretFor(secrets.find(SECRET_PROPERTY).orElse(null), Stages.of(environment).orElse(null)));
     }
 
     public CursorCodec(String secret) {
@@ -167,20 +169,16 @@ public class CursorCodec {
         return key;
     }
 
-    private static String secretFrom(Environment environment) {
-        return secretFor(environment.getProperty(SECRET_PROPERTY, String.class).orElse(null),
-                environment.getProperty(ConfigKeys.STAGE, String.class).orElse(null));
-    }
-
     /** The configured secret, else the development default, which only local and test stages get. */
     static String secretFor(@Nullable String configured, @Nullable String stage) {
         if (configured != null) {
             return configured;
         }
-        if (stage != null && DEV_STAGES.contains(stage)) {
+        if (Stages.development(stage)) {
             return DEV_SECRET;
         }
-        throw new ConfigurationException(SECRET_PROPERTY + " is not set; a development default exists only when "
-                + ConfigKeys.STAGE + " is local or test (it is '" + stage + "')");
+        throw new ConfigurationException(ConfigKeys.CURSOR_SECRET_ARN + " (AWS) or " + SECRET_PROPERTY
+                + " is not set; a development default exists only when " + ConfigKeys.STAGE
+                + " is local or test (it is '" + stage + "')");
     }
 }

@@ -26,6 +26,13 @@ class AuthTestController {
         return Seen.of(principal, null, request);
     }
 
+    /** Needs any valid credential, and lets API keys in although it has no workspace in its path. */
+    @Get("/machines")
+    @AllowsApiKeys
+    Seen machines(Principal principal, HttpRequest<?> request) {
+        return Seen.of(principal, null, request);
+    }
+
     /** Needs nothing; shows a caller only when they sent a valid credential. */
     @Get("/public")
     @PublicEndpoint

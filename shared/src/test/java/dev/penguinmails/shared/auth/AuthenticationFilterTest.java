@@ -252,6 +252,41 @@ class AuthenticationFilterTest implements TestPropertyProvider {
     }
 
     @Test
+    void anApiKeyOnARouteWithoutAWorkspaceIs403UnlessTheRouteLetsKeysIn() {
+        String key = items.apiKey(workspaceId, List.of("workspace:read"), 100, null, false);
+
+        Reply peopleOnly = http.get("/v1/_auth-test/me", "Authorization", bearer(key));
+        assertProblem(peopleOnly, 403, "forbidden");
+        assertThat(peopleOnly.json().get("detail").asText()).contains("API keys cannot use this endpoint");
+
+        Reply optedIn = http.get("/v1/_auth-test/machines", "Authorization", bearer(key));
+        assertThat(optedIn.status()).as(optedIn.body()).isEqualTo(200);
+        assertThat(optedIn.json().get("kind").asText()).isEqualTo("API_KEY");
+        // People are unaffected on either.
+        assertThat(http.get("/v1/_auth-test/me", "Authorization", bearer(token(userId, sessionId, true))).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anApiKeyOfASoftDeletedWorkspaceNeverAuthenticates() {
+        String key = items.apiKey(workspaceId, List.of("workspace:read"), 100, null, false);
+        assertThat(http.get("/v1/_auth-test/workspaces/" + workspaceId + "/read", "Authorization", bearer(key)).status())
+                .isEqualTo(200);
+
+        items.workspace(workspaceId, "DELETED", userId);
+
+        assertProblem(http.get("/v1/_auth-test/workspaces/" + workspaceId + "/read", "Authorization", bearer(key)),
+                401, "unauthorized");
+        assertProblem(http.postJson("/v1/_auth-test/workspaces/" + workspaceId + "/restore", "{}", "Authorization", bearer(key)),
+                401, "unauthorized");
+        assertProblem(http.get("/v1/_auth-test/machines", "Authorization", bearer(key)), 401, "unauthorized");
+        Reply publicRoute = http.get("/v1/_auth-test/public", "Authorization", bearer(key));
+        assertThat(publicRoute.status()).isEqualTo(200);
+        assertThat(publicRoute.json().hasNonNull("id")).as("no principal on a public route").isFalse();
+        assertThat(publicRoute.json().get("requestPrincipal").asText()).isEqualTo("anonymous");
+    }
+
+    @Test
     void anApiKeyOfAnotherWorkspaceIs404AndNeverSeesData() {
         String otherWorkspace = Ids.newId("ws");
         items.workspace(otherWorkspace, "ACTIVE", userId);

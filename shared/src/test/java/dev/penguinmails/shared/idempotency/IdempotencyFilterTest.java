@@ -20,6 +20,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Idempotency-Key through the real Lambda handler, with records in dynalite. */
 @MicronautTest
@@ -32,13 +34,19 @@ class IdempotencyFilterTest implements TestPropertyProvider {
     EmbeddedServer server;
     @Inject
     IdempotencyStore store;
+    @Inject
+    RequestFingerprints fingerprints;
+    @Inject
+    DynamoDbClient dynamo;
     TestHttp http;
+    String table;
 
     @Override
     public Map<String, String> getProperties() {
         var stack = TestAws.freshStack();
         Map<String, String> properties = new HashMap<>(stack.properties());
-        properties.put(IdempotencyStore.TABLE_PROPERTY, stack.tableName(PenguinMailsTopology.IDENTITY));
+        table = stack.tableName(PenguinMailsTopology.IDENTITY);
+        properties.put(IdempotencyStore.TABLE_PROPERTY, table);
         properties.put(ConventionsTestController.ENABLED, "true");
         return properties;
     }
@@ -126,11 +134,11 @@ class IdempotencyFilterTest implements TestPropertyProvider {
     @Test
     void aRetryWhileTheFirstIsStillRunningIs409() {
         String key = newKey();
-        String hash = IdempotencyStore.sha256(WIDGET.getBytes(StandardCharsets.UTF_8));
-        assertThat(store.claim("anonymous\nPOST\n/test/widgets", key, hash)).isInstanceOf(Claim.Acquired.class);
+        String hash = fingerprints.of(WIDGET.getBytes(StandardCharsets.UTF_8));
+        assertThat(store.claim("usr_carol\nPOST\n/test/widgets", key, hash)).isInstanceOf(Claim.Acquired.class);
         int before = ConventionsTestController.CREATED.get();
 
-        Reply concurrent = http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key);
+        Reply concurrent = http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_carol");
 
         assertProblem(concurrent, 409, "idempotency-request-in-progress");
         assertThat(concurrent.header("Retry-After")).hasValue("1");
@@ -153,6 +161,64 @@ class IdempotencyFilterTest implements TestPropertyProvider {
 
         assertThat(second.header(IdempotencyFilter.REPLAYED_HEADER)).isEmpty();
         assertThat(ConventionsTestController.CREATED.get()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void routesThatHandOutCredentialsIgnoreTheKeyStoreNothingAndNeverReplay() {
+        String key = newKey();
+        int before = ConventionsTestController.CREATED.get();
+
+        Reply first = http.postJson("/test/credentials", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_dave");
+        Reply retry = http.postJson("/test/credentials", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_dave");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header(IdempotencyFilter.REPLAYED_HEADER)).isEmpty();
+        assertThat(retry.json().get("name").asText()).isNotEqualTo(first.json().get("name").asText());
+        assertThat(ConventionsTestController.CREATED.get()).isEqualTo(before + 2);
+        assertThat(record("usr_dave\nPOST\n/test/credentials", key)).as("no idempotency record").isEmpty();
+    }
+
+    @Test
+    void requestBodiesAreStoredOnlyAsAKeyedHashNeverAPlainSha256() {
+        String key = newKey();
+        byte[] body = WIDGET.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_erin")
+                .status()).isEqualTo(201);
+
+        Map<String, AttributeValue> stored = record("usr_erin\nPOST\n/test/widgets", key);
+        assertThat(stored).isNotEmpty();
+        String requestHash = stored.get("requestHash").s();
+        assertThat(requestHash).isEqualTo(fingerprints.of(body))
+                .isNotEqualTo(IdempotencyStore.sha256(body));
+        assertThat(new RequestFingerprints("another-secret-that-is-long-enough-for-hmac").of(body)).isNotEqualTo(requestHash);
+    }
+
+    @Test
+    void anonymousCallersShareNoKeysAcrossAddresses() {
+        String key = newKey();
+        int before = ConventionsTestController.CREATED.get();
+
+        Reply victim = http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key, "X-Forwarded-For", "198.51.100.7");
+        Reply poisoner = http.postJson("/test/widgets", WIDGET.replace("\"w\"", "\"evil\""), "Idempotency-Key", key,
+                "X-Forwarded-For", "203.0.113.9");
+        Reply victimRetry = http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key, "X-Forwarded-For", "198.51.100.7");
+
+        assertThat(victim.status()).isEqualTo(201);
+        // Another address neither collides (422) with the first key nor gets its stored answer.
+        assertThat(poisoner.status()).isEqualTo(201);
+        assertThat(poisoner.header(IdempotencyFilter.REPLAYED_HEADER)).isEmpty();
+        assertThat(victimRetry.header(IdempotencyFilter.REPLAYED_HEADER)).hasValue("true");
+        assertThat(victimRetry.body()).isEqualTo(victim.body());
+        assertThat(ConventionsTestController.CREATED.get()).isEqualTo(before + 2);
+    }
+
+    /** The stored record of {@code key} in {@code scope}, read straight from the table (empty if none). */
+    private Map<String, AttributeValue> record(String scope, String key) {
+        Map<String, AttributeValue> id = Map.of("pk", AttributeValue.fromS("IDEMPOTENCY#" + IdempotencyStore.sha256(scope + "\n" + key)),
+                "sk", AttributeValue.fromS("IDEMPOTENCY"));
+        return dynamo.getItem(r -> r.tableName(table).key(id).consistentRead(true)).item();
     }
 
     private static void assertProblem(Reply reply, int status, String slug) {

@@ -3,11 +3,16 @@ package dev.penguinmails.shared.pagination;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.penguinmails.shared.auth.SigningKeys;
+import dev.penguinmails.shared.aws.KmsAndSecretsStandIn;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.problems.ProblemType;
+import dev.penguinmails.shared.testing.CapturedStdout;
+import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -20,6 +25,8 @@ class CursorCodecTest {
             "sk", AttributeValue.fromS("C#c_01J"),
             "gsi1sk", AttributeValue.fromN("1732550400"),
             "bin", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {0, 1, 2, (byte) 255})));
+    // A deployed stage needs access-token keys too, or it would not start.
+    private static final String VERIFICATION_KEYS = SigningKeys.publicKeySet(SigningKeys.generate("cursor-tests"));
     private final CursorCodec codec = new CursorCodec(SECRET);
 
     @Test
@@ -65,9 +72,52 @@ class CursorCodecTest {
     @Test
     void theBeanReadsItsSecretFromConfiguration() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("penguinmails.stage", "prod",
-                CursorCodec.SECRET_PROPERTY, SECRET))) {
+                CursorCodec.SECRET_PROPERTY, SECRET, ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS, VERIFICATION_KEYS))) {
             String cursor = context.getBean(CursorCodec.class).encode(KEY, "s");
             assertThat(codec.decode(cursor, "s")).isEqualTo(KEY);
+        }
+    }
+
+    @Test
+    void onAwsTheBeanReadsItsSecretFromSecretsManagerOnceWhileTheFunctionStarts() {
+        try (KmsAndSecretsStandIn aws = new KmsAndSecretsStandIn()) {
+            String arn = aws.putSecret("penguinmails-prod-cursor", SECRET);
+            Map<String, Object> properties = new HashMap<>(aws.endpointProperties());
+            properties.put(ConfigKeys.STAGE, "prod");
+            properties.put(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS, VERIFICATION_KEYS);
+            properties.put(ConfigKeys.CURSOR_SECRET_ARN, arn);
+            try (ApplicationContext context = ApplicationContext.run(properties)) {
+                assertThat(aws.calls("GetSecretValue")).as("read during startup").isEqualTo(1);
+                String cursor = context.getBean(CursorCodec.class).encode(KEY, "s");
+                assertThat(codec.decode(cursor, "s")).isEqualTo(KEY);
+                context.getBean(CursorCodec.class).decode(cursor, "s");
+                assertThat(aws.calls("GetSecretValue")).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aDeployedStageWithoutTheCursorSecretStopsAtStartupWithOneClearLogLine() {
+        try (CapturedStdout out = new CapturedStdout()) {
+            assertThatThrownBy(() -> ApplicationContext.run(Map.of(ConfigKeys.STAGE, "prod",
+                    ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS, VERIFICATION_KEYS)))
+                    .hasStackTraceContaining("Refusing to start on stage 'prod': the cursor secret could not be loaded: "
+                            + "penguinmails.cursor.secret-arn (AWS) or penguinmails.cursor.secret is not set");
+            assertThat(out.jsonLines().stream().map(l -> l.path("formattedMessage").asText())
+                    .filter(m -> m.startsWith("Refusing to start")))
+                    .containsExactly("Refusing to start on stage 'prod': the cursor secret could not be loaded: "
+                            + "penguinmails.cursor.secret-arn (AWS) or penguinmails.cursor.secret is not set; a development"
+                            + " default exists only when penguinmails.stage is local or test (it is 'prod')");
+        }
+    }
+
+    @Test
+    void theLocalAndTestStagesStillStartWithTheDevelopmentSecret() {
+        for (String stage : new String[] {"local", "test"}) {
+            try (ApplicationContext context = ApplicationContext.run(Map.of(ConfigKeys.STAGE, stage))) {
+                String cursor = context.getBean(CursorCodec.class).encode(KEY, "s");
+                assertThat(new CursorCodec(CursorCodec.DEV_SECRET).decode(cursor, "s")).as(stage).isEqualTo(KEY);
+            }
         }
     }
 

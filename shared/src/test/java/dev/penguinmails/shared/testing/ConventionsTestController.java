@@ -1,5 +1,6 @@
 package dev.penguinmails.shared.testing;
 
+import dev.penguinmails.shared.idempotency.IdempotencyExempt;
 import dev.penguinmails.shared.pagination.PageRequest;
 import dev.penguinmails.shared.problems.ProblemException;
 import io.micronaut.context.annotation.Requires;
@@ -54,6 +55,14 @@ public class ConventionsTestController {
     public HttpResponse<Created> create(@Body @Valid Widget widget) {
         int number = CREATED.incrementAndGet();
         return HttpResponse.created(new Created(number, widget.name())).header("Location", "/test/widgets/" + number);
+    }
+
+    /** Hands out a fresh secret each time, as login does: Idempotency-Key must not apply. */
+    @Post("/credentials")
+    @IdempotencyExempt
+    public HttpResponse<Created> credentials(@Body Widget widget) {
+        int number = CREATED.incrementAndGet();
+        return HttpResponse.created(new Created(number, java.util.UUID.randomUUID().toString()));
     }
 
     @Post("/failing")

@@ -1,0 +1,195 @@
+package dev.penguinmails.cdk.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import dev.penguinmails.cdk.SynthesizedStacks;
+import dev.penguinmails.cdk.SynthesizedStacks.Synthesized;
+import dev.penguinmails.cdk.TemplateJson;
+import dev.penguinmails.cdk.functions.FunctionFamily;
+import dev.penguinmails.topology.ConfigKeys;
+import dev.penguinmails.topology.EntryPoint;
+import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.PenguinMailsTopology;
+
+class SecretsTemplateTest {
+
+    private static List<Synthesized> stacks() {
+        return List.of(SynthesizedStacks.penguinMails(), SynthesizedStacks.sample());
+    }
+
+    private static String keyId(Synthesized s) {
+        Map<String, JsonNode> keys = s.json().resources("AWS::KMS::Key");
+        assertThat(keys).hasSize(1);
+        return keys.keySet().iterator().next();
+    }
+
+    private static String secretId(Synthesized s) {
+        Map<String, JsonNode> secrets = s.json().resources("AWS::SecretsManager::Secret");
+        assertThat(secrets).hasSize(1);
+        return secrets.keySet().iterator().next();
+    }
+
+    private static String roleOf(Synthesized s, FunctionSpec family) {
+        EntryPoint any = family.entryPoints().findFirst().orElseThrow();
+        return TemplateJson.referencedId(s.json().properties(s.json().functionWithAlias(
+                s.stage().functionName(family, any), FunctionFamily.ALIAS).functionId()).path("Role"));
+    }
+
+    private static String var(String key) {
+        return ConfigKeys.environmentVariable(key);
+    }
+
+    @Test
+    void theAccessTokenKeyIsAnAsymmetricP256SigningKeyUnderTheStagesAlias() {
+        for (Synthesized s : stacks()) {
+            String keyId = keyId(s);
+            JsonNode key = s.json().properties(keyId);
+            assertThat(key.path("KeySpec").asText()).isEqualTo("ECC_NIST_P256");
+            assertThat(key.path("KeyUsage").asText()).isEqualTo("SIGN_VERIFY");
+            assertThat(key.path("EnableKeyRotation").asBoolean(false)).as("asymmetric keys cannot rotate").isFalse();
+
+            JsonNode alias = s.json().properties(s.json().logicalIdByName("AWS::KMS::Alias", "AliasName",
+                    "alias/" + s.topology().name() + "/" + s.stage().name() + "/access-tokens"));
+            assertThat(TemplateJson.referencedId(alias.path("TargetKeyId"))).isEqualTo(keyId);
+        }
+        assertThat(FunctionSecrets.accessTokenKeyAliasName(SynthesizedStacks.penguinMails().stage()))
+                .isEqualTo("alias/penguinmails/dev/access-tokens");
+    }
+
+    @Test
+    void theCursorSecretIsGeneratedBySecretsManagerAndNoSecretValueIsInTheTemplate() {
+        for (Synthesized s : stacks()) {
+            JsonNode secret = s.json().properties(secretId(s));
+            assertThat(secret.at("/GenerateSecretString/PasswordLength").asInt()).isEqualTo(64);
+            assertThat(secret.at("/GenerateSecretString/ExcludePunctuation").asBoolean()).isTrue();
+            assertThat(secret.has("SecretString")).isFalse();
+            assertThat(secret.has("Name")).as("a generated name cannot collide with a retained secret").isFalse();
+
+            // No function is handed a key or secret value; they get ARNs only.
+            s.json().resources("AWS::Lambda::Function").values().forEach(fn -> {
+                JsonNode env = fn.at("/Properties/Environment/Variables");
+                assertThat(env.has(var(ConfigKeys.CURSOR_SECRET))).isFalse();
+                assertThat(env.has(var(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY))).isFalse();
+                assertThat(env.has(var(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS))).isFalse();
+            });
+        }
+    }
+
+    @Test
+    void productionRetainsTheKeyAndTheSecretAndOtherStagesScheduleTheirDeletion() {
+        Synthesized prod = SynthesizedStacks.sample();
+        assertThat(prod.stage().production()).isTrue();
+        assertThat(prod.json().resource(keyId(prod)).path("DeletionPolicy").asText()).isEqualTo("Retain");
+        assertThat(prod.json().resource(keyId(prod)).path("UpdateReplacePolicy").asText()).isEqualTo("Retain");
+        assertThat(prod.json().properties(keyId(prod)).path("PendingWindowInDays").asInt()).isEqualTo(30);
+        assertThat(prod.json().resource(secretId(prod)).path("DeletionPolicy").asText()).isEqualTo("Retain");
+
+        Synthesized dev = SynthesizedStacks.penguinMails();
+        assertThat(dev.stage().production()).isFalse();
+        assertThat(dev.json().resource(keyId(dev)).path("DeletionPolicy").asText()).isEqualTo("Delete");
+        assertThat(dev.json().properties(keyId(dev)).path("PendingWindowInDays").asInt()).isEqualTo(7);
+        assertThat(dev.json().resource(secretId(dev)).path("DeletionPolicy").asText()).isEqualTo("Delete");
+    }
+
+    @Test
+    void everyFunctionGetsTheKeyAndSecretArnsAndOnlyIssuersTheSigningKey() {
+        for (Synthesized s : stacks()) {
+            String keyId = keyId(s);
+            String secretId = secretId(s);
+            for (FunctionSpec family : s.topology().functions()) {
+                boolean issuer = FunctionSecrets.issuesAccessTokens(family);
+                family.entryPoints().forEach(e -> {
+                    String name = s.stage().functionName(family, e);
+                    JsonNode env = s.json().properties(s.json().functionWithAlias(name, FunctionFamily.ALIAS).functionId())
+                            .at("/Environment/Variables");
+                    JsonNode verification = env.path(var(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KMS_KEY));
+                    assertThat(verification.at("/Fn::GetAtt/0").asText()).as(name).isEqualTo(keyId);
+                    assertThat(verification.at("/Fn::GetAtt/1").asText()).as(name).isEqualTo("Arn");
+                    assertThat(env.path(var(ConfigKeys.CURSOR_SECRET_ARN)).path("Ref").asText()).as(name).isEqualTo(secretId);
+                    assertThat(env.has(var(ConfigKeys.ACCESS_TOKEN_SIGNING_KMS_KEY))).as(name).isEqualTo(issuer);
+                    if (issuer) {
+                        assertThat(TemplateJson.referencedId(env.path(var(ConfigKeys.ACCESS_TOKEN_SIGNING_KMS_KEY)))).isEqualTo(keyId);
+                    }
+                });
+            }
+        }
+        assertThat(var(ConfigKeys.CURSOR_SECRET_ARN)).isEqualTo("PENGUINMAILS_CURSOR_SECRET_ARN");
+        assertThat(var(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KMS_KEY)).isEqualTo("PENGUINMAILS_AUTH_VERIFICATION_KMS_KEY");
+    }
+
+    @Test
+    void rolesMayReadThePublicKeyAndTheOneSecretAndOnlyIssuersMaySign() {
+        for (Synthesized s : stacks()) {
+            String keyId = keyId(s);
+            String secretId = secretId(s);
+            for (FunctionSpec family : s.topology().functions()) {
+                List<JsonNode> statements = s.json().statementsOfRole(roleOf(s, family));
+                assertThat(resourcesOf(statements, "kms:GetPublicKey")).as(family.family()).containsExactly(keyId);
+                assertThat(resourcesOf(statements, "secretsmanager:GetSecretValue")).as(family.family()).containsExactly(secretId);
+                assertThat(TemplateJson.actions(statements).filter(a -> a.startsWith("secretsmanager:")))
+                        .as("reading the one value is all").containsOnly("secretsmanager:GetSecretValue");
+                assertThat(TemplateJson.actions(statements).filter(a -> a.startsWith("kms:")).collect(Collectors.toSet()))
+                        .isEqualTo(FunctionSecrets.issuesAccessTokens(family)
+                                ? Set.of("kms:GetPublicKey", "kms:Sign") : Set.of("kms:GetPublicKey"));
+                if (FunctionSecrets.issuesAccessTokens(family)) {
+                    assertThat(resourcesOf(statements, "kms:Sign")).containsExactly(keyId);
+                }
+            }
+            // Nothing else in the template may sign with any key.
+            long signers = s.json().policyStatements().stream().filter(st -> TemplateJson.actions(st).anyMatch("kms:Sign"::equals)).count();
+            assertThat(signers).isEqualTo(s.topology().functions().stream().filter(FunctionSecrets::issuesAccessTokens).count());
+        }
+        FunctionSpec identity = PenguinMailsTopology.define().function(PenguinMailsTopology.IDENTITY).orElseThrow();
+        assertThat(FunctionSecrets.issuesAccessTokens(identity)).isTrue();
+    }
+
+    @Test
+    void theKeyPolicyLetsTheAccountAdministerTheKeyButOnlyIssuerRolesSign() {
+        for (Synthesized s : stacks()) {
+            List<JsonNode> statements = TemplateJson.oneOrMany(s.json().properties(keyId(s)).at("/KeyPolicy/Statement"));
+            assertThat(statements).allSatisfy(st -> {
+                assertThat(st.path("Effect").asText()).isEqualTo("Allow");
+                assertThat(TemplateJson.actions(st)).as("%s", st).noneMatch(a -> a.contains("*"))
+                        .doesNotContain("kms:CreateGrant", "kms:Decrypt", "kms:Encrypt");
+                assertThat(st.has("NotAction")).isFalse();
+                assertThat(st.has("NotPrincipal")).isFalse();
+            });
+            Set<String> issuerRoles = s.topology().functions().stream().filter(FunctionSecrets::issuesAccessTokens)
+                    .map(f -> roleOf(s, f)).collect(Collectors.toSet());
+            Set<String> signingPrincipals = statements.stream()
+                    .filter(st -> TemplateJson.actions(st).anyMatch("kms:Sign"::equals))
+                    .peek(st -> assertThat(TemplateJson.actions(st).toList()).containsExactly("kms:Sign"))
+                    .flatMap(st -> TemplateJson.oneOrMany(st.at("/Principal/AWS")).stream())
+                    .map(TemplateJson::referencedId).collect(Collectors.toSet());
+            assertThat(signingPrincipals).isEqualTo(issuerRoles);
+            assertThat(statements).filteredOn(st -> st.at("/Principal/AWS").toString().contains(":root"))
+                    .singleElement().satisfies(root -> assertThat(TemplateJson.actions(root).toList())
+                            .containsExactlyInAnyOrderElementsOf(FunctionSecrets.KEY_ADMINISTRATION_ACTIONS)
+                            .contains("kms:PutKeyPolicy", "kms:GetPublicKey").doesNotContain("kms:Sign"));
+        }
+    }
+
+    @Test
+    void theStackOutputsTheArnsForOperators() {
+        Synthesized s = SynthesizedStacks.penguinMails();
+        JsonNode outputs = s.json().root().path("Outputs");
+        assertThat(TemplateJson.referencedId(outputs.at("/AccessTokenKeyArn/Value"))).isEqualTo(keyId(s));
+        assertThat(TemplateJson.referencedId(outputs.at("/CursorSecretArn/Value"))).isEqualTo(secretId(s));
+    }
+
+    private static Set<String> resourcesOf(List<JsonNode> statements, String action) {
+        return statements.stream()
+                .filter(st -> st.path("Effect").asText().equals("Allow") && TemplateJson.actions(st).anyMatch(action::equals))
+                .flatMap(st -> TemplateJson.oneOrMany(st.path("Resource")).stream())
+                .flatMap(r -> TemplateJson.referencedIds(r).stream())
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,22 @@
+package dev.penguinmails.shared.auth;
+
+import dev.penguinmails.shared.aws.DeployedStageCondition;
+import dev.penguinmails.shared.aws.StartupSecrets;
+import dev.penguinmails.shared.aws.Stages;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+
+/**
+ * In a deployed function, builds {@link AccessTokens} while the function starts: a missing key stops it
+ * with one log line instead of failing its first request, and the KMS public key is read during init
+ * (with SnapStart, once per published version rather than once per request path).
+ */
+@Context
+@Requires(condition = DeployedStageCondition.class)
+final class AccessTokensAtStartup {
+    AccessTokensAtStartup(Environment environment, BeanProvider<AccessTokens> tokens) {
+        StartupSecrets.load(Stages.of(environment).orElse("(none)"), "the access-token keys", tokens::get);
+    }
+}
