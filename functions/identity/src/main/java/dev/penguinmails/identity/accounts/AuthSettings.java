@@ -21,6 +21,7 @@ public class AuthSettings {
     private final Limit mailPerAddress;
     private final Limit mailRequestsPerIp;
     private final Limit duplicateSignupNotices;
+    private final Limit lockNotices;
     private final Limit emailChangePerUser;
 
     public AuthSettings(@Value("${penguinmails.auth.access-token-ttl:15m}") Duration accessTokenTtl,
@@ -33,6 +34,7 @@ public class AuthSettings {
                         @Value("${penguinmails.auth.throttle.mail-per-address-per-hour:3}") int mailPerAddress,
                         @Value("${penguinmails.auth.throttle.mail-requests-per-ip-per-hour:30}") int mailRequestsPerIp,
                         @Value("${penguinmails.auth.throttle.duplicate-signup-notices-per-day:3}") int duplicateSignupNotices,
+                        @Value("${penguinmails.auth.throttle.lock-notices-per-day:3}") int lockNotices,
                         @Value("${penguinmails.auth.throttle.email-change-per-user-per-hour:5}") int emailChangePerUser) {
         if (lockoutThreshold < 1) {
             throw new IllegalArgumentException("penguinmails.auth.lockout.threshold must be at least 1");
@@ -47,6 +49,7 @@ public class AuthSettings {
         this.mailPerAddress = Limit.perHour(mailPerAddress);
         this.mailRequestsPerIp = Limit.perHour(mailRequestsPerIp);
         this.duplicateSignupNotices = Limit.of(duplicateSignupNotices, Duration.ofDays(1));
+        this.lockNotices = Limit.of(lockNotices, Duration.ofDays(1));
         this.emailChangePerUser = Limit.perHour(emailChangePerUser);
     }
 
@@ -95,6 +98,14 @@ public class AuthSettings {
     /** "Someone tried to sign up with your address" emails per address per day. */
     public Limit duplicateSignupNotices() {
         return duplicateSignupNotices;
+    }
+
+    /**
+     * "Your account was locked" emails per account per day: anyone can lock an address by guessing, again
+     * every time the lock ends, and must not be able to flood its owner with notices that way.
+     */
+    public Limit lockNotices() {
+        return lockNotices;
     }
 
     public Limit emailChangePerUser() {

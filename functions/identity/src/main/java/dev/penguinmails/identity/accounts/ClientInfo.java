@@ -1,10 +1,8 @@
 package dev.penguinmails.identity.accounts;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import io.micronaut.function.aws.proxy.ApiGatewayServletRequest;
+import dev.penguinmails.shared.http.ClientAddress;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import java.util.Optional;
 
 /**
  * Where a request came from: the client's IP address and user agent, for throttling, the login
@@ -12,7 +10,7 @@ import java.util.Optional;
  *
  * <p>The IP is API Gateway's {@code requestContext.http.sourceIp}, which a client cannot forge. Only
  * when there is none (local runs and tests that bypass API Gateway) is the first
- * {@code X-Forwarded-For} entry used.
+ * {@code X-Forwarded-For} entry used ({@link ClientAddress}).
  */
 public record ClientInfo(String ip, String userAgent) {
     public static final String UNKNOWN = "unknown";
@@ -28,25 +26,14 @@ public record ClientInfo(String ip, String userAgent) {
     }
 
     public static ClientInfo of(HttpRequest<?> request) {
-        String userAgent = request.getHeaders().get(HttpHeaders.USER_AGENT);
-        return new ClientInfo(sourceIp(request).orElseGet(() -> forwardedFor(request)), userAgent);
+        return new ClientInfo(ClientAddress.of(request), request.getHeaders().get(HttpHeaders.USER_AGENT));
     }
 
-    private static Optional<String> sourceIp(HttpRequest<?> request) {
-        if (request instanceof ApiGatewayServletRequest<?, ?, ?> gateway
-                && gateway.getNativeRequest() instanceof APIGatewayV2HTTPEvent event
-                && event.getRequestContext() != null && event.getRequestContext().getHttp() != null) {
-            return Optional.ofNullable(event.getRequestContext().getHttp().getSourceIp()).filter(ip -> !ip.isBlank());
-        }
-        return Optional.empty();
-    }
-
-    private static String forwardedFor(HttpRequest<?> request) {
-        String header = request.getHeaders().get("X-Forwarded-For");
-        if (header != null && !header.isBlank()) {
-            return header.split(",")[0].strip();
-        }
-        var remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? UNKNOWN : remote.getAddress().getHostAddress();
+    /**
+     * What per-network throttles count this client under: the IPv4 address, or the /64 of an IPv6 one (a
+     * single subscriber holds a whole /64 and could otherwise rotate through it).
+     */
+    public String network() {
+        return ClientAddress.network(ip);
     }
 }

@@ -4,6 +4,7 @@ import static dev.penguinmails.shared.auth.Permission.API_KEYS_MANAGE;
 
 import dev.penguinmails.shared.auth.Principal;
 import dev.penguinmails.shared.auth.RequiresPermission;
+import dev.penguinmails.shared.idempotency.IdempotencyExempt;
 import dev.penguinmails.shared.pagination.Page;
 import dev.penguinmails.shared.pagination.PageRequest;
 import dev.penguinmails.shared.tenancy.TenantContext;
@@ -47,10 +48,13 @@ class ApiKeyController {
 
     @Post
     @RequiresPermission(API_KEYS_MANAGE)
+    @IdempotencyExempt
     @Operation(summary = "Create an API key",
             description = "The response holds the whole key, once. Send it as 'Authorization: Bearer <key>'. Scopes "
-                    + "must be within your own role; campaigns:send needs a verified email address.")
+                    + "must be within your own role. Needs a verified email address. Idempotency-Key is ignored here: "
+                    + "the key is never stored to be replayed.")
     @ApiResponse(responseCode = "201", description = "Created; the key is in the body, this once")
+    @ApiResponse(responseCode = "403", description = "forbidden (scopes beyond your role) or email-not-verified")
     HttpResponse<ApiKeyView.Created> create(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                                             Principal principal, @Valid @Body ApiKeyRequests.Create body,
                                             HttpRequest<?> request) {

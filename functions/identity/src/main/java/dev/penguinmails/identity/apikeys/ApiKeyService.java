@@ -5,6 +5,8 @@ import dev.penguinmails.events.identity.IdentityEvents;
 import dev.penguinmails.events.identity.apikeys.ApiKeyCreated;
 import dev.penguinmails.events.identity.apikeys.ApiKeyRevoked;
 import dev.penguinmails.events.publish.EventPublisher;
+import dev.penguinmails.identity.accounts.ClientInfo;
+import dev.penguinmails.identity.audit.ActorKind;
 import dev.penguinmails.identity.audit.AuditEntry;
 import dev.penguinmails.identity.audit.AuditLog;
 import dev.penguinmails.shared.auth.ApiKeyCredential;
@@ -29,13 +31,16 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Creates, lists and revokes workspace API keys. A key is shown once, when created; its scopes must
- * be real scopes and within the creator's own role (no key can do more than the person who made it),
- * and a key that may send campaigns needs a creator with a verified email address.
+ * Creates, lists and revokes workspace API keys. A key is shown once, when created; only people with a
+ * verified email address create keys, and a key's scopes must be real scopes and within the creator's own
+ * role (no key can do more than the person who made it). Keys are revoked with their creator's standing
+ * ({@link #revokeCreatedBy}).
  */
 @Singleton
 public class ApiKeyService {
@@ -59,6 +64,11 @@ public class ApiKeyService {
                                      @Nullable Instant expiresAt, @Nullable Integer rateLimitPerMinute,
                                      HttpRequest<?> request) {
         String actorId = actor.requireUser();
+        // Whoever registered an address first must not leave keys behind for its real owner to find.
+        if (!actor.emailVerified()) {
+            throw AuthProblems.emailNotVerified("Verify your email address before creating API keys; we sent you a "
+                    + "link when you signed up (POST /v1/auth/resend-verification sends a new one).");
+        }
         Instant now = Instant.now();
         Set<Permission> permissions = validate(requestedScopes, expiresAt, now);
         List<Permission> beyondRole = permissions.stream()
@@ -66,9 +76,6 @@ public class ApiKeyService {
         if (!beyondRole.isEmpty()) {
             throw ProblemException.forbidden("Your role cannot grant " + beyondRole.stream()
                     .map(p -> p.scope().orElseThrow()).collect(Collectors.joining(", ")) + " to a key.");
-        }
-        if (permissions.contains(Permission.CAMPAIGNS_SEND) && !actor.emailVerified()) {
-            throw AuthProblems.emailNotVerified();
         }
         ApiKeyCredential credential = ApiKeyCredential.generate(Ids.newId("key"));
         Set<String> scopes = permissions.stream().map(p -> p.scope().orElseThrow()).collect(Collectors.toSet());
@@ -100,6 +107,49 @@ public class ApiKeyService {
             events.publish(DomainEvent.create(IdentityEvents.API_KEY_REVOKED, tenant.workspaceId(), new ApiKeyRevoked(keyId, after.name(), actor.id())));
         }
         return ApiKeyView.of(after, now);
+    }
+
+    /**
+     * Revokes the live keys of {@code tenant}'s workspace that {@code creatorId} made and {@code which}
+     * selects, e.g. when the creator leaves, is removed or demoted: a key must never outlast the standing of
+     * the person who made it. Each revocation is audited as done by {@code actorId} and announced.
+     *
+     * @return how many keys were revoked
+     */
+    public int revokeCreatedBy(TenantContext tenant, String creatorId, Predicate<ApiKey> which, String actorId,
+                               ActorKind actorKind, ClientInfo client, String reason) {
+        Instant now = Instant.now();
+        List<ApiKey> doomed = new ArrayList<>();
+        PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, null);
+        while (true) {
+            Page<ApiKey> found = keys.list(tenant, page);
+            found.items().stream()
+                    .filter(k -> creatorId.equals(k.createdBy()) && "active".equals(k.status(now)) && which.test(k))
+                    .forEach(doomed::add);
+            if (!found.hasNext()) {
+                break;
+            }
+            page = new PageRequest(PageRequest.MAX_LIMIT, found.nextCursor());
+        }
+        int revoked = 0;
+        for (ApiKey key : doomed) {
+            Optional<ApiKey> after = keys.revoke(tenant, key.keyId(), actorId, now);
+            // Revoked meanwhile by someone else: their request already audited and announced it.
+            if (after.isEmpty() || after.get().revokedAt() == null || !after.get().revokedAt().equals(now)) {
+                continue;
+            }
+            revoked++;
+            audit.record(new AuditEntry(tenant.workspaceId(), actorId, actorKind, "api_key.revoked", "api_key", key.keyId(),
+                    known(client.ip()), known(client.userAgent()), now,
+                    Map.of("name", key.name(), "createdBy", creatorId, "reason", reason)));
+            events.publish(DomainEvent.create(IdentityEvents.API_KEY_REVOKED, tenant.workspaceId(),
+                    new ApiKeyRevoked(key.keyId(), key.name(), actorId)));
+        }
+        return revoked;
+    }
+
+    private static String known(String value) {
+        return ClientInfo.UNKNOWN.equals(value) ? null : value;
     }
 
     /** The permissions behind {@code scopes}; a 400 listing every unknown scope, duplicate or bad expiry. */

@@ -1,6 +1,5 @@
 package dev.penguinmails.identity.emails;
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -10,17 +9,16 @@ import software.amazon.awssdk.services.sesv2.model.Message;
 
 /**
  * Sends account emails through SES v2 (locally: aws-ses-v2-local, which forwards them to GreenMail),
- * from {@code penguinmails.mail.from}.
+ * from {@code penguinmails.mail.from} ({@link MailSettings}).
  */
 @Singleton
 public class SesMailTransport implements MailTransport {
     private final SesV2Client ses;
     private final String from;
 
-    public SesMailTransport(SesV2Client ses,
-                            @Value("${penguinmails.mail.from:PenguinMails <no-reply@penguinmails.local>}") String from) {
+    public SesMailTransport(SesV2Client ses, MailSettings settings) {
         this.ses = ses;
-        this.from = from;
+        this.from = settings.from();
     }
 
     @Override

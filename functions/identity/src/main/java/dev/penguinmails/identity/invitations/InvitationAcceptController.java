@@ -2,6 +2,7 @@ package dev.penguinmails.identity.invitations;
 
 import dev.penguinmails.shared.auth.Principal;
 import dev.penguinmails.shared.auth.PublicEndpoint;
+import dev.penguinmails.shared.idempotency.IdempotencyExempt;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -26,6 +27,7 @@ class InvitationAcceptController {
 
     @Post("/accept")
     @PublicEndpoint
+    @IdempotencyExempt
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Accept an invitation",
             description = "Signed in (Authorization: Bearer <access token> of the invited address): send {token}. "

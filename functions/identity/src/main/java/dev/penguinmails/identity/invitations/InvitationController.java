@@ -50,8 +50,10 @@ class InvitationController {
     @RequiresPermission(INVITATIONS_MANAGE)
     @Operation(summary = "Invite someone by email",
             description = "Emails a link that works once, for 7 days. The role must be below yours (owners may invite admins). "
-                    + "At most 50 invitations per workspace an hour.")
+                    + "Needs a verified email address. At most 50 invitations per workspace and 20 per inviter an hour, "
+                    + "resends included.")
     @ApiResponse(responseCode = "201", description = "Invited; the email is on its way")
+    @ApiResponse(responseCode = "403", description = "forbidden (role not below yours) or email-not-verified")
     @ApiResponse(responseCode = "409", description = "already-member, or invitation-pending (resend that one)")
     HttpResponse<InvitationView> invite(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                                         Principal principal, @Valid @Body InvitationRequests.Create body,
@@ -64,7 +66,7 @@ class InvitationController {
     @RequiresPermission(INVITATIONS_MANAGE)
     @Operation(summary = "Act on an invitation: resend",
             description = "{\"action\": \"resend\"} emails a new link (the previous one stops working) valid for 7 more days. "
-                    + "At most 3 resends an hour.")
+                    + "At most 3 resends an hour; each counts toward the invitation limits. Needs a verified email address.")
     @ApiResponse(responseCode = "409", description = "invitation-not-pending: accepted or revoked")
     InvitationView act(@PathVariable String workspaceId, @PathVariable String invitationId,
                        @Parameter(hidden = true) TenantContext tenant, Principal principal,

@@ -51,7 +51,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Invitations: inviting by email (throttled per workspace, so invitations cannot be used to send spam),
+ * Invitations: inviting by email (only people with a verified address may, throttled per workspace and per
+ * inviter, resends included, so invitations cannot be used to send spam),
  * resending, revoking, and accepting, as an existing signed-in person whose address is the invited one,
  * or as a new person, which creates their account with that address already verified (the link reached
  * it). Links are minted only when the email is sent, live 7 days
@@ -75,6 +76,7 @@ public class InvitationService {
     private final AuthSettings authSettings;
     private final Duration linkLifetime;
     private final Limit invitesPerWorkspace;
+    private final Limit invitesPerUser;
     private final Limit resendsPerInvitation;
 
     public InvitationService(InvitationStore invitations, WorkspaceStore workspaces, MemberStore members,
@@ -83,6 +85,7 @@ public class InvitationService {
                              AuthSettings authSettings,
                              @Value("${penguinmails.identity.invitations.link-lifetime:7d}") Duration linkLifetime,
                              @Value("${penguinmails.identity.invitations.per-workspace-per-hour:50}") int invitesPerHour,
+                             @Value("${penguinmails.identity.invitations.per-user-per-hour:20}") int invitesPerUserPerHour,
                              @Value("${penguinmails.identity.invitations.resends-per-hour:3}") int resendsPerHour) {
         this.invitations = invitations;
         this.workspaces = workspaces;
@@ -98,11 +101,12 @@ public class InvitationService {
         this.authSettings = authSettings;
         this.linkLifetime = linkLifetime;
         this.invitesPerWorkspace = Limit.perHour(invitesPerHour);
+        this.invitesPerUser = Limit.perHour(invitesPerUserPerHour);
         this.resendsPerInvitation = Limit.perHour(resendsPerHour);
     }
 
     public InvitationView invite(TenantContext tenant, Principal actor, String emailText, Role role, HttpRequest<?> request) {
-        String actorId = actor.requireUser();
+        String actorId = requireVerifiedUser(actor);
         if (!EmailAddress.isValid(emailText)) {
             throw ProblemException.invalid("email", "is not a valid email address");
         }
@@ -119,11 +123,10 @@ public class InvitationService {
         if (users.findByEmail(email).flatMap(u -> members.get(tenant, u.userId())).isPresent()) {
             throw InvitationProblems.alreadyMember();
         }
-        rateLimiter.tryConsume("invitations-ws:" + tenant.workspaceId(), invitesPerWorkspace)
-                .orThrow("This workspace has sent too many invitations in the last hour; try again later.");
+        spendInvitationBudget(tenant, actorId);
         Invitation invitation = new Invitation(Ids.newId("inv"), tenant.workspaceId(), email.value(), email.normalized(),
                 role, InvitationStatus.PENDING, actorId, now.truncatedTo(ChronoUnit.MILLIS), 1, now, null, null, null,
-                null, 1);
+                null, null, 1);
         invitations.create(tenant, invitation);
         audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "invitation.created", "invitation",
                 invitation.invitationId(), Map.of("email", email.value(), "role", role.wireName())));
@@ -138,13 +141,15 @@ public class InvitationService {
 
     /** Emails a new link (the old one stops working) and restarts its lifetime. */
     public InvitationView resend(TenantContext tenant, Principal actor, String invitationId, HttpRequest<?> request) {
-        String actorId = actor.requireUser();
+        String actorId = requireVerifiedUser(actor);
         Invitation current = invitations.get(tenant, invitationId).orElseThrow(InvitationProblems::noSuchInvitation);
         if (current.status() != InvitationStatus.PENDING) {
             throw InvitationProblems.notPending();
         }
         rateLimiter.tryConsume("invitation-resend:" + invitationId, resendsPerInvitation)
                 .orThrow("This invitation was resent often in the last hour; try again later.");
+        // A resend is one more email to an address of the inviter's choosing: it counts like an invitation.
+        spendInvitationBudget(tenant, actorId);
         Instant now = Instant.now();
         Invitation sent = invitations.recordSend(tenant, current, now);
         audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "invitation.resent", "invitation", invitationId,
@@ -172,9 +177,11 @@ public class InvitationService {
     }
 
     /**
-     * Accepts an invitation. Ordered, retry-safe steps: the account (new people), the membership, the
-     * account made permanent, then the invitation marked used; a retry after a crash either finishes or
-     * reports {@code account-exists}, after which signing in and accepting again finishes.
+     * Accepts an invitation. Ordered, retry-safe steps: the account (new people), the invitation marked
+     * ACCEPTED by them (a conditional write: a revoke or resend racing it wins, and nobody joins), the
+     * membership, the account made permanent, then {@code joinedAt}. The same invitee may send the same link
+     * again: after a failure part-way it finishes the steps; after success it gets the same answer and
+     * changes nothing. Anyone else, or the invitee once removed from the workspace, gets {@code invalid-token}.
      *
      * @param principal       the signed-in caller, if any
      * @param sentCredentials whether an Authorization header came (and failed): then this is not a new person
@@ -185,10 +192,15 @@ public class InvitationService {
         TenantContext tenant = TenantContext.system(token.workspaceId(), ACTOR);
         Instant now = Instant.now();
         Invitation invitation = invitations.get(tenant, token.invitationId())
-                .filter(i -> i.statusAt(now) == InvitationStatus.PENDING && i.tokenHash() != null && token.matches(i.tokenHash()))
+                .filter(i -> i.tokenHash() != null && token.matches(i.tokenHash()))
+                .filter(i -> i.tokenExpiresAt() != null && i.tokenExpiresAt().isAfter(now))
+                .filter(i -> i.status() == InvitationStatus.PENDING || i.status() == InvitationStatus.ACCEPTED)
                 .orElseThrow(InvitationProblems::invalidToken);
         Workspace workspace = workspaces.get(tenant).filter(w -> w.status() == WorkspaceStatus.ACTIVE)
                 .orElseThrow(InvitationProblems::invalidToken);
+        if (invitation.status() == InvitationStatus.ACCEPTED) {
+            return acceptAgain(tenant, workspace, invitation, body, principal, sentCredentials, request, now);
+        }
         EmailAddress email = new EmailAddress(invitation.email());
 
         User user;
@@ -206,23 +218,63 @@ public class InvitationService {
             created = true;
         }
 
-        members.add(workspace.id(), user.userId(), invitation.role(), now);
+        Invitation accepted;
+        try {
+            accepted = invitations.markAccepted(tenant, invitation, user.userId(), now);
+        } catch (StaleVersionException raced) {
+            // Revoked or resent at this very moment: nobody was added, and the link is no longer the current one.
+            throw InvitationProblems.invalidToken();
+        }
+        return join(tenant, workspace, accepted, user, created, request, now);
+    }
+
+    /** The same link again, on an invitation already marked ACCEPTED: only its invitee, to finish or to re-read. */
+    private InvitationView.Accepted acceptAgain(TenantContext tenant, Workspace workspace, Invitation invitation,
+                                                InvitationRequests.Accept body, @Nullable Principal principal,
+                                                boolean sentCredentials, HttpRequest<?> request, Instant now) {
+        User user;
+        boolean created = false;
+        if (principal != null) {
+            user = users.find(principal.requireUser()).filter(u -> u.userId().equals(invitation.acceptedBy()))
+                    .orElseThrow(InvitationProblems::invalidToken);
+        } else if (sentCredentials) {
+            throw AuthProblems.unauthenticated("Your access token is not valid any more; sign in again, then accept.");
+        } else {
+            // A new person whose first attempt stopped before their account was made permanent; the password proves it.
+            user = users.find(invitation.acceptedBy())
+                    .filter(u -> !u.isActive() && u.normalizedEmail().equals(invitation.emailNormalized()))
+                    .filter(u -> body.password() != null && hasher.matches(body.password(), u.passwordHash()))
+                    .orElseThrow(InvitationProblems::invalidToken);
+            created = true;
+        }
+        if (invitation.joinedAt() != null) {
+            // Done before: answer the same, but never bring back someone who has since been removed.
+            Member member = members.get(tenant, user.userId()).orElseThrow(InvitationProblems::invalidToken);
+            return new InvitationView.Accepted(workspace.id(), user.userId(), member.role().wireName(), false);
+        }
+        return join(tenant, workspace, invitation, user, created, request, now);
+    }
+
+    /** The steps after the invitation is marked ACCEPTED; each can run again with the same result. */
+    private InvitationView.Accepted join(TenantContext tenant, Workspace workspace, Invitation accepted, User user,
+                                         boolean created, HttpRequest<?> request, Instant now) {
+        members.add(workspace.id(), user.userId(), accepted.role(), now);
         Member member = members.get(tenant, user.userId()).orElseThrow(InvitationProblems::invalidToken);
         if (created) {
             registry.complete(user, true);
         }
         try {
-            invitations.markAccepted(tenant, invitation, user.userId(), now);
-        } catch (StaleVersionException raced) {
-            // Revoked or resent at this very moment: the membership above came from a link that was valid.
-            throw InvitationProblems.invalidToken();
+            invitations.markJoined(tenant, accepted, now);
+        } catch (StaleVersionException finishedMeanwhile) {
+            // A concurrent retry of the same invitee finished first, and announced it.
+            return new InvitationView.Accepted(workspace.id(), user.userId(), member.role().wireName(), created);
         }
         ClientInfo client = ClientInfo.of(request);
         audit.record(new AuditEntry(workspace.id(), user.userId(), ActorKind.USER, "invitation.accepted", "invitation",
-                invitation.invitationId(), known(client.ip()), known(client.userAgent()), now,
+                accepted.invitationId(), known(client.ip()), known(client.userAgent()), now,
                 Map.of("role", member.role().wireName(), "accountCreated", Boolean.toString(created))));
         events.publish(DomainEvent.create(IdentityEvents.INVITATION_ACCEPTED, workspace.id(), new InvitationAccepted(
-                invitation.invitationId(), user.userId(), invitation.email(), member.role().wireName(), created)));
+                accepted.invitationId(), user.userId(), accepted.email(), member.role().wireName(), created)));
         return new InvitationView.Accepted(workspace.id(), user.userId(), member.role().wireName(), created);
     }
 
@@ -273,7 +325,7 @@ public class InvitationService {
             throw InvitationProblems.accountExists();
         }
         policy.requireStrong("password", body.password(), List.of(email.value(), name.value()));
-        rateLimiter.tryConsume("signup-ip:" + ClientInfo.of(request).ip(), authSettings.signupPerIp())
+        rateLimiter.tryConsume("signup-ip:" + ClientInfo.of(request).network(), authSettings.signupPerIp())
                 .orThrow("Too many sign-ups from your network; try again later.");
         NewAccount account = new NewAccount(email, name.value(), hasher.hash(body.password()),
                 timezone == null ? ProfileFields.DEFAULT_TIMEZONE : timezone.value(),
@@ -283,6 +335,30 @@ public class InvitationService {
             throw InvitationProblems.accountExists();
         }
         return registration.user();
+    }
+
+    /**
+     * Invitation emails go to any address with text the inviter chooses (their name, the workspace name), so
+     * only people whose own address is proven may send them.
+     */
+    private static String requireVerifiedUser(Principal actor) {
+        String actorId = actor.requireUser();
+        if (!actor.emailVerified()) {
+            throw AuthProblems.emailNotVerified("Verify your email address before inviting people; we sent you a "
+                    + "link when you signed up (POST /v1/auth/resend-verification sends a new one).");
+        }
+        return actorId;
+    }
+
+    /**
+     * One invitation email's worth of each budget: the workspace's, and the inviter's own across all their
+     * workspaces (so that making more workspaces buys no more mail).
+     */
+    private void spendInvitationBudget(TenantContext tenant, String actorId) {
+        rateLimiter.tryConsume("invitations-user:" + actorId, invitesPerUser)
+                .orThrow("You have sent too many invitations in the last hour; try again later.");
+        rateLimiter.tryConsume("invitations-ws:" + tenant.workspaceId(), invitesPerWorkspace)
+                .orThrow("This workspace has sent too many invitations in the last hour; try again later.");
     }
 
     private Optional<Invitation> findPending(TenantContext tenant, String emailNormalized, Instant now) {

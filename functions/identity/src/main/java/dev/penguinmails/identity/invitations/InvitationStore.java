@@ -75,14 +75,23 @@ public class InvitationStore {
         return update(tenant, current, changes);
     }
 
+    /**
+     * Marks a pending invitation accepted by {@code userId}, before the membership exists: conditional on the
+     * version read, so a revoke or resend at the same moment makes this fail (and nobody joins) instead of
+     * racing it. The link's hash stays, so that the same invitee can finish with the same link.
+     */
     public Invitation markAccepted(TenantContext tenant, Invitation current, String userId, Instant now) {
         Map<String, AttributeValue> changes = new HashMap<>();
         changes.put("status", s(InvitationStatus.ACCEPTED.name()));
         changes.put("acceptedBy", s(userId));
         changes.put("acceptedAt", s(now.toString()));
-        changes.put("tokenHash", null);
         changes.put(IdentityTable.EXPIRES_AT, n(now.plus(KEEP).getEpochSecond()));
         return update(tenant, current, changes);
+    }
+
+    /** Records that the membership of an accepted invitation exists: the link cannot add it ever again. */
+    public Invitation markJoined(TenantContext tenant, Invitation accepted, Instant now) {
+        return update(tenant, accepted, Map.of("joinedAt", s(now.toString())));
     }
 
     public Invitation markRevoked(TenantContext tenant, Invitation current, String actorId, Instant now) {
@@ -115,6 +124,7 @@ public class InvitationStore {
                 IdentityTable.number(item, "tokenExpiresAt").map(Instant::ofEpochSecond).orElse(null),
                 IdentityTable.string(item, "acceptedBy").orElse(null),
                 IdentityTable.string(item, "acceptedAt").map(Instant::parse).orElse(null),
+                IdentityTable.string(item, "joinedAt").map(Instant::parse).orElse(null),
                 IdentityTable.number(item, "version").orElse(1L));
     }
 

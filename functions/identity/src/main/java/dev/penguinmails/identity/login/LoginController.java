@@ -4,6 +4,7 @@ import dev.penguinmails.identity.accounts.ClientInfo;
 import dev.penguinmails.identity.sessions.TokenResponse;
 import dev.penguinmails.shared.auth.Principal;
 import dev.penguinmails.shared.auth.PublicEndpoint;
+import dev.penguinmails.shared.idempotency.IdempotencyExempt;
 import dev.penguinmails.shared.problems.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -31,6 +32,7 @@ public class LoginController {
 
     @Post(uri = "/login", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @IdempotencyExempt
     @Operation(operationId = "login", summary = "Sign in with email and password",
             description = "Returns a 15-minute access token and a single-use refresh token, and opens a session "
                     + "(see GET /v1/me/sessions). After 5 consecutive failures the address is locked for 15 minutes "
@@ -49,6 +51,7 @@ public class LoginController {
 
     @Post(uri = "/refresh", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @IdempotencyExempt
     @Operation(operationId = "refreshTokens", summary = "Exchange a refresh token for new tokens",
             description = "Refresh tokens rotate: each works once and the response carries the next one. Presenting a "
                     + "token that was already used ends its whole session, since a copy of it is in other hands.")
@@ -60,6 +63,7 @@ public class LoginController {
     }
 
     @Post(uri = "/logout")
+    @IdempotencyExempt
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "logout", summary = "Sign out of this session",
             description = "Ends the session of the access token: its refresh token stops working and so does the access token, at once.")
@@ -72,6 +76,7 @@ public class LoginController {
     }
 
     @Post(uri = "/logout-all")
+    @IdempotencyExempt
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "logoutEverywhere", summary = "Sign out everywhere", description = "Ends every session of the account, this one included.")
     @ApiResponse(responseCode = "204", description = "Signed out everywhere")

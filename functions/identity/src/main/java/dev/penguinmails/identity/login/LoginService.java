@@ -33,15 +33,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sign-in, token refresh and sign-out. A login is throttled per network and per address first, then
  * refused while the address is locked; the password is checked with Argon2id even for an unknown
  * address (same cost, same answer), and failures count toward the lock the same way. A success opens
- * a session on the device it came from and, if that device is new, emails the owner.
+ * a session on the device it came from and, if that device is new, emails the owner. Lock notices are
+ * capped per account and day ({@code penguinmails.auth.throttle.lock-notices-per-day}).
  */
 @Singleton
 public class LoginService {
+    private static final Logger LOG = LoggerFactory.getLogger(LoginService.class);
     private final UserStore users;
     private final PasswordHasher hasher;
     private final LoginGuard guard;
@@ -109,9 +113,7 @@ public class LoginService {
                 activity.record(u.userId(), client, LoginOutcome.LOCKED_OUT, null);
                 audit.anonymous(u.userId(), "auth.login.locked", client, Map.of("lockedUntil", until.toString(),
                         "failedAttempts", Integer.toString(settings.lockoutThreshold())));
-                events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_LOCKED, u.homeWorkspaceId(), new AccountLocked(
-                        u.userId(), u.email(), u.name(), u.locale(), u.timezone(), until.toString(),
-                        settings.lockoutThreshold(), client.ip())));
+                notifyLocked(u, until, client);
             });
             throw AccountProblems.locked(until, now);
         }
@@ -121,6 +123,17 @@ public class LoginService {
                     Map.of("consecutiveFailures", Integer.toString(failure.consecutiveFailures())));
         });
         throw AccountProblems.invalidCredentials();
+    }
+
+    /** Emails the owner about the lock, at most a few times a day, so that guessing cannot flood their inbox. */
+    private void notifyLocked(User user, Instant until, ClientInfo client) {
+        if (!rateLimiter.tryConsume("lock-notice:" + user.userId(), settings.lockNotices()).allowed()) {
+            LOG.info("Account {} locked again: notice suppressed, daily limit reached", user.userId());
+            return;
+        }
+        events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_LOCKED, user.homeWorkspaceId(), new AccountLocked(
+                user.userId(), user.email(), user.name(), user.locale(), user.timezone(), until.toString(),
+                settings.lockoutThreshold(), client.ip())));
     }
 
     private TokenResponse openSession(User user, ClientInfo client) {
@@ -177,7 +190,7 @@ public class LoginService {
     }
 
     private void throttle(String normalized, ClientInfo client) {
-        Decision byIp = rateLimiter.tryConsume("login-ip:" + client.ip(), settings.loginPerIp());
+        Decision byIp = rateLimiter.tryConsume("login-ip:" + client.network(), settings.loginPerIp());
         byIp.orThrow("Too many sign-in attempts from your network; try again later.");
         Decision byAccount = rateLimiter.tryConsume("login-account:" + SecretHash.sha256Hex(normalized),
                 settings.loginPerAccount());

@@ -5,12 +5,18 @@ import dev.penguinmails.events.identity.members.MemberLeft;
 import dev.penguinmails.events.identity.members.MemberRemoved;
 import dev.penguinmails.events.identity.members.MemberRoleChanged;
 import dev.penguinmails.events.identity.workspaces.OwnershipTransferred;
+import dev.penguinmails.identity.accounts.ClientInfo;
+import dev.penguinmails.identity.apikeys.ApiKey;
+import dev.penguinmails.identity.apikeys.ApiKeyService;
+import dev.penguinmails.identity.audit.ActorKind;
 import dev.penguinmails.identity.audit.AuditEntry;
 import dev.penguinmails.identity.audit.AuditLog;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.workspaces.Workspace;
 import dev.penguinmails.identity.workspaces.WorkspaceStore;
+import dev.penguinmails.shared.auth.Permission;
+import dev.penguinmails.shared.auth.PermissionMatrix;
 import dev.penguinmails.shared.auth.Principal;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.shared.pagination.Page;
@@ -22,12 +28,14 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Membership rules. Nobody acts on a role at or above their own, nor grants one (owners excepted), but
  * anyone may step down. The primary owner (the workspace's {@code ownerId}) cannot leave, be removed
- * or be demoted until they transfer ownership, so a workspace always has an owner; when they are the
- * only owner that is reported as {@code last-owner}.
+ * or be demoted until they transfer ownership, and no owner can while they are the only one
+ * ({@code last-owner}), so a workspace always has an owner. The API keys a person created go with their
+ * standing: all of them when they leave or are removed, those beyond their new role when demoted.
  */
 @Singleton
 public class MemberService {
@@ -36,14 +44,16 @@ public class MemberService {
     private final WorkspaceStore workspaces;
     private final AuditLog audit;
     private final EventPublisher events;
+    private final ApiKeyService apiKeys;
 
     public MemberService(MemberStore members, MemberProfiles profiles, WorkspaceStore workspaces, AuditLog audit,
-                         EventPublisher events) {
+                         EventPublisher events, ApiKeyService apiKeys) {
         this.members = members;
         this.profiles = profiles;
         this.workspaces = workspaces;
         this.audit = audit;
         this.events = events;
+        this.apiKeys = apiKeys;
     }
 
     public Page<MemberView> list(TenantContext tenant, PageRequest page) {
@@ -66,7 +76,11 @@ public class MemberService {
         }
         if (target.role() == Role.OWNER) {
             requireNotPrimaryOwner(tenant, workspace, userId);
+            requireAnotherOwner(tenant, userId);
         }
+        // A key can do no more than its creator may: keys granting what the new role lacks stop now. First, so
+        // that no failure after the role change can leave them working.
+        revokeKeysOf(tenant, userId, key -> !withinRole(key, role), actor, request, "creator-demoted");
         Member changed = members.changeRole(tenant, userId, target.role(), role);
         audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "member.role_changed", "user", userId,
                 Map.of("from", target.role().wireName(), "to", role.wireName())));
@@ -87,7 +101,10 @@ public class MemberService {
         }
         if (target.role() == Role.OWNER) {
             requireNotPrimaryOwner(tenant, workspace(tenant), userId);
+            requireAnotherOwner(tenant, userId);
         }
+        // Keys first: once the membership is gone, a retry could no longer find them through it.
+        revokeKeysOf(tenant, userId, key -> true, actor, request, "creator-removed");
         members.remove(tenant, userId, target.role());
         audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "member.removed", "user", userId,
                 Map.of("role", target.role().wireName())));
@@ -100,7 +117,9 @@ public class MemberService {
         Member me = members.get(tenant, userId).orElseThrow(MemberProblems::noSuchMember);
         if (me.role() == Role.OWNER) {
             requireNotPrimaryOwner(tenant, workspace(tenant), userId);
+            requireAnotherOwner(tenant, userId);
         }
+        revokeKeysOf(tenant, userId, key -> true, actor, request, "creator-left");
         members.remove(tenant, userId, me.role());
         audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "member.left", "user", userId,
                 Map.of("role", me.role().wireName())));
@@ -131,6 +150,11 @@ public class MemberService {
         Workspace moved = workspaces.changeOwner(tenant, actorId, newOwnerId, now)
                 .orElseThrow(() -> ProblemException.conflict("The workspace changed meanwhile; reload it and try again."));
         if (previousOwnerRole != Role.OWNER) {
+            // The new owner may have left meanwhile; stepping down then would leave nobody in charge.
+            if (members.get(tenant, newOwnerId).filter(m -> m.role() == Role.OWNER).isEmpty()) {
+                throw ProblemException.conflict("The new owner left or was changed meanwhile; you stay an owner.");
+            }
+            revokeKeysOf(tenant, actorId, key -> !withinRole(key, previousOwnerRole), actor, request, "creator-demoted");
             members.changeRole(tenant, actorId, Role.OWNER, previousOwnerRole);
         }
         audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "workspace.ownership_transferred", "user",
@@ -140,6 +164,29 @@ public class MemberService {
         return List.of(
                 view(members.get(tenant, newOwnerId).orElseThrow(MemberProblems::noSuchMember), moved),
                 view(members.get(tenant, actorId).orElseThrow(MemberProblems::noSuchMember), moved));
+    }
+
+    /**
+     * Refuses to take the owner role from {@code userId} when nobody else holds it. The primary-owner check
+     * alone cannot see every case: a transfer of ownership changes the owner's record and the roles in
+     * separate steps, and a leave racing with it could otherwise leave a workspace without any owner.
+     */
+    private void requireAnotherOwner(TenantContext tenant, String userId) {
+        if (members.owners(tenant).stream().noneMatch(m -> !m.userId().equals(userId))) {
+            throw MemberProblems.lastOwner();
+        }
+    }
+
+    /** Revokes the API keys {@code userId} created in this workspace that {@code which} selects. */
+    private void revokeKeysOf(TenantContext tenant, String userId, Predicate<ApiKey> which, Principal actor,
+                              HttpRequest<?> request, String reason) {
+        apiKeys.revokeCreatedBy(tenant, userId, which, actor.id(), ActorKind.of(actor.kind()), ClientInfo.of(request), reason);
+    }
+
+    /** Whether every scope of {@code key} is something {@code role} may do. */
+    private static boolean withinRole(ApiKey key, Role role) {
+        return key.scopes().stream().allMatch(scope -> Permission.fromScope(scope)
+                .map(permission -> PermissionMatrix.allows(role, permission)).orElse(false));
     }
 
     private void requireNotPrimaryOwner(TenantContext tenant, Workspace workspace, String userId) {

@@ -48,7 +48,9 @@ public final class PasswordEmails {
             if (user.isEmpty()) {
                 return Optional.empty();
             }
-            String token = tokens.issue(TokenPurpose.PASSWORD_RESET, p.userId(), Map.of());
+            // Bound to the address it is mailed to: after an address change the link is worthless.
+            String token = tokens.issue(TokenPurpose.PASSWORD_RESET, p.userId(),
+                    Map.of(PasswordResetService.EMAIL, user.get().normalizedEmail()));
             return Optional.of(EmailTemplate.to(p.name())
                     .paragraph("Someone, hopefully you, asked to reset the password of your PenguinMails account.")
                     .action("Choose a new password", links.tokenLink(RESET_ACTION, token), RESET_ENDPOINT, token)

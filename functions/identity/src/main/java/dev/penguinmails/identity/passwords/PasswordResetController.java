@@ -4,6 +4,7 @@ import dev.penguinmails.identity.accounts.ClientInfo;
 import dev.penguinmails.identity.verification.Accepted;
 import dev.penguinmails.identity.verification.EmailRequest;
 import dev.penguinmails.shared.auth.PublicEndpoint;
+import dev.penguinmails.shared.idempotency.IdempotencyExempt;
 import dev.penguinmails.shared.problems.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -44,6 +45,7 @@ public class PasswordResetController {
 
     @Post(uri = "/confirm", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @IdempotencyExempt
     @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with the emailed token",
             description = "The token works once, for one hour. Every session of the account is signed out.")
     @ApiResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = PasswordChangedResponse.class)))

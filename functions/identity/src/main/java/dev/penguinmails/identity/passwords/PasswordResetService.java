@@ -2,6 +2,7 @@ package dev.penguinmails.identity.passwords;
 
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.identity.accounts.EmailVerified;
 import dev.penguinmails.events.identity.accounts.PasswordChanged;
 import dev.penguinmails.events.identity.accounts.PasswordResetRequested;
 import dev.penguinmails.events.publish.EventPublisher;
@@ -11,29 +12,45 @@ import dev.penguinmails.identity.accounts.ClientInfo;
 import dev.penguinmails.identity.accounts.EmailAddress;
 import dev.penguinmails.identity.accounts.User;
 import dev.penguinmails.identity.accounts.UserStore;
+import dev.penguinmails.identity.apikeys.ApiKeyService;
+import dev.penguinmails.identity.audit.ActorKind;
 import dev.penguinmails.identity.login.LoginGuard;
+import dev.penguinmails.identity.members.Member;
+import dev.penguinmails.identity.members.MemberStore;
 import dev.penguinmails.identity.sessions.SessionStore;
 import dev.penguinmails.identity.tokens.OneTimeToken;
 import dev.penguinmails.identity.tokens.OneTimeTokens;
 import dev.penguinmails.identity.tokens.TokenPurpose;
 import dev.penguinmails.identity.verification.Accepted;
 import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.shared.pagination.Page;
+import dev.penguinmails.shared.pagination.PageRequest;
 import dev.penguinmails.shared.problems.FieldError;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.ratelimit.RateLimiter;
+import dev.penguinmails.shared.tenancy.TenantContext;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Password reset by email. Asking always gets the same answer (and is throttled per address and per
- * network); the emailed token works once, for one hour, and not after the password changed in another
- * way. Setting the new password ends every session and lifts a lockout.
+ * network); the emailed token works once, for one hour, only while the account still has the address it
+ * was mailed to, and not after the password changed in another way. Setting the new password ends every
+ * session and lifts a lockout; on an account whose address was never verified it also verifies it and
+ * revokes every API key the account created.
  */
 @Singleton
 public class PasswordResetService {
+    /** The token's data key for the normalized address the link was mailed to. */
+    public static final String EMAIL = "email";
+    private static final String ACTOR = "system:password-reset";
+    private static final Logger LOG = LoggerFactory.getLogger(PasswordResetService.class);
+
     private final UserStore users;
     private final OneTimeTokens tokens;
     private final PasswordPolicy policy;
@@ -44,10 +61,12 @@ public class PasswordResetService {
     private final RateLimiter rateLimiter;
     private final AuthSettings settings;
     private final AccountAudit audit;
+    private final MemberStore members;
+    private final ApiKeyService apiKeys;
 
     public PasswordResetService(UserStore users, OneTimeTokens tokens, PasswordPolicy policy, PasswordHasher hasher,
                                 SessionStore sessions, LoginGuard guard, EventPublisher events, RateLimiter rateLimiter,
-                                AuthSettings settings, AccountAudit audit) {
+                                AuthSettings settings, AccountAudit audit, MemberStore members, ApiKeyService apiKeys) {
         this.users = users;
         this.tokens = tokens;
         this.policy = policy;
@@ -58,6 +77,8 @@ public class PasswordResetService {
         this.rateLimiter = rateLimiter;
         this.settings = settings;
         this.audit = audit;
+        this.members = members;
+        this.apiKeys = apiKeys;
     }
 
     public Accepted request(String email, ClientInfo client) {
@@ -65,7 +86,7 @@ public class PasswordResetService {
             throw ProblemException.invalid("email", email == null || email.isBlank() ? "is required" : "is not a valid email address");
         }
         EmailAddress address = new EmailAddress(email);
-        rateLimiter.tryConsume("mail-ip:" + client.ip(), settings.mailRequestsPerIp())
+        rateLimiter.tryConsume("mail-ip:" + client.network(), settings.mailRequestsPerIp())
                 .orThrow("Too many requests from your network; try again later.");
         rateLimiter.tryConsume("reset-mail:" + SecretHash.sha256Hex(address.normalized()), settings.mailPerAddress())
                 .orThrow("We already sent several reset links to this address; wait a while before asking again.");
@@ -93,6 +114,10 @@ public class PasswordResetService {
         if (token.issuedAt().isBefore(user.passwordChangedAt())) {
             throw OneTimeTokens.invalid();
         }
+        // A link mailed to an address the account no longer has proves nothing about the account now.
+        if (!user.normalizedEmail().equals(token.data().get(EMAIL))) {
+            throw OneTimeTokens.invalid();
+        }
         // Checked before the token is used, so a weak choice can be corrected with the same link.
         policy.requireStrong("newPassword", body.newPassword(), user.personalWords());
         tokens.consumeOrFail(token);
@@ -101,9 +126,42 @@ public class PasswordResetService {
         int revoked = sessions.revokeAll(user.userId(), "password-reset");
         guard.clear(user.normalizedEmail());
         audit.byUser(user.userId(), "account.password_reset", client, Map.of("sessionsRevoked", Integer.toString(revoked)));
+        if (!user.emailVerified()) {
+            takeOver(user, client);
+        }
         events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_PASSWORD_CHANGED, user.homeWorkspaceId(),
                 new PasswordChanged(user.userId(), user.email(), user.name(), user.locale(), "reset")));
         return new PasswordChangedResponse("password-changed", revoked,
                 "Your password was changed and every session was signed out. Sign in with the new password.");
+    }
+
+    /**
+     * The reset of an account whose address was never verified: the link reached the mailbox, so the address
+     * is now proven, and whoever used the account before it was (someone may have registered another
+     * person's address first) loses the API keys they made, in every workspace. Sessions are already gone.
+     */
+    private void takeOver(User user, ClientInfo client) {
+        if (users.markVerified(user.userId(), user.normalizedEmail())) {
+            events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_VERIFIED, user.homeWorkspaceId(),
+                    new EmailVerified(user.userId(), user.email())));
+            audit.byUser(user.userId(), "account.email_verified", client, Map.of("via", "password-reset"));
+        }
+        int keysRevoked = 0;
+        PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, null);
+        while (true) {
+            Page<Member> memberships = members.forUser(user.userId(), page);
+            for (Member membership : memberships.items()) {
+                TenantContext tenant = TenantContext.system(membership.workspaceId(), ACTOR);
+                keysRevoked += apiKeys.revokeCreatedBy(tenant, user.userId(), key -> true, user.userId(),
+                        ActorKind.USER, client, "password-reset-of-unverified-account");
+            }
+            if (!memberships.hasNext()) {
+                break;
+            }
+            page = new PageRequest(PageRequest.MAX_LIMIT, memberships.nextCursor());
+        }
+        if (keysRevoked > 0) {
+            LOG.info("Password reset of never-verified account {} revoked {} API keys it had created", user.userId(), keysRevoked);
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.penguinmails.identity.verification.Accepted;
 import dev.penguinmails.identity.verification.TokenRequest;
 import dev.penguinmails.shared.auth.Principal;
 import dev.penguinmails.shared.auth.PublicEndpoint;
+import dev.penguinmails.shared.idempotency.IdempotencyExempt;
 import dev.penguinmails.shared.problems.Problem;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -51,6 +52,7 @@ public class EmailChangeController {
 
     @Post(uri = "/confirm", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @PublicEndpoint
+    @IdempotencyExempt
     @Operation(operationId = "confirmEmailChange", summary = "Confirm an address change with the emailed token",
             description = "Works without signing in: the token proves access to the new mailbox. The new address counts as verified.")
     @ApiResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = EmailChangeResult.class)))

@@ -61,7 +61,7 @@ public class SignupService {
 
     public SignupAccepted signup(SignupRequest request, ClientInfo client) {
         NewAccountInput input = validate(request);
-        rateLimiter.tryConsume("signup-ip:" + client.ip(), settings.signupPerIp())
+        rateLimiter.tryConsume("signup-ip:" + client.network(), settings.signupPerIp())
                 .orThrow("Too many sign-ups from your network; try again later.");
         NewAccount account = new NewAccount(input.email, input.name, hasher.hash(request.password()),
                 input.timezone, input.locale, input.workspaceName);

@@ -72,7 +72,7 @@ public class VerificationService {
             throw ProblemException.invalid("email", email == null || email.isBlank() ? "is required" : "is not a valid email address");
         }
         EmailAddress address = new EmailAddress(email);
-        rateLimiter.tryConsume("mail-ip:" + client.ip(), settings.mailRequestsPerIp())
+        rateLimiter.tryConsume("mail-ip:" + client.network(), settings.mailRequestsPerIp())
                 .orThrow("Too many requests from your network; try again later.");
         rateLimiter.tryConsume("verify-mail:" + SecretHash.sha256Hex(address.normalized()), settings.mailPerAddress())
                 .orThrow("We already sent several links to this address; wait a while before asking again.");

@@ -60,8 +60,10 @@ class WorkspaceController {
     }
 
     @Post
-    @Operation(summary = "Create a workspace", description = "You become its owner. People only.")
+    @Operation(summary = "Create a workspace", description = "You become its owner. People only. Beyond your first "
+            + "workspace, your email address must be verified.")
     @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "403", description = "email-not-verified: you own a workspace already and your address is not verified")
     HttpResponse<WorkspaceView> create(Principal principal, @Valid @Body WorkspaceRequests.Create body, HttpRequest<?> request) {
         Workspace created = service.create(principal, body.name(), request);
         return HttpResponse.created(WorkspaceView.of(created, "owner"), URI.create("/v1/workspaces/" + created.id()));

@@ -11,6 +11,7 @@ import dev.penguinmails.identity.members.Member;
 import dev.penguinmails.identity.members.MemberStore;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.publish.EventPublisher;
+import dev.penguinmails.shared.auth.AuthProblems;
 import dev.penguinmails.shared.auth.Principal;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.shared.ids.Ids;
@@ -28,7 +29,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * The workspace lifecycle: create (the creator becomes its primary owner), rename, soft-delete with a
+ * The workspace lifecycle: create (the creator becomes its primary owner; beyond the first, only with a
+ * verified email address), rename, soft-delete with a
  * grace period ({@code penguinmails.identity.workspaces.deletion-grace}, default 30 days) and restore
  * within it. Each change is audited and announced as an event.
  */
@@ -68,6 +70,11 @@ public class WorkspaceService {
 
     public Workspace create(Principal principal, String name, HttpRequest<?> request) {
         String userId = principal.requireUser();
+        // Each workspace brings its own invitation budget: unproven addresses get the one from signup only.
+        if (!principal.emailVerified() && ownsAny(userId)) {
+            throw AuthProblems.emailNotVerified("Verify your email address before creating more workspaces; we sent "
+                    + "you a link when you signed up (POST /v1/auth/resend-verification sends a new one).");
+        }
         Workspace created = createOwned(userId, name);
         audit.record(AuditEntry.of(request, principal, created.id(), "workspace.created", "workspace", created.id(),
                 Map.of("name", created.name())));
@@ -132,6 +139,21 @@ public class WorkspaceService {
         events.publish(DomainEvent.create(IdentityEvents.WORKSPACE_RESTORED, tenant.workspaceId(),
                 new WorkspaceRestored(restored.name(), principal.id())));
         return restored;
+    }
+
+    /** Whether {@code userId} owns a workspace (deleted ones too, until purged). */
+    private boolean ownsAny(String userId) {
+        PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, null);
+        while (true) {
+            Page<Member> memberships = members.forUser(userId, page);
+            if (memberships.items().stream().anyMatch(m -> m.role() == Role.OWNER)) {
+                return true;
+            }
+            if (!memberships.hasNext()) {
+                return false;
+            }
+            page = new PageRequest(PageRequest.MAX_LIMIT, memberships.nextCursor());
+        }
     }
 
     private static boolean visibleInList(Workspace workspace, Role role) {

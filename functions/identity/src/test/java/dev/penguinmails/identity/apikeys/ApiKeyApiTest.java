@@ -159,6 +159,40 @@ class ApiKeyApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void onlyPeopleWithAVerifiedAddressCreateKeysWhateverTheScopes() {
+        Person unverified = fixtures.person("Unverified", false);
+        fixtures.member(ws, unverified, Role.ADMIN);
+
+        Reply readOnly = create("{\"name\":\"x\",\"scopes\":[\"workspace:read\"]}", unverified.token());
+
+        assertThat(readOnly.status()).isEqualTo(403);
+        assertThat(readOnly.problem()).isEqualTo("email-not-verified");
+        assertThat(api.get("/v1/workspaces/" + ws + "/api-keys", owner.token()).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void anIdempotencyKeyNeverStoresNorReplaysACreatedKey() {
+        String body = "{\"name\":\"retried\",\"scopes\":[\"workspace:read\"]}";
+        String idempotencyKey = "create-key-" + owner.userId();
+
+        Reply first = api.send("POST", "/v1/workspaces/" + ws + "/api-keys", body, owner.token(), "Idempotency-Key", idempotencyKey);
+        Reply retry = api.send("POST", "/v1/workspaces/" + ws + "/api-keys", body, owner.token(), "Idempotency-Key", idempotencyKey);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEmpty();
+        String key = first.json().get("key").asText();
+        assertThat(retry.json().get("key").asText()).isNotEqualTo(key);
+        // The whole key exists only in the response: nothing in the table holds it, idempotency records included.
+        String secretPart = key.substring(key.lastIndexOf('_') + 1);
+        assertThat(fixtures.dynamo().scanPaginator(r -> r.tableName(fixtures.table())).items().stream()
+                .flatMap(item -> item.values().stream())
+                .map(v -> v.s() != null ? v.s()
+                        : v.b() != null ? new String(v.b().asByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1) : "")
+                .filter(text -> text.contains(secretPart))).isEmpty();
+    }
+
+    @Test
     void aKeyCannotManageKeysEvenWithEveryScope() {
         String key = fixtures.apiKey(ws, java.util.Arrays.stream(dev.penguinmails.shared.auth.Permission.values())
                 .flatMap(p -> p.scope().stream()).collect(java.util.stream.Collectors.toSet()));

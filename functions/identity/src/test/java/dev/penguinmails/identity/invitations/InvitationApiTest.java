@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 class InvitationApiTest extends IdentityApiTest {
-    private static final Pattern LINK = Pattern.compile("/accept-invitation\\?token=(\\S+)");
+    private static final Pattern LINK = Pattern.compile("/accept-invitation#token=(\\S+)");
 
     ApiClient client;
     IdentityFixtures fixtures;
@@ -37,7 +37,8 @@ class InvitationApiTest extends IdentityApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("penguinmails.identity.invitations.per-workspace-per-hour", "5");
+        return Map.of("penguinmails.identity.invitations.per-workspace-per-hour", "5",
+                "penguinmails.identity.invitations.per-user-per-hour", "7");
     }
 
     @BeforeEach
@@ -222,6 +223,104 @@ class InvitationApiTest extends IdentityApiTest {
         assertThat(accept("{\"token\": ", null).problem()).isEqualTo("malformed-json");
 
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyPeopleWithAVerifiedAddressInviteOrResend() {
+        Person unverified = fixtures.person("Ursula Unverified", false);
+        fixtures.member(ws, unverified, Role.ADMIN);
+        String id = invite(newAddress("pending"), "member", owner.token()).json().get("id").asText();
+        var before = snapshot();
+
+        Reply invited = invite(newAddress("spam"), "member", unverified.token());
+        Reply resent = client.post("/v1/workspaces/" + ws + "/invitations/" + id, "{\"action\":\"resend\"}", unverified.token());
+
+        assertThat(invited.status()).isEqualTo(403);
+        assertThat(invited.problem()).isEqualTo("email-not-verified");
+        assertThat(resent.status()).isEqualTo(403);
+        assertThat(resent.problem()).isEqualTo("email-not-verified");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void resendsCountTowardTheWorkspaceBudgetAndEachInviterHasOneAcrossWorkspaces() {
+        String first = invite(newAddress("budget0"), "viewer", owner.token()).json().get("id").asText();
+        for (int i = 1; i < 4; i++) {
+            assertThat(invite(newAddress("budget" + i), "viewer", owner.token()).status()).isEqualTo(201);
+        }
+        assertThat(client.post("/v1/workspaces/" + ws + "/invitations/" + first, "{\"action\":\"resend\"}", owner.token())
+                .status()).isEqualTo(200);
+        // Four invitations and a resend: the workspace's five are spent.
+        Reply workspaceSpent = invite(newAddress("budget-ws"), "viewer", owner.token());
+        assertThat(workspaceSpent.status()).isEqualTo(429);
+        assertThat(workspaceSpent.json().get("detail").asText()).contains("This workspace");
+
+        // Another workspace of the same inviter has its own budget, but the inviter's seven are nearly gone
+        // (the refused attempt above counted toward them too).
+        String second = fixtures.workspace(owner, "Second team");
+        Reply elsewhere = client.post("/v1/workspaces/" + second + "/invitations", "{\"email\":\"" + newAddress("other")
+                + "\",\"role\":\"viewer\"}", owner.token());
+        assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(201);
+        Reply inviterSpent = client.post("/v1/workspaces/" + second + "/invitations", "{\"email\":\"" + newAddress("other2")
+                + "\",\"role\":\"viewer\"}", owner.token());
+        assertThat(inviterSpent.status()).isEqualTo(429);
+        assertThat(inviterSpent.json().get("detail").asText()).contains("You have sent too many invitations");
+        assertThat(inviterSpent.header("Retry-After")).isPresent();
+    }
+
+    @Test
+    void theInviteeMayRetryTheSameLinkAndGetsTheSameAnswerOnce() {
+        Person invitee = fixtures.person("Rita Retry");
+        String id = invite(invitee.email(), "member", owner.token()).json().get("id").asText();
+        String token = emailedToken(invitee.email(), 1);
+
+        Reply accepted = accept("{\"token\":\"" + token + "\"}", invitee.token());
+        Reply again = accept("{\"token\":\"" + token + "\"}", invitee.token());
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(accepted.json());
+        assertThat(published("invitation.accepted")).filteredOn(e -> e.detail().contains(id)).hasSize(1);
+        // Nobody else can use the link now, signed in or not.
+        Person other = fixtures.person("Otto Other");
+        assertThat(accept("{\"token\":\"" + token + "\"}", other.token()).problem()).isEqualTo("invalid-token");
+        assertThat(accept("{\"token\":\"" + token + "\",\"name\":\"O\",\"password\":\"" + STRONG_PASSWORD + "\"}", null)
+                .problem()).isEqualTo("invalid-token");
+    }
+
+    @Test
+    void anAcceptanceThatStoppedPartWayIsFinishedByARetryButARemovedMemberNeverReturns() {
+        Person invitee = fixtures.person("Paula Partway");
+        String id = invite(invitee.email(), "viewer", owner.token()).json().get("id").asText();
+        String token = emailedToken(invitee.email(), 1);
+        // The first step of an acceptance, and then a crash: marked ACCEPTED, no membership yet.
+        InvitationStore store = context.getBean(InvitationStore.class);
+        TenantContext tenant = TenantContext.system(ws, "test");
+        store.markAccepted(tenant, store.get(tenant, id).orElseThrow(), invitee.userId(), java.time.Instant.now());
+        assertThat(client.get("/v1/workspaces/" + ws, invitee.token()).status()).isEqualTo(404);
+
+        Reply finished = accept("{\"token\":\"" + token + "\"}", invitee.token());
+
+        assertThat(finished.status()).as(finished.body()).isEqualTo(200);
+        assertThat(client.get("/v1/workspaces/" + ws, invitee.token()).json().get("role").asText()).isEqualTo("viewer");
+        assertThat(published("invitation.accepted")).filteredOn(e -> e.detail().contains(id)).hasSize(1);
+
+        assertThat(client.delete("/v1/workspaces/" + ws + "/members/" + invitee.userId(), owner.token()).status()).isEqualTo(204);
+        Reply comeback = accept("{\"token\":\"" + token + "\"}", invitee.token());
+        assertThat(comeback.status()).isEqualTo(400);
+        assertThat(comeback.problem()).isEqualTo("invalid-token");
+        assertThat(client.get("/v1/workspaces/" + ws, invitee.token()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRevokedInvitationNeverAddsAMember() {
+        Person invitee = fixtures.person("Rex Revoked");
+        String id = invite(invitee.email(), "viewer", owner.token()).json().get("id").asText();
+        String token = emailedToken(invitee.email(), 1);
+        assertThat(client.delete("/v1/workspaces/" + ws + "/invitations/" + id, owner.token()).status()).isEqualTo(200);
+
+        assertThat(accept("{\"token\":\"" + token + "\"}", invitee.token()).problem()).isEqualTo("invalid-token");
+        assertThat(client.get("/v1/workspaces/" + ws, invitee.token()).status()).isEqualTo(404);
     }
 
     @Test

@@ -110,6 +110,30 @@ class LoginTest extends IdentityApiTest {
     }
 
     @Test
+    void lockNoticesAreCappedAtThreeADayPerAccount() {
+        String email = newAddress("relocked");
+        signUp(email, STRONG_PASSWORD, "Rae Relocked");
+        String userId = userIdOf(email);
+
+        // Anyone can lock an address again each time the lock ends; its owner hears of it three times a day.
+        for (int round = 0; round < 4; round++) {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                statuses.add(login(email, "wrong-Guess-number-" + i).status());
+            }
+            assertThat(statuses).as("round " + round).containsExactly(401, 401, 401, 401, 429);
+            unlock(email);
+        }
+
+        assertThat(published("account.locked")).filteredOn(e -> e.detail().contains(userId)).hasSize(3);
+        deliverEmails();
+        awaitMail(email, 4);
+        assertThat(mailTo(email)).filteredOn(m -> m.subject().startsWith("Your PenguinMails account is locked")).hasSize(3);
+        // The locks themselves were not capped: each round ended in 429 above; once unlocked, the owner signs in.
+        assertThat(login(email, STRONG_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
     void anAddressWithoutAnAccountLocksExactlyLikeOneWith() {
         String nobody = newAddress("ghost");
         List<Integer> statuses = new ArrayList<>();

@@ -34,6 +34,20 @@ class ThrottleTest extends IdentityApiTest {
     }
 
     @Test
+    void anIpv6Slash64CountsAsOneNetwork() {
+        // One subscriber holds the whole /64: rotating through it must not buy more guesses.
+        for (int i = 1; i <= 4; i++) {
+            assertThat(login(newAddress("rotate"), "some-Guess-123", "X-Forwarded-For", "2001:db8:5:6::" + i).status())
+                    .isEqualTo(401);
+        }
+        Api.Reply throttled = login(newAddress("rotate"), "some-Guess-123", "X-Forwarded-For", "2001:db8:5:6:abcd:ef01:2345:6789");
+
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.problemSlug()).isEqualTo("rate-limited");
+        assertThat(login(newAddress("rotate"), "some-Guess-123", "X-Forwarded-For", "2001:db8:5:7::1").status()).isEqualTo(401);
+    }
+
+    @Test
     void oneAddressGetsThreeLoginAttemptsAMinuteWhateverTheNetworks() {
         String email = newAddress("target");
         signUp(email, STRONG_PASSWORD, "Tara Target");

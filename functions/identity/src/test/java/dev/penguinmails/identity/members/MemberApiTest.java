@@ -8,13 +8,17 @@ import dev.penguinmails.identity.workspaces.ApiClient.Reply;
 import dev.penguinmails.identity.workspaces.IdentityFixtures;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
 import dev.penguinmails.shared.auth.Role;
+import dev.penguinmails.shared.tenancy.TenantContext;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -181,6 +185,57 @@ class MemberApiTest implements TestPropertyProvider {
 
         assertThat(roles(owner.token())).isEqualTo(before);
         assertThat(api.get("/v1/workspaces/" + ws, owner.token()).json().get("ownerId").asText()).isEqualTo(owner.userId());
+    }
+
+    @Test
+    void theKeysAPersonMadeStopWhenTheyAreRemovedOrLeave() {
+        String removedKey = fixtures.apiKey(ws, Set.of("contacts:read"), member.userId());
+        String leaverKey = fixtures.apiKey(ws, Set.of("contacts:read"), viewer.userId());
+        String othersKey = fixtures.apiKey(ws, Set.of("workspace:read"), admin.userId());
+        assertThat(api.get("/v1/workspaces/" + ws, othersKey).status()).isEqualTo(200);
+
+        assertThat(api.delete(rolePath(member), admin.token()).status()).isEqualTo(204);
+        assertThat(api.post("/v1/workspaces/" + ws + "/leave", null, viewer.token()).status()).isEqualTo(204);
+
+        assertThat(api.get("/v1/workspaces/" + ws + "/members", removedKey).status()).isEqualTo(401);
+        assertThat(api.get("/v1/workspaces/" + ws + "/members", leaverKey).status()).isEqualTo(401);
+        assertThat(api.get("/v1/workspaces/" + ws, othersKey).status()).isEqualTo(200);
+        JsonNode audit = api.get("/v1/workspaces/" + ws + "/audit-log", owner.token()).json().get("items");
+        List<String> reasons = new ArrayList<>();
+        audit.forEach(e -> {
+            if (e.get("action").asText().equals("api_key.revoked")) {
+                reasons.add(e.get("details").get("reason").asText());
+            }
+        });
+        assertThat(reasons).containsExactlyInAnyOrder("creator-removed", "creator-left");
+    }
+
+    @Test
+    void aDemotionRevokesOnlyTheKeysThatExceedTheNewRole() {
+        String sender = fixtures.apiKey(ws, Set.of("campaigns:send", "contacts:read"), admin.userId());
+        String reader = fixtures.apiKey(ws, Set.of("contacts:read", "workspace:read"), admin.userId());
+
+        assertThat(api.patch(rolePath(admin), "{\"role\":\"viewer\"}", owner.token()).status()).isEqualTo(200);
+
+        assertThat(api.get("/v1/workspaces/" + ws, sender).status()).isEqualTo(401);
+        assertThat(api.get("/v1/workspaces/" + ws, reader).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLastOwnerCannotLeaveOrBeRemovedEvenWhenNotThePrimaryOne() {
+        // What an ownership transfer racing a leave could leave behind: the primary owner's membership is gone
+        // and one other owner remains.
+        TenantContext tenant = TenantContext.system(ws, "test");
+        MemberStore store = context.getBean(MemberStore.class);
+        store.changeRole(tenant, admin.userId(), Role.ADMIN, Role.OWNER);
+        store.remove(tenant, owner.userId(), Role.OWNER);
+
+        Reply leave = api.post("/v1/workspaces/" + ws + "/leave", null, admin.token());
+        assertThat(leave.status()).isEqualTo(409);
+        assertThat(leave.problem()).isEqualTo("last-owner");
+        assertThat(api.delete(rolePath(admin), admin.token()).problem()).isEqualTo("last-owner");
+        assertThat(api.patch(rolePath(admin), "{\"role\":\"member\"}", admin.token()).problem()).isEqualTo("last-owner");
+        assertThat(roles(admin.token())).containsEntry(admin.userId(), "owner");
     }
 
     @Test

@@ -26,12 +26,18 @@ class PermissionsDocTest {
             permissions of their role in the workspace; an API key gets the permissions whose scope it holds,
             and never a permission marked "people only". Besides the table:
 
-            - Sending campaigns also needs a verified email address (`403 email-not-verified`); an API key may
-              only be given scopes its creator's role has, and `campaigns:send` only by a verified creator.
+            - Sending campaigns, inviting people (resends too), creating API keys and creating a workspace beyond
+              one's first also need a verified email address (`403 email-not-verified`); an API key may only be
+              given scopes its creator's role has.
+            - An API key goes with its creator's standing: revoked when they leave or are removed, and when they
+              are demoted if it has a scope their new role lacks.
+            - An API key works only while its workspace is active (`401` otherwise), and on a route without
+              `{workspaceId}` only if that route is marked `@AllowsApiKeys` (`403` otherwise).
             - Nobody changes, removes or invites a role at or above their own (owners excepted); anyone may
               lower their own role.
             - The primary owner (the workspace's `ownerId`) cannot leave, be removed or be demoted; they
-              transfer ownership first (`409 last-owner` / `409 primary-owner`).
+              transfer ownership first (`409 primary-owner`). No owner can while they are the only one
+              (`409 last-owner`).
             - Someone who is not a member of a workspace gets `404` on all of its routes, never `403`.
 
             """;

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.identity.accounts.AccountKeys;
 import dev.penguinmails.identity.accounts.Api;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
+import dev.penguinmails.identity.accounts.UserStore;
+import dev.penguinmails.identity.workspaces.IdentityFixtures;
 import dev.penguinmails.shared.auth.SecretHash;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,7 +32,7 @@ class PasswordResetTest extends IdentityApiTest {
         deliverEmails();
         Mail mail = awaitMail(email, 2).get(1);
         assertThat(mail.subject()).isEqualTo("Reset your PenguinMails password");
-        assertThat(mail.text()).contains("/reset-password?token=").contains("POST /v1/auth/password-reset/confirm");
+        assertThat(mail.text()).contains("/reset-password#token=").doesNotContain("?token=").contains("POST /v1/auth/password-reset/confirm");
         String token = token(mail);
 
         Api.Reply weak = confirm(token, "password123");
@@ -103,6 +106,65 @@ class PasswordResetTest extends IdentityApiTest {
                         AttributeValue.fromN(Long.toString(Instant.now().minusSeconds(1).getEpochSecond())))));
         assertThat(confirm(late, "yet-Another-good-phrase-31").problemSlug()).isEqualTo("invalid-token");
         assertThat(login(email, NEW_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void resettingANeverVerifiedAccountVerifiesItAndRevokesEveryKeyItMade() {
+        // Someone registered this address first and made a key; the address's owner now takes the account over.
+        String email = newAddress("squatted");
+        signUp(email, STRONG_PASSWORD, "Sam Squatter");
+        String userId = userIdOf(email);
+        String home = context.getBean(UserStore.class).find(userId).orElseThrow().homeWorkspaceId();
+        IdentityFixtures fixtures = new IdentityFixtures(context);
+        String squattersKey = fixtures.apiKey(home, Set.of("workspace:read"), userId);
+        String colleaguesKey = fixtures.apiKey(home, Set.of("workspace:read"), "usr_someone_else");
+        assertThat(api.get("/v1/workspaces/" + home, bearer(squattersKey)).status()).isEqualTo(200);
+
+        api.post("/v1/auth/password-reset", Api.json(Map.of("email", email)));
+        deliverEmails();
+        assertThat(confirm(token(awaitMail(email, 2).get(1)), NEW_PASSWORD).status()).isEqualTo(200);
+
+        assertThat(api.get("/v1/workspaces/" + home, bearer(squattersKey)).status()).isEqualTo(401);
+        assertThat(api.get("/v1/workspaces/" + home, bearer(colleaguesKey)).status()).isEqualTo(200);
+        assertThat(context.getBean(UserStore.class).find(userId).orElseThrow().emailVerified()).isTrue();
+        assertThat(login(email, NEW_PASSWORD).json().get("emailVerified").asBoolean()).isTrue();
+        assertThat(published("account.email_verified")).anySatisfy(e -> assertThat(e.detail()).contains(userId));
+    }
+
+    @Test
+    void resettingAVerifiedAccountLeavesItsKeysAlone() {
+        String email = newAddress("verified-keys");
+        String userId = signUpVerified(email);
+        String home = context.getBean(UserStore.class).find(userId).orElseThrow().homeWorkspaceId();
+        String key = new IdentityFixtures(context).apiKey(home, Set.of("workspace:read"), userId);
+
+        api.post("/v1/auth/password-reset", Api.json(Map.of("email", email)));
+        deliverEmails();
+        assertThat(confirm(token(awaitMail(email, 2).get(1)), NEW_PASSWORD).status()).isEqualTo(200);
+
+        assertThat(api.get("/v1/workspaces/" + home, bearer(key)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aResetLinkStopsWorkingOnceTheAccountsAddressChanged() {
+        String email = newAddress("mover");
+        signUpVerified(email);
+        api.post("/v1/auth/password-reset", Api.json(Map.of("email", email)));
+        deliverEmails();
+        String resetToken = token(awaitMail(email, 2).get(1));
+
+        String newEmail = newAddress("moved");
+        String access = loggedIn(email).get("accessToken").asText();
+        assertThat(api.post("/v1/me/email-change", Api.json(Map.of("newEmail", newEmail, "password", STRONG_PASSWORD)),
+                bearer(access)).status()).isEqualTo(202);
+        deliverEmails();
+        assertThat(api.post("/v1/me/email-change/confirm", Api.json(Map.of("token", token(awaitMail(newEmail, 1).get(0)))))
+                .status()).isEqualTo(200);
+
+        Api.Reply stale = confirm(resetToken, NEW_PASSWORD);
+        assertThat(stale.status()).isEqualTo(400);
+        assertThat(stale.problemSlug()).isEqualTo("invalid-token");
+        assertThat(login(newEmail, STRONG_PASSWORD).status()).isEqualTo(200);
     }
 
     private Api.Reply confirm(String token, String newPassword) {

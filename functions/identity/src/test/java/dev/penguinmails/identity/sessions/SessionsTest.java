@@ -63,6 +63,34 @@ class SessionsTest extends IdentityApiTest {
     }
 
     @Test
+    void anIdempotencyKeyNeitherStoresTokensNorReplaysARotatedRefreshToken() {
+        String email = newAddress("idempotent");
+        signUp(email, STRONG_PASSWORD, "Ida Idempotent");
+        String userId = userIdOf(email);
+
+        JsonNode first = loggedIn(email, "Idempotency-Key", "login-" + userId);
+        Api.Reply again = login(email, STRONG_PASSWORD, "Idempotency-Key", "login-" + userId);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEmpty();
+        assertThat(again.json().get("sessionId").asText()).isNotEqualTo(first.get("sessionId").asText());
+
+        // Replaying a refresh must not hand out the rotated pair again: the old token is a reuse, and ends the session.
+        String body = Api.json(Map.of("refreshToken", first.get("refreshToken").asText()));
+        Api.Reply rotated = api.post("/v1/auth/refresh", body, "Idempotency-Key", "refresh-" + userId);
+        Api.Reply replayed = api.post("/v1/auth/refresh", body, "Idempotency-Key", "refresh-" + userId);
+        assertThat(rotated.status()).isEqualTo(200);
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(replayed.problemSlug()).isEqualTo("invalid-refresh-token");
+        assertThat(item(IdentityKeys.session(userId, first.get("sessionId").asText())).get("revokedReason").s())
+                .isEqualTo("refresh-token-reuse");
+
+        // No idempotency record holds a token response.
+        assertThat(dynamo.scanPaginator(r -> r.tableName(table)).items().stream()
+                .filter(i -> i.get("pk").s().startsWith("IDEMPOTENCY#"))
+                .filter(i -> i.containsKey("body") && new String(i.get("body").b().asByteArray(), StandardCharsets.ISO_8859_1).contains("accessToken"))).isEmpty();
+    }
+
+    @Test
     void badRefreshTokensAreRefusedAlike() {
         assertThat(refresh("x".repeat(43)).problemSlug()).isEqualTo("invalid-refresh-token");
         assertThat(refresh("short").status()).isEqualTo(401);

@@ -57,8 +57,8 @@ class SignupTest extends IdentityApiTest {
         deliverEmails();
         Mail mail = awaitMail(email, 1).get(0);
         assertThat(mail.subject()).isEqualTo("Verify your email address for PenguinMails");
-        assertThat(mail.text()).contains("http://127.0.0.1:8080/verify-email?token=").contains("POST /v1/auth/verify-email");
-        assertThat(mail.html()).contains("href=\"http://127.0.0.1:8080/verify-email?token=");
+        assertThat(mail.text()).contains("http://127.0.0.1:8080/verify-email#token=").contains("POST /v1/auth/verify-email");
+        assertThat(mail.html()).contains("href=\"http://127.0.0.1:8080/verify-email#token=");
 
         Api.Reply verified = api.post("/v1/auth/verify-email", Api.json(Map.of("token", token(mail))));
         assertThat(verified.status()).isEqualTo(200);

@@ -70,7 +70,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
         String email = "invitee." + target.userId().toLowerCase() + "@example.com";
         context.getBean(InvitationStore.class).create(TenantContext.system(ws, "test"), new Invitation(invitationId, ws,
                 email, email, Role.VIEWER, InvitationStatus.PENDING, owner.userId(), Instant.now(), 1, Instant.now(),
-                null, null, null, null, 1));
+                null, null, null, null, null, 1));
         String keyId = ApiKeyCredential.parse(fixtures.apiKey(ws, Set.of("contacts:read"))).orElseThrow().keyId();
         return new Stage(ws, owner, Map.of("workspaceId", ws, "userId", target.userId(), "invitationId", invitationId,
                 "keyId", keyId));

@@ -93,9 +93,14 @@ public final class IdentityFixtures {
 
     /** An API key of {@code workspaceId} with {@code scopes}; returns the whole key. */
     public String apiKey(String workspaceId, Set<String> scopes) {
+        return apiKey(workspaceId, scopes, "usr_fixture");
+    }
+
+    /** An API key of {@code workspaceId} with {@code scopes}, made by {@code createdBy}; returns the whole key. */
+    public String apiKey(String workspaceId, Set<String> scopes, String createdBy) {
         ApiKeyCredential credential = ApiKeyCredential.generate(Ids.newId("key"));
         ApiKey key = new ApiKey(credential.keyId(), workspaceId, "fixture", credential.prefix(), scopes, 10_000,
-                Instant.now(), "usr_fixture", null, null, null);
+                Instant.now(), createdBy, null, null, null);
         context.getBean(ApiKeyStore.class).create(TenantContext.system(workspaceId, "test"), key, credential.secretHash());
         return credential.token();
     }

@@ -215,6 +215,23 @@ class WorkspaceApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void anUnverifiedPersonMayOwnOneWorkspaceOnly() {
+        Person unverified = fixtures.person("Una", false);
+
+        Reply first = api.post("/v1/workspaces", "{\"name\":\"First\"}", unverified.token());
+        Reply second = api.post("/v1/workspaces", "{\"name\":\"Second\"}", unverified.token());
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(403);
+        assertThat(second.problem()).isEqualTo("email-not-verified");
+        assertThat(ids(api.get("/v1/workspaces", unverified.token()).json().get("items")))
+                .containsExactly(first.json().get("id").asText());
+        Person verified = fixtures.person("Vera");
+        fixtures.workspace(verified, "Home");
+        assertThat(api.post("/v1/workspaces", "{\"name\":\"Another\"}", verified.token()).status()).isEqualTo(201);
+    }
+
+    @Test
     void apiKeysCannotListOrCreateWorkspaces() {
         Person owner = fixtures.person("Owner");
         String ws = fixtures.workspace(owner, "Keyed");
