@@ -45,7 +45,9 @@ public final class PenguinMailsApp {
     public static Synthesis synthesize(Topology topology, Map<String, ?> context, RepositoryLayout layout, Path outdir) {
         App app = new App(AppProps.builder().context(context).outdir(outdir.toString()).build());
         DeploymentStage stage = new DeploymentStage(
-                contextString(app, STAGE_CONTEXT, DEFAULT_STAGE), topology.name(), corsOrigins(app));
+                contextString(app, STAGE_CONTEXT, DEFAULT_STAGE), topology.name(), corsOrigins(app),
+                contextString(app, "appBaseUrl", DeploymentStage.DEFAULT_APP_BASE_URL),
+                contextString(app, "mailFrom", DeploymentStage.DEFAULT_MAIL_FROM));
         PenguinMailsStack stack = new PenguinMailsStack(app, stage.stackName(),
                 StackProps.builder()
                         .stackName(stage.stackName())

@@ -14,6 +14,10 @@ public final class ConfigKeys {
     public static final String STAGE = "penguinmails.stage";
     /** The SES configuration set every send must name, so that bounces and complaints reach the bus. */
     public static final String EMAIL_CONFIGURATION_SET = "penguinmails.email.configuration-set";
+    /** The web app that email links point at (https on every deployed stage). */
+    public static final String APP_BASE_URL = "penguinmails.app.base-url";
+    /** The sender of the platform's own emails, e.g. {@code PenguinMails <no-reply@example.com>}. */
+    public static final String MAIL_FROM = "penguinmails.mail.from";
 
     /** The private EC JWK that signs access tokens where no KMS key does (local stack, tests); issuers only. */
     public static final String ACCESS_TOKEN_SIGNING_KEY = "penguinmails.auth.signing-key";

@@ -42,6 +42,8 @@ public final class FunctionEnvironment {
                 .forEach(q -> put(env, ConfigKeys.queueUrl(q), resources.queue(q).getQueueUrl()));
         if (access.sendEmail()) {
             put(env, EMAIL_CONFIGURATION_SET_KEY, resources.emailConfigurationSet());
+            put(env, ConfigKeys.APP_BASE_URL, stage.appBaseUrl());
+            put(env, ConfigKeys.MAIL_FROM, stage.mailFrom());
         }
         env.putAll(resources.secrets().environment(function));
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);

@@ -16,8 +16,16 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param name             the stage, e.g. {@code dev}; part of every physical name
  * @param topologyName     the topology's name, e.g. {@code penguinmails}
  * @param corsAllowOrigins browser origins the HTTP API answers CORS preflights for
+ * @param appBaseUrl       the https web app that email links point at
+ * @param mailFrom         the sender of the platform's own emails
  */
-public record DeploymentStage(String name, String topologyName, List<String> corsAllowOrigins) {
+public record DeploymentStage(String name, String topologyName, List<String> corsAllowOrigins,
+                              String appBaseUrl, String mailFrom) {
+
+    public static final String DEFAULT_APP_BASE_URL = "https://app.penguinmails.dev";
+    public static final String DEFAULT_MAIL_FROM = "PenguinMails <no-reply@penguinmails.dev>";
+    /** The stage names that switch on development defaults (generated keys, local links) in the functions. */
+    private static final List<String> RESERVED = List.of("local", "test");
 
     /** Short, so that {@code <stage>-<family>-<entryPoint>} stays within Lambda's 64 characters. */
     private static final Pattern NAME = Pattern.compile("[a-z]([a-z0-9-]{0,14}[a-z0-9])?");
@@ -27,11 +35,24 @@ public record DeploymentStage(String name, String topologyName, List<String> cor
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("stage must be 1-16 lower-case letters, digits or '-', starting with a letter: " + name);
         }
+        if (RESERVED.contains(name)) {
+            throw new IllegalArgumentException("stage '" + name + "' is reserved for the local stack and tests, "
+                    + "where functions use development keys; choose another name");
+        }
         Objects.requireNonNull(topologyName, "topologyName");
+        if (appBaseUrl == null || !appBaseUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("appBaseUrl must be an https URL: " + appBaseUrl);
+        }
+        Objects.requireNonNull(mailFrom, "mailFrom");
         corsAllowOrigins = List.copyOf(corsAllowOrigins);
         if (corsAllowOrigins.isEmpty()) {
             throw new IllegalArgumentException("at least one CORS origin is needed");
         }
+    }
+
+    /** A stage with the default web app URL and sender. */
+    public DeploymentStage(String name, String topologyName, List<String> corsAllowOrigins) {
+        this(name, topologyName, corsAllowOrigins, DEFAULT_APP_BASE_URL, DEFAULT_MAIL_FROM);
     }
 
     /** {@code prod}, {@code production} and {@code prod-*} are production: their data outlives the stack. */

@@ -102,6 +102,10 @@ class FunctionsTemplateTest {
                             .as("%s gets bucket %s", name, b).isTrue());
                     assertThat(env.fieldNames()).toIterable()
                             .noneMatch(k -> k.startsWith(var(ConfigKeys.ENDPOINT_PREFIX)));
+                    if (family.access().sendEmail()) {
+                        assertThat(env.path(var(ConfigKeys.APP_BASE_URL)).asText()).startsWith("https://");
+                        assertThat(env.path(var(ConfigKeys.MAIL_FROM)).asText()).isEqualTo(s.stage().mailFrom());
+                    }
                 });
             }
         }

@@ -45,4 +45,17 @@ class DeploymentStageTest {
         assertThatThrownBy(() -> new DeploymentStage("dev", "penguinmails", List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theStagesThatSwitchOnDevelopmentDefaultsCannotBeDeployed() {
+        assertThatThrownBy(() -> stage("local")).hasMessageContaining("reserved");
+        assertThatThrownBy(() -> stage("test")).hasMessageContaining("reserved");
+    }
+
+    @Test
+    void emailLinksMustPointAtAnHttpsApp() {
+        assertThatThrownBy(() -> new DeploymentStage("dev", "penguinmails", List.of("*"), "http://app.example.com", "x <a@example.com>"))
+                .hasMessageContaining("https");
+        assertThat(stage("dev").appBaseUrl()).isEqualTo(DeploymentStage.DEFAULT_APP_BASE_URL);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.penguinmails.identity.emails;
 
+import dev.penguinmails.topology.ConfigKeys;
+
 import dev.penguinmails.shared.aws.Stages;
 import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.env.Environment;
@@ -19,8 +21,8 @@ import java.net.URISyntaxException;
  */
 @Singleton
 public class MailSettings {
-    public static final String BASE_URL = "penguinmails.app.base-url";
-    public static final String FROM = "penguinmails.mail.from";
+    public static final String BASE_URL = ConfigKeys.APP_BASE_URL;
+    public static final String FROM = ConfigKeys.MAIL_FROM;
     static final String DEV_BASE_URL = "http://127.0.0.1:8080";
     static final String DEV_FROM = "PenguinMails <no-reply@penguinmails.local>";
 
