@@ -31,7 +31,7 @@ for run in $(seq 1 "$RUNS"); do
   for _ in $(seq 1 300); do curl -fsS "http://127.0.0.1:$SES/store" | grep -q "$email" && break; sleep 0.2; done
   curl -fsS -o /dev/null -X POST "http://127.0.0.1:$API/_local/schedules/identity/purge-workspaces" || true
   cold=$(curl -fsS "http://127.0.0.1:$API/_local/cold-starts")
-  kill -INT $pid; wait $pid 2>/dev/null || true
+  kill -TERM $pid; wait $pid 2>/dev/null || true  # a background job ignores SIGINT; TERM runs the same shutdown hook
   rm -rf "$data" "$log"
   ROWS+=("$(node -e '
     const c = JSON.parse(process.argv[1]).coldStarts;
