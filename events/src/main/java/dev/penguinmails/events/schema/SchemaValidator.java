@@ -8,7 +8,6 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import dev.penguinmails.events.EventType;
-import dev.penguinmails.events.EventTypes;
 import dev.penguinmails.events.InvalidEventException;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -34,8 +33,8 @@ public class SchemaValidator {
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
                 // Schemas $ref each other by $id; resolve those from the jar, never from the network.
                 .schemaIdResolvers(resolvers -> resolvers.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
-        // Load every schema now, so that a missing or broken one fails the cold start, not an event.
-        EventTypes.all().forEach(this::schema);
+        // Schemas load on first use: EventContractsTest already proves at build time that every registered
+        // type's schema loads and validates, so loading all of them here would only lengthen cold starts.
     }
 
     /** Every violation of {@code type}'s schema by {@code detailJson}; empty when it conforms. */

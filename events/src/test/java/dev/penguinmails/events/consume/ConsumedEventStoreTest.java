@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.penguinmails.emulators.ProvisionedStack;
 import dev.penguinmails.events.EventIds;
-import dev.penguinmails.events.testing.MutableClock;
+import dev.penguinmails.testsupport.MutableClock;
 import dev.penguinmails.testsupport.TestAws;
 import java.time.Duration;
 import java.time.Instant;

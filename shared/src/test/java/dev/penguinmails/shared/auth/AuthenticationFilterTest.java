@@ -8,9 +8,9 @@ import com.nimbusds.jose.PlainHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import dev.penguinmails.shared.ids.Ids;
-import dev.penguinmails.shared.testing.TestHttp;
-import dev.penguinmails.shared.testing.TestHttp.Reply;
 import dev.penguinmails.testsupport.TestAws;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -184,13 +184,13 @@ class AuthenticationFilterTest implements TestPropertyProvider {
         assertThat(read.json().get("workspaceId").asText()).isEqualTo(workspaceId);
         assertThat(read.json().get("role").asText()).isEqualTo("viewer");
 
-        assertProblem(http.postJson("/v1/_auth-test/workspaces/" + workspaceId + "/contacts", "{}", "Authorization", token),
+        assertProblem(http.post("/v1/_auth-test/workspaces/" + workspaceId + "/contacts", "{}", "Authorization", token),
                 403, "forbidden");
 
         items.member(workspaceId, userId, Role.MEMBER);
-        assertThat(http.postJson("/v1/_auth-test/workspaces/" + workspaceId + "/contacts", "{}", "Authorization", token)
+        assertThat(http.post("/v1/_auth-test/workspaces/" + workspaceId + "/contacts", "{}", "Authorization", token)
                 .status()).isEqualTo(200);
-        assertProblem(http.postJson("/v1/_auth-test/workspaces/" + workspaceId + "/manage-members", "{}", "Authorization", token),
+        assertProblem(http.post("/v1/_auth-test/workspaces/" + workspaceId + "/manage-members", "{}", "Authorization", token),
                 403, "forbidden");
     }
 
@@ -208,7 +208,7 @@ class AuthenticationFilterTest implements TestPropertyProvider {
         items.member(workspaceId, userId, Role.OWNER);
         items.workspace(workspaceId, "DELETED", userId);
         assertProblem(http.get("/v1/_auth-test/workspaces/" + workspaceId + "/read", "Authorization", token), 404, "not-found");
-        assertThat(http.postJson("/v1/_auth-test/workspaces/" + workspaceId + "/restore", "{}", "Authorization", token)
+        assertThat(http.post("/v1/_auth-test/workspaces/" + workspaceId + "/restore", "{}", "Authorization", token)
                 .status()).isEqualTo(200);
 
         assertProblem(http.get("/v1/_auth-test/workspaces/ws%23x%23y/read", "Authorization", token), 404, "not-found");
@@ -219,9 +219,9 @@ class AuthenticationFilterTest implements TestPropertyProvider {
         items.member(workspaceId, userId, Role.MEMBER);
         String path = "/v1/_auth-test/workspaces/" + workspaceId + "/send";
 
-        assertProblem(http.postJson(path, "{}", "Authorization", bearer(token(userId, sessionId, false))),
+        assertProblem(http.post(path, "{}", "Authorization", bearer(token(userId, sessionId, false))),
                 403, "email-not-verified");
-        assertThat(http.postJson(path, "{}", "Authorization", bearer(token(userId, sessionId, true))).status()).isEqualTo(200);
+        assertThat(http.post(path, "{}", "Authorization", bearer(token(userId, sessionId, true))).status()).isEqualTo(200);
     }
 
     @Test
@@ -242,12 +242,12 @@ class AuthenticationFilterTest implements TestPropertyProvider {
         assertThat(read.json().hasNonNull("role")).isFalse();
         assertThat(read.json().get("scopes")).hasSize(2);
 
-        assertThat(http.postJson("/v1/_auth-test/workspaces/" + workspaceId + "/contacts", "{}", "Authorization", bearer(key))
+        assertThat(http.post("/v1/_auth-test/workspaces/" + workspaceId + "/contacts", "{}", "Authorization", bearer(key))
                 .status()).isEqualTo(200);
-        assertProblem(http.postJson("/v1/_auth-test/workspaces/" + workspaceId + "/send", "{}", "Authorization", bearer(key)),
+        assertProblem(http.post("/v1/_auth-test/workspaces/" + workspaceId + "/send", "{}", "Authorization", bearer(key)),
                 403, "forbidden");
         // A permission without a scope (people only) is never granted to a key.
-        assertProblem(http.postJson("/v1/_auth-test/workspaces/" + workspaceId + "/manage-members", "{}", "Authorization",
+        assertProblem(http.post("/v1/_auth-test/workspaces/" + workspaceId + "/manage-members", "{}", "Authorization",
                 bearer(key)), 403, "forbidden");
     }
 
@@ -277,7 +277,7 @@ class AuthenticationFilterTest implements TestPropertyProvider {
 
         assertProblem(http.get("/v1/_auth-test/workspaces/" + workspaceId + "/read", "Authorization", bearer(key)),
                 401, "unauthorized");
-        assertProblem(http.postJson("/v1/_auth-test/workspaces/" + workspaceId + "/restore", "{}", "Authorization", bearer(key)),
+        assertProblem(http.post("/v1/_auth-test/workspaces/" + workspaceId + "/restore", "{}", "Authorization", bearer(key)),
                 401, "unauthorized");
         assertProblem(http.get("/v1/_auth-test/machines", "Authorization", bearer(key)), 401, "unauthorized");
         Reply publicRoute = http.get("/v1/_auth-test/public", "Authorization", bearer(key));

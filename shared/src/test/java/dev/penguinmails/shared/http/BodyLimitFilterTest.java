@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.shared.problems.Problem;
 import dev.penguinmails.shared.testing.ConventionsTestController;
-import dev.penguinmails.shared.testing.TestHttp;
-import dev.penguinmails.shared.testing.TestHttp.Reply;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -31,7 +31,7 @@ class BodyLimitFilterTest {
     void aBodyOverTheLimitIs413AndTheHandlerNeverRuns() {
         int before = ConventionsTestController.CREATED.get();
 
-        Reply reply = http.postJson("/test/widgets", widget(1100), "X-Request-Id", "big-1");
+        Reply reply = http.post("/test/widgets", widget(1100), "X-Request-Id", "big-1");
 
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.header("Content-Type")).hasValue(Problem.MEDIA_TYPE);
@@ -45,7 +45,7 @@ class BodyLimitFilterTest {
         String body = widget(1000);
         assertThat(body.length()).isLessThanOrEqualTo(1024);
 
-        assertThat(http.postJson("/test/widgets", body).status()).isEqualTo(201);
+        assertThat(http.post("/test/widgets", body).status()).isEqualTo(201);
     }
 
     @Test
@@ -53,12 +53,12 @@ class BodyLimitFilterTest {
         // 400 characters of 3 bytes each: 1200 bytes, although only 400 chars.
         String body = "{\"name\":\"" + "€".repeat(400) + "\",\"quantity\":1}";
 
-        assertThat(http.postJson("/test/widgets", body).status()).isEqualTo(413);
+        assertThat(http.post("/test/widgets", body).status()).isEqualTo(413);
     }
 
     @Test
     void theLimitAppliesBeforeRoutingToo() {
-        assertThat(http.postJson("/no/such/route", widget(2000)).status()).isEqualTo(413);
+        assertThat(http.post("/no/such/route", widget(2000)).status()).isEqualTo(413);
     }
 
     private static String widget(int totalLength) {

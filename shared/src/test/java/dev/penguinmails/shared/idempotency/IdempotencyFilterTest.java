@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.shared.problems.Problem;
 import dev.penguinmails.shared.testing.ConventionsTestController;
-import dev.penguinmails.shared.testing.TestHttp;
-import dev.penguinmails.shared.testing.TestHttp.Reply;
 import dev.penguinmails.shared.testing.TestPrincipalFilter;
 import dev.penguinmails.testsupport.TestAws;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -61,8 +61,8 @@ class IdempotencyFilterTest implements TestPropertyProvider {
         String key = newKey();
         int before = ConventionsTestController.CREATED.get();
 
-        Reply first = http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key);
-        Reply retry = http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key);
+        Reply first = http.post("/test/widgets", WIDGET, "Idempotency-Key", key);
+        Reply retry = http.post("/test/widgets", WIDGET, "Idempotency-Key", key);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.header(IdempotencyFilter.REPLAYED_HEADER)).isEmpty();
@@ -77,9 +77,9 @@ class IdempotencyFilterTest implements TestPropertyProvider {
     @Test
     void theSameKeyWithAnotherBodyIs422() {
         String key = newKey();
-        http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key);
+        http.post("/test/widgets", WIDGET, "Idempotency-Key", key);
 
-        Reply reused = http.postJson("/test/widgets", WIDGET.replace("\"w\"", "\"other\""), "Idempotency-Key", key);
+        Reply reused = http.post("/test/widgets", WIDGET.replace("\"w\"", "\"other\""), "Idempotency-Key", key);
 
         assertProblem(reused, 422, "idempotency-key-reused");
     }
@@ -89,9 +89,9 @@ class IdempotencyFilterTest implements TestPropertyProvider {
         String key = newKey();
         int before = ConventionsTestController.CREATED.get();
 
-        Reply alice = http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_alice");
-        Reply bob = http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_bob");
-        Reply otherPath = http.postJson("/test/rejecting", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_alice");
+        Reply alice = http.post("/test/widgets", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_alice");
+        Reply bob = http.post("/test/widgets", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_bob");
+        Reply otherPath = http.post("/test/rejecting", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_alice");
 
         assertThat(alice.status()).isEqualTo(201);
         assertThat(bob.status()).isEqualTo(201);
@@ -106,8 +106,8 @@ class IdempotencyFilterTest implements TestPropertyProvider {
         String key = newKey();
         int before = ConventionsTestController.CREATED.get();
 
-        Reply first = http.postJson("/test/rejecting", WIDGET, "Idempotency-Key", key);
-        Reply retry = http.postJson("/test/rejecting", WIDGET, "Idempotency-Key", key);
+        Reply first = http.post("/test/rejecting", WIDGET, "Idempotency-Key", key);
+        Reply retry = http.post("/test/rejecting", WIDGET, "Idempotency-Key", key);
 
         assertProblem(first, 422, "unprocessable");
         assertThat(retry.status()).isEqualTo(422);
@@ -122,8 +122,8 @@ class IdempotencyFilterTest implements TestPropertyProvider {
         String key = newKey();
         int before = ConventionsTestController.CREATED.get();
 
-        Reply first = http.postJson("/test/failing", WIDGET, "Idempotency-Key", key);
-        Reply retry = http.postJson("/test/failing", WIDGET, "Idempotency-Key", key);
+        Reply first = http.post("/test/failing", WIDGET, "Idempotency-Key", key);
+        Reply retry = http.post("/test/failing", WIDGET, "Idempotency-Key", key);
 
         assertThat(first.status()).isEqualTo(500);
         assertThat(retry.status()).isEqualTo(500);
@@ -138,7 +138,7 @@ class IdempotencyFilterTest implements TestPropertyProvider {
         assertThat(store.claim("usr_carol\nPOST\n/test/widgets", key, hash)).isInstanceOf(Claim.Acquired.class);
         int before = ConventionsTestController.CREATED.get();
 
-        Reply concurrent = http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_carol");
+        Reply concurrent = http.post("/test/widgets", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_carol");
 
         assertProblem(concurrent, 409, "idempotency-request-in-progress");
         assertThat(concurrent.header("Retry-After")).hasValue("1");
@@ -147,17 +147,17 @@ class IdempotencyFilterTest implements TestPropertyProvider {
 
     @Test
     void keysMustBeOneTo255Characters() {
-        assertProblem(http.postJson("/test/widgets", WIDGET, "Idempotency-Key", "k".repeat(256)), 400, "invalid-idempotency-key");
-        assertProblem(http.postJson("/test/widgets", WIDGET, "Idempotency-Key", ""), 400, "invalid-idempotency-key");
-        assertThat(http.postJson("/test/widgets", WIDGET, "Idempotency-Key", "k".repeat(255)).status()).isEqualTo(201);
+        assertProblem(http.post("/test/widgets", WIDGET, "Idempotency-Key", "k".repeat(256)), 400, "invalid-idempotency-key");
+        assertProblem(http.post("/test/widgets", WIDGET, "Idempotency-Key", ""), 400, "invalid-idempotency-key");
+        assertThat(http.post("/test/widgets", WIDGET, "Idempotency-Key", "k".repeat(255)).status()).isEqualTo(201);
     }
 
     @Test
     void requestsWithoutAKeyAreNotIdempotent() {
         int before = ConventionsTestController.CREATED.get();
 
-        http.postJson("/test/widgets", WIDGET);
-        Reply second = http.postJson("/test/widgets", WIDGET);
+        http.post("/test/widgets", WIDGET);
+        Reply second = http.post("/test/widgets", WIDGET);
 
         assertThat(second.header(IdempotencyFilter.REPLAYED_HEADER)).isEmpty();
         assertThat(ConventionsTestController.CREATED.get()).isEqualTo(before + 2);
@@ -168,8 +168,8 @@ class IdempotencyFilterTest implements TestPropertyProvider {
         String key = newKey();
         int before = ConventionsTestController.CREATED.get();
 
-        Reply first = http.postJson("/test/credentials", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_dave");
-        Reply retry = http.postJson("/test/credentials", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_dave");
+        Reply first = http.post("/test/credentials", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_dave");
+        Reply retry = http.post("/test/credentials", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_dave");
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
@@ -184,7 +184,7 @@ class IdempotencyFilterTest implements TestPropertyProvider {
         String key = newKey();
         byte[] body = WIDGET.getBytes(StandardCharsets.UTF_8);
 
-        assertThat(http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_erin")
+        assertThat(http.post("/test/widgets", WIDGET, "Idempotency-Key", key, TestPrincipalFilter.HEADER, "usr_erin")
                 .status()).isEqualTo(201);
 
         Map<String, AttributeValue> stored = record("usr_erin\nPOST\n/test/widgets", key);
@@ -200,10 +200,10 @@ class IdempotencyFilterTest implements TestPropertyProvider {
         String key = newKey();
         int before = ConventionsTestController.CREATED.get();
 
-        Reply victim = http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key, "X-Forwarded-For", "198.51.100.7");
-        Reply poisoner = http.postJson("/test/widgets", WIDGET.replace("\"w\"", "\"evil\""), "Idempotency-Key", key,
+        Reply victim = http.post("/test/widgets", WIDGET, "Idempotency-Key", key, "X-Forwarded-For", "198.51.100.7");
+        Reply poisoner = http.post("/test/widgets", WIDGET.replace("\"w\"", "\"evil\""), "Idempotency-Key", key,
                 "X-Forwarded-For", "203.0.113.9");
-        Reply victimRetry = http.postJson("/test/widgets", WIDGET, "Idempotency-Key", key, "X-Forwarded-For", "198.51.100.7");
+        Reply victimRetry = http.post("/test/widgets", WIDGET, "Idempotency-Key", key, "X-Forwarded-For", "198.51.100.7");
 
         assertThat(victim.status()).isEqualTo(201);
         // Another address neither collides (422) with the first key nor gets its stored answer.

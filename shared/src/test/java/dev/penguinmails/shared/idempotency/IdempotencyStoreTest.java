@@ -3,7 +3,7 @@ package dev.penguinmails.shared.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.emulators.ProvisionedStack;
-import dev.penguinmails.shared.testing.MutableClock;
+import dev.penguinmails.testsupport.MutableClock;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.PenguinMailsTopology;

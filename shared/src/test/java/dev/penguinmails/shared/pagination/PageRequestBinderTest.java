@@ -3,8 +3,8 @@ package dev.penguinmails.shared.pagination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.shared.testing.ConventionsTestController;
-import dev.penguinmails.shared.testing.TestHttp;
-import dev.penguinmails.shared.testing.TestHttp.Reply;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

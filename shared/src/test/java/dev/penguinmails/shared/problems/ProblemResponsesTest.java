@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.shared.testing.ConventionsTestController;
-import dev.penguinmails.shared.testing.TestHttp;
-import dev.penguinmails.shared.testing.TestHttp.Reply;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -32,7 +32,7 @@ class ProblemResponsesTest {
 
     @Test
     void beanValidationFailuresAre400WithOneFieldErrorPerViolationNamedAsTheClientSentIt() {
-        Reply reply = http.postJson("/test/widgets", """
+        Reply reply = http.post("/test/widgets", """
                 {"name":" ","email":"not-an-email","quantity":0,"tags":["a","b","c"],"parts":[{"code":"ok"},{"code":"x"}]}""");
 
         assertProblem(reply, 400, "validation-failed");
@@ -44,7 +44,7 @@ class ProblemResponsesTest {
 
     @Test
     void aValidBodyIsAcceptedSoTheValidationAboveIsNotAnAccident() {
-        Reply reply = http.postJson("/test/widgets", """
+        Reply reply = http.post("/test/widgets", """
                 {"name":"ok","email":"a@example.com","quantity":1,"tags":["a"],"parts":[{"code":"ok"}]}""");
 
         assertThat(reply.status()).isEqualTo(201);
@@ -53,7 +53,7 @@ class ProblemResponsesTest {
 
     @Test
     void malformedJsonIs400MalformedJson() {
-        Reply reply = http.postJson("/test/widgets", "{\"name\": \"unterminated");
+        Reply reply = http.post("/test/widgets", "{\"name\": \"unterminated");
 
         assertProblem(reply, 400, "malformed-json");
         assertThat(reply.body()).doesNotContain("Exception").doesNotContain("dev.penguinmails");
@@ -61,7 +61,7 @@ class ProblemResponsesTest {
 
     @Test
     void jsonOfTheWrongShapeIs400MalformedJsonWithoutJavaTypeNames() {
-        Reply reply = http.postJson("/test/widgets", "{\"name\":\"a\",\"quantity\":\"many\"}");
+        Reply reply = http.post("/test/widgets", "{\"name\":\"a\",\"quantity\":\"many\"}");
 
         assertProblem(reply, 400, "malformed-json");
         assertThat(reply.body()).doesNotContain("Widget").doesNotContain("java.");

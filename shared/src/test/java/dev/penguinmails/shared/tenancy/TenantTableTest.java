@@ -9,7 +9,7 @@ import dev.penguinmails.shared.pagination.Page;
 import dev.penguinmails.shared.pagination.PageRequest;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.problems.ProblemType;
-import dev.penguinmails.shared.testing.MutableClock;
+import dev.penguinmails.testsupport.MutableClock;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.PenguinMailsTopology;

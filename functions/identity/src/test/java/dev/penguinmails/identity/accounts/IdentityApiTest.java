@@ -9,6 +9,7 @@ import dev.penguinmails.emulators.ProvisionedStack;
 import dev.penguinmails.emulators.PublishedEvent;
 import dev.penguinmails.identity.emails.AccountEmailConsumer;
 import dev.penguinmails.testsupport.TestAws;
+import dev.penguinmails.testsupport.TestHttp;
 import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -53,7 +54,7 @@ public abstract class IdentityApiTest implements TestPropertyProvider {
     protected ApplicationContext context;
 
     protected ProvisionedStack stack;
-    protected Api api;
+    protected TestHttp api;
     protected DynamoDbClient dynamo;
     protected String table;
 
@@ -82,7 +83,7 @@ public abstract class IdentityApiTest implements TestPropertyProvider {
 
     @BeforeEach
     void api() {
-        api = new Api(server.getURL());
+        api = new TestHttp(server.getURL());
     }
 
     /** A fresh address nobody in this JVM used. */
@@ -94,8 +95,8 @@ public abstract class IdentityApiTest implements TestPropertyProvider {
         return new String[] {"Authorization", "Bearer " + accessToken};
     }
 
-    protected Api.Reply signUp(String email, String password, String name) {
-        return api.post("/v1/signup", Api.json(Map.of("email", email, "password", password, "name", name,
+    protected TestHttp.Reply signUp(String email, String password, String name) {
+        return api.post("/v1/signup", TestHttp.json(Map.of("email", email, "password", password, "name", name,
                 "workspaceName", name + "'s team", "timezone", "Europe/Madrid", "locale", "es")));
     }
 
@@ -104,17 +105,17 @@ public abstract class IdentityApiTest implements TestPropertyProvider {
         assertThat(signUp(email, STRONG_PASSWORD, "Maria Gonzalez").status()).isEqualTo(202);
         deliverEmails();
         String token = token(awaitMail(email, 1).get(0));
-        assertThat(api.post("/v1/auth/verify-email", Api.json(Map.of("token", token))).status()).isEqualTo(200);
+        assertThat(api.post("/v1/auth/verify-email", TestHttp.json(Map.of("token", token))).status()).isEqualTo(200);
         return userIdOf(email);
     }
 
-    protected Api.Reply login(String email, String password, String... headers) {
-        return api.post("/v1/auth/login", Api.json(Map.of("email", email, "password", password)), headers);
+    protected TestHttp.Reply login(String email, String password, String... headers) {
+        return api.post("/v1/auth/login", TestHttp.json(Map.of("email", email, "password", password)), headers);
     }
 
     /** Logs in and returns the token response. */
     protected JsonNode loggedIn(String email, String... headers) {
-        Api.Reply reply = login(email, STRONG_PASSWORD, headers);
+        TestHttp.Reply reply = login(email, STRONG_PASSWORD, headers);
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json();
     }
@@ -179,6 +180,16 @@ public abstract class IdentityApiTest implements TestPropertyProvider {
             mails.add(read(address, m));
         }
         return mails;
+    }
+
+    /**
+     * The one mail with {@code subject} among the first {@code count} to {@code address}. Mails sent in one
+     * batch reach GreenMail in any order, so a test that sends several at once picks by subject.
+     */
+    protected Mail awaitMailWithSubject(String address, int count, String subject) {
+        List<Mail> matching = awaitMail(address, count).stream().filter(m -> subject.equals(m.subject())).toList();
+        assertThat(matching).as("one mail titled '%s' to %s", subject, address).hasSize(1);
+        return matching.get(0);
     }
 
     protected List<Mail> mailTo(String address) {

@@ -3,13 +3,13 @@ package dev.penguinmails.identity.apikeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.penguinmails.identity.workspaces.ApiClient;
-import dev.penguinmails.identity.workspaces.ApiClient.Reply;
 import dev.penguinmails.identity.workspaces.IdentityFixtures;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
 import dev.penguinmails.shared.auth.IdentityKeys;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -33,7 +33,7 @@ class ApiKeyApiTest implements TestPropertyProvider {
     @Inject
     ApplicationContext context;
 
-    ApiClient api;
+    TestHttp api;
     IdentityFixtures fixtures;
     Person owner;
     String ws;
@@ -45,7 +45,7 @@ class ApiKeyApiTest implements TestPropertyProvider {
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(server.getURL());
+        api = new TestHttp(server.getURL());
         fixtures = new IdentityFixtures(context);
         owner = fixtures.person("Owner");
         ws = fixtures.workspace(owner, "Keys");
@@ -175,8 +175,8 @@ class ApiKeyApiTest implements TestPropertyProvider {
         String body = "{\"name\":\"retried\",\"scopes\":[\"workspace:read\"]}";
         String idempotencyKey = "create-key-" + owner.userId();
 
-        Reply first = api.send("POST", "/v1/workspaces/" + ws + "/api-keys", body, owner.token(), "Idempotency-Key", idempotencyKey);
-        Reply retry = api.send("POST", "/v1/workspaces/" + ws + "/api-keys", body, owner.token(), "Idempotency-Key", idempotencyKey);
+        Reply first = api.sendAs("POST", "/v1/workspaces/" + ws + "/api-keys", body, owner.token(), "Idempotency-Key", idempotencyKey);
+        Reply retry = api.sendAs("POST", "/v1/workspaces/" + ws + "/api-keys", body, owner.token(), "Idempotency-Key", idempotencyKey);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);

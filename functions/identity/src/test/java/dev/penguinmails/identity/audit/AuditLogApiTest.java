@@ -3,12 +3,12 @@ package dev.penguinmails.identity.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.penguinmails.identity.workspaces.ApiClient;
-import dev.penguinmails.identity.workspaces.ApiClient.Reply;
 import dev.penguinmails.identity.workspaces.IdentityFixtures;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
 import dev.penguinmails.shared.auth.IdentityKeys;
 import dev.penguinmails.shared.auth.Role;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -40,14 +40,14 @@ class AuditLogApiTest implements TestPropertyProvider {
 
     @Test
     void securityActionsAreListedNewestFirstInPagesWithActorTargetAndClient() {
-        ApiClient api = new ApiClient(server.getURL());
+        TestHttp api = new TestHttp(server.getURL());
         IdentityFixtures fixtures = new IdentityFixtures(context);
         Person owner = fixtures.person("Owner");
         Person viewer = fixtures.person("Viewer");
         String ws = fixtures.workspace(owner, "Audited");
         fixtures.member(ws, viewer, Role.VIEWER);
 
-        api.send("PATCH", "/v1/workspaces/" + ws + "/members/" + viewer.userId(), "{\"role\":\"member\"}", owner.token(),
+        api.sendAs("PATCH", "/v1/workspaces/" + ws + "/members/" + viewer.userId(), "{\"role\":\"member\"}", owner.token(),
                 "User-Agent", "AuditTest/1.0", "X-Forwarded-For", "203.0.113.9");
         api.patch("/v1/workspaces/" + ws, "{\"name\":\"Renamed\"}", owner.token());
         String keyId = api.post("/v1/workspaces/" + ws + "/api-keys", "{\"name\":\"k\",\"scopes\":[\"audit:read\"]}",

@@ -41,7 +41,7 @@ class AccountEmailConsumerTest extends IdentityApiTest {
         signUp(email, STRONG_PASSWORD, "Pia Poison");
         deliverEmails();
         String token = token(awaitMail(email, 1).get(0));
-        api.post("/v1/auth/verify-email", dev.penguinmails.identity.accounts.Api.json(java.util.Map.of("token", token)));
+        api.post("/v1/auth/verify-email", dev.penguinmails.testsupport.TestHttp.json(java.util.Map.of("token", token)));
         String other = newAddress("healthy");
         signUp(other, STRONG_PASSWORD, "Hal Healthy");
 

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.emulators.PublishedEvent;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
-import dev.penguinmails.identity.workspaces.ApiClient;
-import dev.penguinmails.identity.workspaces.ApiClient.Reply;
 import dev.penguinmails.identity.workspaces.IdentityFixtures;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.shared.tenancy.TenantContext;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class InvitationApiTest extends IdentityApiTest {
     private static final Pattern LINK = Pattern.compile("/accept-invitation#token=(\\S+)");
 
-    ApiClient client;
+    TestHttp client;
     IdentityFixtures fixtures;
     Person owner;
     String ws;
@@ -43,7 +43,7 @@ class InvitationApiTest extends IdentityApiTest {
 
     @BeforeEach
     void setUp() {
-        client = new ApiClient(server.getURL());
+        client = new TestHttp(server.getURL());
         fixtures = new IdentityFixtures(context);
         owner = fixtures.person("Olivia Owner");
         ws = fixtures.workspace(owner, "Acme Sales");

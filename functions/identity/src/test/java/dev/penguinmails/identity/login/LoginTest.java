@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.identity.accounts.AccountKeys;
-import dev.penguinmails.identity.accounts.Api;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
 import dev.penguinmails.shared.auth.AccessTokenClaims;
 import dev.penguinmails.shared.auth.AccessTokens;
 import dev.penguinmails.shared.auth.IdentityKeys;
 import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class LoginTest extends IdentityApiTest {
         signUp(email, STRONG_PASSWORD, "Lena Login");
         String userId = userIdOf(email);
 
-        Api.Reply reply = login(email.toUpperCase(), STRONG_PASSWORD, "User-Agent", FIREFOX_WINDOWS);
+        TestHttp.Reply reply = login(email.toUpperCase(), STRONG_PASSWORD, "User-Agent", FIREFOX_WINDOWS);
 
         assertThat(reply.status()).isEqualTo(200);
         JsonNode tokens = reply.json();
@@ -56,7 +56,7 @@ class LoginTest extends IdentityApiTest {
         assertThat(item(AccountKeys.refreshToken(SecretHash.sha256Hex(tokens.get("refreshToken").asText()))))
                 .containsKey("sessionId").doesNotContainValue(AttributeValue.fromS(tokens.get("refreshToken").asText()));
 
-        Api.Reply me = api.get("/v1/me", bearer(tokens.get("accessToken").asText()));
+        TestHttp.Reply me = api.get("/v1/me", bearer(tokens.get("accessToken").asText()));
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.text("email")).isEqualTo(email);
     }
@@ -66,8 +66,8 @@ class LoginTest extends IdentityApiTest {
         String email = newAddress("known");
         signUp(email, STRONG_PASSWORD, "Known Person");
 
-        Api.Reply wrongPassword = login(email, "not-the-Password-at-all-1");
-        Api.Reply unknown = login(newAddress("nobody"), "not-the-Password-at-all-1");
+        TestHttp.Reply wrongPassword = login(email, "not-the-Password-at-all-1");
+        TestHttp.Reply unknown = login(newAddress("nobody"), "not-the-Password-at-all-1");
 
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(401);
@@ -89,7 +89,7 @@ class LoginTest extends IdentityApiTest {
         }
         assertThat(statuses).containsExactly(401, 401, 401, 401, 429);
 
-        Api.Reply whileLocked = login(email, STRONG_PASSWORD);
+        TestHttp.Reply whileLocked = login(email, STRONG_PASSWORD);
         assertThat(whileLocked.status()).isEqualTo(429);
         assertThat(whileLocked.problemSlug()).isEqualTo("account-locked");
         long retryAfter = Long.parseLong(whileLocked.header("Retry-After").orElseThrow());
@@ -151,7 +151,7 @@ class LoginTest extends IdentityApiTest {
         login(email, "wrong-Guess-4321", "User-Agent", SAFARI_IPHONE, "X-Forwarded-For", "203.0.113.9");
         String access = loggedIn(email, "User-Agent", FIREFOX_WINDOWS, "X-Forwarded-For", "192.0.2.44").get("accessToken").asText();
 
-        Api.Reply first = api.get("/v1/me/login-activity?limit=1", bearer(access));
+        TestHttp.Reply first = api.get("/v1/me/login-activity?limit=1", bearer(access));
         assertThat(first.status()).isEqualTo(200);
         JsonNode newest = first.json().get("items").get(0);
         assertThat(newest.get("outcome").asText()).isEqualTo("SUCCEEDED");
@@ -160,13 +160,13 @@ class LoginTest extends IdentityApiTest {
         assertThat(newest.get("sessionId").asText()).startsWith("ses_");
         String cursor = first.text("nextCursor");
 
-        Api.Reply second = api.get("/v1/me/login-activity?limit=1&cursor=" + cursor, bearer(access));
+        TestHttp.Reply second = api.get("/v1/me/login-activity?limit=1&cursor=" + cursor, bearer(access));
         JsonNode older = second.json().get("items").get(0);
         assertThat(older.get("outcome").asText()).isEqualTo("WRONG_PASSWORD");
         assertThat(older.get("userAgent").asText()).isEqualTo(SAFARI_IPHONE);
         assertThat(older.get("ip").asText()).isEqualTo("203.0.113.9");
 
-        Api.Reply tampered = api.get("/v1/me/login-activity?cursor=" + cursor.substring(0, cursor.length() - 2) + "xy",
+        TestHttp.Reply tampered = api.get("/v1/me/login-activity?cursor=" + cursor.substring(0, cursor.length() - 2) + "xy",
                 bearer(access));
         assertThat(tampered.status()).isEqualTo(400);
         assertThat(tampered.problemSlug()).isEqualTo("invalid-cursor");

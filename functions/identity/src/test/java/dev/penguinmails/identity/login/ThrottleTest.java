@@ -2,8 +2,8 @@ package dev.penguinmails.identity.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.penguinmails.identity.accounts.Api;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
+import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class ThrottleTest extends IdentityApiTest {
         for (int i = 0; i < 4; i++) {
             assertThat(login(newAddress("spray"), "some-Guess-123", "X-Forwarded-For", "198.18.0.1").status()).isEqualTo(401);
         }
-        Api.Reply throttled = login(newAddress("spray"), "some-Guess-123", "X-Forwarded-For", "198.18.0.1");
+        TestHttp.Reply throttled = login(newAddress("spray"), "some-Guess-123", "X-Forwarded-For", "198.18.0.1");
 
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.problemSlug()).isEqualTo("rate-limited");
@@ -40,7 +40,7 @@ class ThrottleTest extends IdentityApiTest {
             assertThat(login(newAddress("rotate"), "some-Guess-123", "X-Forwarded-For", "2001:db8:5:6::" + i).status())
                     .isEqualTo(401);
         }
-        Api.Reply throttled = login(newAddress("rotate"), "some-Guess-123", "X-Forwarded-For", "2001:db8:5:6:abcd:ef01:2345:6789");
+        TestHttp.Reply throttled = login(newAddress("rotate"), "some-Guess-123", "X-Forwarded-For", "2001:db8:5:6:abcd:ef01:2345:6789");
 
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.problemSlug()).isEqualTo("rate-limited");
@@ -54,7 +54,7 @@ class ThrottleTest extends IdentityApiTest {
         for (int i = 0; i < 3; i++) {
             assertThat(login(email, "some-Guess-123", "X-Forwarded-For", "198.19.1." + i).status()).isEqualTo(401);
         }
-        Api.Reply throttled = login(email, STRONG_PASSWORD, "X-Forwarded-For", "198.19.1.99");
+        TestHttp.Reply throttled = login(email, STRONG_PASSWORD, "X-Forwarded-For", "198.19.1.99");
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.problemSlug()).isEqualTo("rate-limited");
         assertThat(throttled.header("Retry-After")).isPresent();
@@ -63,7 +63,7 @@ class ThrottleTest extends IdentityApiTest {
         for (int i = 0; i < 3; i++) {
             login(unknown, "some-Guess-123", "X-Forwarded-For", "198.19.2." + i);
         }
-        Api.Reply unknownThrottled = login(unknown, "some-Guess-123", "X-Forwarded-For", "198.19.2.99");
+        TestHttp.Reply unknownThrottled = login(unknown, "some-Guess-123", "X-Forwarded-For", "198.19.2.99");
         assertThat(unknownThrottled.status()).isEqualTo(429);
         assertThat(unknownThrottled.problemSlug()).isEqualTo("rate-limited");
     }
@@ -75,15 +75,15 @@ class ThrottleTest extends IdentityApiTest {
         String unknown = newAddress("resend-unknown");
 
         for (String address : new String[] {email, unknown}) {
-            Api.Reply first = api.post("/v1/auth/resend-verification", Api.json(Map.of("email", address)));
-            Api.Reply second = api.post("/v1/auth/resend-verification", Api.json(Map.of("email", address)));
-            Api.Reply third = api.post("/v1/auth/resend-verification", Api.json(Map.of("email", address)));
+            TestHttp.Reply first = api.post("/v1/auth/resend-verification", TestHttp.json(Map.of("email", address)));
+            TestHttp.Reply second = api.post("/v1/auth/resend-verification", TestHttp.json(Map.of("email", address)));
+            TestHttp.Reply third = api.post("/v1/auth/resend-verification", TestHttp.json(Map.of("email", address)));
             assertThat(first.status()).isEqualTo(202);
             assertThat(second.status()).isEqualTo(202);
             assertThat(third.status()).isEqualTo(429);
             assertThat(third.header("Retry-After")).isPresent();
         }
-        assertThat(api.post("/v1/auth/resend-verification", Api.json(Map.of("email", newAddress("x")))).body())
-                .isEqualTo(api.post("/v1/auth/resend-verification", Api.json(Map.of("email", newAddress("y")))).body());
+        assertThat(api.post("/v1/auth/resend-verification", TestHttp.json(Map.of("email", newAddress("x")))).body())
+                .isEqualTo(api.post("/v1/auth/resend-verification", TestHttp.json(Map.of("email", newAddress("y")))).body());
     }
 }

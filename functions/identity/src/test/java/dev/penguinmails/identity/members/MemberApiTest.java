@@ -3,12 +3,12 @@ package dev.penguinmails.identity.members;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.penguinmails.identity.workspaces.ApiClient;
-import dev.penguinmails.identity.workspaces.ApiClient.Reply;
 import dev.penguinmails.identity.workspaces.IdentityFixtures;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.shared.tenancy.TenantContext;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -32,7 +32,7 @@ class MemberApiTest implements TestPropertyProvider {
     @Inject
     ApplicationContext context;
 
-    ApiClient api;
+    TestHttp api;
     IdentityFixtures fixtures;
     Person owner;
     Person admin;
@@ -47,7 +47,7 @@ class MemberApiTest implements TestPropertyProvider {
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(server.getURL());
+        api = new TestHttp(server.getURL());
         fixtures = new IdentityFixtures(context);
         owner = fixtures.person("Olivia Owner");
         admin = fixtures.person("Adam Admin");

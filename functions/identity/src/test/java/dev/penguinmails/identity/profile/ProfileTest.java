@@ -3,9 +3,9 @@ package dev.penguinmails.identity.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.identity.accounts.AccountKeys;
-import dev.penguinmails.identity.accounts.Api;
 import dev.penguinmails.identity.accounts.EmailAddress;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
+import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ class ProfileTest extends IdentityApiTest {
         signUp(email, STRONG_PASSWORD, "Pat Profile");
         String access = loggedIn(email).get("accessToken").asText();
 
-        Api.Reply me = api.get("/v1/me", bearer(access));
+        TestHttp.Reply me = api.get("/v1/me", bearer(access));
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.text("name")).isEqualTo("Pat Profile");
         assertThat(me.text("timezone")).isEqualTo("Europe/Madrid");
@@ -30,7 +30,7 @@ class ProfileTest extends IdentityApiTest {
         assertThat(me.json().get("emailVerified").asBoolean()).isFalse();
         assertThat(me.body()).doesNotContain("passwordHash").doesNotContain("argon2");
 
-        Api.Reply patched = api.patch("/v1/me", Api.json(Map.of("timezone", "America/Mexico_City", "locale", "pt-br")),
+        TestHttp.Reply patched = api.patch("/v1/me", TestHttp.json(Map.of("timezone", "America/Mexico_City", "locale", "pt-br")),
                 bearer(access));
         assertThat(patched.status()).isEqualTo(200);
         assertThat(patched.text("timezone")).isEqualTo("America/Mexico_City");
@@ -46,7 +46,7 @@ class ProfileTest extends IdentityApiTest {
         String access = loggedIn(email).get("accessToken").asText();
         var before = snapshot();
 
-        Api.Reply reply = api.patch("/v1/me", Api.json(Map.of("name", "", "timezone", "+02:00",
+        TestHttp.Reply reply = api.patch("/v1/me", TestHttp.json(Map.of("name", "", "timezone", "+02:00",
                 "locale", "en-US-u-ca-buddhist")), bearer(access));
 
         assertThat(reply.status()).isEqualTo(400);
@@ -55,8 +55,8 @@ class ProfileTest extends IdentityApiTest {
         reply.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
         assertThat(fields).containsExactlyInAnyOrder("name", "timezone", "locale");
         assertThat(api.patch("/v1/me", "{}", bearer(access)).status()).isEqualTo(400);
-        assertThat(api.patch("/v1/me", Api.json(Map.of("locale", "xx")), bearer(access)).status()).isEqualTo(400);
-        assertThat(api.patch("/v1/me", Api.json(Map.of("name", "Eve"))).status())
+        assertThat(api.patch("/v1/me", TestHttp.json(Map.of("locale", "xx")), bearer(access)).status()).isEqualTo(400);
+        assertThat(api.patch("/v1/me", TestHttp.json(Map.of("name", "Eve"))).status())
                 .isEqualTo(401);
         assertThat(snapshot()).isEqualTo(before);
     }
@@ -71,12 +71,12 @@ class ProfileTest extends IdentityApiTest {
         deliverEmails();
         awaitMail(oldEmail, 1);
 
-        Api.Reply wrongPassword = api.post("/v1/me/email-change", Api.json(Map.of("newEmail", newEmail,
+        TestHttp.Reply wrongPassword = api.post("/v1/me/email-change", TestHttp.json(Map.of("newEmail", newEmail,
                 "password", "not-My-password-44")), bearer(access));
         assertThat(wrongPassword.status()).isEqualTo(403);
         assertThat(wrongPassword.problemSlug()).isEqualTo("invalid-password");
 
-        Api.Reply asked = api.post("/v1/me/email-change", Api.json(Map.of("newEmail", newEmail, "password", STRONG_PASSWORD)),
+        TestHttp.Reply asked = api.post("/v1/me/email-change", TestHttp.json(Map.of("newEmail", newEmail, "password", STRONG_PASSWORD)),
                 bearer(access));
         assertThat(asked.status()).isEqualTo(202);
         assertThat(api.get("/v1/me", bearer(access)).text("email")).isEqualTo(oldEmail);
@@ -88,18 +88,18 @@ class ProfileTest extends IdentityApiTest {
         assertThat(notice.subject()).isEqualTo("Your PenguinMails address change was requested");
         assertThat(notice.text()).contains(newEmail);
 
-        Api.Reply confirmed = api.post("/v1/me/email-change/confirm", Api.json(Map.of("token", token(confirmation))));
+        TestHttp.Reply confirmed = api.post("/v1/me/email-change/confirm", TestHttp.json(Map.of("token", token(confirmation))));
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.text("email")).isEqualTo(newEmail);
 
         assertThat(userIdOf(newEmail)).isEqualTo(userId);
         assertThat(item(AccountKeys.emailClaim(new EmailAddress(oldEmail).normalized()))).isEmpty();
-        Api.Reply me = api.get("/v1/me", bearer(access));
+        TestHttp.Reply me = api.get("/v1/me", bearer(access));
         assertThat(me.text("email")).isEqualTo(newEmail);
         assertThat(me.json().get("emailVerified").asBoolean()).isTrue();
         assertThat(login(oldEmail, STRONG_PASSWORD).status()).isEqualTo(401);
         assertThat(login(newEmail, STRONG_PASSWORD).status()).isEqualTo(200);
-        assertThat(api.post("/v1/me/email-change/confirm", Api.json(Map.of("token", token(confirmation)))).problemSlug())
+        assertThat(api.post("/v1/me/email-change/confirm", TestHttp.json(Map.of("token", token(confirmation)))).problemSlug())
                 .isEqualTo("invalid-token");
         deliverEmails();
         assertThat(awaitMail(oldEmail, 3).get(2).subject()).isEqualTo("Your PenguinMails email address was changed");
@@ -115,13 +115,13 @@ class ProfileTest extends IdentityApiTest {
         String wanted = newAddress("wanted");
         signUp(email, STRONG_PASSWORD, "Slow Mover");
         String access = loggedIn(email).get("accessToken").asText();
-        api.post("/v1/me/email-change", Api.json(Map.of("newEmail", wanted, "password", STRONG_PASSWORD)), bearer(access));
+        api.post("/v1/me/email-change", TestHttp.json(Map.of("newEmail", wanted, "password", STRONG_PASSWORD)), bearer(access));
         deliverEmails();
         String token = token(awaitMail(wanted, 1).get(0));
         signUp(wanted, STRONG_PASSWORD, "Fast Taker");
         var before = snapshot();
 
-        Api.Reply refused = api.post("/v1/me/email-change/confirm", Api.json(Map.of("token", token)));
+        TestHttp.Reply refused = api.post("/v1/me/email-change/confirm", TestHttp.json(Map.of("token", token)));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.problemSlug()).isEqualTo("email-unavailable");
@@ -135,13 +135,13 @@ class ProfileTest extends IdentityApiTest {
         signUp(email, STRONG_PASSWORD, "Sam Same");
         String access = loggedIn(email).get("accessToken").asText();
 
-        assertThat(api.post("/v1/me/email-change", Api.json(Map.of("newEmail", email.toUpperCase(), "password", STRONG_PASSWORD)),
+        assertThat(api.post("/v1/me/email-change", TestHttp.json(Map.of("newEmail", email.toUpperCase(), "password", STRONG_PASSWORD)),
                 bearer(access)).problemSlug()).isEqualTo("validation-failed");
-        assertThat(api.post("/v1/me/email-change", Api.json(Map.of("newEmail", "not an address", "password", STRONG_PASSWORD)),
+        assertThat(api.post("/v1/me/email-change", TestHttp.json(Map.of("newEmail", "not an address", "password", STRONG_PASSWORD)),
                 bearer(access)).problemSlug()).isEqualTo("validation-failed");
-        assertThat(api.post("/v1/me/email-change", Api.json(Map.of("newEmail", newAddress("x"))), bearer(access)).status())
+        assertThat(api.post("/v1/me/email-change", TestHttp.json(Map.of("newEmail", newAddress("x"))), bearer(access)).status())
                 .isEqualTo(400);
-        assertThat(api.post("/v1/me/email-change/confirm", Api.json(Map.of("token", "abc"))).problemSlug())
+        assertThat(api.post("/v1/me/email-change/confirm", TestHttp.json(Map.of("token", "abc"))).problemSlug())
                 .isEqualTo("invalid-token");
     }
 }

@@ -10,12 +10,12 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.penguinmails.identity.accounts.Api;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
 import dev.penguinmails.shared.auth.AccessTokenClaims;
 import dev.penguinmails.shared.auth.AccessTokens;
 import dev.penguinmails.shared.auth.IdentityKeys;
 import dev.penguinmails.shared.auth.SigningKeys;
+import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ class SessionsTest extends IdentityApiTest {
         String userId = userIdOf(email);
         JsonNode first = loggedIn(email);
 
-        Api.Reply rotated = refresh(first.get("refreshToken").asText());
+        TestHttp.Reply rotated = refresh(first.get("refreshToken").asText());
         assertThat(rotated.status()).isEqualTo(200);
         JsonNode second = rotated.json();
         assertThat(second.get("refreshToken").asText()).isNotEqualTo(first.get("refreshToken").asText());
@@ -48,7 +48,7 @@ class SessionsTest extends IdentityApiTest {
         assertThat(api.get("/v1/me", bearer(second.get("accessToken").asText())).status()).isEqualTo(200);
 
         // The first token again: someone kept a copy. The session ends for everyone holding its tokens.
-        Api.Reply reuse = refresh(first.get("refreshToken").asText());
+        TestHttp.Reply reuse = refresh(first.get("refreshToken").asText());
         assertThat(reuse.status()).isEqualTo(401);
         assertThat(reuse.problemSlug()).isEqualTo("invalid-refresh-token");
         Map<String, AttributeValue> session = item(IdentityKeys.session(userId, first.get("sessionId").asText()));
@@ -69,15 +69,15 @@ class SessionsTest extends IdentityApiTest {
         String userId = userIdOf(email);
 
         JsonNode first = loggedIn(email, "Idempotency-Key", "login-" + userId);
-        Api.Reply again = login(email, STRONG_PASSWORD, "Idempotency-Key", "login-" + userId);
+        TestHttp.Reply again = login(email, STRONG_PASSWORD, "Idempotency-Key", "login-" + userId);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.header("Idempotent-Replayed")).isEmpty();
         assertThat(again.json().get("sessionId").asText()).isNotEqualTo(first.get("sessionId").asText());
 
         // Replaying a refresh must not hand out the rotated pair again: the old token is a reuse, and ends the session.
-        String body = Api.json(Map.of("refreshToken", first.get("refreshToken").asText()));
-        Api.Reply rotated = api.post("/v1/auth/refresh", body, "Idempotency-Key", "refresh-" + userId);
-        Api.Reply replayed = api.post("/v1/auth/refresh", body, "Idempotency-Key", "refresh-" + userId);
+        String body = TestHttp.json(Map.of("refreshToken", first.get("refreshToken").asText()));
+        TestHttp.Reply rotated = api.post("/v1/auth/refresh", body, "Idempotency-Key", "refresh-" + userId);
+        TestHttp.Reply replayed = api.post("/v1/auth/refresh", body, "Idempotency-Key", "refresh-" + userId);
         assertThat(rotated.status()).isEqualTo(200);
         assertThat(replayed.status()).isEqualTo(401);
         assertThat(replayed.problemSlug()).isEqualTo("invalid-refresh-token");
@@ -104,7 +104,7 @@ class SessionsTest extends IdentityApiTest {
         JsonNode tokens = loggedIn(email);
         assertThat(accessTokens.verify(tokens.get("accessToken").asText()).emailVerified()).isFalse();
         deliverEmails();
-        api.post("/v1/auth/verify-email", Api.json(Map.of("token", token(awaitMail(email, 1).get(0)))));
+        api.post("/v1/auth/verify-email", TestHttp.json(Map.of("token", token(awaitMail(email, 1).get(0)))));
 
         JsonNode refreshed = refresh(tokens.get("refreshToken").asText()).json();
 
@@ -141,7 +141,7 @@ class SessionsTest extends IdentityApiTest {
         JsonNode phone = loggedIn(email, "User-Agent", "curl/8.5.0", "X-Forwarded-For", "192.0.2.2");
         String laptopAccess = laptop.get("accessToken").asText();
 
-        Api.Reply list = api.get("/v1/me/sessions", bearer(laptopAccess));
+        TestHttp.Reply list = api.get("/v1/me/sessions", bearer(laptopAccess));
         assertThat(list.status()).isEqualTo(200);
         JsonNode items = list.json().get("items");
         assertThat(items).hasSize(2);
@@ -154,7 +154,7 @@ class SessionsTest extends IdentityApiTest {
         String stranger = newAddress("stranger");
         signUp(stranger, STRONG_PASSWORD, "Stan Stranger");
         String strangerAccess = loggedIn(stranger).get("accessToken").asText();
-        Api.Reply foreign = api.delete("/v1/me/sessions/" + phone.get("sessionId").asText(), bearer(strangerAccess));
+        TestHttp.Reply foreign = api.delete("/v1/me/sessions/" + phone.get("sessionId").asText(), bearer(strangerAccess));
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.problemSlug()).isEqualTo("not-found");
         assertThat(api.get("/v1/me", bearer(phone.get("accessToken").asText())).status()).isEqualTo(200);
@@ -185,7 +185,7 @@ class SessionsTest extends IdentityApiTest {
                 Instant.now().minusSeconds(3600), Instant.now().minusSeconds(1800)));
 
         for (String bad : List.of(algNone, tamperedPayload, otherKey, expired, "garbage", good + "x")) {
-            Api.Reply reply = api.get("/v1/me", bearer(bad));
+            TestHttp.Reply reply = api.get("/v1/me", bearer(bad));
             assertThat(reply.status()).as(bad).isEqualTo(401);
             assertThat(reply.header("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(reply.header("WWW-Authenticate").orElse("")).startsWith("Bearer");
@@ -193,8 +193,8 @@ class SessionsTest extends IdentityApiTest {
         assertThat(api.get("/v1/me", bearer(good)).status()).isEqualTo(200);
     }
 
-    private Api.Reply refresh(String refreshToken) {
-        return api.post("/v1/auth/refresh", Api.json(Map.of("refreshToken", refreshToken)));
+    private TestHttp.Reply refresh(String refreshToken) {
+        return api.post("/v1/auth/refresh", TestHttp.json(Map.of("refreshToken", refreshToken)));
     }
 
     private List<String> auditActions(String userId) {

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.emulators.PublishedEvent;
 import dev.penguinmails.identity.accounts.AccountKeys;
 import dev.penguinmails.identity.accounts.AccountRegistry;
-import dev.penguinmails.identity.accounts.Api;
 import dev.penguinmails.identity.accounts.EmailAddress;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
 import dev.penguinmails.identity.accounts.NewAccount;
 import dev.penguinmails.identity.accounts.Registration;
 import dev.penguinmails.identity.passwords.PasswordHasher;
 import dev.penguinmails.shared.auth.IdentityKeys;
+import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class SignupTest extends IdentityApiTest {
     @Test
     void createsTheAccountItsWorkspaceAndMembershipAndEmailsAWorkingVerificationLink() {
         String email = newAddress("maria");
-        Api.Reply reply = signUp(email, STRONG_PASSWORD, "Maria Gonzalez");
+        TestHttp.Reply reply = signUp(email, STRONG_PASSWORD, "Maria Gonzalez");
 
         assertThat(reply.status()).isEqualTo(202);
         assertThat(reply.text("status")).isEqualTo("pending-verification");
@@ -60,13 +60,13 @@ class SignupTest extends IdentityApiTest {
         assertThat(mail.text()).contains("http://127.0.0.1:8080/verify-email#token=").contains("POST /v1/auth/verify-email");
         assertThat(mail.html()).contains("href=\"http://127.0.0.1:8080/verify-email#token=");
 
-        Api.Reply verified = api.post("/v1/auth/verify-email", Api.json(Map.of("token", token(mail))));
+        TestHttp.Reply verified = api.post("/v1/auth/verify-email", TestHttp.json(Map.of("token", token(mail))));
         assertThat(verified.status()).isEqualTo(200);
         assertThat(verified.json().get("emailVerified").asBoolean()).isTrue();
         assertThat(item(IdentityKeys.user(userId)).get("emailVerified").bool()).isTrue();
         assertThat(published("account.email_verified")).anyMatch(e -> e.detail().contains(userId));
 
-        Api.Reply reused = api.post("/v1/auth/verify-email", Api.json(Map.of("token", token(mail))));
+        TestHttp.Reply reused = api.post("/v1/auth/verify-email", TestHttp.json(Map.of("token", token(mail))));
         assertThat(reused.status()).isEqualTo(400);
         assertThat(reused.problemSlug()).isEqualTo("invalid-token");
     }
@@ -74,12 +74,12 @@ class SignupTest extends IdentityApiTest {
     @Test
     void aDuplicateAddressGetsTheSameAnswerAndItsOwnerAnEmail() {
         String email = newAddress("taken");
-        Api.Reply first = signUp(email, STRONG_PASSWORD, "First Owner");
+        TestHttp.Reply first = signUp(email, STRONG_PASSWORD, "First Owner");
         deliverEmails();
         awaitMail(email, 1);
         var before = snapshot();
 
-        Api.Reply second = signUp(email.toUpperCase(), "another-Unrelated-passphrase-77", "Somebody Else");
+        TestHttp.Reply second = signUp(email.toUpperCase(), "another-Unrelated-passphrase-77", "Somebody Else");
 
         assertThat(second.status()).isEqualTo(first.status());
         assertThat(second.body()).isEqualTo(first.body());
@@ -107,7 +107,7 @@ class SignupTest extends IdentityApiTest {
     void badInputIsAProblemWithEveryFieldNamedAndChangesNothing() {
         var before = snapshot();
 
-        Api.Reply reply = api.post("/v1/signup", Api.json(Map.of("email", "maria@", "password", "x",
+        TestHttp.Reply reply = api.post("/v1/signup", TestHttp.json(Map.of("email", "maria@", "password", "x",
                 "name", " ", "timezone", "Mars/Olympus", "locale", "not a locale!")));
 
         assertThat(reply.status()).isEqualTo(400);
@@ -125,7 +125,7 @@ class SignupTest extends IdentityApiTest {
         String email = newAddress("weak");
 
         for (String weak : List.of("password1", "qwertyuiop", "short", "a".repeat(129), "gonzalezmaria2024")) {
-            Api.Reply reply = api.post("/v1/signup", Api.json(Map.of("email", email, "password", weak,
+            TestHttp.Reply reply = api.post("/v1/signup", TestHttp.json(Map.of("email", email, "password", weak,
                     "name", "Maria Gonzalez", "workspaceName", "Acme")));
             assertThat(reply.status()).as(weak).isEqualTo(400);
             assertThat(reply.problemSlug()).isEqualTo("weak-password");
@@ -143,20 +143,20 @@ class SignupTest extends IdentityApiTest {
     void malformedOversizedAndWronglyTypedBodiesAreProblemsAndChangeNothing() {
         var before = snapshot();
 
-        Api.Reply malformed = api.post("/v1/signup", "{\"email\": \"a@b.co\", ");
+        TestHttp.Reply malformed = api.post("/v1/signup", "{\"email\": \"a@b.co\", ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.problemSlug()).isEqualTo("malformed-json");
 
-        Api.Reply oversized = api.post("/v1/signup", Api.json(Map.of("email", newAddress("big"),
+        TestHttp.Reply oversized = api.post("/v1/signup", TestHttp.json(Map.of("email", newAddress("big"),
                 "password", STRONG_PASSWORD, "name", "x".repeat(300_000), "workspaceName", "Acme")));
         assertThat(oversized.status()).isEqualTo(413);
         assertThat(oversized.problemSlug()).isEqualTo("payload-too-large");
 
-        Api.Reply wrongType = api.send("POST", "/v1/signup", "email=a@b.co", "Content-Type", "application/x-www-form-urlencoded");
+        TestHttp.Reply wrongType = api.send("POST", "/v1/signup", "email=a@b.co", "Content-Type", "application/x-www-form-urlencoded");
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(wrongType.header("Content-Type").orElse("")).startsWith("application/problem+json");
 
-        Api.Reply wrongMethod = api.get("/v1/signup");
+        TestHttp.Reply wrongMethod = api.get("/v1/signup");
         assertThat(wrongMethod.status()).isEqualTo(405);
 
         assertThat(snapshot()).isEqualTo(before);
@@ -165,11 +165,11 @@ class SignupTest extends IdentityApiTest {
     @Test
     void theSameIdempotencyKeyReplaysTheAnswerAndSignsUpOnce() {
         String email = newAddress("retry");
-        String body = Api.json(Map.of("email", email, "password", STRONG_PASSWORD, "name", "Retry Person",
+        String body = TestHttp.json(Map.of("email", email, "password", STRONG_PASSWORD, "name", "Retry Person",
                 "workspaceName", "Retries"));
 
-        Api.Reply first = api.post("/v1/signup", body, "Idempotency-Key", "signup-" + email);
-        Api.Reply again = api.post("/v1/signup", body, "Idempotency-Key", "signup-" + email);
+        TestHttp.Reply first = api.post("/v1/signup", body, "Idempotency-Key", "signup-" + email);
+        TestHttp.Reply again = api.post("/v1/signup", body, "Idempotency-Key", "signup-" + email);
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(again.status()).isEqualTo(202);
@@ -190,7 +190,7 @@ class SignupTest extends IdentityApiTest {
         assertThat(item(IdentityKeys.user(userId)).get("status").s()).isEqualTo("PENDING");
         assertThat(login(email, STRONG_PASSWORD).status()).isEqualTo(401);
 
-        Api.Reply retried = signUp(email, STRONG_PASSWORD, "Half Way");
+        TestHttp.Reply retried = signUp(email, STRONG_PASSWORD, "Half Way");
 
         assertThat(retried.status()).isEqualTo(202);
         assertThat(userIdOf(email)).isEqualTo(userId);

@@ -3,10 +3,10 @@ package dev.penguinmails.identity.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.identity.accounts.AccountKeys;
-import dev.penguinmails.identity.accounts.Api;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
 import dev.penguinmails.shared.auth.IdentityKeys;
 import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;
 import java.util.Map;
@@ -23,7 +23,7 @@ class VerificationTest extends IdentityApiTest {
         signUp(email, STRONG_PASSWORD, "Rosa Resend");
         String userId = userIdOf(email);
 
-        Api.Reply resent = api.post("/v1/auth/resend-verification", Api.json(Map.of("email", email)));
+        TestHttp.Reply resent = api.post("/v1/auth/resend-verification", TestHttp.json(Map.of("email", email)));
         assertThat(resent.status()).isEqualTo(202);
         deliverEmails();
         var mails = awaitMail(email, 2);
@@ -32,12 +32,12 @@ class VerificationTest extends IdentityApiTest {
                 .findFirst().orElseThrow();
         Mail firstMail = mails.stream().filter(m -> m != resentMail).findFirst().orElseThrow();
 
-        assertThat(api.post("/v1/auth/verify-email", Api.json(Map.of("token", token(resentMail)))).status()).isEqualTo(200);
+        assertThat(api.post("/v1/auth/verify-email", TestHttp.json(Map.of("token", token(resentMail)))).status()).isEqualTo(200);
         assertThat(item(IdentityKeys.user(userId)).get("emailVerified").bool()).isTrue();
         // The first link still works once (the address is the same), and changes nothing more.
-        assertThat(api.post("/v1/auth/verify-email", Api.json(Map.of("token", token(firstMail)))).status()).isEqualTo(200);
+        assertThat(api.post("/v1/auth/verify-email", TestHttp.json(Map.of("token", token(firstMail)))).status()).isEqualTo(200);
 
-        api.post("/v1/auth/resend-verification", Api.json(Map.of("email", email)));
+        api.post("/v1/auth/resend-verification", TestHttp.json(Map.of("email", email)));
         deliverEmails();
         assertThat(mailTo(email)).hasSize(2);
     }
@@ -52,7 +52,7 @@ class VerificationTest extends IdentityApiTest {
 
         String tampered = token.substring(0, 42) + (token.endsWith("A") ? "B" : "A");
         for (String bad : new String[] {tampered, "x".repeat(43), "short", token + "A"}) {
-            Api.Reply reply = api.post("/v1/auth/verify-email", Api.json(Map.of("token", bad)));
+            TestHttp.Reply reply = api.post("/v1/auth/verify-email", TestHttp.json(Map.of("token", bad)));
             assertThat(reply.status()).as(bad).isEqualTo(400);
             assertThat(reply.problemSlug()).isEqualTo("invalid-token");
         }
@@ -63,21 +63,21 @@ class VerificationTest extends IdentityApiTest {
                 .updateExpression("SET expiresAt = :past").expressionAttributeValues(Map.of(":past",
                         AttributeValue.fromN(Long.toString(Instant.now().minusSeconds(1).getEpochSecond())))));
         var expiredBefore = snapshot();
-        assertThat(api.post("/v1/auth/verify-email", Api.json(Map.of("token", token))).problemSlug()).isEqualTo("invalid-token");
+        assertThat(api.post("/v1/auth/verify-email", TestHttp.json(Map.of("token", token))).problemSlug()).isEqualTo("invalid-token");
         assertThat(snapshot()).isEqualTo(expiredBefore);
         assertThat(before).isNotEmpty();
     }
 
     @Test
     void resendAnswersAlikeForUnknownAndMalformedAddressesAreProblems() {
-        Api.Reply unknown = api.post("/v1/auth/resend-verification", Api.json(Map.of("email", newAddress("nobody"))));
+        TestHttp.Reply unknown = api.post("/v1/auth/resend-verification", TestHttp.json(Map.of("email", newAddress("nobody"))));
         String known = newAddress("somebody");
         signUp(known, STRONG_PASSWORD, "Some Body");
-        Api.Reply forKnown = api.post("/v1/auth/resend-verification", Api.json(Map.of("email", known)));
+        TestHttp.Reply forKnown = api.post("/v1/auth/resend-verification", TestHttp.json(Map.of("email", known)));
 
         assertThat(unknown.status()).isEqualTo(202);
         assertThat(unknown.body()).isEqualTo(forKnown.body());
-        Api.Reply malformed = api.post("/v1/auth/resend-verification", Api.json(Map.of("email", "someone@localhost")));
+        TestHttp.Reply malformed = api.post("/v1/auth/resend-verification", TestHttp.json(Map.of("email", "someone@localhost")));
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.problemSlug()).isEqualTo("validation-failed");
     }

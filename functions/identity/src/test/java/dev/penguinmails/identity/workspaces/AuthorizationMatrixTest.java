@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.penguinmails.identity.invitations.Invitation;
 import dev.penguinmails.identity.invitations.InvitationStatus;
 import dev.penguinmails.identity.invitations.InvitationStore;
-import dev.penguinmails.identity.workspaces.ApiClient.Reply;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
 import dev.penguinmails.shared.auth.ApiKeyCredential;
 import dev.penguinmails.shared.auth.Permission;
@@ -13,6 +12,8 @@ import dev.penguinmails.shared.auth.PermissionMatrix;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.shared.ids.Ids;
 import dev.penguinmails.shared.tenancy.TenantContext;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -49,7 +50,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     @Inject
     Router router;
 
-    ApiClient api;
+    TestHttp api;
     IdentityFixtures fixtures;
 
     @Override
@@ -77,12 +78,12 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
     }
 
     private Reply call(WorkspaceRoutes.Operation operation, Stage stage, String bearer) {
-        return api.send(operation.method(), operation.resolve(stage.values()), operation.hasBody() ? "{}" : null, bearer);
+        return api.sendAs(operation.method(), operation.resolve(stage.values()), operation.hasBody() ? "{}" : null, bearer);
     }
 
     @Test
     void everyRoleGetsExactlyWhatTheMatrixGivesItOnEveryWorkspaceRoute() {
-        api = new ApiClient(server.getURL());
+        api = new TestHttp(server.getURL());
         fixtures = new IdentityFixtures(context);
         List<WorkspaceRoutes.Operation> operations = WorkspaceRoutes.documented(context.getClassLoader(), router);
         assertThat(operations).hasSizeGreaterThanOrEqualTo(14);
@@ -121,7 +122,7 @@ class AuthorizationMatrixTest implements TestPropertyProvider {
 
     @Test
     void apiKeysGetWhatTheirScopesGiveOnEveryWorkspaceRoute() {
-        api = new ApiClient(server.getURL());
+        api = new TestHttp(server.getURL());
         fixtures = new IdentityFixtures(context);
         Set<String> allScopes = Arrays.stream(Permission.values()).flatMap(p -> p.scope().stream()).collect(Collectors.toSet());
         List<String> wrong = new ArrayList<>();

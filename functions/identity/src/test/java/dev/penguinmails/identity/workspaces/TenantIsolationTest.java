@@ -2,10 +2,11 @@ package dev.penguinmails.identity.workspaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.penguinmails.identity.workspaces.ApiClient.Reply;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
 import dev.penguinmails.shared.auth.Permission;
 import dev.penguinmails.shared.auth.Role;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -48,7 +49,7 @@ class TenantIsolationTest implements TestPropertyProvider {
 
     @Test
     void aMemberOfAnotherWorkspaceGets404OnEveryWorkspaceRouteWithTokensAndKeys() {
-        ApiClient api = new ApiClient(server.getURL());
+        TestHttp api = new TestHttp(server.getURL());
         IdentityFixtures fixtures = new IdentityFixtures(context);
         List<WorkspaceRoutes.Operation> operations = WorkspaceRoutes.documented(context.getClassLoader(), router);
         assertThat(operations).as("workspace routes in the OpenAPI document").hasSizeGreaterThanOrEqualTo(14);
@@ -79,7 +80,7 @@ class TenantIsolationTest implements TestPropertyProvider {
         for (WorkspaceRoutes.Operation operation : operations) {
             for (Map.Entry<String, String> caller : callers.entrySet()) {
                 String path = operation.resolve(values);
-                Reply reply = api.send(operation.method(), path, operation.hasBody() ? "{}" : null, caller.getValue());
+                Reply reply = api.sendAs(operation.method(), path, operation.hasBody() ? "{}" : null, caller.getValue());
                 String where = operation + " as " + caller.getKey() + ": " + reply;
                 if (reply.status() != 404 || !"not-found".equals(reply.problem())
                         || !notFound.equals(reply.json().path("detail").asText())) {

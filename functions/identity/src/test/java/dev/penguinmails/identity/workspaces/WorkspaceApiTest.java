@@ -3,9 +3,10 @@ package dev.penguinmails.identity.workspaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.penguinmails.identity.workspaces.ApiClient.Reply;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
 import dev.penguinmails.shared.auth.Role;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -29,7 +30,7 @@ class WorkspaceApiTest implements TestPropertyProvider {
     @Inject
     ApplicationContext context;
 
-    ApiClient api;
+    TestHttp api;
     IdentityFixtures fixtures;
 
     @Override
@@ -39,7 +40,7 @@ class WorkspaceApiTest implements TestPropertyProvider {
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(server.getURL());
+        api = new TestHttp(server.getURL());
         fixtures = new IdentityFixtures(context);
     }
 
@@ -69,8 +70,8 @@ class WorkspaceApiTest implements TestPropertyProvider {
         Person ada = fixtures.person("Ada");
         String key = "create-" + ada.userId();
 
-        Reply first = api.send("POST", "/v1/workspaces", "{\"name\":\"Once\"}", ada.token(), "Idempotency-Key", key);
-        Reply retry = api.send("POST", "/v1/workspaces", "{\"name\":\"Once\"}", ada.token(), "Idempotency-Key", key);
+        Reply first = api.sendAs("POST", "/v1/workspaces", "{\"name\":\"Once\"}", ada.token(), "Idempotency-Key", key);
+        Reply retry = api.sendAs("POST", "/v1/workspaces", "{\"name\":\"Once\"}", ada.token(), "Idempotency-Key", key);
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.status()).isEqualTo(201);
@@ -79,7 +80,7 @@ class WorkspaceApiTest implements TestPropertyProvider {
         assertThat(ids(api.get("/v1/workspaces", ada.token()).json().get("items"))).hasSize(1);
         // Keys are scoped to the caller: another person's request with the same key is their own.
         Person bob = fixtures.person("Bob");
-        Reply bobs = api.send("POST", "/v1/workspaces", "{\"name\":\"Once\"}", bob.token(), "Idempotency-Key", key);
+        Reply bobs = api.sendAs("POST", "/v1/workspaces", "{\"name\":\"Once\"}", bob.token(), "Idempotency-Key", key);
         assertThat(bobs.json().get("id").asText()).isNotEqualTo(first.json().get("id").asText());
     }
 

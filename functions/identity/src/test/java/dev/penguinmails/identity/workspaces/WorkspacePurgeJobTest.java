@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.penguinmails.identity.workspaces.ApiClient.Reply;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
 import dev.penguinmails.shared.auth.Role;
+import dev.penguinmails.testsupport.TestHttp;
+import dev.penguinmails.testsupport.TestHttp.Reply;
 import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -42,7 +43,7 @@ class WorkspacePurgeJobTest implements TestPropertyProvider {
     @Inject
     SqsClient sqs;
 
-    ApiClient api;
+    TestHttp api;
     IdentityFixtures fixtures;
     Map<String, String> properties;
 
@@ -54,7 +55,7 @@ class WorkspacePurgeJobTest implements TestPropertyProvider {
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(server.getURL());
+        api = new TestHttp(server.getURL());
         fixtures = new IdentityFixtures(context);
     }
 

@@ -1,4 +1,4 @@
-package dev.penguinmails.events.testing;
+package dev.penguinmails.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward by hand, to let leases and retention run out without waiting. */
+/** A clock tests move forward by hand, to reach expiry, lease and retention times without waiting. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
