@@ -1,5 +1,6 @@
 package dev.penguinmails.shared.ratelimit;
 
+import dev.penguinmails.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.emulators.ProvisionedStack;
