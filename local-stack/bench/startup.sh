@@ -3,6 +3,7 @@
 # with an empty data folder, and writes docs/benchmarks/local-stack-startup.md.
 #
 #   local-stack/bench/startup.sh [RUNS]        (default 3; needs the jars: mvn -DskipTests install)
+#   BENCH_JAVA_OPTS="..." adds JVM options to the measured stack (e.g. a class-data-sharing archive).
 #
 # Ports 18080.. are used so that a running local stack on the defaults is not disturbed.
 set -euo pipefail
@@ -16,7 +17,7 @@ ROWS=()
 for run in $(seq 1 "$RUNS"); do
   data="$(mktemp -d)"
   log="$(mktemp)"
-  java -XX:TieredStopAtLevel=1 -jar local-stack/target/local-stack.jar --data-dir "$data" --api-port $API \
+  java -XX:TieredStopAtLevel=1 ${BENCH_JAVA_OPTS:-} -jar local-stack/target/local-stack.jar --data-dir "$data" --api-port $API \
     --ses-port $SES --smtp-port 13025 --imap-port 13143 --dynamodb-port 18000 --sqs-port 19324 --s3-port 19000 \
     --eventbridge-port 19195 >"$log" 2>&1 &
   pid=$!
