@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the local stack's start time and each Lambda's cold first invocation, each run in a fresh JVM
-# with an empty data folder, and writes docs/benchmarks/local-stack-startup.md.
+# with an empty data folder, and writes the table to docs/benchmarks/local-stack-startup-run.md.
 #
 #   local-stack/bench/startup.sh [RUNS]        (default 3; needs the jars: mvn -DskipTests install)
 #   BENCH_JAVA_OPTS="..." adds JVM options to the measured stack (e.g. a class-data-sharing archive).
@@ -11,7 +11,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 RUNS="${1:-3}"
 API=18080 SES=18005
-REPORT="docs/benchmarks/local-stack-startup.md"
+REPORT="${REPORT:-docs/benchmarks/local-stack-startup-run.md}"  # the latest run; local-stack-startup.md keeps the recorded ones
 ROWS=()
 
 for run in $(seq 1 "$RUNS"); do
