@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Drives a running local stack through signup: creates an account, then waits for its welcome
+# Drives a running local stack through signup: creates an account, then waits for its verification
 # email in the sent-mail viewer. Exits non-zero at the first step that does not happen.
 set -euo pipefail
 
