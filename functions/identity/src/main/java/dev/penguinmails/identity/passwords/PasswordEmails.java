@@ -7,6 +7,7 @@ import dev.penguinmails.events.identity.accounts.PasswordResetRequested;
 import dev.penguinmails.identity.accounts.User;
 import dev.penguinmails.identity.accounts.UserStore;
 import dev.penguinmails.identity.emails.EmailLinks;
+import dev.penguinmails.identity.emails.TokenLinkEmail;
 import dev.penguinmails.identity.emails.EmailTemplate;
 import dev.penguinmails.identity.emails.IdentityEmail;
 import dev.penguinmails.identity.emails.OutgoingEmail;
@@ -25,15 +26,9 @@ public final class PasswordEmails {
 
     /** After {@code account.password_reset_requested}: mints a one-hour token. */
     @Singleton
-    public static class ResetLink implements IdentityEmail {
-        private final OneTimeTokens tokens;
-        private final UserStore users;
-        private final EmailLinks links;
-
+    public static class ResetLink extends TokenLinkEmail {
         public ResetLink(OneTimeTokens tokens, UserStore users, EmailLinks links) {
-            this.tokens = tokens;
-            this.users = users;
-            this.links = links;
+            super(tokens, users, links);
         }
 
         @Override

@@ -8,6 +8,7 @@ import dev.penguinmails.identity.accounts.EmailAddress;
 import dev.penguinmails.identity.accounts.User;
 import dev.penguinmails.identity.accounts.UserStore;
 import dev.penguinmails.identity.emails.EmailLinks;
+import dev.penguinmails.identity.emails.TokenLinkEmail;
 import dev.penguinmails.identity.emails.EmailTemplate;
 import dev.penguinmails.identity.emails.IdentityEmail;
 import dev.penguinmails.identity.emails.OutgoingEmail;
@@ -26,15 +27,9 @@ public final class EmailChangeEmails {
 
     /** To the new address: a 24-hour confirmation token. */
     @Singleton
-    public static class Confirm implements IdentityEmail {
-        private final OneTimeTokens tokens;
-        private final UserStore users;
-        private final EmailLinks links;
-
+    public static class Confirm extends TokenLinkEmail {
         public Confirm(OneTimeTokens tokens, UserStore users, EmailLinks links) {
-            this.tokens = tokens;
-            this.users = users;
-            this.links = links;
+            super(tokens, users, links);
         }
 
         @Override

@@ -8,8 +8,8 @@ import dev.penguinmails.identity.accounts.EmailAddress;
 import dev.penguinmails.identity.accounts.User;
 import dev.penguinmails.identity.accounts.UserStore;
 import dev.penguinmails.identity.emails.EmailLinks;
+import dev.penguinmails.identity.emails.TokenLinkEmail;
 import dev.penguinmails.identity.emails.EmailTemplate;
-import dev.penguinmails.identity.emails.IdentityEmail;
 import dev.penguinmails.identity.emails.OutgoingEmail;
 import dev.penguinmails.identity.tokens.OneTimeTokens;
 import dev.penguinmails.identity.tokens.TokenPurpose;
@@ -49,15 +49,9 @@ public final class VerificationEmails {
 
     /** After {@code account.signed_up}. */
     @Singleton
-    public static class AfterSignup implements IdentityEmail {
-        private final OneTimeTokens tokens;
-        private final UserStore users;
-        private final EmailLinks links;
-
+    public static class AfterSignup extends TokenLinkEmail {
         public AfterSignup(OneTimeTokens tokens, UserStore users, EmailLinks links) {
-            this.tokens = tokens;
-            this.users = users;
-            this.links = links;
+            super(tokens, users, links);
         }
 
         @Override
@@ -74,15 +68,9 @@ public final class VerificationEmails {
 
     /** After {@code account.verification_requested}. */
     @Singleton
-    public static class OnRequest implements IdentityEmail {
-        private final OneTimeTokens tokens;
-        private final UserStore users;
-        private final EmailLinks links;
-
+    public static class OnRequest extends TokenLinkEmail {
         public OnRequest(OneTimeTokens tokens, UserStore users, EmailLinks links) {
-            this.tokens = tokens;
-            this.users = users;
-            this.links = links;
+            super(tokens, users, links);
         }
 
         @Override
