@@ -41,6 +41,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -66,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
     private ApiServer server;
     private Scheduler scheduler;
     private List<QueuePoller> pollers = List.of();
+    private Map<String, String> functionEnvironment = Map.of();
     private Duration startupTime = Duration.ZERO;
 
     private LocalStack(LocalStackOptions options) {
@@ -107,7 +109,8 @@ public final class LocalStack implements AutoCloseable {
         }
         Topology topology = options.topology();
         stack = localAws.provision(topology, options.namePrefix());
-        setFunctionProperties();
+        functionEnvironment = buildFunctionEnvironment();
+        setFunctionProperties(functionEnvironment);
 
         Map<String, FunctionJar> jars = new LinkedHashMap<>();
         try {
@@ -127,18 +130,8 @@ public final class LocalStack implements AutoCloseable {
         scheduler = new Scheduler(scheduledJobs(topology, scheduledEvents), scheduledEvents);
         parts.add(scheduler);
 
-        RouteTable routes = new RouteTable(topology.httpRoutes().toList());
-        ApiGateway gateway = new ApiGateway(routes,
-                (route, timeout) -> functions.invoker(route.function(), route.handler(), timeout),
-                new ApiGatewayEvents(json), new ApiGatewayResponses(json), GatewayLimits.aws());
-        QueueDepths depths = new QueueDepths(clients.sqs(), stack.queueUrls(), stack.deadLetterQueueUrls());
-        AdminEndpoint admin = new AdminEndpoint(json, this::health, depths, scheduler, functions::coldStarts);
-        DocsEndpoint docs = new DocsEndpoint(memoize(() -> mergedOpenApi(routes)));
-        server = ApiServer.start(options.apiPort(), gateway, List.of(admin, docs));
-        parts.add(server);
-
         SqsEvents sqsEvents = new SqsEvents(json, LocalAwsClients.REGION.id());
-        List<QueuePoller> started = new ArrayList<>();
+        Map<String, QueuePoller> pollersByQueue = new LinkedHashMap<>();
         for (FunctionSpec function : topology.functions()) {
             for (QueueHandler handler : function.queueHandlers()) {
                 String url = stack.queueUrl(handler.queue());
@@ -147,10 +140,23 @@ public final class LocalStack implements AutoCloseable {
                 QueuePoller poller = new QueuePoller(settings, clients.sqs(), functions.invoker(function, handler),
                         sqsEvents, json);
                 parts.add(poller);
-                started.add(poller.start());
+                pollersByQueue.put(handler.queue(), poller);
             }
         }
-        pollers = List.copyOf(started);
+
+        RouteTable routes = new RouteTable(topology.httpRoutes().toList());
+        ApiGateway gateway = new ApiGateway(routes,
+                (route, timeout) -> functions.invoker(route.function(), route.handler(), timeout),
+                new ApiGatewayEvents(json), new ApiGatewayResponses(json), GatewayLimits.aws());
+        QueueDepths depths = new QueueDepths(clients.sqs(), stack.queueUrls(), stack.deadLetterQueueUrls());
+        AdminEndpoint admin = new AdminEndpoint(json, this::health, depths, scheduler, functions::coldStarts,
+                pollersByQueue, functions.jars().keySet(), functionEnvironment);
+        DocsEndpoint docs = new DocsEndpoint(memoize(() -> mergedOpenApi(routes)));
+        server = ApiServer.start(options.apiPort(), gateway, List.of(admin, docs));
+        parts.add(server);
+
+        pollersByQueue.values().forEach(QueuePoller::start);
+        pollers = List.copyOf(pollersByQueue.values());
         if (options.runSchedules()) {
             scheduler.start();
         }
@@ -168,11 +174,19 @@ public final class LocalStack implements AutoCloseable {
         return jobs;
     }
 
-    /** Functions find their resources through these properties (as env vars on AWS), and run as stage "local". */
-    private void setFunctionProperties() {
-        Map<String, String> properties = new LinkedHashMap<>(stack.properties());
+    /**
+     * What every function is given, as CDK sets it as the Lambda environment on AWS: where the provisioned
+     * resources are, the stage "local", and the local stand-ins of the stage's secrets.
+     */
+    private Map<String, String> buildFunctionEnvironment() {
+        Map<String, String> properties = new TreeMap<>(stack.properties());
         properties.put(ConfigKeys.STAGE, STAGE);
         properties.putAll(LocalSecrets.load(options.dataDir()));
+        return Collections.unmodifiableMap(properties);
+    }
+
+    /** Functions share this JVM, so they read their environment from system properties. */
+    private void setFunctionProperties(Map<String, String> properties) {
         properties.forEach((key, value) -> {
             previousProperties.put(key, System.getProperty(key));
             System.setProperty(key, value);
@@ -232,9 +246,19 @@ public final class LocalStack implements AutoCloseable {
         return localAws;
     }
 
-    /** The provisioned resources and the properties every function was given. */
+    /** The provisioned resources. */
     public ProvisionedStack stack() {
         return stack;
+    }
+
+    /** The properties every function was given (its Lambda environment on AWS), sorted by key. */
+    public Map<String, String> functionEnvironment() {
+        return functionEnvironment;
+    }
+
+    /** The SQS poller of each queue that has a consumer. */
+    public List<QueuePoller> pollers() {
+        return pollers;
     }
 
     public Scheduler scheduler() {

@@ -1,6 +1,7 @@
 package dev.penguinmails.local;
 
 import dev.penguinmails.topology.ConfigKeys;
+import dev.penguinmails.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,6 +9,15 @@ import java.util.List;
 /** The fixture functions for tests in other packages of this module. */
 public final class FixtureAccess {
     private FixtureAccess() { }
+
+    /** The topology of the two fixture families (alpha has an API, the queue alpha-work and the schedule tick). */
+    public static Topology topology() {
+        return FixtureFunctions.topology();
+    }
+
+    public static FunctionClasspath classpath() {
+        return FixtureFunctions.classpath();
+    }
 
     public static List<Path> alphaClasspath() {
         return FixtureFunctions.withDependencies(FixtureFunctions.alphaJar());

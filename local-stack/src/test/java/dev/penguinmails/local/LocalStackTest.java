@@ -9,8 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.penguinmails.local.queues.QueuePoller;
 import dev.penguinmails.testsupport.TestAws;
+import dev.penguinmails.topology.ConfigKeys;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +130,87 @@ class LocalStackTest {
     }
 
     @Test
+    void aPausedQueuePollerLeavesMessagesInTheQueueUntilItIsResumed() throws Exception {
+        String url = stack.stack().queueUrl("alpha-work");
+        QueuePoller poller = stack.pollers().get(0);
+        HttpResponse<String> resumed;
+        HttpResponse<String> paused = post("/_local/queues/alpha-work/pause");
+        long batches = poller.batchesInvoked();
+        try {
+            assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+            assertThat(JSON.readTree(paused.body())).isEqualTo(JSON.readTree("{\"queue\":\"alpha-work\",\"paused\":true}"));
+            stack.localAws().clients().sqs().sendMessage(b -> b.queueUrl(url).messageBody("fine"));
+
+            // The poller long-polls for 1 s at a time: three seconds are several of its cycles.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> {
+                JsonNode work = alphaWork();
+                assertThat(work.path("queue").path("visible").asInt()).isEqualTo(1);
+                assertThat(work.path("paused").asBoolean()).isTrue();
+            });
+            assertThat(poller.batchesInvoked()).as("the handler was not invoked").isEqualTo(batches);
+        } finally {
+            resumed = post("/_local/queues/alpha-work/resume");
+        }
+
+        assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(resumed.body())).isEqualTo(JSON.readTree("{\"queue\":\"alpha-work\",\"paused\":false}"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode work = alphaWork();
+            assertThat(work.path("queue").path("visible").asInt() + work.path("queue").path("inFlight").asInt()).isZero();
+            assertThat(work.path("paused").asBoolean(true)).isFalse();
+            assertThat(poller.batchesInvoked()).as("the handler got the message").isGreaterThan(batches);
+        });
+    }
+
+    @Test
+    void theEnvironmentEndpointListsExactlyThePropertiesFunctionsAreGiven() throws Exception {
+        HttpResponse<String> alpha = send(HttpRequest.newBuilder(url("/_local/functions/alpha/environment")));
+        HttpResponse<String> beta = send(HttpRequest.newBuilder(url("/_local/functions/beta/environment")));
+
+        assertThat(alpha.statusCode()).as(alpha.body()).isEqualTo(200);
+        assertThat(alpha.headers().firstValue("Content-Type")).contains("application/json");
+        JsonNode body = JSON.readTree(alpha.body());
+        assertThat(body.path("function").asText()).isEqualTo("alpha");
+        Map<String, String> environment = new LinkedHashMap<>();
+        body.path("environment").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+        assertThat(environment)
+                .containsEntry(ConfigKeys.table("alpha"), PREFIX + "alpha")
+                .containsEntry(ConfigKeys.queueUrl("alpha-work"), stack.stack().queueUrl("alpha-work"))
+                .containsEntry(ConfigKeys.endpoint("sqs"), stack.localAws().endpoints().sqs().toString())
+                .containsEntry(ConfigKeys.endpoint("dynamodb"), stack.localAws().endpoints().dynamodb().toString())
+                .containsEntry(ConfigKeys.EVENT_BUS, stack.stack().eventBus())
+                .containsEntry(ConfigKeys.STAGE, "local")
+                .containsKeys(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY, ConfigKeys.CURSOR_SECRET);
+        assertThat(environment.keySet()).as("the provisioned properties, the stage and the local secrets, nothing else")
+                .containsAll(stack.stack().properties().keySet())
+                .hasSize(stack.stack().properties().size() + 3);
+        environment.forEach((key, value) -> assertThat(System.getProperty(key)).as(key).isEqualTo(value));
+        assertThat(JSON.readTree(beta.body()).path("environment")).isEqualTo(body.path("environment"));
+    }
+
+    @Test
+    void unknownLocalEndpointsAre404ProblemsAndWrongMethods405WithAllow() throws Exception {
+        HttpResponse<String> noFamily = send(HttpRequest.newBuilder(url("/_local/functions/gamma/environment")));
+        HttpResponse<String> postEnvironment = post("/_local/functions/alpha/environment");
+        HttpResponse<String> noQueue = post("/_local/queues/nowhere/pause");
+        HttpResponse<String> getResume = send(HttpRequest.newBuilder(url("/_local/queues/alpha-work/resume")));
+        HttpResponse<String> nothing = send(HttpRequest.newBuilder(url("/_local/nothing")));
+
+        assertProblem(noFamily, 404, "not-found");
+        assertThat(JSON.readTree(noFamily.body()).path("detail").asText()).contains("gamma").contains("alpha, beta");
+        assertProblem(postEnvironment, 405, "method-not-allowed");
+        assertThat(postEnvironment.headers().allValues("Allow")).containsExactly("GET");
+        assertProblem(noQueue, 404, "not-found");
+        assertThat(JSON.readTree(noQueue.body()).path("detail").asText()).contains("nowhere").contains("alpha-work");
+        assertProblem(getResume, 405, "method-not-allowed");
+        assertThat(getResume.headers().allValues("Allow")).containsExactly("POST");
+        assertProblem(nothing, 404, "not-found");
+        assertThat(JSON.readTree(nothing.body()).path("detail").asText())
+                .contains("POST /_local/queues/{queue}/pause", "POST /_local/queues/{queue}/resume",
+                        "GET /_local/functions/{family}/environment", "GET /_local/cold-starts");
+    }
+
+    @Test
     void healthIsUpWhenEverythingRuns() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(url("/_local/health")));
 
@@ -148,6 +233,25 @@ class LocalStackTest {
         assertThat(ui.body()).contains("swagger-ui-bundle.js").contains("/openapi.yml");
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.body()).contains("SwaggerUIBundle");
+    }
+
+    private static JsonNode alphaWork() throws Exception {
+        JsonNode queues = JSON.readTree(send(HttpRequest.newBuilder(url("/_local/queues"))).body());
+        JsonNode work = queues.path("queues").get(0);
+        assertThat(work.path("name").asText()).isEqualTo("alpha-work");
+        return work;
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String slug) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asText()).isEqualTo("https://penguinmails.dev/problems/" + slug);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+    }
+
+    private static HttpResponse<String> post(String path) throws Exception {
+        return send(HttpRequest.newBuilder(url(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     private static URI url(String path) {

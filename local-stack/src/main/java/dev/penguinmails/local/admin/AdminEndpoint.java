@@ -9,18 +9,23 @@ import dev.penguinmails.local.http.GatewayRequest;
 import dev.penguinmails.local.http.HttpReply;
 import dev.penguinmails.local.http.LocalEndpoint;
 import dev.penguinmails.local.http.Problems;
+import dev.penguinmails.local.queues.QueuePoller;
 import dev.penguinmails.local.schedules.ScheduledJob;
 import dev.penguinmails.local.schedules.Scheduler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Local-only endpoints under {@code /_local/}: {@code GET health} (200 when every part is up, else 503),
- * {@code GET queues} (the depth of every queue and DLQ) and {@code POST schedules/{family}/{name}}
- * (runs a scheduled handler now and returns its outcome).
+ * {@code GET queues} (the depth of every queue and DLQ, and whether its poller is paused),
+ * {@code POST queues/{queue}/pause|resume} (stops or restarts a queue's poller, as disabling or enabling
+ * an event source mapping does), {@code GET cold-starts}, {@code GET functions/{family}/environment}
+ * (the properties every function is given, its Lambda environment on AWS) and
+ * {@code POST schedules/{family}/{name}} (runs a scheduled handler now and returns its outcome).
  */
 public final class AdminEndpoint implements LocalEndpoint {
     public static final String PREFIX = "/_local/";
@@ -30,15 +35,27 @@ public final class AdminEndpoint implements LocalEndpoint {
     private final QueueDepths queues;
     private final Scheduler scheduler;
     private final Supplier<Map<String, ColdStart>> coldStarts;
+    private final Map<String, QueuePoller> pollers;
+    private final Set<String> families;
+    private final Map<String, String> functionEnvironment;
 
-    /** @param health each part of the stack mapped to "UP" or to what is wrong with it */
+    /**
+     * @param health              each part of the stack mapped to "UP" or to what is wrong with it
+     * @param pollers             the poller of each logical queue that has a consumer
+     * @param families            the function families
+     * @param functionEnvironment the properties every function family is given
+     */
     public AdminEndpoint(ObjectMapper json, Supplier<Map<String, String>> health, QueueDepths queues, Scheduler scheduler,
-                         Supplier<Map<String, ColdStart>> coldStarts) {
+                         Supplier<Map<String, ColdStart>> coldStarts, Map<String, QueuePoller> pollers,
+                         Set<String> families, Map<String, String> functionEnvironment) {
         this.json = json;
         this.coldStarts = coldStarts;
         this.health = health;
         this.queues = queues;
         this.scheduler = scheduler;
+        this.pollers = Map.copyOf(pollers);
+        this.families = Set.copyOf(families);
+        this.functionEnvironment = functionEnvironment;
     }
 
     @Override
@@ -63,9 +80,17 @@ public final class AdminEndpoint implements LocalEndpoint {
         if (parts.length == 3 && parts[0].equals("schedules")) {
             return method.equals("POST") ? runSchedule(parts[1], parts[2], path) : notAllowed(path, "POST");
         }
+        if (parts.length == 3 && parts[0].equals("queues") && (parts[2].equals("pause") || parts[2].equals("resume"))) {
+            return method.equals("POST") ? pauseOrResume(parts[1], parts[2].equals("pause"), path)
+                    : notAllowed(path, "POST");
+        }
+        if (parts.length == 3 && parts[0].equals("functions") && parts[2].equals("environment")) {
+            return method.equals("GET") ? environment(parts[1], path) : notAllowed(path, "GET");
+        }
         return Problems.reply(404, "not-found", "Not Found",
                 "No local endpoint at " + path + "; there are GET /_local/health, GET /_local/queues, "
-                        + "GET /_local/cold-starts and "
+                        + "POST /_local/queues/{queue}/pause, POST /_local/queues/{queue}/resume, "
+                        + "GET /_local/cold-starts, GET /_local/functions/{family}/environment and "
                         + "POST /_local/schedules/{family}/{name}.", path);
     }
 
@@ -90,8 +115,44 @@ public final class AdminEndpoint implements LocalEndpoint {
         ObjectNode body = json.createObjectNode();
         var list = body.putArray("queues");
         for (QueueDepths.QueueDepth depth : queues.read()) {
-            list.add(json.valueToTree(depth));
+            ObjectNode queue = json.valueToTree(depth);
+            QueuePoller poller = pollers.get(depth.name());
+            if (poller != null) {
+                queue.put("paused", poller.isPaused());
+            }
+            list.add(queue);
         }
+        return ok(200, body);
+    }
+
+    private HttpReply pauseOrResume(String queue, boolean pause, String path) {
+        QueuePoller poller = pollers.get(queue);
+        if (poller == null) {
+            String polled = pollers.isEmpty() ? "no queue has one"
+                    : "the queues with one are " + String.join(", ", pollers.keySet().stream().sorted().toList());
+            return Problems.reply(404, "not-found", "Not Found", "There is no poller for a queue " + queue + "; "
+                    + polled + ".", path);
+        }
+        if (pause) {
+            poller.pause();
+        } else {
+            poller.resume();
+        }
+        ObjectNode body = json.createObjectNode();
+        body.put("queue", queue);
+        body.put("paused", poller.isPaused());
+        return ok(200, body);
+    }
+
+    private HttpReply environment(String family, String path) {
+        if (!families.contains(family)) {
+            return Problems.reply(404, "not-found", "Not Found", "There is no function family " + family
+                    + "; the families are " + String.join(", ", families.stream().sorted().toList()) + ".", path);
+        }
+        ObjectNode body = json.createObjectNode();
+        body.put("function", family);
+        ObjectNode environment = body.putObject("environment");
+        functionEnvironment.forEach(environment::put);
         return ok(200, body);
     }
 

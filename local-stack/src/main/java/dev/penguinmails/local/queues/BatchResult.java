@@ -5,15 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Which messages of a batch Lambda deletes after the handler returned: all but those listed in the
  * response's {@code batchItemFailures}. As in Lambda, a failure entry without a valid
  * {@code itemIdentifier} (or an unreadable response) fails the whole batch.
  */
-record BatchResult(Set<String> failedMessageIds, boolean wholeBatchFailed) {
+public record BatchResult(Set<String> failedMessageIds, boolean wholeBatchFailed) {
 
-    static BatchResult parse(ObjectMapper json, String responseJson, List<String> batchMessageIds) {
+    public static BatchResult parse(ObjectMapper json, String responseJson, List<String> batchMessageIds) {
         JsonNode response;
         try {
             response = json.readTree(responseJson);
@@ -38,7 +39,12 @@ record BatchResult(Set<String> failedMessageIds, boolean wholeBatchFailed) {
         return new BatchResult(Set.copyOf(failed), false);
     }
 
-    static BatchResult allFailed(List<String> batchMessageIds) {
+    public static BatchResult allFailed(List<String> batchMessageIds) {
         return new BatchResult(Set.copyOf(batchMessageIds), true);
+    }
+
+    /** The messages of {@code batch} that were handled, which Lambda deletes. */
+    public List<Message> handled(List<Message> batch) {
+        return batch.stream().filter(m -> !failedMessageIds.contains(m.messageId())).toList();
     }
 }

@@ -23,12 +23,15 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * {@code batchSize} messages within the batching window, invokes the handler, then deletes every
  * message the handler did not report in {@code batchItemFailures}. When the handler throws or times
  * out, nothing is deleted: the messages come back after the visibility timeout, and the queue's
- * redrive policy moves them to the DLQ after {@code maxReceiveCount} receives.
+ * redrive policy moves them to the DLQ after {@code maxReceiveCount} receives. Like disabling and
+ * enabling a mapping, {@link #pause} and {@link #resume} stop and restart receiving.
  */
 public final class QueuePoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueuePoller.class);
     /** Short long-polls, so that stopping never waits long. */
     private static final int WAIT_SECONDS = 1;
+    /** How long {@link #pause} waits for a batch in progress; past it the batch still finishes, unwatched. */
+    private static final long PAUSE_WAIT_MILLIS = 30_000;
 
     private final Settings settings;
     private final SqsClient sqs;
@@ -38,6 +41,10 @@ public final class QueuePoller implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong batches = new AtomicLong();
     private volatile boolean running;
+    private volatile boolean paused;
+    /** Guards {@code idle}; the poller thread waits on it while paused. */
+    private final Object gate = new Object();
+    private boolean idle;
 
     /**
      * What to poll and how.
@@ -80,6 +87,45 @@ public final class QueuePoller implements AutoCloseable {
         return running && thread.isAlive();
     }
 
+    /**
+     * Stops receiving. Returns once the poller waits idle: a receive in flight has ended and a batch in
+     * progress has been handled and deleted (or after 30 s of a slow batch),
+     * so a message sent after this returns stays in the queue until {@link #resume}.
+     */
+    public void pause() {
+        synchronized (gate) {
+            paused = true;
+            long deadline = System.currentTimeMillis() + PAUSE_WAIT_MILLIS;
+            while (!idle && running && thread.isAlive()) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    LOG.warn("{}: paused, but the batch in progress is still running", settings.name());
+                    return;
+                }
+                try {
+                    gate.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        LOG.info("{}: paused", settings.name());
+    }
+
+    /** Starts receiving again after {@link #pause}. */
+    public void resume() {
+        synchronized (gate) {
+            paused = false;
+            gate.notifyAll();
+        }
+        LOG.info("{}: resumed", settings.name());
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
     /** How many batches have been handed to the handler so far. */
     public long batchesInvoked() {
         return batches.get();
@@ -93,6 +139,9 @@ public final class QueuePoller implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        synchronized (gate) {
+            gate.notifyAll();
+        }
         thread.interrupt();
         try {
             thread.join(5_000);
@@ -104,6 +153,9 @@ public final class QueuePoller implements AutoCloseable {
     private void run() {
         while (running) {
             try {
+                if (!awaitResumed()) {
+                    return;
+                }
                 List<Message> batch = gather();
                 if (!batch.isEmpty() && running) {
                     process(batch);
@@ -113,29 +165,44 @@ public final class QueuePoller implements AutoCloseable {
             } catch (SdkException e) {
                 if (running) {
                     LOG.warn("{}: polling failed, retrying: {}", settings.name(), e.getMessage());
-                    pause(1_000);
+                    sleep(1_000);
                 }
             } catch (RuntimeException e) {
                 LOG.error("{}: poller error", settings.name(), e);
-                pause(1_000);
+                sleep(1_000);
             }
         }
     }
 
-    /** Receives until the batch is full, the batching window has passed, or a poll comes back empty. */
+    /** Waits while paused, idle; false if the poller was stopped meanwhile. */
+    private boolean awaitResumed() {
+        synchronized (gate) {
+            while (paused && running) {
+                idle = true;
+                gate.notifyAll();
+                try {
+                    gate.wait();
+                } catch (InterruptedException e) {
+                    // close() interrupts; the loop condition sees that it is no longer running.
+                }
+            }
+            idle = false;
+            return running;
+        }
+    }
+
+    /**
+     * Receives until the batch is full, the batching window has passed, or a poll comes back empty.
+     * Once paused it receives no more, and what it already holds is handled as the batch in progress.
+     */
     private List<Message> gather() {
         List<Message> batch = new ArrayList<>();
         long windowEnd = Long.MAX_VALUE;
-        while (running && batch.size() < settings.batchSize()) {
+        while (running && !paused && batch.size() < settings.batchSize()) {
             int wait = batch.isEmpty() ? WAIT_SECONDS
                     : (int) Math.min(WAIT_SECONDS, Math.max(0, (windowEnd - System.nanoTime()) / 1_000_000_000L));
             int max = Math.min(10, settings.batchSize() - batch.size());
-            List<Message> received = sqs.receiveMessage(b -> b.queueUrl(settings.queueUrl())
-                    .maxNumberOfMessages(max)
-                    .waitTimeSeconds(wait)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
-                    .attributeNamesWithStrings("All")
-                    .messageAttributeNames("All")).messages();
+            List<Message> received = receive(sqs, settings.queueUrl(), max, wait);
             if (batch.isEmpty()) {
                 if (received.isEmpty()) {
                     return batch;
@@ -150,6 +217,19 @@ public final class QueuePoller implements AutoCloseable {
         return batch;
     }
 
+    /**
+     * One receive as Lambda's poller makes it, with every system and message attribute, which the
+     * SQS event carries.
+     */
+    public static List<Message> receive(SqsClient sqs, String queueUrl, int maxMessages, int waitSeconds) {
+        return sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                .maxNumberOfMessages(maxMessages)
+                .waitTimeSeconds(waitSeconds)
+                .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .attributeNamesWithStrings("All")
+                .messageAttributeNames("All")).messages();
+    }
+
     private void process(List<Message> batch) {
         List<String> ids = batch.stream().map(Message::messageId).toList();
         batches.incrementAndGet();
@@ -157,8 +237,7 @@ public final class QueuePoller implements AutoCloseable {
         BatchResult result = outcome instanceof Outcome.Succeeded ok
                 ? BatchResult.parse(json, ok.responseJson(), ids)
                 : BatchResult.allFailed(ids);
-        List<Message> done = batch.stream().filter(m -> !result.failedMessageIds().contains(m.messageId())).toList();
-        delete(done);
+        delete(sqs, settings.queueUrl(), settings.name(), result.handled(batch));
         if (outcome instanceof Outcome.Succeeded) {
             LOG.info("{}: {} message(s) handled, {} reported failed{} ({} ms)", settings.name(), batch.size(),
                     result.failedMessageIds().size(), result.wholeBatchFailed() ? " (the whole batch)" : "",
@@ -169,7 +248,8 @@ public final class QueuePoller implements AutoCloseable {
         }
     }
 
-    private void delete(List<Message> messages) {
+    /** Deletes the messages in chunks of ten; {@code name} is for the log. */
+    public static void delete(SqsClient sqs, String queueUrl, String name, List<Message> messages) {
         for (int from = 0; from < messages.size(); from += 10) {
             List<Message> chunk = messages.subList(from, Math.min(messages.size(), from + 10));
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
@@ -177,9 +257,9 @@ public final class QueuePoller implements AutoCloseable {
                 entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
                         .receiptHandle(chunk.get(i).receiptHandle()).build());
             }
-            DeleteMessageBatchResponse response = sqs.deleteMessageBatch(b -> b.queueUrl(settings.queueUrl()).entries(entries));
+            DeleteMessageBatchResponse response = sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
             if (response.hasFailed() && !response.failed().isEmpty()) {
-                LOG.warn("{}: {} message(s) could not be deleted: {}", settings.name(), response.failed().size(),
+                LOG.warn("{}: {} message(s) could not be deleted: {}", name, response.failed().size(),
                         response.failed());
             }
         }
@@ -195,7 +275,7 @@ public final class QueuePoller implements AutoCloseable {
         return "succeeded";
     }
 
-    private void pause(long millis) {
+    private void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

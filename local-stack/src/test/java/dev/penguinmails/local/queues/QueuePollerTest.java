@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -36,7 +38,8 @@ class QueuePollerTest {
         sqs = aws.clients().sqs();
         Topology queues = new Topology("pollers", List.of(), List.of(),
                 List.of(new QueueSpec("partial", 1, 2, 3600), new QueueSpec("throwing", 1, 2, 3600),
-                        new QueueSpec("batched", 30, 2, 3600), new QueueSpec("idle", 30, 2, 3600)),
+                        new QueueSpec("batched", 30, 2, 3600), new QueueSpec("idle", 30, 2, 3600),
+                        new QueueSpec("paused", 30, 2, 3600), new QueueSpec("draining", 30, 2, 3600)),
                 "pollers", List.of(), List.of());
         stack = TestAws.freshStack(queues);
     }
@@ -124,6 +127,61 @@ class QueuePollerTest {
 
         assertThat(batchSizes.get(0)).as("the batching window gathers all three").isEqualTo(3);
         assertThat(inFlight(url)).isEqualTo(3);
+    }
+
+    @Test
+    void aPausedPollerLeavesMessagesInTheQueueUntilItIsResumed() {
+        String url = stack.queueUrl("paused");
+        List<String> handled = new CopyOnWriteArrayList<>();
+        HandlerInvoker handler = event -> {
+            read(event).path("Records").forEach(r -> handled.add(r.path("body").asText()));
+            return new Outcome.Succeeded("{}", Duration.ZERO);
+        };
+
+        try (QueuePoller poller = poller("paused", url, 10, 0, handler).start()) {
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("before"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains("before"));
+            poller.pause();
+            long batches = poller.batchesInvoked();
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("while-paused"));
+
+            // The poller long-polls for 1 s at a time: three seconds are several of its cycles.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> depth(url) == 1);
+            assertThat(handled).containsExactly("before");
+            assertThat(poller.batchesInvoked()).isEqualTo(batches);
+            assertThat(poller.isPaused()).isTrue();
+            assertThat(poller.isRunning()).as("paused is not stopped").isTrue();
+
+            poller.resume();
+            await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains("while-paused"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> depth(url) + inFlight(url) == 0);
+            assertThat(poller.isPaused()).isFalse();
+        }
+    }
+
+    @Test
+    void pausingWaitsForTheBatchInProgressWhichIsHandledAndDeleted() throws Exception {
+        String url = stack.queueUrl("draining");
+        CountDownLatch entered = new CountDownLatch(1);
+        HandlerInvoker slowHandler = event -> {
+            entered.countDown();
+            try {
+                Thread.sleep(1_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Outcome.Succeeded("{}", Duration.ofMillis(1_500));
+        };
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("slow"));
+
+        try (QueuePoller poller = poller("draining", url, 10, 0, slowHandler).start()) {
+            assertThat(entered.await(10, TimeUnit.SECONDS)).as("the handler got the batch").isTrue();
+            poller.pause();
+
+            assertThat(depth(url) + inFlight(url)).as("the batch finished and was deleted before pause() returned")
+                    .isZero();
+            assertThat(poller.batchesInvoked()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -1,0 +1,75 @@
+package dev.penguinmails.local.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.penguinmails.local.FixtureAccess;
+import dev.penguinmails.local.FunctionClasspath;
+import dev.penguinmails.local.LocalStack;
+import dev.penguinmails.local.LocalStackOptions;
+import dev.penguinmails.testsupport.TestAws;
+import dev.penguinmails.topology.PenguinMailsTopology;
+import dev.penguinmails.topology.Topology;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The probe's core with the real identity jar, as the bench runs it: with the stack's email poller
+ * paused, the HTTP API probe signs up, and the queue probe then handles that signup's event, which sends
+ * the verification email.
+ */
+class ColdStartProbeSignupTest {
+    private static final Pattern EMAIL = Pattern.compile("cold-[0-9a-f]+@example\\.com");
+    private static final Topology TOPOLOGY = PenguinMailsTopology.define();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(LocalStackOptions.ephemeral(FixtureAccess.projectRoot())
+                .withLocalAws(TestAws.shared(), "probe-e2e-"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    @Test
+    void theApiProbeSignsUpAndTheEmailsProbeSendsThatSignupsEmail() {
+        Map<String, String> environment = ColdStartProbe.fetchEnvironment(stack.apiBaseUrl(), "identity");
+        FunctionClasspath jars = FunctionClasspath.builtJars(FixtureAccess.projectRoot());
+        long jvmBoot = ManagementFactory.getRuntimeMXBean().getUptime();
+        stack.pollers().get(0).pause();
+        ColdStartReport api;
+        ColdStartReport emails;
+        try {
+            api = ColdStartProbe.measure(ProbeTarget.find(TOPOLOGY, jars, "identity", "api"), TOPOLOGY, environment,
+                    stack.apiBaseUrl(), jvmBoot);
+            emails = ColdStartProbe.measure(ProbeTarget.find(TOPOLOGY, jars, "identity", "emails"), TOPOLOGY,
+                    environment, stack.apiBaseUrl(), jvmBoot);
+        } finally {
+            stack.pollers().get(0).resume();
+        }
+
+        assertThat(api.succeeded()).as(api.detail()).isTrue();
+        assertThat(api.detail()).startsWith("HTTP 202 for cold-");
+        assertThat(api.jvmBootMillis()).isPositive();
+        assertThat(api.initMillis()).isPositive();
+        assertThat(api.firstInvocationMillis()).isPositive();
+        assertThat(api.coldStartMillis()).isEqualTo(jvmBoot + api.initMillis() + api.firstInvocationMillis());
+        assertThat(emails.succeeded()).as(emails.detail()).isTrue();
+        assertThat(emails.detail()).isEqualTo("0 batchItemFailures of 1 message(s)");
+        assertThat(emails.initMillis()).isPositive();
+
+        Matcher email = EMAIL.matcher(api.detail());
+        assertThat(email.find()).isTrue();
+        assertThat(TestAws.mailbox().awaitMessagesTo(email.group(), 1, Duration.ofSeconds(30))).hasSize(1);
+    }
+}
