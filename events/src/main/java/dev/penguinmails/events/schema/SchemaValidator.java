@@ -56,6 +56,17 @@ public class SchemaValidator {
         }
     }
 
+    /**
+     * Loads the validator and the envelope schema every event schema refers to, and checks one well-formed
+     * envelope: what the first publish would otherwise spend on it. Returns the violations (none expected).
+     */
+    public List<String> primeEnvelope() {
+        Schema envelope = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + "envelope.json"));
+        String detail = "{\"schemaVersion\":1,\"eventId\":\"evt_01J00000000000000000000000\","
+                + "\"workspaceId\":\"ws_01J00000000000000000000000\",\"occurredAt\":\"2026-01-01T00:00:00Z\"}";
+        return envelope.validate(detail, InputFormat.JSON).stream().map(SchemaValidator::describe).toList();
+    }
+
     private Schema schema(EventType<?> type) {
         return schemas.computeIfAbsent(type.detailType(), detailType -> {
             try {

@@ -1,11 +1,8 @@
 package dev.penguinmails.shared.auth;
 
-import dev.penguinmails.shared.aws.DeployedStageCondition;
 import dev.penguinmails.shared.aws.StartupSecrets;
-import dev.penguinmails.shared.aws.Stages;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 
 /**
@@ -14,9 +11,8 @@ import io.micronaut.context.env.Environment;
  * (with SnapStart, once per published version rather than once per request path).
  */
 @Context
-@Requires(condition = DeployedStageCondition.class)
 final class AccessTokensAtStartup {
     AccessTokensAtStartup(Environment environment, BeanProvider<AccessTokens> tokens) {
-        StartupSecrets.load(Stages.of(environment).orElse("(none)"), "the access-token keys", tokens::get);
+        StartupSecrets.loadWhenDeployed(environment, "the access-token keys", tokens::get);
     }
 }

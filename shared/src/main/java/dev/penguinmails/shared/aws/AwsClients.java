@@ -1,7 +1,12 @@
 package dev.penguinmails.shared.aws;
 
 import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Prototype;
+import jakarta.annotation.PreDestroy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,52 +26,68 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The AWS SDK clients every function shares. The URL-connection HTTP client keeps cold starts short;
  * with an endpoint override (local stack, tests) static local credentials are used.
+ *
+ * <p>Each client is built on first use and then shared: the beans are prototypes that return one memoized
+ * instance. Lambda's Micronaut context creates every singleton during init, and building a client a
+ * function never calls (S3 in identity, SES in an HTTP handler) cost tens of milliseconds of each cold start.
  */
 @Factory
 public class AwsClients {
     private final AwsSettings settings;
+    private final Map<Class<?>, SdkClient> built = new ConcurrentHashMap<>();
 
     public AwsClients(AwsSettings settings) {
         this.settings = settings;
     }
 
-    @Singleton
+    @Prototype
     DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "dynamodb").build();
+        return shared(DynamoDbClient.class, () -> configure(DynamoDbClient.builder(), "dynamodb").build());
     }
 
-    @Singleton
+    @Prototype
     SqsClient sqs() {
-        return configure(SqsClient.builder(), "sqs").build();
+        return shared(SqsClient.class, () -> configure(SqsClient.builder(), "sqs").build());
     }
 
-    @Singleton
+    @Prototype
     SesV2Client sesV2() {
-        return configure(SesV2Client.builder(), "sesv2").build();
+        return shared(SesV2Client.class, () -> configure(SesV2Client.builder(), "sesv2").build());
     }
 
-    @Singleton
+    @Prototype
     EventBridgeClient eventBridge() {
-        return configure(EventBridgeClient.builder(), "eventbridge").build();
+        return shared(EventBridgeClient.class, () -> configure(EventBridgeClient.builder(), "eventbridge").build());
     }
 
     /** Signs access tokens (identity) and reads their public key (every function); endpoint key {@code kms}. */
-    @Singleton
+    @Prototype
     KmsClient kms() {
-        return configure(KmsClient.builder(), "kms").build();
+        return shared(KmsClient.class, () -> configure(KmsClient.builder(), "kms").build());
     }
 
     /** Reads the secrets that {@link SecretValues} resolves by ARN; endpoint key {@code secretsmanager}. */
-    @Singleton
+    @Prototype
     SecretsManagerClient secretsManager() {
-        return configure(SecretsManagerClient.builder(), "secretsmanager").build();
+        return shared(SecretsManagerClient.class, () -> configure(SecretsManagerClient.builder(), "secretsmanager").build());
     }
 
-    @Singleton
+    @Prototype
     S3Client s3() {
         // Emulators and custom endpoints only understand path-style bucket addressing.
         boolean local = settings.endpoint("s3").isPresent();
-        return configure(S3Client.builder(), "s3").forcePathStyle(local).build();
+        return shared(S3Client.class, () -> configure(S3Client.builder(), "s3").forcePathStyle(local).build());
+    }
+
+    /** Closes the clients built so far, when the function's context closes. */
+    @PreDestroy
+    void close() {
+        built.values().forEach(SdkClient::close);
+        built.clear();
+    }
+
+    private <C extends SdkClient> C shared(Class<C> type, Supplier<C> build) {
+        return type.cast(built.computeIfAbsent(type, t -> build.get()));
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>

@@ -1,6 +1,7 @@
 package dev.penguinmails.shared.aws;
 
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.value.PropertyResolver;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,17 @@ public final class StartupSecrets {
     private static final Logger LOG = LoggerFactory.getLogger(StartupSecrets.class);
 
     private StartupSecrets() { }
+
+    /**
+     * In a deployed function ({@link Stages#deployed}) runs {@code loader} as {@link #load} does; elsewhere does
+     * nothing. The stage is checked here, at run time, rather than in a bean condition, because Micronaut AOT
+     * evaluates bean conditions when the jar is built and would drop these checks from every deployed jar.
+     */
+    public static void loadWhenDeployed(PropertyResolver config, String what, Supplier<?> loader) {
+        if (Stages.deployed(config)) {
+            load(Stages.of(config).orElse("(none)"), what, loader);
+        }
+    }
 
     /** The result of {@code loader}; if it fails, logs one error line and throws a {@link ConfigurationException}. */
     public static <T> T load(String stage, String what, Supplier<T> loader) {

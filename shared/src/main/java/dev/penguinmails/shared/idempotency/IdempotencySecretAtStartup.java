@@ -1,8 +1,6 @@
 package dev.penguinmails.shared.idempotency;
 
-import dev.penguinmails.shared.aws.DeployedStageCondition;
 import dev.penguinmails.shared.aws.StartupSecrets;
-import dev.penguinmails.shared.aws.Stages;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -13,10 +11,9 @@ import io.micronaut.context.env.Environment;
  * starts, so that a missing secret stops it with one log line instead of failing the first keyed POST.
  */
 @Context
-@Requires(condition = DeployedStageCondition.class)
 @Requires(bean = IdempotencyStore.class)
 final class IdempotencySecretAtStartup {
     IdempotencySecretAtStartup(Environment environment, BeanProvider<RequestFingerprints> fingerprints) {
-        StartupSecrets.load(Stages.of(environment).orElse("(none)"), "the idempotency request-hash key", fingerprints::get);
+        StartupSecrets.loadWhenDeployed(environment, "the idempotency request-hash key", fingerprints::get);
     }
 }

@@ -1,11 +1,8 @@
 package dev.penguinmails.shared.pagination;
 
-import dev.penguinmails.shared.aws.DeployedStageCondition;
 import dev.penguinmails.shared.aws.StartupSecrets;
-import dev.penguinmails.shared.aws.Stages;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 
 /**
@@ -14,9 +11,8 @@ import io.micronaut.context.env.Environment;
  * one log line instead of failing the first list request.
  */
 @Context
-@Requires(condition = DeployedStageCondition.class)
 final class CursorSecretAtStartup {
     CursorSecretAtStartup(Environment environment, BeanProvider<CursorCodec> cursors) {
-        StartupSecrets.load(Stages.of(environment).orElse("(none)"), "the cursor secret", cursors::get);
+        StartupSecrets.loadWhenDeployed(environment, "the cursor secret", cursors::get);
     }
 }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Captures what the real logback console appender (configured by shared's logback.xml) writes, by
+ * Captures what the real logback console appender (configured by shared's JsonLogging) writes, by
  * swapping System.out: logback's console target looks System.out up on every write.
  */
 public final class CapturedStdout implements AutoCloseable {

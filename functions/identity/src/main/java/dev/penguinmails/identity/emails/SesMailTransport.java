@@ -1,5 +1,6 @@
 package dev.penguinmails.identity.emails;
 
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -13,17 +14,18 @@ import software.amazon.awssdk.services.sesv2.model.Message;
  */
 @Singleton
 public class SesMailTransport implements MailTransport {
-    private final SesV2Client ses;
+    // A provider: the HTTP API's context creates this transport too, and should not build an SES client for it.
+    private final BeanProvider<SesV2Client> ses;
     private final String from;
 
-    public SesMailTransport(SesV2Client ses, MailSettings settings) {
+    public SesMailTransport(BeanProvider<SesV2Client> ses, MailSettings settings) {
         this.ses = ses;
         this.from = settings.from();
     }
 
     @Override
     public void send(OutgoingEmail email) {
-        ses.sendEmail(r -> r.fromEmailAddress(from)
+        ses.get().sendEmail(r -> r.fromEmailAddress(from)
                 .destination(d -> d.toAddresses(email.to()))
                 .content(c -> c.simple(Message.builder()
                         .subject(utf8(email.subject()))

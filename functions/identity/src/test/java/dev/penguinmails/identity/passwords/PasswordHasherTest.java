@@ -19,6 +19,27 @@ class PasswordHasherTest {
     }
 
     @Test
+    void verifiesHashesMadeByTheEarlierJavaImplementation() {
+        // Made by password4j 1.8.4 (the hasher before the native one) with m=19456, t=2, p=1; accounts keep them.
+        String ascii = "$argon2id$v=19$m=19456,t=2,p=1$JW1pIwfG7kvePkrLHBXJAg$Ly02BIiAfh0BG+pQAQX6iGUeiaAAyAomWNgFqj7o0II";
+        String unicode = "$argon2id$v=19$m=19456,t=2,p=1$XZPZDnlL/bt/4E8bepdQ5Q$2kVtPHxgpuJsC5CfieImA+WH4m5v0F2dDWaMz8xmRiI";
+        assertThat(hasher.matches("correct horse battery staple", ascii)).isTrue();
+        assertThat(hasher.matches("correct horse battery stapler", ascii)).isFalse();
+        assertThat(hasher.matches("p\u00e4ssw\u00f6rd \u00fcn\u00efcode \uD83D\uDC27 long enough", unicode)).isTrue();
+        assertThat(hasher.matches("passwort unicode long enough", unicode)).isFalse();
+    }
+
+    @Test
+    void malformedStoredHashesMatchNothingAndAskForARehash() {
+        assertThat(hasher.matches("correct horse battery staple", "not-a-hash")).isFalse();
+        assertThat(hasher.matches("correct horse battery staple", "$argon2id$v=19$m=19456,t=2,p=1$!!$!!")).isFalse();
+        assertThat(hasher.matches("correct horse battery staple", "$argon2i$v=19$m=19456,t=2,p=1$JW1pIwfG7kvePkrLHBXJAg$"
+                + "Ly02BIiAfh0BG+pQAQX6iGUeiaAAyAomWNgFqj7o0II")).isFalse();
+        assertThat(hasher.matches("correct horse battery staple", null)).isFalse();
+        assertThat(hasher.needsRehash("not-a-hash")).isTrue();
+    }
+
+    @Test
     void weakerStoredParametersAskForARehash() {
         String old = hasher.hash("correct horse battery staple");
         assertThat(new PasswordHasher(65_536, 3, 1).needsRehash(old)).isTrue();

@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost that dominates a login: Argon2id with the production parameters (64 MiB, 3 passes, 1 lane,
- * as application.yml sets them). {@code verify} is a login with the right or wrong password;
+ * as application.properties sets them). {@code verify} is a login with the right or wrong password;
  * {@code unknownAddress} is what a login for an address without an account spends instead, which must
  * cost about the same. A benchmark, not a test: see docs/benchmarks/identity.md.
  */
