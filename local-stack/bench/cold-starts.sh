@@ -11,6 +11,7 @@
 #
 #   PROBE_JVM_FLAGS="..."   the probes' JVM flags instead of Lambda's defaults for the function's memory
 #   PROBE_EXTRA_OPTS="..."  more JVM options for the probes
+#   PROBE_PROJECT_ROOT=DIR  take the function jars from another checkout's build (e.g. to measure a baseline)
 #   PROBE_CDS=on            class-data sharing, as run-local.sh uses it: an extra first run (not reported)
 #                           records one archive per entry point, and the reported runs map it
 #   API_PORT SES_PORT SMTP_PORT IMAP_PORT DYNAMODB_PORT SQS_PORT S3_PORT EVENTBRIDGE_PORT
@@ -43,8 +44,9 @@ trap 'stop_stack; if [ -n "$CDS_DIR" ]; then rm -rf "$CDS_DIR"; fi' EXIT
 [ "$RUNS" -ge 1 ] 2>/dev/null || fail "RUNS must be a positive number, not '$RUNS'."
 [ -f "$JAR" ] || fail "$JAR is missing; build it with mvn -B -DskipTests install."
 
-# Lambda's Java 17 runtime defaults: C1 only, the serial collector, and a heap of about 85% of the
-# function's memory (an approximation of how the runtime sizes it; 1024 MB gives -Xmx870m).
+# The flags CDK gives deployed functions (FunctionEnvironment.JAVA_TOOL_OPTIONS: C1 only, the serial
+# collector) and a heap of about 85% of the function's memory (an approximation of how Lambda sizes it;
+# 1024 MB gives -Xmx870m).
 lambda_flags() { echo "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx$(( $1 * 85 / 100 ))m"; }
 
 mapfile -t ENTRY_POINTS < <(java -cp "$JAR" "$PROBE" --list)
@@ -88,7 +90,7 @@ for run in $(seq "$first_run" "$RUNS"); do
     # Word splitting of the flags is intended.
     # shellcheck disable=SC2086
     line=$(java ${FLAGS[$family]} ${PROBE_EXTRA_OPTS:-} $cds -cp "$JAR" "$PROBE" --api "$BASE" --function "$family" \
-      --entry-point "$name" --project-root "$ROOT" 2>"$probe_log") && status=0 || status=$?
+      --entry-point "$name" --project-root "${PROBE_PROJECT_ROOT:-$ROOT}" 2>"$probe_log") && status=0 || status=$?
     if [ "$status" -ne 0 ]; then
       echo "--- the probe's stderr (last 40 lines):" >&2; tail -n 40 "$probe_log" >&2
       echo "--- the stack's log (last 20 lines):" >&2; tail -n 20 "$log" >&2
@@ -123,7 +125,7 @@ for run in $(seq "$first_run" "$RUNS"); do
 done
 
 command=""
-for var in PROBE_JVM_FLAGS PROBE_EXTRA_OPTS PROBE_CDS API_PORT SES_PORT SMTP_PORT IMAP_PORT DYNAMODB_PORT SQS_PORT S3_PORT EVENTBRIDGE_PORT; do
+for var in PROBE_JVM_FLAGS PROBE_EXTRA_OPTS PROBE_CDS PROBE_PROJECT_ROOT API_PORT SES_PORT SMTP_PORT IMAP_PORT DYNAMODB_PORT SQS_PORT S3_PORT EVENTBRIDGE_PORT; do
   if [ -n "${!var:-}" ]; then command+="$var=\"${!var}\" "; fi
 done
 command+="local-stack/bench/cold-starts.sh $RUNS"

@@ -17,8 +17,12 @@ import software.amazon.awscdk.Aws;
  */
 public final class FunctionEnvironment {
 
-    /** C1 only: a Lambda's short, bursty life gains little from C2 and pays for its compile time. */
-    public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+    /**
+     * C1 only: a Lambda's short, bursty life gains little from C2 and pays for its compile time. The serial
+     * collector: one heap of a few hundred MB needs no concurrent threads, and it starts fastest. These are
+     * the flags docs/benchmarks/cold-starts.md measures with.
+     */
+    public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     /**
      * Not in {@link ConfigKeys} yet: the SES configuration set that must be named on every send so that

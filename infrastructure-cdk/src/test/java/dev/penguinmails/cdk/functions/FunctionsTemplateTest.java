@@ -90,7 +90,7 @@ class FunctionsTemplateTest {
                     assertThat(env.path(var(ConfigKeys.STAGE)).asText()).isEqualTo(s.stage().name());
                     assertThat(env.path(var(ConfigKeys.REGION)).path("Ref").asText()).isEqualTo("AWS::Region");
                     assertThat(env.path("JAVA_TOOL_OPTIONS").asText())
-                            .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+                            .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
                     String busId = s.json().logicalIdByName("AWS::Events::EventBus", "Name",
                             s.stage().eventBusName(s.topology().eventBus()));
                     assertThat(TemplateJson.referencedId(env.path(var(ConfigKeys.EVENT_BUS)))).isEqualTo(busId);
