@@ -80,17 +80,20 @@ fi
 
 # Class-data sharing: a run without an archive records the classes it loaded (the local stack's and every
 # function's) when it stops; later runs map them from the archive instead of loading and verifying them
-# again, which roughly halves start-up and each function's cold start. A rebuilt jar makes the archive stale,
-# so it is recorded anew. PENGUINMAILS_CDS=off runs without it.
+# again, which roughly halves start-up and each function's cold start. The archive only fits the Java, the
+# JVM options and the jars it was recorded with, so a stamp of those is kept beside it and a different stamp
+# records it anew. PENGUINMAILS_CDS=off runs without it.
 ARCHIVE="local-stack/target/local-stack.jsa"
+STAMP="$ARCHIVE.stamp"
 cds=()
 if [ "${PENGUINMAILS_CDS:-on}" != off ]; then
-  if [ -f "$ARCHIVE" ] && [ -n "$(find local-stack/target functions/*/target -maxdepth 2 -name '*.jar' -newer "$ARCHIVE" 2>/dev/null | head -1)" ]; then
-    rm -f "$ARCHIVE"
-  fi
-  if [ -f "$ARCHIVE" ]; then
-    cds=(-XX:SharedArchiveFile="$ARCHIVE" -Xlog:cds=off -Xlog:class+path=off)
+  stamp="$( { java -version 2>&1; echo "${JAVA_OPTS:-}"; \
+    ls -ln local-stack/target/*.jar local-stack/target/lib/*.jar functions/*/target/*-lambda.jar 2>/dev/null; } | cksum)"
+  if [ -f "$ARCHIVE" ] && [ "$(cat "$STAMP" 2>/dev/null)" = "$stamp" ]; then
+    cds=(-XX:SharedArchiveFile="$ARCHIVE")
   else
+    rm -f "$ARCHIVE" "$STAMP"
+    echo "$stamp" > "$STAMP"
     echo "This run records a class-data archive when it stops (Ctrl-C); the next start will be faster."
     cds=(-XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off)
   fi

@@ -67,6 +67,12 @@ public final class AdminEndpoint implements LocalEndpoint {
     public HttpReply handle(GatewayRequest request) {
         String path = request.rawPath();
         String method = request.method();
+        if (!addressedToLoopback(request)) {
+            // A web page can point its own host name at 127.0.0.1 (DNS rebinding); these endpoints hand out the
+            // local signing key and run jobs, so they answer only requests addressed to this machine by name.
+            return Problems.reply(403, "forbidden", "Forbidden",
+                    "Local endpoints answer only requests with Host 127.0.0.1, localhost or [::1].", path);
+        }
         if (path.equals(PREFIX + "health")) {
             return method.equals("GET") ? health() : notAllowed(path, "GET");
         }
@@ -92,6 +98,17 @@ public final class AdminEndpoint implements LocalEndpoint {
                         + "POST /_local/queues/{queue}/pause, POST /_local/queues/{queue}/resume, "
                         + "GET /_local/cold-starts, GET /_local/functions/{family}/environment and "
                         + "POST /_local/schedules/{family}/{name}.", path);
+    }
+
+    /** Whether the request's Host header names the loopback interface (any port). */
+    static boolean addressedToLoopback(GatewayRequest request) {
+        String host = request.headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Host") && !e.getValue().isEmpty())
+                .map(e -> e.getValue().get(0).trim().toLowerCase(java.util.Locale.ROOT))
+                .findFirst().orElse("");
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
+                : host.contains(":") ? host.substring(0, host.indexOf(':')) : host;
+        return name.equals("127.0.0.1") || name.equals("localhost") || name.equals("[::1]");
     }
 
     private HttpReply health() {

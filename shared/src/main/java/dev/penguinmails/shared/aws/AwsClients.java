@@ -3,8 +3,8 @@ package dev.penguinmails.shared.aws;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.PreDestroy;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkClient;
 import java.net.URI;
@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Factory
 public class AwsClients {
     private final AwsSettings settings;
-    private final Map<Class<?>, SdkClient> built = new ConcurrentHashMap<>();
+    private final Map<Class<?>, SdkClient> built = new HashMap<>();
+    private boolean closed;
 
     public AwsClients(AwsSettings settings) {
         this.settings = settings;
@@ -79,15 +80,26 @@ public class AwsClients {
         return shared(S3Client.class, () -> configure(S3Client.builder(), "s3").forcePathStyle(local).build());
     }
 
-    /** Closes the clients built so far, when the function's context closes. */
+    /** Closes the clients built so far, when the function's context closes; none is built after that. */
     @PreDestroy
-    void close() {
+    synchronized void close() {
+        closed = true;
         built.values().forEach(SdkClient::close);
         built.clear();
     }
 
-    private <C extends SdkClient> C shared(Class<C> type, Supplier<C> build) {
-        return type.cast(built.computeIfAbsent(type, t -> build.get()));
+    // Synchronized: a client is looked up once per injection point, and a background primer may ask while the
+    // context is still wiring beans; building one twice, or after close, would leak it.
+    private synchronized <C extends SdkClient> C shared(Class<C> type, Supplier<C> build) {
+        if (closed) {
+            throw new IllegalStateException("The function's context is closed; no " + type.getSimpleName() + " is built now");
+        }
+        SdkClient client = built.get(type);
+        if (client == null) {
+            client = build.get();
+            built.put(type, client);
+        }
+        return type.cast(client);
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>

@@ -16,17 +16,17 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  * system property) sets our own loggers' level, WARN applies to everything else.
  *
  * <p>Configured in code rather than in logback.xml: parsing XML cost every cold start tens of milliseconds
- * and a few hundred classes. A {@code logback-test.xml} on the class path still wins, so tests can change it.
+ * and a few hundred classes. Its rank is below logback's own file configurator (0), so a
+ * {@code logback-test.xml}, a {@code logback.xml} or {@code -Dlogback.configurationFile} still wins, and
+ * above the plain console fallback (-10).
  */
-@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
+@ConfiguratorRank(JsonLogging.RANK)
 public class JsonLogging extends ContextAwareBase implements Configurator {
+    static final int RANK = -5;
     static final String LEVEL_VARIABLE = "LOG_LEVEL";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (JsonLogging.class.getClassLoader().getResource("logback-test.xml") != null) {
-            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
-        }
         JsonEncoder encoder = new JsonEncoder();
         encoder.setContext(context);
         encoder.setWithSequenceNumber(false);

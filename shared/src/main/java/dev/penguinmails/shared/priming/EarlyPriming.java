@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * {@code META-INF/services/dev.penguinmails.shared.priming.Primer}, as soon as the function's context starts
  * being built: the earliest point of Lambda's init phase that our code reaches, so that they overlap all of
  * it. They run once per class loader (a Lambda execution environment), however many contexts are built.
- * Off when {@value Priming#ENABLED} (or {@code PENGUINMAILS_PRIMING_ENABLED}) is {@code false}.
+ * Off when the system property {@value Priming#ENABLED} (or {@code PENGUINMAILS_PRIMING_ENABLED}) is
+ * {@code false}: at this point no context property or environment name is known yet, so unlike the primer
+ * beans they also run, once, in a test JVM.
  */
 public final class EarlyPriming implements ApplicationContextConfigurer {
     private static final AtomicBoolean STARTED = new AtomicBoolean();

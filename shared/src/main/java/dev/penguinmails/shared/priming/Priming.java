@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class Priming implements ApplicationEventListener<StartupEvent>, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(Priming.class);
-    // Lambda allows 10 s for init; priming must leave most of that to the function itself.
-    private static final Duration CHECKPOINT_WAIT = Duration.ofSeconds(5);
+    // Priming takes well under a second; a primer still busy after this long is stuck, and the snapshot goes ahead.
+    private static final Duration CHECKPOINT_WAIT = Duration.ofSeconds(30);
 
     public static final String ENABLED = "penguinmails.priming.enabled";
 

@@ -3,6 +3,7 @@ package dev.penguinmails.shared.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.shared.testing.CapturedStdout;
 import java.util.List;
@@ -51,8 +52,12 @@ class JsonLoggingTest {
                 System.setProperty(JsonLogging.LEVEL_VARIABLE, previous);
             }
         }
-        if (System.getenv(JsonLogging.LEVEL_VARIABLE) == null) {
-            assertThat(JsonLogging.ownLevel()).isEqualTo(Level.INFO);
-        }
+    }
+
+    @Test
+    void rankedBetweenLogbacksFileConfiguratorAndItsFallbackSoAConfigurationFileWins() {
+        int rank = JsonLogging.class.getAnnotation(ConfiguratorRank.class).value();
+
+        assertThat(rank).isLessThan(ConfiguratorRank.NOMINAL).isGreaterThan(ConfiguratorRank.FALLBACK);
     }
 }

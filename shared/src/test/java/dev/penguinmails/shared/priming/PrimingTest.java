@@ -2,6 +2,8 @@ package dev.penguinmails.shared.priming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.penguinmails.shared.testing.CapturedStdout;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import java.time.Duration;
@@ -50,14 +52,36 @@ class PrimingTest {
     }
 
     @Test
+    void aCheckpointWaitsForThePrimersSoTheSnapshotIsPrimed() throws Exception {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        Primer slow = primer("slow", () -> {
+            Thread.sleep(300);
+            ran.add("slow");
+        });
+        Priming priming = new Priming(List.of(slow));
+        priming.start();
+
+        priming.beforeCheckpoint(null);
+
+        assertThat(ran).containsExactly("slow");
+    }
+
+    @Test
     void aPrimerThatCannotBeCreatedFailsAloneWhenTheContextStarts() throws Exception {
         // No identity table is configured, so the identity-table primer cannot be created; the context still starts.
-        try (ApplicationContext context = ApplicationContext.run(Map.of("penguinmails.stage", "local"), "function")) {
+        List<JsonNode> lines;
+        try (CapturedStdout out = new CapturedStdout();
+             ApplicationContext context = ApplicationContext.run(Map.of("penguinmails.stage", "local"), "function")) {
             Priming priming = context.getBean(Priming.class);
 
             assertThat(priming.awaitCompletion(Duration.ofSeconds(10))).isTrue();
             assertThat(context.isRunning()).isTrue();
+            lines = out.jsonLines();
         }
+        assertThat(lines).anySatisfy(line -> {
+            assertThat(line.path("level").asText()).isEqualTo("WARN");
+            assertThat(line.path("formattedMessage").asText()).startsWith("Priming a primer failed");
+        });
     }
 
     @Test

@@ -13,11 +13,9 @@ class PasswordPrimerTest {
     void loadsTheEstimatorAndTheNativeHasherWithoutSideEffects() {
         PasswordPrimer primer = new PasswordPrimer();
 
+        // It fails if libargon2 cannot be loaded for this platform or a dictionary is missing.
         assertThatCode(primer::prime).doesNotThrowAnyException();
         assertThat(primer.name()).isEqualTo("passwords");
-        // Priming hashes with the smallest cost; real hashes keep the configured parameters.
-        assertThat(new PasswordHasher(19_456, 2, 1).hash("correct horse battery staple"))
-                .startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
     }
 
     @Test
