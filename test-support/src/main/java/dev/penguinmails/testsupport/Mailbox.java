@@ -52,7 +52,9 @@ public final class Mailbox {
             return List.of();
         }
         try {
-            return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+            // Copy first: the inbox is a synchronized list that takes new mail while we read, and copying is
+            // one synchronized call, where streaming over it could throw ConcurrentModificationException.
+            return List.copyOf(greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()).stream()
                     .map(StoredMessage::getMimeMessage).toList();
         } catch (FolderException e) {
             throw new IllegalStateException("cannot read the inbox of " + address, e);
