@@ -2,6 +2,8 @@ package dev.penguinmails.shared.priming;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,14 +31,17 @@ public final class AwsSdkPrimer implements Primer {
 
     @Override
     public void prime() {
-        try (DynamoDbClient dynamo = DynamoDbClient.builder().region(Region.US_EAST_1).endpointOverride(NOWHERE)
-                     .credentialsProvider(AnonymousCredentialsProvider.create())
-                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-             EventBridgeClient events = EventBridgeClient.builder().region(Region.US_EAST_1).endpointOverride(NOWHERE)
-                     .credentialsProvider(AnonymousCredentialsProvider.create())
-                     .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+        try (DynamoDbClient dynamo = offline(DynamoDbClient.builder()).build();
+             EventBridgeClient events = offline(EventBridgeClient.builder()).build()) {
             dynamo.serviceName();
             events.serviceName();
         }
+    }
+
+    /** A builder configured like the real clients (region, URL-connection HTTP) but pointing nowhere. */
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B offline(B builder) {
+        return builder.region(Region.US_EAST_1).endpointOverride(NOWHERE)
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
     }
 }
