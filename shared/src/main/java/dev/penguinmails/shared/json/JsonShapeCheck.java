@@ -7,6 +7,8 @@ import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
+import java.time.temporal.TemporalAccessor;
+import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,10 +17,10 @@ import java.util.Optional;
 
 /**
  * Holds a JSON body to the JSON types its declared Java type asks for, field by field and nested: a
- * {@code String} or enum takes a JSON string, a number type a JSON number, a boolean a JSON boolean, a
+ * {@code String}, enum, timestamp or duration takes a JSON string (ISO-8601 for times), a number type a JSON number, a boolean a JSON boolean, a
  * collection an array, a record an object; {@code null} is left to validation. Micronaut Serialization
- * has no strict mode and would store {@code 42} as {@code "42"} or turn {@code "5"} into 5. Types it does
- * not know (timestamps and the like) are left to the binder, whose failure is a 400 as well.
+ * has no strict mode and would store {@code 42} as {@code "42"} or turn {@code "5"} into 5. Other types
+ * are left to the binder, whose failure is a 400 as well.
  */
 final class JsonShapeCheck {
     private JsonShapeCheck() { }
@@ -84,7 +86,8 @@ final class JsonShapeCheck {
 
     /** The JSON type a scalar Java type takes, or null when {@code raw} is no scalar. */
     private static String expectedJsonType(Class<?> raw) {
-        if (raw == String.class || CharSequence.class.isAssignableFrom(raw) || raw.isEnum()) {
+        if (raw == String.class || CharSequence.class.isAssignableFrom(raw) || raw.isEnum()
+                || TemporalAccessor.class.isAssignableFrom(raw) || TemporalAmount.class.isAssignableFrom(raw)) {
             return "a string";
         }
         if (raw == boolean.class || raw == Boolean.class) {
