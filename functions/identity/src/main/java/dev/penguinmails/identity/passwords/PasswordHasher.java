@@ -54,16 +54,19 @@ public class PasswordHasher {
 
     /**
      * Whether {@code password} matches {@code phcHash}, with the parameters stored in the hash. A hash that is
-     * not an Argon2id PHC string matches nothing.
+     * not an Argon2id PHC string matches nothing, after the same work as a real check, so that its answer
+     * takes no less time than another account's.
      */
     public boolean matches(String password, String phcHash) {
         if (phcHash == null || !PARAMETERS.matcher(phcHash).find()) {
+            burnEquivalentTime(password);
             return false;
         }
         byte[] secret = utf8(password);
         try {
             return argon2.verify(phcHash, secret);
         } catch (IllegalStateException malformed) {
+            burnEquivalentTime(password);
             return false;
         } finally {
             Arrays.fill(secret, (byte) 0);
