@@ -155,12 +155,19 @@ public class LoginService {
         return issuer.issue(user, session, refresh);
     }
 
-    /** Exchanges a refresh token for new tokens; a reused one revokes its whole session. */
+    /**
+     * Exchanges a refresh token for new tokens. Presented again within the reuse grace window, it gets the
+     * same pair (parallel tabs); later, a reused token revokes its whole session.
+     */
     public TokenResponse refresh(RefreshRequest request, ClientInfo client) {
         if (request.refreshToken() == null || request.refreshToken().isBlank()) {
             throw ProblemException.invalid("refreshToken", "is required");
         }
-        Rotation rotation = refreshTokens.rotate(request.refreshToken(), client);
+        Rotation rotation = refreshTokens.rotate(request.refreshToken(), client, (session, next) -> {
+            // The account's current state, so a verification since the last token shows in the new one.
+            User user = users.find(session.userId()).filter(User::isActive).orElseThrow(AccountProblems::invalidRefreshToken);
+            return issuer.issue(user, session, next);
+        });
         if (rotation instanceof Rotation.Reused reused) {
             if (reused.revokedNow()) {
                 audit.anonymous(reused.userId(), "auth.refresh_token.reused", client,
@@ -171,10 +178,7 @@ public class LoginService {
         if (!(rotation instanceof Rotation.Rotated rotated)) {
             throw AccountProblems.invalidRefreshToken();
         }
-        Session session = rotated.session();
-        // The account's current state, so a verification since the last token shows in the new one.
-        User user = users.find(session.userId()).filter(User::isActive).orElseThrow(AccountProblems::invalidRefreshToken);
-        return issuer.issue(user, session, rotated.refreshToken());
+        return rotated.tokens();
     }
 
     public void logout(String userId, String sessionId, ClientInfo client) {
