@@ -13,10 +13,12 @@ import dev.penguinmails.identity.accounts.EmailAddress;
 import dev.penguinmails.identity.accounts.User;
 import dev.penguinmails.identity.accounts.UserStore;
 import dev.penguinmails.identity.passwords.PasswordHasher;
+import dev.penguinmails.identity.sessions.SessionStore;
 import dev.penguinmails.identity.tokens.OneTimeToken;
 import dev.penguinmails.identity.tokens.OneTimeTokens;
 import dev.penguinmails.identity.tokens.TokenPurpose;
 import dev.penguinmails.identity.verification.Accepted;
+import dev.penguinmails.shared.auth.Principal;
 import dev.penguinmails.shared.problems.FieldError;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.ratelimit.RateLimiter;
@@ -44,9 +46,11 @@ public class EmailChangeService {
     private final RateLimiter rateLimiter;
     private final AuthSettings settings;
     private final AccountAudit audit;
+    private final SessionStore sessions;
 
     public EmailChangeService(UserStore users, PasswordHasher hasher, OneTimeTokens tokens, EventPublisher events,
-                              RateLimiter rateLimiter, AuthSettings settings, AccountAudit audit) {
+                              RateLimiter rateLimiter, AuthSettings settings, AccountAudit audit, SessionStore sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -88,7 +92,11 @@ public class EmailChangeService {
                 + ". Your address changes when you open it; until then you keep using the current one.");
     }
 
-    public EmailChangeResult confirm(String rawToken, ClientInfo client) {
+    /**
+     * Switches the address and signs out every other session of the account: a device signed in under the
+     * old address must sign in again. The session confirming, if it belongs to the account, stays.
+     */
+    public EmailChangeResult confirm(String rawToken, Optional<Principal> caller, ClientInfo client) {
         if (rawToken == null || rawToken.isBlank()) {
             throw ProblemException.invalid("token", "is required");
         }
@@ -112,6 +120,10 @@ public class EmailChangeService {
         }
         users.releaseClaim(oldNormalized, user.userId());
         boolean firstUse = tokens.consume(token);
+        if (firstUse) {
+            String kept = caller.filter(p -> p.isUser() && p.id().equals(user.userId())).map(Principal::sessionId).orElse(null);
+            sessions.revokeAllExcept(user.userId(), kept, "email-change");
+        }
         if (firstUse && !alreadySwitched) {
             events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_CHANGED, user.homeWorkspaceId(),
                     new EmailChanged(user.userId(), user.name(), user.locale(), user.email(), newEmail.value())));
