@@ -108,6 +108,8 @@ public class PasswordResetService {
         if (!missing.isEmpty()) {
             throw ProblemException.invalid(missing);
         }
+        rateLimiter.tryConsume("reset-confirm-ip:" + client.network(), settings.resetConfirmsPerIp())
+                .orThrow("Too many password resets from your network; try again later.");
         OneTimeToken token = tokens.require(TokenPurpose.PASSWORD_RESET, body.token());
         User user = users.find(token.userId()).filter(User::isActive).orElseThrow(OneTimeTokens::invalid);
         // A link from before the last password change belongs to a request that change answered.
