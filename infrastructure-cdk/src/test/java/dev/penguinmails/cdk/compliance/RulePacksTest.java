@@ -94,7 +94,7 @@ class RulePacksTest {
                         .filter(l -> l.contains(SUPPRESSED)).forEach(suppressed::add);
             }
             for (String fixed : List.of("Serverless-EventBusDLQ", "AwsSolutions-L1", "Serverless-LambdaLatestVersion",
-                    "Serverless-LambdaTracing", "Serverless-LambdaAsyncFailureDestination")) {
+                    "Serverless-LambdaTracing", "Serverless-LambdaAsyncFailureDestination", "AwsSolutions-S1")) {
                 assertThat(suppressed).as(fixed).noneMatch(l -> l.startsWith("\"" + fixed + "\","));
             }
         }

@@ -206,7 +206,12 @@ class FunctionsTemplateTest {
                     .noneMatch(a -> a.contains("Table") || a.contains("*"));
 
             assertThat(resourcesOf(statements, "s3:GetObject")).hasSize(access.buckets().size());
-            assertThat(resourcesOf(statements, "sqs:SendMessage")).isEqualTo(access.sendToQueues().stream().map(q ->
+            // Its own queues, and the failed-invocations destination if it has scheduled runs.
+            Set<String> sendsTo = new HashSet<>(access.sendToQueues());
+            if (!family.scheduledHandlers().isEmpty()) {
+                sendsTo.add("failed-invocations");
+            }
+            assertThat(resourcesOf(statements, "sqs:SendMessage")).isEqualTo(sendsTo.stream().map(q ->
                     s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", s.stage().resourceName(q))).collect(Collectors.toSet()));
             assertThat(resourcesOf(statements, "sqs:ReceiveMessage")).isEqualTo(family.queueHandlers().stream().map(h ->
                     s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", s.stage().resourceName(h.queue()))).collect(Collectors.toSet()));
