@@ -6,7 +6,8 @@
 #                  [--smtp-port 3025] [--imap-port 3143] [--dynamodb-port 8000] [--sqs-port 9324]
 #                  [--s3-port 9000] [--eventbridge-port 9195] [--no-schedules] [--help]
 #
-#   --build          rebuild every jar first (mvn -DskipTests package, in place: nothing goes to ~/.m2)
+#   --build          rebuild every jar first (mvn -DskipTests package: the jars stay in the project;
+#                    only the libraries that Micronaut AOT's nested build reads go to ~/.m2, see decision 0018)
 #   --reset          wipe the data folder (DynamoDB tables, S3 objects) before starting
 #   --data-dir DIR   where data persists between runs (default .local-data)
 #   --no-schedules   fire scheduled jobs only on demand: POST /_local/schedules/{family}/{name}
