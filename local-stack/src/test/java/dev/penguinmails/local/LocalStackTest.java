@@ -180,10 +180,12 @@ class LocalStackTest {
                 .containsEntry(ConfigKeys.endpoint("dynamodb"), stack.localAws().endpoints().dynamodb().toString())
                 .containsEntry(ConfigKeys.EVENT_BUS, stack.stack().eventBus())
                 .containsEntry(ConfigKeys.STAGE, "local")
+                .containsEntry(ConfigKeys.APP_BASE_URL, stack.apiBaseUrl().toString())
                 .containsKeys(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY, ConfigKeys.CURSOR_SECRET);
-        assertThat(environment.keySet()).as("the provisioned properties, the stage and the local secrets, nothing else")
+        assertThat(environment.keySet())
+                .as("the provisioned properties, the stage, where email links point and the local secrets, nothing else")
                 .containsAll(stack.stack().properties().keySet())
-                .hasSize(stack.stack().properties().size() + 3);
+                .hasSize(stack.stack().properties().size() + 4);
         environment.forEach((key, value) -> assertThat(System.getProperty(key)).as(key).isEqualTo(value));
         assertThat(JSON.readTree(beta.body()).path("environment")).isEqualTo(body.path("environment"));
     }

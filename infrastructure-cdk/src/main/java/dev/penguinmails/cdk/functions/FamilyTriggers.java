@@ -2,6 +2,8 @@ package dev.penguinmails.cdk.functions;
 
 import java.util.List;
 
+import dev.penguinmails.cdk.compliance.Suppressions;
+import dev.penguinmails.cdk.messaging.DeadLetters;
 import dev.penguinmails.cdk.stage.ConstructIds;
 import dev.penguinmails.cdk.stage.DeploymentStage;
 import dev.penguinmails.topology.FunctionSpec;
@@ -13,6 +15,8 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
@@ -20,7 +24,8 @@ import software.constructs.Construct;
 /**
  * What invokes a family besides HTTP: an SQS event source mapping per queue handler (with partial
  * batch failure reporting) and an EventBridge schedule rule per scheduled handler, all on the
- * {@value FunctionFamily#ALIAS} alias.
+ * {@value FunctionFamily#ALIAS} alias. A scheduled run that cannot be delivered or still fails after
+ * its retries lands in one of the {@link DeadLetters}.
  */
 public final class FamilyTriggers {
 
@@ -42,14 +47,27 @@ public final class FamilyTriggers {
             }
             // Also grants the family's role the consume actions on this queue, and on nothing else.
             family.alias(handler).addEventSource(source.build());
+            Suppressions.accept(family.alias(handler), "Serverless-LambdaEventSourceMappingDestination",
+                    "Lambda offers on-failure destinations for stream and Kafka mappings, not SQS: a message that "
+                    + "keeps failing goes to the queue's own dead-letter queue through its redrive policy");
         }
         for (ScheduledHandler handler : spec.scheduledHandlers()) {
             Rule.Builder.create(scope, ConstructIds.of(handler.name(), "schedule"))
                     .ruleName(stage.functionName(spec, handler))
                     .description("Runs " + spec.family() + " " + handler.name() + " " + handler.scheduleExpression())
                     .schedule(Schedule.expression(handler.scheduleExpression()))
-                    .targets(List.of(LambdaFunction.Builder.create(family.alias(handler)).retryAttempts(2).build()))
+                    .targets(List.of(LambdaFunction.Builder.create(family.alias(handler))
+                            .retryAttempts(DeadLetters.INVOCATION_RETRY_ATTEMPTS)
+                            .maxEventAge(DeadLetters.INVOCATION_MAX_AGE)
+                            .deadLetterQueue(resources.deadLetters().undeliveredEvents())
+                            .build()))
                     .build();
+            // EventBridge invokes asynchronously: a run that fails after Lambda's retries is kept, not dropped.
+            family.alias(handler).configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                    .retryAttempts(DeadLetters.INVOCATION_RETRY_ATTEMPTS)
+                    .maxEventAge(DeadLetters.INVOCATION_MAX_AGE)
+                    .onFailure(new SqsDestination(resources.deadLetters().failedInvocations()))
+                    .build());
         }
     }
 
