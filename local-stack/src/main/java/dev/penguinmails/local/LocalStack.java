@@ -181,6 +181,9 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> buildFunctionEnvironment() {
         Map<String, String> properties = new TreeMap<>(stack.properties());
         properties.put(ConfigKeys.STAGE, STAGE);
+        // One JVM-wide value until functions get environments of their own: the shortest keeps every one safe.
+        options.topology().functions().stream().mapToInt(FunctionSpec::timeoutSeconds).min()
+                .ifPresent(t -> properties.put(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, Integer.toString(t)));
         properties.putAll(LocalSecrets.load(options.dataDir()));
         return Collections.unmodifiableMap(properties);
     }
