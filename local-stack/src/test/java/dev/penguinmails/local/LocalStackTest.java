@@ -102,7 +102,8 @@ class LocalStackTest {
         sqs.sendMessage(b -> b.queueUrl(url).messageBody("fine"));
         sqs.sendMessage(b -> b.queueUrl(url).messageBody("fail"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        // The failed message comes back after the visibility timeout (18 s, six times alpha's 3 s timeout).
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode queues = JSON.readTree(send(HttpRequest.newBuilder(url("/_local/queues"))).body());
             JsonNode work = queues.path("queues").get(0);
             assertThat(work.path("name").asText()).isEqualTo("alpha-work");
