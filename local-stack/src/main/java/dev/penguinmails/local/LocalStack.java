@@ -136,7 +136,8 @@ public final class LocalStack implements AutoCloseable {
             for (QueueHandler handler : function.queueHandlers()) {
                 String url = stack.queueUrl(handler.queue());
                 QueuePoller.Settings settings = new QueuePoller.Settings(handler.queue(), url,
-                        QueuePoller.queueArn(clients.sqs(), url), handler.batchSize(), handler.maxBatchingWindowSeconds());
+                        QueuePoller.queueArn(clients.sqs(), url), handler.batchSize(), handler.maxBatchingWindowSeconds(),
+                        handler.maximumConcurrency());
                 QueuePoller poller = new QueuePoller(settings, clients.sqs(), functions.invoker(function, handler),
                         sqsEvents, json);
                 parts.add(poller);

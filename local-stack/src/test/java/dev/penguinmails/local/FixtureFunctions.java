@@ -43,7 +43,7 @@ final class FixtureFunctions {
     static Topology topology() {
         FunctionSpec alpha = new FunctionSpec(ALPHA, 512, 3,
                 Optional.of(HttpApiHandler.micronaut("POST /v1/alpha/echo/{id}", "GET /v1/alpha/beans",
-                        "GET /v1/alpha/loader", "GET /v1/alpha/slow", "GET /v1/alpha/boom")),
+                        "GET /v1/alpha/loader", "GET /v1/alpha/slow", "GET /v1/alpha/boom", "GET /v1/alpha/cookies")),
                 List.of(new QueueHandler("work", AlphaQueueHandler.class.getName(), "alpha-work", 10, 0)),
                 List.of(new ScheduledHandler("tick", AlphaTickHandler.class.getName(), "rate(1 hour)")),
                 new FunctionSpec.Access(List.of(ALPHA), List.of(), List.of(), false, false));
