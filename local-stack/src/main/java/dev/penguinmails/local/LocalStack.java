@@ -139,7 +139,8 @@ public final class LocalStack implements AutoCloseable {
             for (QueueHandler handler : function.queueHandlers()) {
                 String url = stack.queueUrl(handler.queue());
                 QueuePoller.Settings settings = new QueuePoller.Settings(handler.queue(), url,
-                        QueuePoller.queueArn(clients.sqs(), url), handler.batchSize(), handler.maxBatchingWindowSeconds());
+                        QueuePoller.queueArn(clients.sqs(), url), handler.batchSize(), handler.maxBatchingWindowSeconds(),
+                        handler.maximumConcurrency());
                 QueuePoller poller = new QueuePoller(settings, clients.sqs(), functions.invoker(function, handler),
                         sqsEvents, json);
                 parts.add(poller);
@@ -185,6 +186,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> properties = new TreeMap<>(stack.properties());
         properties.put(ConfigKeys.STAGE, STAGE);
         properties.put(ConfigKeys.APP_BASE_URL, apiBaseUrl().toString());
+        // One JVM-wide value until functions get environments of their own: the shortest keeps every one safe.
+        options.topology().functions().stream().mapToInt(FunctionSpec::timeoutSeconds).min()
+                .ifPresent(t -> properties.put(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, Integer.toString(t)));
         properties.putAll(LocalSecrets.load(options.dataDir()));
         return Collections.unmodifiableMap(properties);
     }

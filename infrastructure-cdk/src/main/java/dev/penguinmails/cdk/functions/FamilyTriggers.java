@@ -8,7 +8,6 @@ import dev.penguinmails.cdk.stage.ConstructIds;
 import dev.penguinmails.cdk.stage.DeploymentStage;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.QueueHandler;
-import dev.penguinmails.topology.QueueSpec;
 import dev.penguinmails.topology.ScheduledHandler;
 import dev.penguinmails.topology.Topology;
 import software.amazon.awscdk.Duration;
@@ -23,9 +22,9 @@ import software.constructs.Construct;
 
 /**
  * What invokes a family besides HTTP: an SQS event source mapping per queue handler (with partial
- * batch failure reporting) and an EventBridge schedule rule per scheduled handler, all on the
- * {@value FunctionFamily#ALIAS} alias. A scheduled run that cannot be delivered or still fails after
- * its retries lands in one of the {@link DeadLetters}.
+ * batch failure reporting and the handler's maximum concurrency) and an EventBridge schedule rule per
+ * scheduled handler, all on the {@value FunctionFamily#ALIAS} alias. A scheduled run that cannot be
+ * delivered or still fails after its retries lands in one of the {@link DeadLetters}.
  */
 public final class FamilyTriggers {
 
@@ -35,12 +34,12 @@ public final class FamilyTriggers {
                             DeploymentStage stage) {
         FunctionSpec spec = family.spec();
         for (QueueHandler handler : spec.queueHandlers()) {
-            QueueSpec queueSpec = topology.queue(handler.queue()).orElseThrow();
-            requireVisibilityCoversTimeout(spec, handler, queueSpec);
+            // The topology has checked the queue's visibility timeout against the function's timeout.
             IQueue queue = resources.queue(handler.queue());
             SqsEventSource.Builder source = SqsEventSource.Builder.create(queue)
                     .batchSize(handler.batchSize())
                     .reportBatchItemFailures(true)
+                    .maxConcurrency(handler.maximumConcurrency())
                     .enabled(true);
             if (handler.maxBatchingWindowSeconds() > 0) {
                 source.maxBatchingWindow(Duration.seconds(handler.maxBatchingWindowSeconds()));
@@ -68,15 +67,6 @@ public final class FamilyTriggers {
                     .maxEventAge(DeadLetters.INVOCATION_MAX_AGE)
                     .onFailure(new SqsDestination(resources.deadLetters().failedInvocations()))
                     .build());
-        }
-    }
-
-    // Lambda refuses a mapping whose queue could redeliver a message while the function still works on it.
-    private static void requireVisibilityCoversTimeout(FunctionSpec spec, QueueHandler handler, QueueSpec queue) {
-        if (queue.visibilityTimeoutSeconds() < spec.timeoutSeconds()) {
-            throw new IllegalArgumentException("queue " + queue.name() + " has a visibility timeout of "
-                    + queue.visibilityTimeoutSeconds() + " s, shorter than the " + spec.timeoutSeconds()
-                    + " s timeout of " + spec.family() + " " + handler.name());
         }
     }
 }

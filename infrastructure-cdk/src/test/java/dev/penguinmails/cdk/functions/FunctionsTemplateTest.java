@@ -90,6 +90,8 @@ class FunctionsTemplateTest {
                     JsonNode env = s.json().properties(s.json().functionWithAlias(name, FunctionFamily.ALIAS).functionId())
                             .at("/Environment/Variables");
                     assertThat(env.path(var(ConfigKeys.STAGE)).asText()).isEqualTo(s.stage().name());
+                    assertThat(env.path(var(ConfigKeys.FUNCTION_TIMEOUT_SECONDS)).asText())
+                            .isEqualTo(Integer.toString(family.timeoutSeconds()));
                     assertThat(env.path(var(ConfigKeys.REGION)).path("Ref").asText()).isEqualTo("AWS::Region");
                     assertThat(env.path("JAVA_TOOL_OPTIONS").asText())
                             .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
@@ -132,6 +134,7 @@ class FunctionsTemplateTest {
                     assertThat(TemplateJson.referencedId(p.path("EventSourceArn"))).isEqualTo(queueId);
                     assertThat(p.path("BatchSize").asInt()).isEqualTo(handler.batchSize());
                     assertThat(p.path("MaximumBatchingWindowInSeconds").asInt(0)).isEqualTo(handler.maxBatchingWindowSeconds());
+                    assertThat(p.at("/ScalingConfig/MaximumConcurrency").asInt()).isEqualTo(handler.maximumConcurrency());
                 }
             }
         }
