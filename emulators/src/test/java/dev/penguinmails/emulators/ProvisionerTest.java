@@ -55,7 +55,7 @@ class ProvisionerTest {
         assertThat(table.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
                 .containsExactly("pk:" + KeyType.HASH, "sk:" + KeyType.RANGE);
         assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
-                .containsExactlyInAnyOrder("gsi1", "gsi2");
+                .containsExactlyInAnyOrder("gsi1", "gsi2", "outbox");
         GlobalSecondaryIndexDescription gsi1 = table.globalSecondaryIndexes().stream()
                 .filter(i -> i.indexName().equals("gsi1")).findFirst().orElseThrow();
         assertThat(gsi1.keySchema()).extracting(k -> k.attributeName()).containsExactly("gsi1pk", "gsi1sk");
