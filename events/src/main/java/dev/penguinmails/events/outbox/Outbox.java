@@ -74,6 +74,18 @@ public class Outbox {
         }
     }
 
+    /**
+     * Delivers {@code entry} once without an item to keep it, for the rare change whose carrier item is
+     * gone; never throws, and what fails is lost, so callers stage whenever they can.
+     */
+    public void deliverUnstaged(String table, OutboxEntry entry) {
+        try {
+            send(table, entry);
+        } catch (RuntimeException e) {
+            LOG.error("Outbox entry {} had no item to wait on and could not be delivered: {}", entry.id(), e.toString());
+        }
+    }
+
     /** Publishes the entry's events and writes its items (an item that exists already is left as is). */
     void send(String table, OutboxEntry entry) {
         if (!entry.events().isEmpty()) {

@@ -1,6 +1,8 @@
 package dev.penguinmails.identity.members;
 
+import dev.penguinmails.events.outbox.OutboxEntry;
 import dev.penguinmails.shared.auth.IdentityKeys;
+import io.micronaut.core.annotation.Nullable;
 import dev.penguinmails.shared.auth.IdentityTable;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.shared.pagination.CursorCodec;
@@ -115,15 +117,22 @@ public class MemberStore {
      * @throws ProblemException 409 if the member is gone or their role changed meanwhile
      */
     public Member changeRole(TenantContext tenant, String userId, Role expected, Role role) {
+        return changeRole(tenant, userId, expected, role, null);
+    }
+
+    /** As {@link #changeRole(TenantContext, String, Role, Role)}, the membership carrying {@code owed} in its outbox. */
+    public Member changeRole(TenantContext tenant, String userId, Role expected, Role role, @Nullable OutboxEntry owed) {
         requireTenant(tenant);
+        Map<String, String> names = Map.of("#role", "role");
+        Map<String, AttributeValue> values = Map.of(":role", AttributeValue.fromS(role.wireName()),
+                ":expected", AttributeValue.fromS(expected.wireName()));
         try {
             Map<String, AttributeValue> updated = dynamo.updateItem(r -> r.tableName(table.name())
                     .key(IdentityKeys.member(tenant.workspaceId(), userId))
-                    .updateExpression("SET #role = :role")
+                    .updateExpression(owed == null ? "SET #role = :role" : owed.updateExpression("SET #role = :role"))
                     .conditionExpression("#role = :expected")
-                    .expressionAttributeNames(Map.of("#role", "role"))
-                    .expressionAttributeValues(Map.of(":role", AttributeValue.fromS(role.wireName()),
-                            ":expected", AttributeValue.fromS(expected.wireName())))
+                    .expressionAttributeNames(owed == null ? names : owed.names(names))
+                    .expressionAttributeValues(owed == null ? values : owed.values(values))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
             return read(updated);
         } catch (ConditionalCheckFailedException e) {
