@@ -59,6 +59,18 @@ public class IdentityOutbox {
         stageAndDeliver(AccountKeys.user(userId), owe(event, auditEntry));
     }
 
+    /** Stages {@code entry} on the user item, for a change that completes after staging; see {@link #deliverForAccount}. */
+    public void stageOnAccount(String userId, OutboxEntry entry) {
+        if (!outbox.stage(table.name(), AccountKeys.user(userId), entry)) {
+            throw new IllegalStateException("user " + userId + " vanished before its change could be recorded");
+        }
+    }
+
+    /** Delivers an entry staged with {@link #stageOnAccount}; never throws. */
+    public void deliverForAccount(String userId, OutboxEntry entry) {
+        deliver(AccountKeys.user(userId), entry);
+    }
+
     private void stageAndDeliver(Map<String, AttributeValue> key, OutboxEntry entry) {
         if (outbox.stage(table.name(), key, entry)) {
             deliver(key, entry);
