@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.Fixtures;
 import dev.penguinmails.events.testing.EventsStack;
-import dev.penguinmails.events.testing.FlakyEventBridge;
+import dev.penguinmails.testsupport.FlakyEventBridge;
 import dev.penguinmails.shared.ids.Ids;
 import dev.penguinmails.testsupport.ConsumerQueue;
 import dev.penguinmails.testsupport.TestAws;
