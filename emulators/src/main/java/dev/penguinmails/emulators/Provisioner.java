@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -110,7 +111,8 @@ public final class Provisioner {
     }
 
     /**
-     * Creates the table unless it exists, then waits until it and its indexes are ACTIVE. TTL is not
+     * Creates the table unless it exists (then adds the indexes the topology has gained since, so a kept
+     * data folder keeps working), and waits until it and its indexes are ACTIVE. TTL is not
      * switched on: dynalite has no UpdateTimeToLive (and expiry is lazy on AWS anyway, so readers
      * already treat items past {@code expiresAt} as absent).
      */
@@ -138,8 +140,26 @@ public final class Provisioner {
             } catch (ResourceInUseException e) {
                 // Created concurrently by another provisioning run: fine, it is the same table.
             }
+        } else {
+            addMissingIndexes(dynamoDb, name, table);
         }
         awaitActive(dynamoDb, name);
+    }
+
+    private static void addMissingIndexes(DynamoDbClient dynamoDb, String name, TableSpec table) {
+        List<String> existing = describe(dynamoDb, name).globalSecondaryIndexes().stream()
+                .map(GlobalSecondaryIndexDescription::indexName).toList();
+        for (TableSpec.IndexSpec index : table.indexes()) {
+            if (existing.contains(index.name())) {
+                continue;
+            }
+            awaitActive(dynamoDb, name);
+            dynamoDb.updateTable(b -> b.tableName(name)
+                    .attributeDefinitions(stringAttribute(index.partitionKey()), stringAttribute(index.sortKey()))
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.name())
+                            .keySchema(key(index.partitionKey(), KeyType.HASH), key(index.sortKey(), KeyType.RANGE))
+                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()))));
+        }
     }
 
     private static TableDescription describe(DynamoDbClient dynamoDb, String name) {

@@ -86,11 +86,11 @@ public class Outbox {
         }
     }
 
-    /** Publishes the entry's events and writes its items (an item that exists already is left as is). */
+    /**
+     * Writes the entry's items (an item that exists already is left as is), then publishes its events:
+     * items first, so an audit entry is in place even while the bus is down.
+     */
     void send(String table, OutboxEntry entry) {
-        if (!entry.events().isEmpty()) {
-            publisher.publishEncoded(entry.events());
-        }
         for (Map<String, AttributeValue> item : entry.puts()) {
             String partitionKey = item.containsKey("pk") ? "pk" : item.keySet().iterator().next();
             try {
@@ -100,6 +100,9 @@ public class Outbox {
             } catch (ConditionalCheckFailedException writtenBefore) {
                 // An earlier attempt wrote it: the item has a fixed key and the same content.
             }
+        }
+        if (!entry.events().isEmpty()) {
+            publisher.publishEncoded(entry.events());
         }
     }
 
