@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -144,6 +145,18 @@ public class Outbox {
         } catch (ConditionalCheckFailedException stillPendingOrGone) {
             // Still owes something, or is not indexed (or no longer exists): nothing to do.
         }
+    }
+
+    /** The entries still pending on {@code item} (e.g. one just deleted, whose entries must move elsewhere). */
+    public List<OutboxEntry> pendingOn(Map<String, AttributeValue> item) {
+        if (item == null || !item.containsKey(OutboxEntry.PENDING_IDS) || !item.get(OutboxEntry.PENDING_IDS).hasSs()) {
+            return List.of();
+        }
+        return item.get(OutboxEntry.PENDING_IDS).ss().stream()
+                .map(id -> item.get(OutboxEntry.ENTRY_PREFIX + id))
+                .filter(Objects::nonNull)
+                .map(OutboxCodec::fromAttribute)
+                .toList();
     }
 
     /** Collects the events and items one change owes. */

@@ -1,6 +1,7 @@
 package dev.penguinmails.identity.members;
 
 import dev.penguinmails.events.outbox.OutboxEntry;
+import dev.penguinmails.identity.outbox.IdentityOutbox;
 import dev.penguinmails.shared.auth.IdentityKeys;
 import io.micronaut.core.annotation.Nullable;
 import dev.penguinmails.shared.auth.IdentityTable;
@@ -36,12 +37,14 @@ public class MemberStore {
     static final String SK_PREFIX = "MEMBER#";
     private static final String GSI1 = "gsi1";
 
+    private final IdentityOutbox outbox;
     private final DynamoDbClient dynamo;
     private final IdentityTable table;
     private final CursorCodec cursors;
     private final Clock clock;
 
-    public MemberStore(DynamoDbClient dynamo, IdentityTable table, CursorCodec cursors) {
+    public MemberStore(DynamoDbClient dynamo, IdentityTable table, CursorCodec cursors, IdentityOutbox outbox) {
+        this.outbox = outbox;
         this.dynamo = dynamo;
         this.table = table;
         this.cursors = cursors;
@@ -140,16 +143,20 @@ public class MemberStore {
         }
     }
 
-    /** Removes a membership, provided the role is still {@code expected}; false if it was already gone. */
+    /**
+     * Removes a membership, provided the role is still {@code expected}; false if it was already gone. What
+     * the membership still owed (e.g. the event of a role change the bus refused) moves to the workspace item.
+     */
     public boolean remove(TenantContext tenant, String userId, Role expected) {
         requireTenant(tenant);
         try {
-            dynamo.deleteItem(r -> r.tableName(table.name())
+            Map<String, AttributeValue> removed = dynamo.deleteItem(r -> r.tableName(table.name())
                     .key(IdentityKeys.member(tenant.workspaceId(), userId))
                     .conditionExpression("attribute_not_exists(pk) OR #role = :expected")
                     .expressionAttributeNames(Map.of("#role", "role"))
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expected.wireName()))));
-            return true;
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expected.wireName())))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            outbox.rehomeFromDeleted(removed, tenant.workspaceId());
         } catch (ConditionalCheckFailedException e) {
             throw changedMeanwhile();
         }

@@ -59,6 +59,16 @@ public class IdentityOutbox {
         stageAndDeliver(AccountKeys.user(userId), owe(event, auditEntry));
     }
 
+    /**
+     * Moves what a deleted item of {@code workspaceId} still owed onto the workspace item and delivers it,
+     * so deleting an item never drops the events of its earlier changes.
+     */
+    public void rehomeFromDeleted(@Nullable Map<String, AttributeValue> deletedItem, String workspaceId) {
+        for (OutboxEntry entry : outbox.pendingOn(deletedItem)) {
+            stageAndDeliver(WorkspaceItems.key(workspaceId), entry);
+        }
+    }
+
     /** Stages {@code entry} on the user item, for a change that completes after staging; see {@link #deliverForAccount}. */
     public void stageOnAccount(String userId, OutboxEntry entry) {
         if (!outbox.stage(table.name(), AccountKeys.user(userId), entry)) {
