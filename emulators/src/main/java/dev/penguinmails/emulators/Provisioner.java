@@ -111,8 +111,7 @@ public final class Provisioner {
     }
 
     /**
-     * Creates the table unless it exists (then adds the indexes the topology has gained since, so a kept
-     * data folder keeps working), and waits until it and its indexes are ACTIVE. TTL is not
+     * Creates the table unless it exists, then waits until it and its indexes are ACTIVE. TTL is not
      * switched on: dynalite has no UpdateTimeToLive (and expiry is lazy on AWS anyway, so readers
      * already treat items past {@code expiresAt} as absent).
      */
@@ -141,24 +140,20 @@ public final class Provisioner {
                 // Created concurrently by another provisioning run: fine, it is the same table.
             }
         } else {
-            addMissingIndexes(dynamoDb, name, table);
+            requireIndexes(dynamoDb, name, table);
         }
         awaitActive(dynamoDb, name);
     }
 
-    private static void addMissingIndexes(DynamoDbClient dynamoDb, String name, TableSpec table) {
+    /** A table kept from an older topology may lack an index, and dynalite cannot add one to an existing table. */
+    private static void requireIndexes(DynamoDbClient dynamoDb, String name, TableSpec table) {
         List<String> existing = describe(dynamoDb, name).globalSecondaryIndexes().stream()
                 .map(GlobalSecondaryIndexDescription::indexName).toList();
-        for (TableSpec.IndexSpec index : table.indexes()) {
-            if (existing.contains(index.name())) {
-                continue;
-            }
-            awaitActive(dynamoDb, name);
-            dynamoDb.updateTable(b -> b.tableName(name)
-                    .attributeDefinitions(stringAttribute(index.partitionKey()), stringAttribute(index.sortKey()))
-                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.name())
-                            .keySchema(key(index.partitionKey(), KeyType.HASH), key(index.sortKey(), KeyType.RANGE))
-                            .projection(Projection.builder().projectionType(ProjectionType.ALL).build()))));
+        List<String> missing = table.indexes().stream().map(TableSpec.IndexSpec::name)
+                .filter(index -> !existing.contains(index)).toList();
+        if (!missing.isEmpty()) {
+            throw new EmulatorException("Table " + name + " was created by an older version and lacks the indexes "
+                    + missing + "; delete the local data folder (or start with a new one) to recreate it.");
         }
     }
 

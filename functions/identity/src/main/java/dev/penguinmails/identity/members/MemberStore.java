@@ -157,6 +157,7 @@ public class MemberStore {
                     .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expected.wireName())))
                     .returnValues(ReturnValue.ALL_OLD)).attributes();
             outbox.rehomeFromDeleted(removed, tenant.workspaceId());
+            return true;
         } catch (ConditionalCheckFailedException e) {
             throw changedMeanwhile();
         }
