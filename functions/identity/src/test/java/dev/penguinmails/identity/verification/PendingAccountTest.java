@@ -38,7 +38,7 @@ class PendingAccountTest extends IdentityApiTest {
         String email = newAddress("squatted");
         String userId = halfFinishedSignup(email);
 
-        TestHttp.Reply again = signUp(email, "another-Strong-password-77", "Real Owner");
+        TestHttp.Reply again = signUp(email, "ochre-lantern-drifts-Westward-81", "Real Owner");
         TestHttp.Reply fresh = signUp(newAddress("fresh"), STRONG_PASSWORD, "Someone Else");
 
         assertThat(again.status()).isEqualTo(202);
