@@ -1,4 +1,4 @@
-package dev.penguinmails.events.testing;
+package dev.penguinmails.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
