@@ -3,6 +3,8 @@ package dev.penguinmails.cdk.functions;
 import java.util.List;
 
 import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.environment.FunctionGrants;
+import dev.penguinmails.topology.environment.Grant;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Stack;
@@ -10,52 +12,38 @@ import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.ILogGroup;
-import software.amazon.awscdk.services.s3.IBucket;
 
 /**
- * Least privilege for one family, straight from its {@link FunctionSpec.Access}: named actions on
- * named resources only. Queue consumption is granted by each queue trigger; the access-token key and
+ * Least privilege for one family: the topology's {@link FunctionGrants} of its {@link FunctionSpec.Access},
+ * named actions on named resources only. Queue consumption is granted by each queue trigger; the access-token key and
  * cursor secret by {@link dev.penguinmails.cdk.secrets.FunctionSecrets}.
  */
 final class FamilyPermissions {
 
-    /** Item-level reads and writes; no table management, streams or PartiQL. */
-    static final List<String> DYNAMODB_ITEM_ACTIONS = List.of(
-            "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan",
-            "dynamodb:ConditionCheckItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-            "dynamodb:BatchWriteItem");
-
-    static final List<String> S3_OBJECT_ACTIONS = List.of(
-            "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload");
-
     private FamilyPermissions() { }
 
     static void grant(IRole role, FunctionSpec function, FamilyResources resources) {
-        FunctionSpec.Access access = function.access();
-        for (String name : access.tables()) {
-            ITable table = resources.table(name);
-            role.addToPrincipalPolicy(allow(DYNAMODB_ITEM_ACTIONS, table.getTableArn(), table.getTableArn() + "/index/*"));
-        }
-        for (String name : access.buckets()) {
-            IBucket bucket = resources.bucket(name);
-            role.addToPrincipalPolicy(allow(S3_OBJECT_ACTIONS, bucket.arnForObjects("*")));
-            // Without ListBucket a missing key answers 403 instead of 404.
-            role.addToPrincipalPolicy(allow(List.of("s3:ListBucket"), bucket.getBucketArn()));
-        }
-        access.sendToQueues().forEach(q -> role.addToPrincipalPolicy(
-                allow(List.of("sqs:SendMessage"), resources.queue(q).getQueueArn())));
-        if (access.publishEvents()) {
-            role.addToPrincipalPolicy(allow(List.of("events:PutEvents"), resources.eventBus().getEventBusArn()));
+        for (Grant grant : FunctionGrants.of(function)) {
+            role.addToPrincipalPolicy(allow(grant.actions(), resourcesOf(grant, role, resources)));
         }
         resources.secrets().grant(role, function);
-        if (access.sendEmail()) {
-            Stack stack = Stack.of(role);
+    }
+
+    private static String[] resourcesOf(Grant grant, IRole role, FamilyResources resources) {
+        return switch (grant.kind()) {
+            case TABLE -> {
+                ITable table = resources.table(grant.logicalName());
+                yield new String[] {table.getTableArn(), table.getTableArn() + "/index/*"};
+            }
+            case BUCKET_OBJECTS -> new String[] {resources.bucket(grant.logicalName()).arnForObjects("*")};
+            case BUCKET -> new String[] {resources.bucket(grant.logicalName()).getBucketArn()};
+            case QUEUE -> new String[] {resources.queue(grant.logicalName()).getQueueArn()};
+            case EVENT_BUS -> new String[] {resources.eventBus().getEventBusArn()};
             // Senders are tenants' own domains, verified at run time, so the identity can only be this
             // account and region's identities; the configuration set is named exactly.
-            role.addToPrincipalPolicy(allow(List.of("ses:SendEmail", "ses:SendRawEmail"),
-                    sesArn(stack, "identity", "*"),
-                    sesArn(stack, "configuration-set", resources.emailConfigurationSet())));
-        }
+            case EMAIL -> new String[] {sesArn(Stack.of(role), "identity", "*"),
+                    sesArn(Stack.of(role), "configuration-set", resources.emailConfigurationSet())};
+        };
     }
 
     /** Lambda writes its logs to the family's own log groups and nowhere else. */
