@@ -41,7 +41,6 @@ class LocalStackTest {
     static void stop() {
         if (stack != null) {
             stack.stop();
-            assertThat(System.getProperty("penguinmails.tables.alpha")).as("properties are restored").isNull();
             assertThat(TestAws.shared().clients().sqs().listQueues().queueUrls()).as("shared emulators keep running")
                     .isNotEmpty();
         }
@@ -75,10 +74,25 @@ class LocalStackTest {
     }
 
     @Test
-    void functionsFindTheProvisionedResourcesThroughSystemProperties() {
-        assertThat(System.getProperty("penguinmails.tables.alpha")).isEqualTo(PREFIX + "alpha");
-        assertThat(System.getProperty("penguinmails.stage")).isEqualTo("local");
-        assertThat(System.getProperty("penguinmails.aws.endpoints.dynamodb")).startsWith("http://127.0.0.1:");
+    void eachFunctionSeesTheResourcesOfItsOwnAccessAndNoOthers() throws Exception {
+        String keys = String.join(",", ConfigKeys.table("alpha"), ConfigKeys.queueUrl("alpha-work"),
+                ConfigKeys.table("identity"), ConfigKeys.STAGE);
+        JsonNode alpha = JSON.readTree(send(HttpRequest.newBuilder(url("/v1/alpha/sees?keys=" + keys))).body());
+        JsonNode beta = JSON.readTree(send(HttpRequest.newBuilder(url("/v1/beta/sees?keys=" + keys))).body());
+
+        assertThat(alpha.path(ConfigKeys.table("alpha")).asText()).isEqualTo(PREFIX + "alpha");
+        assertThat(alpha.path(ConfigKeys.queueUrl("alpha-work")).asText()).isEqualTo(stack.stack().queueUrl("alpha-work"));
+        assertThat(beta.path(ConfigKeys.table("alpha")).asText()).as("beta's access names no alpha table").isEmpty();
+        assertThat(beta.path(ConfigKeys.queueUrl("alpha-work")).asText()).as("beta consumes no alpha queue").isEmpty();
+        assertThat(beta.path(ConfigKeys.table("identity")).asText()).isEqualTo(PREFIX + "identity");
+        assertThat(beta.path(ConfigKeys.STAGE).asText()).isEqualTo("local");
+        for (JsonNode seen : java.util.List.of(alpha, beta)) {
+            seen.fields().forEachRemaining(e -> {
+                if (e.getKey().startsWith("system:")) {
+                    assertThat(e.getValue().asText()).as("%s is no system property", e.getKey()).isEmpty();
+                }
+            });
+        }
     }
 
     @Test
@@ -178,14 +192,19 @@ class LocalStackTest {
                 .containsEntry(ConfigKeys.queueUrl("alpha-work"), stack.stack().queueUrl("alpha-work"))
                 .containsEntry(ConfigKeys.endpoint("sqs"), stack.localAws().endpoints().sqs().toString())
                 .containsEntry(ConfigKeys.endpoint("dynamodb"), stack.localAws().endpoints().dynamodb().toString())
-                .containsEntry(ConfigKeys.EVENT_BUS, stack.stack().eventBus())
                 .containsEntry(ConfigKeys.STAGE, "local")
                 .containsKeys(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY, ConfigKeys.CURSOR_SECRET);
-        assertThat(environment.keySet()).as("the provisioned properties, the stage and the local secrets, nothing else")
-                .containsAll(stack.stack().properties().keySet())
-                .hasSize(stack.stack().properties().size() + 3);
-        environment.forEach((key, value) -> assertThat(System.getProperty(key)).as(key).isEqualTo(value));
-        assertThat(JSON.readTree(beta.body()).path("environment")).isEqualTo(body.path("environment"));
+        assertThat(environment).as("the endpoint shows what the function was given").isEqualTo(stack.functionEnvironment("alpha"));
+        assertThat(environment.keySet()).as("alpha's own resources, the emulator endpoints and the local secrets")
+                .noneMatch(k -> k.startsWith("penguinmails.buckets."))
+                .allMatch(k -> !k.startsWith("penguinmails.tables.") || k.endsWith(".alpha") || k.endsWith(".identity"));
+        environment.keySet().forEach(key -> assertThat(System.getProperty(key)).as(key).isNull());
+        Map<String, String> betaEnvironment = new LinkedHashMap<>();
+        JSON.readTree(beta.body()).path("environment").fields()
+                .forEachRemaining(e -> betaEnvironment.put(e.getKey(), e.getValue().asText()));
+        assertThat(betaEnvironment).isEqualTo(stack.functionEnvironment("beta"))
+                .doesNotContainKeys(ConfigKeys.table("alpha"), ConfigKeys.queueUrl("alpha-work"))
+                .containsEntry(ConfigKeys.STAGE, "local");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.penguinmails.shared.lambda;
+package dev.penguinmails.localruntime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -19,14 +19,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * does: one cached handler instance per class, the event JSON deserialized into the handler's input
  * type, a {@link Context}, and the output serialized back to JSON.
  *
- * <p>The local stack loads each function jar in its own class loader and calls {@link #invoke}
- * reflectively, so the signature uses JDK types only. Because this class lives inside the function
- * jar, its static cache is per function, like a Lambda execution environment.
+ * <p>The local stack loads each function jar, with this module beside it, in its own class loader and
+ * calls {@link #configure} and {@link #invoke} reflectively, so the signatures use JDK types only.
+ * Because this class is loaded by the function's class loader, its static cache and environment are
+ * per function, like a Lambda execution environment. Lambda jars never contain it.
  */
 public final class LocalInvoker {
     private static final Map<String, LoadedHandler> HANDLERS = new ConcurrentHashMap<>();
 
     private LocalInvoker() { }
+
+    /**
+     * Gives this function its environment, as Lambda gives environment variables: every Micronaut context
+     * built afterwards reads it (see {@link FunctionEnvironmentSource}). Call it before the first handler is built.
+     */
+    public static void configure(Map<String, String> environment) {
+        FunctionEnvironmentSource.set(environment);
+    }
 
     /**
      * Invokes {@code handlerClass} with {@code eventJson} and returns the JSON response.

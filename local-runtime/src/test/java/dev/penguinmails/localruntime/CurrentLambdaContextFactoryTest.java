@@ -1,7 +1,8 @@
-package dev.penguinmails.shared.lambda;
+package dev.penguinmails.localruntime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.penguinmails.shared.lambda.CurrentLambdaContextFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.DefaultLambdaContextFactory;
 import io.micronaut.function.aws.LambdaContextFactory;

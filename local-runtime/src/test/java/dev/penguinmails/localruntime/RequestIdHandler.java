@@ -1,4 +1,4 @@
-package dev.penguinmails.shared.lambda;
+package dev.penguinmails.localruntime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import io.micronaut.context.BeanProvider;

@@ -1,4 +1,4 @@
-package dev.penguinmails.shared.lambda;
+package dev.penguinmails.localruntime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.penguinmails.shared.openapi;
+package dev.penguinmails.testsupport.openapi;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpMethod;
@@ -94,7 +94,7 @@ public final class OpenApiCoverage {
     }
 
     /** {@code "GET /v1/workspaces/{}/contacts"}: method upper-case, variables unnamed, no trailing slash. */
-    static String operation(String method, String path) {
+    public static String operation(String method, String path) {
         String normalised = VARIABLE.matcher(OPTIONAL_SEGMENT.matcher(path).replaceAll("/{$1}")).replaceAll("{}");
         if (normalised.length() > 1 && normalised.endsWith("/")) {
             normalised = normalised.substring(0, normalised.length() - 1);
@@ -108,7 +108,7 @@ public final class OpenApiCoverage {
     }
 
     /** The {@code .yml}/{@code .yaml} files directly in {@link #SPEC_DIRECTORY} of every classpath root. */
-    static List<URL> specs(ClassLoader classLoader) {
+    public static List<URL> specs(ClassLoader classLoader) {
         List<URL> specs = new ArrayList<>();
         try {
             for (URL directory : Collections.list(classLoader.getResources(SPEC_DIRECTORY))) {

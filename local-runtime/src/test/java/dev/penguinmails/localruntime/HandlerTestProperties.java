@@ -1,4 +1,4 @@
-package dev.penguinmails.shared.lambda;
+package dev.penguinmails.localruntime;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.penguinmails.shared.lambda;
+package dev.penguinmails.localruntime;
 
 import dev.penguinmails.shared.auth.PublicEndpoint;
 import io.micronaut.context.annotation.Requires;
