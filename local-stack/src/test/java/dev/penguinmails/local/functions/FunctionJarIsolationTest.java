@@ -109,14 +109,14 @@ class FunctionJarIsolationTest {
         String path = parts[0];
         String query = parts.length > 1 ? parts[1] : "";
         return """
-                {"version":"2.0","routeKey":"GET %1$s","rawPath":"%1$s","rawQueryString":"%2$s",
+                {"version":"2.0","routeKey":"GET %1$s","rawPath":"%1$s","rawQueryString":"%2$s",%3$s
                  "headers":{"accept":"application/json","host":"127.0.0.1"},
                  "requestContext":{"accountId":"000000000000","apiId":"local","domainName":"127.0.0.1",
                    "http":{"method":"GET","path":"%1$s","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"test"},
                    "requestId":"r1","routeKey":"GET %1$s","stage":"$default","time":"01/Jan/2026:00:00:00 +0000",
                    "timeEpoch":1767225600000},
                  "isBase64Encoded":false}
-                """.formatted(path, query);
+                """.formatted(path, query, query.isEmpty() ? "" : "\"queryStringParameters\":{\"" + query.replace("=", "\":\"") + "\"},");
     }
 
     private static JsonNode body(String response) throws Exception {
