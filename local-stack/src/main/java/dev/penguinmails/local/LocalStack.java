@@ -19,6 +19,7 @@ import dev.penguinmails.local.http.ApiGatewayResponses;
 import dev.penguinmails.local.http.ApiServer;
 import dev.penguinmails.local.http.GatewayLimits;
 import dev.penguinmails.local.http.RouteTable;
+import dev.penguinmails.local.pages.LinkPages;
 import dev.penguinmails.local.queues.QueuePoller;
 import dev.penguinmails.local.queues.SqsEvents;
 import dev.penguinmails.local.schedules.ScheduledEvents;
@@ -106,12 +107,19 @@ public final class LocalStack implements AutoCloseable {
         }
         Topology topology = options.topology();
         stack = localAws.provision(topology, options.namePrefix());
+<<<<<<< HEAD
         Map<String, String> secrets = LocalSecrets.load(options.dataDir());
         Map<String, Map<String, String>> environments = new TreeMap<>();
         for (FunctionSpec function : topology.functions()) {
             environments.put(function.family(), LocalFunctionEnvironment.of(function, stack, secrets));
         }
         functionEnvironments = Collections.unmodifiableMap(environments);
+=======
+        server = ApiServer.bind(options.apiPort());
+        parts.add(server);
+        functionEnvironment = buildFunctionEnvironment();
+        setFunctionProperties(functionEnvironment);
+>>>>>>> main
 
         Map<String, FunctionJar> jars = new LinkedHashMap<>();
         try {
@@ -138,7 +146,8 @@ public final class LocalStack implements AutoCloseable {
             for (QueueHandler handler : function.queueHandlers()) {
                 String url = stack.queueUrl(handler.queue());
                 QueuePoller.Settings settings = new QueuePoller.Settings(handler.queue(), url,
-                        QueuePoller.queueArn(clients.sqs(), url), handler.batchSize(), handler.maxBatchingWindowSeconds());
+                        QueuePoller.queueArn(clients.sqs(), url), handler.batchSize(), handler.maxBatchingWindowSeconds(),
+                        handler.maximumConcurrency());
                 QueuePoller poller = new QueuePoller(settings, clients.sqs(), functions.invoker(function, handler),
                         sqsEvents, json);
                 parts.add(poller);
@@ -154,8 +163,7 @@ public final class LocalStack implements AutoCloseable {
         AdminEndpoint admin = new AdminEndpoint(json, this::health, depths, scheduler, functions::coldStarts,
                 pollersByQueue, functionEnvironments);
         DocsEndpoint docs = new DocsEndpoint(memoize(() -> mergedOpenApi(routes)));
-        server = ApiServer.start(options.apiPort(), gateway, List.of(admin, docs));
-        parts.add(server);
+        server.serve(gateway, List.of(admin, docs, new LinkPages()));
 
         pollersByQueue.values().forEach(QueuePoller::start);
         pollers = List.copyOf(pollersByQueue.values());
@@ -176,6 +184,33 @@ public final class LocalStack implements AutoCloseable {
         return jobs;
     }
 
+<<<<<<< HEAD
+=======
+    /**
+     * What every function is given, as CDK sets it as the Lambda environment on AWS: where the provisioned
+     * resources are, the stage "local", where links in emails point (this stack's own address, whose
+     * {@link LinkPages} complete them) and the local stand-ins of the stage's secrets.
+     */
+    private Map<String, String> buildFunctionEnvironment() {
+        Map<String, String> properties = new TreeMap<>(stack.properties());
+        properties.put(ConfigKeys.STAGE, STAGE);
+        properties.put(ConfigKeys.APP_BASE_URL, apiBaseUrl().toString());
+        // One JVM-wide value until functions get environments of their own: the shortest keeps every one safe.
+        options.topology().functions().stream().mapToInt(FunctionSpec::timeoutSeconds).min()
+                .ifPresent(t -> properties.put(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, Integer.toString(t)));
+        properties.putAll(LocalSecrets.load(options.dataDir()));
+        return Collections.unmodifiableMap(properties);
+    }
+
+    /** Functions share this JVM, so they read their environment from system properties. */
+    private void setFunctionProperties(Map<String, String> properties) {
+        properties.forEach((key, value) -> {
+            previousProperties.put(key, System.getProperty(key));
+            System.setProperty(key, value);
+        });
+    }
+
+>>>>>>> main
     private String mergedOpenApi(RouteTable routes) {
         List<OpenApiMerger.FunctionDocs> docs = new ArrayList<>();
         functions.jars().forEach((family, jar) ->
