@@ -107,19 +107,14 @@ public final class LocalStack implements AutoCloseable {
         }
         Topology topology = options.topology();
         stack = localAws.provision(topology, options.namePrefix());
-<<<<<<< HEAD
+        server = ApiServer.bind(options.apiPort());
+        parts.add(server);
         Map<String, String> secrets = LocalSecrets.load(options.dataDir());
         Map<String, Map<String, String>> environments = new TreeMap<>();
         for (FunctionSpec function : topology.functions()) {
-            environments.put(function.family(), LocalFunctionEnvironment.of(function, stack, secrets));
+            environments.put(function.family(), LocalFunctionEnvironment.of(function, stack, secrets, apiBaseUrl().toString()));
         }
         functionEnvironments = Collections.unmodifiableMap(environments);
-=======
-        server = ApiServer.bind(options.apiPort());
-        parts.add(server);
-        functionEnvironment = buildFunctionEnvironment();
-        setFunctionProperties(functionEnvironment);
->>>>>>> main
 
         Map<String, FunctionJar> jars = new LinkedHashMap<>();
         try {
@@ -184,33 +179,6 @@ public final class LocalStack implements AutoCloseable {
         return jobs;
     }
 
-<<<<<<< HEAD
-=======
-    /**
-     * What every function is given, as CDK sets it as the Lambda environment on AWS: where the provisioned
-     * resources are, the stage "local", where links in emails point (this stack's own address, whose
-     * {@link LinkPages} complete them) and the local stand-ins of the stage's secrets.
-     */
-    private Map<String, String> buildFunctionEnvironment() {
-        Map<String, String> properties = new TreeMap<>(stack.properties());
-        properties.put(ConfigKeys.STAGE, STAGE);
-        properties.put(ConfigKeys.APP_BASE_URL, apiBaseUrl().toString());
-        // One JVM-wide value until functions get environments of their own: the shortest keeps every one safe.
-        options.topology().functions().stream().mapToInt(FunctionSpec::timeoutSeconds).min()
-                .ifPresent(t -> properties.put(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, Integer.toString(t)));
-        properties.putAll(LocalSecrets.load(options.dataDir()));
-        return Collections.unmodifiableMap(properties);
-    }
-
-    /** Functions share this JVM, so they read their environment from system properties. */
-    private void setFunctionProperties(Map<String, String> properties) {
-        properties.forEach((key, value) -> {
-            previousProperties.put(key, System.getProperty(key));
-            System.setProperty(key, value);
-        });
-    }
-
->>>>>>> main
     private String mergedOpenApi(RouteTable routes) {
         List<OpenApiMerger.FunctionDocs> docs = new ArrayList<>();
         functions.jars().forEach((family, jar) ->

@@ -5,29 +5,21 @@ import java.util.List;
 
 import dev.penguinmails.cdk.compliance.Suppressions;
 import dev.penguinmails.topology.FunctionSpec;
-import dev.penguinmails.topology.environment.FunctionGrants;
-import dev.penguinmails.topology.environment.Grant;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.ILogGroup;
+import software.amazon.awscdk.services.s3.IBucket;
 
 /**
- * Least privilege for one family: the topology's {@link FunctionGrants} of its {@link FunctionSpec.Access},
- * named actions on named resources only. Queue consumption is granted by each queue trigger; the access-token key and
+ * Least privilege for one family, straight from its {@link FunctionSpec.Access}: named actions on
+ * named resources only. Queue consumption is granted by each queue trigger; the access-token key and
  * cursor secret by {@link dev.penguinmails.cdk.secrets.FunctionSecrets}.
  */
 final class FamilyPermissions {
 
-<<<<<<< HEAD
-    private FamilyPermissions() { }
-
-    static void grant(IRole role, FunctionSpec function, FamilyResources resources) {
-        for (Grant grant : FunctionGrants.of(function)) {
-            role.addToPrincipalPolicy(allow(grant.actions(), resourcesOf(grant, role, resources)));
-=======
     /** Item-level reads and writes; no table management, streams or PartiQL. */
     static final List<String> DYNAMODB_ITEM_ACTIONS = List.of(
             "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan",
@@ -64,28 +56,12 @@ final class FamilyPermissions {
                 allow(List.of("sqs:SendMessage"), resources.queue(q).getQueueArn())));
         if (access.publishEvents()) {
             role.addToPrincipalPolicy(allow(List.of("events:PutEvents"), resources.eventBus().getEventBusArn()));
->>>>>>> main
         }
         resources.secrets().grant(role, function);
-    }
-
-    private static String[] resourcesOf(Grant grant, IRole role, FamilyResources resources) {
-        return switch (grant.kind()) {
-            case TABLE -> {
-                ITable table = resources.table(grant.logicalName());
-                yield new String[] {table.getTableArn(), table.getTableArn() + "/index/*"};
-            }
-            case BUCKET_OBJECTS -> new String[] {resources.bucket(grant.logicalName()).arnForObjects("*")};
-            case BUCKET -> new String[] {resources.bucket(grant.logicalName()).getBucketArn()};
-            case QUEUE -> new String[] {resources.queue(grant.logicalName()).getQueueArn()};
-            case EVENT_BUS -> new String[] {resources.eventBus().getEventBusArn()};
+        if (access.sendEmail()) {
+            Stack stack = Stack.of(role);
             // Senders are tenants' own domains, verified at run time, so the identity can only be this
             // account and region's identities; the configuration set is named exactly.
-<<<<<<< HEAD
-            case EMAIL -> new String[] {sesArn(Stack.of(role), "identity", "*"),
-                    sesArn(Stack.of(role), "configuration-set", resources.emailConfigurationSet())};
-        };
-=======
             role.addToPrincipalPolicy(allow(List.of("ses:SendEmail", "ses:SendRawEmail"),
                     sesArn(stack, "identity", "*"),
                     sesArn(stack, "configuration-set", resources.emailConfigurationSet())));
@@ -93,7 +69,6 @@ final class FamilyPermissions {
                     + "so no template can name them: the grant is limited to this account and region's SES identities",
                     List.of("Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*"));
         }
->>>>>>> main
     }
 
     /** Lambda writes its logs to the family's own log groups and nowhere else. */

@@ -29,27 +29,9 @@ public final class FunctionEnvironment {
     /** Variables for every entry point of {@code function}; endpoint overrides are absent, as on AWS they must be. */
     public static Map<String, String> of(FunctionSpec function, FamilyResources resources, DeploymentStage stage) {
         Map<String, String> env = new LinkedHashMap<>();
-<<<<<<< HEAD
         dev.penguinmails.topology.environment.FunctionEnvironment
                 .of(function, names(resources), settings(stage))
                 .forEach((key, value) -> env.put(ConfigKeys.environmentVariable(key), value));
-=======
-        put(env, ConfigKeys.STAGE, stage.name());
-        put(env, ConfigKeys.REGION, Aws.REGION);
-        put(env, ConfigKeys.EVENT_BUS, resources.eventBus().getEventBusName());
-        put(env, ConfigKeys.FUNCTION_TIMEOUT_SECONDS, Integer.toString(function.timeoutSeconds()));
-        FunctionSpec.Access access = function.access();
-        access.tables().forEach(t -> put(env, ConfigKeys.table(t), resources.table(t).getTableName()));
-        access.buckets().forEach(b -> put(env, ConfigKeys.bucket(b), resources.bucket(b).getBucketName()));
-        Stream.concat(access.sendToQueues().stream(), function.queueHandlers().stream().map(QueueHandler::queue))
-                .distinct()
-                .forEach(q -> put(env, ConfigKeys.queueUrl(q), resources.queue(q).getQueueUrl()));
-        if (access.sendEmail()) {
-            put(env, EMAIL_CONFIGURATION_SET_KEY, resources.emailConfigurationSet());
-            put(env, ConfigKeys.APP_BASE_URL, stage.appBaseUrl());
-            put(env, ConfigKeys.MAIL_FROM, stage.mailFrom());
-        }
->>>>>>> main
         env.putAll(resources.secrets().environment(function));
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         return env;

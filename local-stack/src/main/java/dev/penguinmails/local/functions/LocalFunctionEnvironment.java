@@ -22,10 +22,11 @@ public final class LocalFunctionEnvironment {
 
     private LocalFunctionEnvironment() { }
 
-    /** The environment of {@code function}, sorted by key. */
-    public static Map<String, String> of(FunctionSpec function, ProvisionedStack stack, Map<String, String> secrets) {
+    /** The environment of {@code function}, sorted by key; email links point at {@code appBaseUrl}, this stack's pages. */
+    public static Map<String, String> of(FunctionSpec function, ProvisionedStack stack, Map<String, String> secrets,
+                                         String appBaseUrl) {
         Map<String, String> env = new TreeMap<>(FunctionEnvironment.of(function, names(stack),
-                new StageSettings(STAGE, LocalAwsClients.REGION.id(), null, null)));
+                new StageSettings(STAGE, LocalAwsClients.REGION.id(), appBaseUrl, null)));
         stack.properties().forEach((key, value) -> {
             if (key.startsWith(ConfigKeys.ENDPOINT_PREFIX)) {
                 env.put(key, value);

@@ -19,7 +19,7 @@ class LocalFunctionEnvironmentTest {
         FunctionSpec identity = topology.function(PenguinMailsTopology.IDENTITY).orElseThrow();
 
         Map<String, String> env = LocalFunctionEnvironment.of(identity, provisioned(topology),
-                Map.of(ConfigKeys.CURSOR_SECRET, "local-secret"));
+                Map.of(ConfigKeys.CURSOR_SECRET, "local-secret"), "http://127.0.0.1:8080");
 
         assertThat(env).doesNotContainKeys(ConfigKeys.bucket("imports"), ConfigKeys.bucket("exports"))
                 .containsEntry(ConfigKeys.table("identity"), "x-identity")

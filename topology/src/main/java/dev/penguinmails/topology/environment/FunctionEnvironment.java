@@ -26,6 +26,7 @@ public final class FunctionEnvironment {
         Map<String, String> env = new TreeMap<>();
         env.put(ConfigKeys.STAGE, stage.stage());
         env.put(ConfigKeys.REGION, stage.region());
+        env.put(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, Integer.toString(function.timeoutSeconds()));
         FunctionSpec.Access access = function.access();
         access.tables().forEach(t -> env.put(ConfigKeys.table(t), resources.table(t)));
         access.buckets().forEach(b -> env.put(ConfigKeys.bucket(b), resources.bucket(b)));

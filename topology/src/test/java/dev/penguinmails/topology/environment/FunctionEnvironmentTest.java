@@ -49,6 +49,7 @@ class FunctionEnvironmentTest {
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
                 ConfigKeys.STAGE, "dev",
                 ConfigKeys.REGION, "eu-west-1",
+                ConfigKeys.FUNCTION_TIMEOUT_SECONDS, "10",
                 ConfigKeys.table("contacts"), "t-contacts",
                 ConfigKeys.bucket("imports"), "b-imports",
                 ConfigKeys.queueUrl("fan-out"), "https://sqs/q-fan-out",
