@@ -143,15 +143,14 @@ public final class ColdStartProbe {
     }
 
     /**
-     * Sets the environment as system properties, builds the event, then times the function's init and first
-     * invocation and judges the outcome.
+     * Builds the event, then times the function's init (with its environment, as the local stack gives it)
+     * and first invocation and judges the outcome.
      *
      * @param jvmBootMillis how long the JVM took to reach {@code main}, reported as is
      * @throws ProbeException if the event cannot be built (e.g. no message arrived on the queue)
      */
     public static ColdStartReport measure(ProbeTarget target, Topology topology, Map<String, String> environment,
                                           URI api, long jvmBootMillis) {
-        environment.forEach(System::setProperty);
         String prefix = namePrefix(topology, environment);
         String functionName = target.functionName(prefix);
         String handler = target.entryPoint().handlerClass();
@@ -165,7 +164,7 @@ public final class ColdStartProbe {
             FunctionJar jar = null;
             long start = System.nanoTime();
             try {
-                jar = FunctionJar.open(target.function().family(), target.classpath());
+                jar = FunctionJar.open(target.function().family(), target.classpath(), environment);
                 jar.initialize(handler);
             } catch (FunctionJar.HandlerException | LocalStackException e) {
                 long init = millisSince(start);
