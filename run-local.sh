@@ -6,10 +6,14 @@
 #                  [--smtp-port 3025] [--imap-port 3143] [--dynamodb-port 8000] [--sqs-port 9324]
 #                  [--s3-port 9000] [--eventbridge-port 9195] [--no-schedules] [--help]
 #
-#   --build          rebuild every jar first (mvn -DskipTests install)
+#   --build          rebuild every jar first (mvn -DskipTests package: the jars stay in the project;
+#                    only the libraries that Micronaut AOT's nested build reads go to ~/.m2, see decision 0018)
 #   --reset          wipe the data folder (DynamoDB tables, S3 objects) before starting
 #   --data-dir DIR   where data persists between runs (default .local-data)
 #   --no-schedules   fire scheduled jobs only on demand: POST /_local/schedules/{family}/{name}
+#
+# The samples (samples/*.sh) find the running stack through PENGUINMAILS_API (default http://127.0.0.1:8080)
+# and PENGUINMAILS_MAIL_VIEWER (default http://127.0.0.1:8005); the stack prints both when it is ready.
 set -euo pipefail
 
 script="${BASH_SOURCE[0]}"
@@ -65,10 +69,26 @@ for module in functions/*/; do
     build=true
   fi
 done
+# Reads Maven's output and prints one line per module it starts, so that a long first build shows progress.
+progress() {
+  local line
+  while IFS= read -r line; do
+    if [[ "$line" =~ ^\[INFO\]\ Building\ (.+)\ [^\ ]+\ +\[([0-9]+/[0-9]+)\]$ ]]; then
+      echo "  [${BASH_REMATCH[2]}] ${BASH_REMATCH[1]}"
+    fi
+  done
+}
+
 if [ "$build" = true ]; then
   command -v mvn >/dev/null 2>&1 || fail "Maven was not found on PATH; install Maven 3.8 or newer (https://maven.apache.org) to build the jars."
-  echo "Building the jars (mvn -q -B -DskipTests install)..."
-  mvn -q -B -DskipTests install || fail "The build failed; see the Maven output above."
+  mkdir -p target
+  log="target/run-local-build.log"
+  echo "Building the jars in place (mvn -B -DskipTests package; the first build downloads dependencies and takes a few minutes)..."
+  if ! mvn -B -ntp -DskipTests package 2>&1 | tee "$log" | progress; then
+    grep -E '^\[ERROR\] .+' "$log" | head -n 30 >&2 || true
+    fail "The build failed; the whole Maven output is in $log."
+  fi
+  echo "Built. (Maven's output is in $log.)"
 fi
 
 # dynalite and aws-ses-v2-local are npm packages.

@@ -1,7 +1,18 @@
 #!/usr/bin/env bash
 # Drives a running local stack through signup: creates an account, then waits for its verification
 # email in the sent-mail viewer. Exits non-zero at the first step that does not happen.
+#
+#   samples/demo-signup.sh [--help]
+#
+# Environment (the local stack prints both when it starts; set them when it runs on other ports):
+#   PENGUINMAILS_API           the API base URL (default http://127.0.0.1:8080, as --api-port 8080)
+#   PENGUINMAILS_MAIL_VIEWER   the sent-mail viewer (default http://127.0.0.1:8005, as --ses-port 8005)
 set -euo pipefail
+
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
+  sed -n '2,/^set -euo/p' "$0" | sed -e '/^set -euo/d' -e 's/^# \{0,1\}//'
+  exit 0
+fi
 
 API="${PENGUINMAILS_API:-http://127.0.0.1:8080}"
 MAIL="${PENGUINMAILS_MAIL_VIEWER:-http://127.0.0.1:8005}"

@@ -24,6 +24,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +43,12 @@ import software.amazon.event.ruler.GenericMachine;
  * EventBridgeClient works against it unmodified. Entries are validated as AWS validates them, matched
  * with AWS's own Event Ruler against the rules registered for their bus, and each matching event is
  * delivered as the standard EventBridge event JSON to the rule's SQS target queues.
+ *
+ * <p>As on AWS, an accepted entry is not failed by its delivery: a target that cannot take the event now is
+ * retried in the background ({@link DeliveryRetries}), and one given up on is kept in
+ * {@link #undeliveredEvents()} and logged as an error. The first attempt is made before PutEvents answers,
+ * so that a local run (and a test) sees an event in its queues as soon as the publisher does; only retries
+ * come later (docs/decisions/0014).
  */
 public final class LocalEventBridge implements AutoCloseable {
     public static final String DEFAULT_BUS = "default";
@@ -56,11 +66,21 @@ public final class LocalEventBridge implements AutoCloseable {
     private final SqsClient sqs;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final DeliveryRetries retries;
+    private final ScheduledExecutorService retrier;
+    private final AtomicInteger pendingRetries = new AtomicInteger();
+    private final List<UndeliveredEvent> undelivered = new CopyOnWriteArrayList<>();
 
-    private LocalEventBridge(SqsClient sqs, HttpServer server, ExecutorService executor) {
+    private LocalEventBridge(SqsClient sqs, HttpServer server, ExecutorService executor, DeliveryRetries retries) {
         this.sqs = sqs;
         this.server = server;
         this.executor = executor;
+        this.retries = retries;
+        this.retrier = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "penguinmails-eventbridge-retries");
+            t.setDaemon(true);
+            return t;
+        });
         buses.put(DEFAULT_BUS, new Bus(DEFAULT_BUS));
     }
 
@@ -71,6 +91,11 @@ public final class LocalEventBridge implements AutoCloseable {
      * @param sqs  the client that delivers to target queues (not closed by this class)
      */
     public static LocalEventBridge start(int port, SqsClient sqs) {
+        return start(port, sqs, DeliveryRetries.aws());
+    }
+
+    /** Starts the endpoint on 127.0.0.1, retrying failed deliveries as {@code retries} says. */
+    public static LocalEventBridge start(int port, SqsClient sqs, DeliveryRetries retries) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
@@ -83,7 +108,7 @@ public final class LocalEventBridge implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        LocalEventBridge bridge = new LocalEventBridge(sqs, server, executor);
+        LocalEventBridge bridge = new LocalEventBridge(sqs, server, executor, retries);
         server.createContext("/", bridge::handle);
         server.setExecutor(executor);
         server.start();
@@ -154,9 +179,20 @@ public final class LocalEventBridge implements AutoCloseable {
         }
     }
 
+    /** Deliveries that failed and wait for a retry. */
+    public int pendingRetries() {
+        return pendingRetries.get();
+    }
+
+    /** The deliveries given up on after every retry, oldest first. */
+    public List<UndeliveredEvent> undeliveredEvents() {
+        return List.copyOf(undelivered);
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        retrier.shutdownNow();
         executor.shutdownNow();
     }
 
@@ -290,26 +326,45 @@ public final class LocalEventBridge implements AutoCloseable {
     }
 
     private void deliver(String bus, String id, String eventJson, Map<String, List<String>> matches) {
-        List<String> failures = new ArrayList<>();
-        int attempted = 0;
         for (var match : matches.entrySet()) {
             for (String queueUrl : match.getValue()) {
-                attempted++;
-                try {
-                    sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(eventJson));
-                } catch (SdkException e) {
-                    failures.add("rule " + match.getKey() + " -> " + queueUrl + ": " + e.getMessage());
-                }
+                attempt(new Delivery(bus, id, match.getKey(), queueUrl, eventJson), 1);
             }
         }
-        if (!failures.isEmpty()) {
-            // AWS would retry and then use the rule's DLQ; locally a lost event must be loud instead.
-            LOG.warn("Event {} on bus {} was not delivered to {} of {} targets: {}", id, bus, failures.size(), attempted,
-                    failures);
-            throw new EntryException("InternalFailure", "Event " + id + " was not delivered to " + failures.size()
-                    + " of " + attempted + " targets: " + String.join("; ", failures));
+    }
+
+    /** One attempt; a failed one is retried later, until the retries run out. */
+    private void attempt(Delivery delivery, int attempt) {
+        try {
+            sqs.sendMessage(b -> b.queueUrl(delivery.queueUrl()).messageBody(delivery.eventJson()));
+            if (attempt > 1) {
+                LOG.info("Event {} reached {} on attempt {}", delivery.eventId(), delivery.queueUrl(), attempt);
+            }
+        } catch (SdkException e) {
+            if (attempt >= retries.maxAttempts()) {
+                undelivered.add(new UndeliveredEvent(delivery.bus(), delivery.eventId(), delivery.rule(),
+                        delivery.queueUrl(), attempt, String.valueOf(e.getMessage())));
+                LOG.error("Event {} on bus {} was not delivered by rule {} to {} after {} attempts; giving up: {}",
+                        delivery.eventId(), delivery.bus(), delivery.rule(), delivery.queueUrl(), attempt, e.getMessage());
+                return;
+            }
+            var delay = retries.delayBefore(attempt + 1);
+            LOG.warn("Event {} on bus {} could not be delivered by rule {} to {} (attempt {}); retrying in {} ms: {}",
+                    delivery.eventId(), delivery.bus(), delivery.rule(), delivery.queueUrl(), attempt, delay.toMillis(),
+                    e.getMessage());
+            pendingRetries.incrementAndGet();
+            try {
+                retrier.schedule(() -> {
+                    pendingRetries.decrementAndGet();
+                    attempt(delivery, attempt + 1);
+                }, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                pendingRetries.decrementAndGet();
+            }
         }
     }
+
+    private record Delivery(String bus, String eventId, String rule, String queueUrl, String eventJson) { }
 
     private void remember(PublishedEvent event) {
         synchronized (published) {

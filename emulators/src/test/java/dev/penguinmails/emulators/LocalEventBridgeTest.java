@@ -2,6 +2,7 @@ package dev.penguinmails.emulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -158,19 +160,66 @@ class LocalEventBridgeTest {
     }
 
     @Test
-    void aTargetQueueThatDisappearedIsReportedNotSwallowed() {
+    void aFailedDeliveryDoesNotFailTheEntryAndIsRetriedUntilTheQueueIsBack() {
         String prefix = SharedLocalAws.uniquePrefix();
-        String otherBus = prefix + "bus";
-        String doomed = aws.clients().sqs().createQueue(b -> b.queueName(prefix + "doomed")).queueUrl();
-        aws.eventBridge().registerRule(otherBus, "all", "{\"source\":[\"penguinmails.a\"]}", List.of(doomed));
-        aws.clients().sqs().deleteQueue(b -> b.queueUrl(doomed));
+        SqsClient sqs = aws.clients().sqs();
+        String flaky = sqs.createQueue(b -> b.queueName(prefix + "flaky")).queueUrl();
+        try (LocalEventBridge bridge = LocalEventBridge.start(0, sqs,
+                new DeliveryRetries(50, Duration.ofMillis(100), Duration.ofMillis(200)));
+             EventBridgeClient client = clientOf(bridge)) {
+            PutEventsResponse response = publishToDeletedQueue(bridge, client, "retrying", flaky);
 
-        PutEventsResponse response = client().putEvents(b -> b.entries(PutEventsRequestEntry.builder()
-                .eventBusName(otherBus).source("penguinmails.a").detailType("x.y").detail("{}").build()));
+            assertThat(response.failedEntryCount()).as("accepted, as on AWS").isZero();
+            sqs.createQueue(b -> b.queueName(prefix + "flaky"));
+            Message delivered = receiveOne(flaky);
+            assertThat(delivered.body()).contains(response.entries().get(0).eventId());
+            assertThat(bridge.undeliveredEvents()).isEmpty();
+        }
+    }
 
-        assertThat(response.failedEntryCount()).isEqualTo(1);
-        assertThat(response.entries().get(0).errorCode()).isEqualTo("InternalFailure");
-        assertThat(response.entries().get(0).errorMessage()).contains(prefix + "doomed");
+    @Test
+    void aDeliveryGivenUpAfterEveryRetryIsReportedNotSwallowed() {
+        String prefix = SharedLocalAws.uniquePrefix();
+        SqsClient sqs = aws.clients().sqs();
+        String doomed = sqs.createQueue(b -> b.queueName(prefix + "doomed")).queueUrl();
+        try (LocalEventBridge bridge = LocalEventBridge.start(0, sqs,
+                new DeliveryRetries(3, Duration.ofMillis(50), Duration.ofMillis(50)));
+             EventBridgeClient client = clientOf(bridge)) {
+            PutEventsResponse response = publishToDeletedQueue(bridge, client, "doomed-bus", doomed);
+
+            assertThat(response.failedEntryCount()).isZero();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !bridge.undeliveredEvents().isEmpty());
+            UndeliveredEvent lost = bridge.undeliveredEvents().get(0);
+            assertThat(lost.eventId()).isEqualTo(response.entries().get(0).eventId());
+            assertThat(lost.queueUrl()).isEqualTo(doomed);
+            assertThat(lost.attempts()).isEqualTo(3);
+            assertThat(bridge.pendingRetries()).isZero();
+        }
+    }
+
+    @Test
+    void retriesBackOffExponentiallyUpToTheirLimit() {
+        DeliveryRetries aws = DeliveryRetries.aws();
+
+        assertThat(aws.maxAttempts()).isEqualTo(185);
+        assertThat(aws.delayBefore(2)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(aws.delayBefore(3)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(aws.delayBefore(10)).isEqualTo(Duration.ofSeconds(256));
+        assertThat(aws.delayBefore(100)).isEqualTo(Duration.ofMinutes(8));
+    }
+
+    /** Routes everything from penguinmails.a on {@code busName} to the queue, deletes the queue, then publishes. */
+    private static PutEventsResponse publishToDeletedQueue(LocalEventBridge bridge, EventBridgeClient client,
+                                                           String busName, String queueUrl) {
+        bridge.registerRule(busName, "all", "{\"source\":[\"penguinmails.a\"]}", List.of(queueUrl));
+        aws.clients().sqs().deleteQueue(b -> b.queueUrl(queueUrl));
+        return client.putEvents(b -> b.entries(PutEventsRequestEntry.builder()
+                .eventBusName(busName).source("penguinmails.a").detailType("x.y").detail("{}").build()));
+    }
+
+    private static EventBridgeClient clientOf(LocalEventBridge bridge) {
+        return EventBridgeClient.builder().endpointOverride(bridge.endpoint()).region(LocalAwsClients.REGION)
+                .credentialsProvider(LocalAwsClients.CREDENTIALS).build();
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.penguinmails.cdk;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.penguinmails.cdk.compliance.RulePacks;
 import dev.penguinmails.cdk.stage.DeploymentStage;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import dev.penguinmails.topology.Topology;
@@ -25,6 +27,17 @@ public final class PenguinMailsApp {
     /** Comma-separated browser origins allowed by CORS, e.g. {@code -c corsAllowOrigins=https://app.example.com}. */
     public static final String CORS_CONTEXT = "corsAllowOrigins";
     public static final String DEFAULT_CORS_ORIGINS = "*";
+    /**
+     * {@code -c rulePacks=true} runs AWS's rule packs ({@link RulePacks}) over the whole app; an unsuppressed
+     * finding is an error annotation, which fails {@code cdk synth}. The tests always run them.
+     */
+    public static final String RULE_PACKS_CONTEXT = "rulePacks";
+
+    /**
+     * CDK behaviours the stack relies on. S3 access-log delivery is granted by the log bucket's policy, which
+     * works with bucket-owner-enforced ownership, rather than by the legacy LogDeliveryWrite ACL.
+     */
+    static final Map<String, Object> FEATURE_FLAGS = Map.of("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
 
     private PenguinMailsApp() { }
 
@@ -43,7 +56,9 @@ public final class PenguinMailsApp {
 
     /** Builds the stack of any topology (tests use richer ones) and writes the cloud assembly to {@code outdir}. */
     public static Synthesis synthesize(Topology topology, Map<String, ?> context, RepositoryLayout layout, Path outdir) {
-        App app = new App(AppProps.builder().context(context).outdir(outdir.toString()).build());
+        Map<String, Object> withFlags = new HashMap<>(FEATURE_FLAGS);
+        withFlags.putAll(context);
+        App app = new App(AppProps.builder().context(withFlags).outdir(outdir.toString()).build());
         DeploymentStage stage = new DeploymentStage(
                 contextString(app, STAGE_CONTEXT, DEFAULT_STAGE), topology.name(), corsOrigins(app),
                 contextString(app, "appBaseUrl", DeploymentStage.DEFAULT_APP_BASE_URL),
@@ -54,6 +69,9 @@ public final class PenguinMailsApp {
                         .description("PenguinMails " + stage.name() + ": built from the topology model")
                         .build(),
                 topology, stage, layout);
+        if (Boolean.parseBoolean(contextString(app, RULE_PACKS_CONTEXT, "false"))) {
+            RulePacks.check(app);
+        }
         Tags.of(app).add("project", topology.name());
         Tags.of(app).add("stage", stage.name());
         return new Synthesis(topology, stage, stack, app.synth());

@@ -8,6 +8,7 @@ import dev.penguinmails.cdk.email.SesEventPublishing;
 import dev.penguinmails.cdk.functions.FamilyResources;
 import dev.penguinmails.cdk.functions.FamilyTriggers;
 import dev.penguinmails.cdk.functions.FunctionFamily;
+import dev.penguinmails.cdk.messaging.DeadLetters;
 import dev.penguinmails.cdk.messaging.EventRouting;
 import dev.penguinmails.cdk.messaging.WorkQueues;
 import dev.penguinmails.cdk.secrets.FunctionSecrets;
@@ -34,13 +35,15 @@ public final class PenguinMailsStack extends Stack {
         DataTables tables = new DataTables(this, "Tables", topology, stage);
         ObjectBuckets buckets = new ObjectBuckets(this, "Buckets", topology, stage);
         WorkQueues queues = new WorkQueues(this, "Queues", topology, stage);
-        EventRouting events = new EventRouting(this, "Events", topology, stage, queues.byLogicalName());
-        SesEventPublishing email = new SesEventPublishing(this, "Email", stage, events.bus());
+        DeadLetters deadLetters = new DeadLetters(this, "DeadLetters", stage);
+        EventRouting events = new EventRouting(this, "Events", topology, stage, queues.byLogicalName(), deadLetters);
+        SesEventPublishing email = new SesEventPublishing(this, "Email", stage, events.bus(), deadLetters);
 
         FunctionSecrets secrets = new FunctionSecrets(this, "Secrets", stage);
 
-        FamilyResources resources = new FamilyResources(tables.byLogicalName(), buckets.byLogicalName(),
-                queues.byLogicalName(), events.bus(), email.configurationSetName(), secrets);
+        FamilyResources resources = new FamilyResources(tables.byLogicalName(), tables.indexNames(),
+                buckets.byLogicalName(), queues.byLogicalName(), events.bus(), email.configurationSetName(), secrets,
+                deadLetters);
         Construct functions = new Construct(this, "Functions");
         for (FunctionSpec spec : topology.functions()) {
             FunctionFamily family = new FunctionFamily(functions, spec, layout.functionJar(spec), resources, stage);
@@ -58,6 +61,12 @@ public final class PenguinMailsStack extends Stack {
                 output("Table" + ConstructIds.of(name) + "Name", table.getTableName(), "DynamoDB table " + name));
         buckets.byLogicalName().forEach((name, bucket) ->
                 output("Bucket" + ConstructIds.of(name) + "Name", bucket.getBucketName(), "S3 bucket " + name));
+        buckets.accessLogs().ifPresent(logs ->
+                output("AccessLogsBucketName", logs.getBucketName(), "S3 server access logs of every bucket"));
+        output("UndeliveredEventsQueueUrl", deadLetters.undeliveredEvents().getQueueUrl(),
+                "Events that an EventBridge rule could not deliver");
+        output("FailedInvocationsQueueUrl", deadLetters.failedInvocations().getQueueUrl(),
+                "Scheduled invocations that failed after their retries");
         queues.byLogicalName().forEach((name, queue) ->
                 output("Queue" + ConstructIds.of(name) + "Url", queue.getQueueUrl(), "SQS queue " + name));
     }

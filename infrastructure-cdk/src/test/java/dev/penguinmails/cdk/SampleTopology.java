@@ -37,7 +37,7 @@ public final class SampleTopology {
         return new Topology("mailsample",
                 List.of(TableSpec.standard("sending"), TableSpec.standard("contacts")),
                 List.of(new BucketSpec("imports", 30), new BucketSpec("archive", 0)),
-                List.of(QueueSpec.work("sending-fan-out", 180, 3), new QueueSpec("contacts-imports", 120, 7, 86_400)),
+                List.of(QueueSpec.work("sending-fan-out", 180, 3), new QueueSpec("contacts-imports", 360, 7, 86_400)),
                 "mailbus",
                 List.of(new RuleSpec("campaign-fan-out", CAMPAIGN_PATTERN, List.of("sending-fan-out", "contacts-imports")),
                         new RuleSpec("contact-imports", IMPORT_PATTERN, List.of("contacts-imports"))),
@@ -47,7 +47,7 @@ public final class SampleTopology {
     private static FunctionSpec sending() {
         return new FunctionSpec("sending", 512, 30,
                 Optional.of(HttpApiHandler.micronaut("POST /v1/campaigns", "ANY /v1/campaigns/{proxy+}")),
-                List.of(new QueueHandler("fan-out", "dev.sample.sending.FanOut", "sending-fan-out", 100, 5)),
+                List.of(new QueueHandler("fan-out", "dev.sample.sending.FanOut", "sending-fan-out", 100, 5, 20)),
                 List.of(new ScheduledHandler("tick", "dev.sample.sending.Tick", "rate(1 minute)"),
                         new ScheduledHandler("roll-up", "dev.sample.sending.RollUp", "rate(1 day)")),
                 new FunctionSpec.Access(List.of("sending"), List.of("archive"), List.of("contacts-imports"), true, true));

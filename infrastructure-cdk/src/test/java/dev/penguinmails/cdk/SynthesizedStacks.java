@@ -29,12 +29,12 @@ public final class SynthesizedStacks {
 
     private SynthesizedStacks() { }
 
-    /** The real topology, stage {@code dev}, synthesized as `cdk synth` from Maven does: into target/cdk.out. */
+    /** The real topology, stage {@code dev}, synthesized as `cdk synth` from Maven does (into target/cdk.out), with the rule packs. */
     public static Synthesized penguinMails() {
         return PENGUINMAILS.get();
     }
 
-    /** {@link SampleTopology}, stage {@code prod}, from throwaway jars under target/. */
+    /** {@link SampleTopology}, stage {@code prod}, from throwaway jars under target/, with the rule packs. */
     public static Synthesized sample() {
         return SAMPLE.get();
     }
@@ -46,7 +46,8 @@ public final class SynthesizedStacks {
 
     private static Synthesized synthesizePenguinMails() {
         RepositoryLayout layout = RepositoryLayout.locate();
-        return Synthesized.of(PenguinMailsApp.synthesize(Map.of(), layout, layout.defaultOutputDirectory()));
+        return Synthesized.of(PenguinMailsApp.synthesize(Map.of(PenguinMailsApp.RULE_PACKS_CONTEXT, "true"),
+                layout, layout.defaultOutputDirectory()));
     }
 
     private static Synthesized synthesizeSample() {
@@ -54,7 +55,7 @@ public final class SynthesizedStacks {
         Path root = targetDirectory().resolve("sample-repository");
         topology.functions().forEach(f -> writeJar(root, f));
         return Synthesized.of(PenguinMailsApp.synthesize(topology,
-                Map.of(PenguinMailsApp.STAGE_CONTEXT, "prod",
+                Map.of(PenguinMailsApp.STAGE_CONTEXT, "prod", PenguinMailsApp.RULE_PACKS_CONTEXT, "true",
                         PenguinMailsApp.CORS_CONTEXT, "https://app.example.com, https://admin.example.com"),
                 new RepositoryLayout(root), targetDirectory().resolve("cdk-sample.out")));
     }

@@ -18,6 +18,7 @@ import dev.penguinmails.local.http.ApiGatewayResponses;
 import dev.penguinmails.local.http.ApiServer;
 import dev.penguinmails.local.http.GatewayLimits;
 import dev.penguinmails.local.http.RouteTable;
+import dev.penguinmails.local.pages.LinkPages;
 import dev.penguinmails.local.queues.QueuePoller;
 import dev.penguinmails.local.queues.SqsEvents;
 import dev.penguinmails.local.schedules.ScheduledEvents;
@@ -109,6 +110,8 @@ public final class LocalStack implements AutoCloseable {
         }
         Topology topology = options.topology();
         stack = localAws.provision(topology, options.namePrefix());
+        server = ApiServer.bind(options.apiPort());
+        parts.add(server);
         functionEnvironment = buildFunctionEnvironment();
         setFunctionProperties(functionEnvironment);
 
@@ -136,7 +139,8 @@ public final class LocalStack implements AutoCloseable {
             for (QueueHandler handler : function.queueHandlers()) {
                 String url = stack.queueUrl(handler.queue());
                 QueuePoller.Settings settings = new QueuePoller.Settings(handler.queue(), url,
-                        QueuePoller.queueArn(clients.sqs(), url), handler.batchSize(), handler.maxBatchingWindowSeconds());
+                        QueuePoller.queueArn(clients.sqs(), url), handler.batchSize(), handler.maxBatchingWindowSeconds(),
+                        handler.maximumConcurrency());
                 QueuePoller poller = new QueuePoller(settings, clients.sqs(), functions.invoker(function, handler),
                         sqsEvents, json);
                 parts.add(poller);
@@ -152,8 +156,7 @@ public final class LocalStack implements AutoCloseable {
         AdminEndpoint admin = new AdminEndpoint(json, this::health, depths, scheduler, functions::coldStarts,
                 pollersByQueue, functions.jars().keySet(), functionEnvironment);
         DocsEndpoint docs = new DocsEndpoint(memoize(() -> mergedOpenApi(routes)));
-        server = ApiServer.start(options.apiPort(), gateway, List.of(admin, docs));
-        parts.add(server);
+        server.serve(gateway, List.of(admin, docs, new LinkPages()));
 
         pollersByQueue.values().forEach(QueuePoller::start);
         pollers = List.copyOf(pollersByQueue.values());
@@ -176,11 +179,16 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * What every function is given, as CDK sets it as the Lambda environment on AWS: where the provisioned
-     * resources are, the stage "local", and the local stand-ins of the stage's secrets.
+     * resources are, the stage "local", where links in emails point (this stack's own address, whose
+     * {@link LinkPages} complete them) and the local stand-ins of the stage's secrets.
      */
     private Map<String, String> buildFunctionEnvironment() {
         Map<String, String> properties = new TreeMap<>(stack.properties());
         properties.put(ConfigKeys.STAGE, STAGE);
+        properties.put(ConfigKeys.APP_BASE_URL, apiBaseUrl().toString());
+        // One JVM-wide value until functions get environments of their own: the shortest keeps every one safe.
+        options.topology().functions().stream().mapToInt(FunctionSpec::timeoutSeconds).min()
+                .ifPresent(t -> properties.put(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, Integer.toString(t)));
         properties.putAll(LocalSecrets.load(options.dataDir()));
         return Collections.unmodifiableMap(properties);
     }

@@ -17,11 +17,18 @@ final class ReadyBanner {
                 "  API base URL     " + stack.apiBaseUrl() + "   (e.g. POST " + stack.apiBaseUrl() + "/v1/signup)",
                 "  Swagger UI       " + stack.docsUrl(),
                 "  OpenAPI          " + stack.openApiUrl(),
-                "  Sent mail        " + e.mailViewer(),
+                "  Sent mail        " + e.mailViewer() + "   (its links open pages here, e.g. "
+                        + stack.apiBaseUrl() + "/verify-email)",
                 "  SMTP / IMAP      127.0.0.1:" + e.smtpPort() + " / 127.0.0.1:" + e.imapPort() + "   (any user, any password)",
                 "  Health / queues  " + stack.apiBaseUrl() + "/_local/health   " + stack.apiBaseUrl() + "/_local/queues",
                 "  Data folder      " + data,
+                "  Samples          PENGUINMAILS_API=" + stack.apiBaseUrl() + " PENGUINMAILS_MAIL_VIEWER="
+                        + trimSlash(e.mailViewer().toString()) + " samples/demo-signup.sh",
                 String.format(Locale.ROOT, "Ready in %.1f s. Press Ctrl-C to stop.", stack.startupTime().toMillis() / 1000.0),
                 "");
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

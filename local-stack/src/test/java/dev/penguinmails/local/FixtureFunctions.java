@@ -41,9 +41,9 @@ final class FixtureFunctions {
 
     /** A topology with the two fixture families: alpha has an API, a queue consumer and a schedule. */
     static Topology topology() {
-        FunctionSpec alpha = new FunctionSpec(ALPHA, 512, 5,
+        FunctionSpec alpha = new FunctionSpec(ALPHA, 512, 3,
                 Optional.of(HttpApiHandler.micronaut("POST /v1/alpha/echo/{id}", "GET /v1/alpha/beans",
-                        "GET /v1/alpha/loader", "GET /v1/alpha/slow", "GET /v1/alpha/boom")),
+                        "GET /v1/alpha/loader", "GET /v1/alpha/slow", "GET /v1/alpha/boom", "GET /v1/alpha/cookies")),
                 List.of(new QueueHandler("work", AlphaQueueHandler.class.getName(), "alpha-work", 10, 0)),
                 List.of(new ScheduledHandler("tick", AlphaTickHandler.class.getName(), "rate(1 hour)")),
                 new FunctionSpec.Access(List.of(ALPHA), List.of(), List.of(), false, false));
@@ -52,7 +52,7 @@ final class FixtureFunctions {
                 List.of(), List.of(), new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false));
         // shared's request authorizer reads the identity table, so every function's stack has one.
         return new Topology("fixtures", List.of(TableSpec.standard(ALPHA), TableSpec.standard("identity")), List.of(),
-                List.of(new QueueSpec("alpha-work", 1, 2, 3600)), "fixtures", List.of(), List.of(alpha, beta));
+                List.of(new QueueSpec("alpha-work", 18, 2, 3600)), "fixtures", List.of(), List.of(alpha, beta));
     }
 
     /** Where each fixture family's code is. */

@@ -3,6 +3,8 @@ package dev.penguinmails.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -96,13 +98,43 @@ class LocalStackTest {
     }
 
     @Test
+    void cookiesTravelAsPayloadTwoCarriesThemBothWays() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/v1/alpha/cookies"))
+                .header("Cookie", "session=abc; theme=dark"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"session\":\"abc\",\"theme\":\"dark\"}"));
+        assertThat(response.headers().allValues("Set-Cookie")).hasSize(2)
+                .anyMatch(c -> c.startsWith("refresh=r2") && c.toLowerCase(java.util.Locale.ROOT).contains("httponly"))
+                .anyMatch(c -> c.startsWith("theme=light"));
+    }
+
+    @Test
+    void aBatchThatOverrunsTheFunctionsTimeoutIsAbandonedAndItsMessageComesBack() {
+        String url = stack.stack().queueUrl("alpha-work");
+        var sqs = stack.localAws().clients().sqs();
+        var poller = stack.pollers().stream().filter(p -> p.settings().name().equals("alpha-work")).findFirst().orElseThrow();
+        long abandonedBefore = poller.batchesAbandoned();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody("sleep"));
+
+        // alpha's timeout is 3 s: the invocation is given up on long before its 30 s sleep ends.
+        await().atMost(Duration.ofSeconds(20)).until(() -> poller.batchesAbandoned() > abandonedBefore);
+        assertThat(depth(sqs, url, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .as("nothing deleted: the message waits out its visibility timeout").isEqualTo(1);
+        // After the 18 s visibility timeout it is received again, and abandoned again.
+        await().atMost(Duration.ofSeconds(60)).until(() -> poller.batchesAbandoned() > abandonedBefore + 1);
+        sqs.purgeQueue(b -> b.queueUrl(url));
+    }
+
+    @Test
     void queuedMessagesAreHandledAndFailuresEndInTheDeadLetterQueue() throws Exception {
         String url = stack.stack().queueUrl("alpha-work");
         var sqs = stack.localAws().clients().sqs();
         sqs.sendMessage(b -> b.queueUrl(url).messageBody("fine"));
         sqs.sendMessage(b -> b.queueUrl(url).messageBody("fail"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        // The failed message comes back after the visibility timeout (18 s, six times alpha's 3 s timeout).
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode queues = JSON.readTree(send(HttpRequest.newBuilder(url("/_local/queues"))).body());
             JsonNode work = queues.path("queues").get(0);
             assertThat(work.path("name").asText()).isEqualTo("alpha-work");
@@ -180,10 +212,13 @@ class LocalStackTest {
                 .containsEntry(ConfigKeys.endpoint("dynamodb"), stack.localAws().endpoints().dynamodb().toString())
                 .containsEntry(ConfigKeys.EVENT_BUS, stack.stack().eventBus())
                 .containsEntry(ConfigKeys.STAGE, "local")
+                .containsEntry(ConfigKeys.APP_BASE_URL, stack.apiBaseUrl().toString())
+                .containsEntry(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, "3")
                 .containsKeys(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY, ConfigKeys.CURSOR_SECRET);
-        assertThat(environment.keySet()).as("the provisioned properties, the stage and the local secrets, nothing else")
+        assertThat(environment.keySet())
+                .as("the provisioned properties, the stage, where email links point, the function timeout and the local secrets, nothing else")
                 .containsAll(stack.stack().properties().keySet())
-                .hasSize(stack.stack().properties().size() + 3);
+                .hasSize(stack.stack().properties().size() + 5);
         environment.forEach((key, value) -> assertThat(System.getProperty(key)).as(key).isEqualTo(value));
         assertThat(JSON.readTree(beta.body()).path("environment")).isEqualTo(body.path("environment"));
     }
@@ -260,5 +295,10 @@ class LocalStackTest {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int depth(software.amazon.awssdk.services.sqs.SqsClient sqs, String url, QueueAttributeName attribute) {
+        return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(attribute))
+                .attributes().get(attribute));
     }
 }

@@ -32,6 +32,12 @@ public final class ConfigKeys {
     /** The ARN of the Secrets Manager secret that holds {@link #CURSOR_SECRET} on AWS. */
     public static final String CURSOR_SECRET_ARN = "penguinmails.cursor.secret-arn";
 
+    /**
+     * The function's Lambda timeout in whole seconds, from its {@code FunctionSpec}: AWS client timeouts are
+     * derived from it, so that a stuck call still leaves the handler time to answer.
+     */
+    public static final String FUNCTION_TIMEOUT_SECONDS = "penguinmails.function.timeout-seconds";
+
     private ConfigKeys() { }
 
     public static String table(String logicalName) {

@@ -5,8 +5,11 @@ import java.util.List;
 /** The family's API Gateway v2 (HTTP API) handler and the routes sent to it. */
 public record HttpApiHandler(String handlerClass, List<HttpRoute> routes) implements EntryPoint {
 
-    /** Micronaut's API Gateway v2 proxy handler, which every family uses for its HTTP API. */
-    public static final String MICRONAUT_HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    /**
+     * Micronaut's API Gateway v2 proxy handler, as {@code shared} extends it to carry payload 2.0 cookies;
+     * every family uses it for its HTTP API.
+     */
+    public static final String MICRONAUT_HANDLER = "dev.penguinmails.shared.lambda.HttpApiFunction";
 
     public HttpApiHandler {
         routes = List.copyOf(routes);

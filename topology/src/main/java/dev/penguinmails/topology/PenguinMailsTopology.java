@@ -15,7 +15,7 @@ public final class PenguinMailsTopology {
                 "penguinmails",
                 List.of(TableSpec.standard(IDENTITY)),
                 List.of(new BucketSpec("imports", 30), new BucketSpec("exports", 7)),
-                List.of(QueueSpec.work("identity-emails", 60, 5)),
+                List.of(QueueSpec.work("identity-emails", 120, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
                         {"source":["penguinmails.identity"]}""",
@@ -44,7 +44,7 @@ public final class PenguinMailsTopology {
                         "ANY /v1/workspaces/{workspaceId}/api-keys/{keyId}",
                         "ANY /v1/workspaces/{workspaceId}/audit-log")),
                 List.of(new QueueHandler("emails", "dev.penguinmails.identity.emails.AccountEmailConsumer",
-                        "identity-emails", 10, 0)),
+                        "identity-emails", 10, 0, 5)),
                 List.of(new ScheduledHandler("purge-workspaces",
                         "dev.penguinmails.identity.workspaces.WorkspacePurgeJob", "rate(1 hour)")),
                 new FunctionSpec.Access(List.of(IDENTITY), List.of(), List.of(), true, true));

@@ -4,8 +4,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Rejects a topology whose parts refer to things it does not define. */
+/** Rejects a topology whose parts refer to things it does not define, or that AWS would run badly. */
 final class TopologyValidator {
+    /**
+     * AWS advises a queue's visibility timeout of at least six times the timeout of the function its event
+     * source mapping invokes, so that throttled and retried batches are not redelivered while still in work.
+     */
+    static final int VISIBILITY_PER_FUNCTION_TIMEOUT = 6;
+
     private TopologyValidator() { }
 
     static void validate(String name, List<TableSpec> tables, List<BucketSpec> buckets, List<QueueSpec> queues,
@@ -28,6 +34,7 @@ final class TopologyValidator {
             f.access().buckets().forEach(b -> require(bucketNames, b, f.family() + " uses bucket"));
             f.access().sendToQueues().forEach(q -> require(queueNames, q, f.family() + " sends to"));
             f.queueHandlers().forEach(h -> require(queueNames, h.queue(), f.family() + " consumes"));
+            f.queueHandlers().forEach(h -> requireVisibility(f, h, queues));
         }
         Set<String> consumed = new HashSet<>();
         functions.forEach(f -> f.queueHandlers().forEach(h -> {
@@ -35,6 +42,16 @@ final class TopologyValidator {
                 throw new IllegalArgumentException("queue " + h.queue() + " has two consumers");
             }
         }));
+    }
+
+    private static void requireVisibility(FunctionSpec function, QueueHandler handler, List<QueueSpec> queues) {
+        QueueSpec queue = queues.stream().filter(q -> q.name().equals(handler.queue())).findFirst().orElseThrow();
+        int least = VISIBILITY_PER_FUNCTION_TIMEOUT * function.timeoutSeconds();
+        if (queue.visibilityTimeoutSeconds() < least) {
+            throw new IllegalArgumentException("queue " + queue.name() + " has a visibility timeout of "
+                    + queue.visibilityTimeoutSeconds() + " s; " + function.family() + " " + handler.name()
+                    + " has a timeout of " + function.timeoutSeconds() + " s, so it needs at least " + least + " s");
+        }
     }
 
     private static Set<String> unique(String kind, List<String> names) {

@@ -32,9 +32,33 @@ class TopologyTest {
                 List.of(new QueueHandler("work", "A", "jobs", 10, 0)), List.of(), access);
         var b = new FunctionSpec("bravo", 512, 10, Optional.empty(),
                 List.of(new QueueHandler("work", "B", "jobs", 10, 0)), List.of(), access);
-        assertThatThrownBy(() -> new Topology("stack", List.of(), List.of(), List.of(QueueSpec.work("jobs", 30, 3)),
+        assertThatThrownBy(() -> new Topology("stack", List.of(), List.of(), List.of(QueueSpec.work("jobs", 60, 3)),
                 "bus", List.of(), List.of(a, b)))
                 .hasMessageContaining("two consumers");
+    }
+
+    @Test
+    void aConsumedQueueNeedsAVisibilityTimeoutOfSixTimesTheFunctionTimeout() {
+        var access = new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false);
+        var slow = new FunctionSpec("alpha", 512, 20, Optional.empty(),
+                List.of(new QueueHandler("work", "A", "jobs", 10, 0)), List.of(), access);
+
+        assertThatThrownBy(() -> new Topology("stack", List.of(), List.of(), List.of(QueueSpec.work("jobs", 119, 3)),
+                "bus", List.of(), List.of(slow)))
+                .hasMessageContaining("queue jobs has a visibility timeout of 119 s")
+                .hasMessageContaining("at least 120 s");
+        assertThat(new Topology("stack", List.of(), List.of(), List.of(QueueSpec.work("jobs", 120, 3)),
+                "bus", List.of(), List.of(slow)).queue("jobs")).isPresent();
+        Topology real = PenguinMailsTopology.define();
+        real.functions().forEach(f -> f.queueHandlers().forEach(h -> assertThat(
+                real.queue(h.queue()).orElseThrow().visibilityTimeoutSeconds()).isGreaterThanOrEqualTo(6 * f.timeoutSeconds())));
+    }
+
+    @Test
+    void aConsumersMaximumConcurrencyIsWhatAnEventSourceMappingAccepts() {
+        assertThat(new QueueHandler("work", "A", "jobs", 10, 0).maximumConcurrency()).isEqualTo(2);
+        assertThatThrownBy(() -> new QueueHandler("work", "A", "jobs", 10, 0, 1)).hasMessageContaining("2 to 1000");
+        assertThatThrownBy(() -> new QueueHandler("work", "A", "jobs", 10, 0, 1001)).hasMessageContaining("2 to 1000");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.EventCodec;
 import dev.penguinmails.events.EventType;
 import dev.penguinmails.events.InvalidEventException;
+import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import java.time.Duration;
@@ -29,16 +30,24 @@ import org.slf4j.MDC;
  * <p>Subclasses keep {@link #handle} thin: they call a capability and let exceptions escape.
  * Idempotency records go to the table named by {@code penguinmails.idempotency.table}.
  *
+ * <p>A claim on an event lasts until the invocation's deadline. Where no Lambda context tells it, the lease
+ * is {@code penguinmails.consumers.<consumerName>.lease} if set, else the function's timeout
+ * ({@code penguinmails.function.timeout-seconds}), else SQS's default visibility timeout (30 s), plus a few
+ * seconds for clock skew. It must end before the queue's visibility timeout does (which the topology holds
+ * at six times the function's timeout or more), or a redelivered message would find its event still held
+ * and fail again, until it reached the dead-letter queue.
+ *
  * @param <T> the payload type (or a common supertype of the payloads) this consumer accepts
  */
 public abstract class SqsEventConsumer<T extends Record> extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(SqsEventConsumer.class);
     /** Time past the invocation's deadline before its claims may be taken over, for clock skew. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
+    /** SQS's default visibility timeout: the lease when neither the consumer nor the function says more. */
+    private static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
     private EventCodec codec;
     private ConsumedEventStore consumed;
-    private Duration fallbackLease;
 
     /** The constructor Lambda uses: it starts a Micronaut context for this function. */
     protected SqsEventConsumer() {
@@ -76,8 +85,20 @@ public abstract class SqsEventConsumer<T extends Record> extends MicronautReques
         // Resolved while the function initialises (before a SnapStart snapshot), not on the first event.
         this.codec = applicationContext.getBean(EventCodec.class);
         this.consumed = applicationContext.getBean(ConsumedEventStore.class);
-        this.fallbackLease = applicationContext.getProperty("penguinmails.idempotency.lease", Duration.class)
-                .orElse(Duration.ofMinutes(15));
+    }
+
+    /** The property that sets this consumer's lease, {@code penguinmails.consumers.<consumerName>.lease}. */
+    public static String leaseProperty(String consumerName) {
+        return "penguinmails.consumers." + consumerName + ".lease";
+    }
+
+    /** How long a claim stands when no Lambda context gives the invocation's deadline. */
+    protected Duration fallbackLease() {
+        return applicationContext.getProperty(leaseProperty(consumerName()), Duration.class)
+                .or(() -> applicationContext.getProperty(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, Integer.class)
+                        .filter(seconds -> seconds > 0).map(Duration::ofSeconds))
+                .orElse(DEFAULT_LEASE)
+                .plus(LEASE_MARGIN);
     }
 
     @Override
@@ -168,7 +189,7 @@ public abstract class SqsEventConsumer<T extends Record> extends MicronautReques
         return (DomainEvent<T>) event;
     }
 
-    /** Until when a claim may stand: the invocation's deadline if Lambda told us, else the configured lease. */
+    /** Until when a claim may stand: the invocation's deadline if Lambda told us, else {@link #fallbackLease}. */
     private Duration lease() {
         int remaining;
         try {
@@ -176,7 +197,7 @@ public abstract class SqsEventConsumer<T extends Record> extends MicronautReques
         } catch (RuntimeException noSingleContext) {
             remaining = 0;
         }
-        return remaining > 0 ? Duration.ofMillis(remaining).plus(LEASE_MARGIN) : fallbackLease;
+        return remaining > 0 ? Duration.ofMillis(remaining).plus(LEASE_MARGIN) : fallbackLease();
     }
 
     private void releaseQuietly(Claim.Acquired claim) {

@@ -14,6 +14,7 @@ import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.events.testing.EventsStack;
 import dev.penguinmails.events.testing.SqsEvents;
 import dev.penguinmails.events.testing.ThingHappened;
+import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.ApplicationContext;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +65,8 @@ class SqsEventConsumerTest {
 
     @BeforeAll
     static void start() {
-        env = EventsStack.start(Map.of("penguinmails.idempotency.lease", "10m"));
+        env = EventsStack.start(Map.of(SqsEventConsumer.leaseProperty("test-emails"), "10m",
+                SqsEventConsumer.leaseProperty("other-consumer"), "7s"));
         publisher = env.context().getBean(EventPublisher.class);
     }
 
@@ -148,6 +150,40 @@ class SqsEventConsumerTest {
 
         assertThat(failedIds(response)).containsExactly(delivery.getRecords().get(0).getMessageId());
         assertThat(consumer.handled).isEmpty();
+    }
+
+    @Test
+    void eachConsumerHasItsOwnLeaseSettingAndWithoutOneALeaseShorterThanAnyVisibilityTimeout() {
+        RecordingConsumer other = new RecordingConsumer(env.context()) {
+            @Override
+            protected String consumerName() {
+                return "other-consumer";
+            }
+        };
+        RecordingConsumer unset = new RecordingConsumer(env.context()) {
+            @Override
+            protected String consumerName() {
+                return "unset-consumer";
+            }
+        };
+
+        assertThat(consumer.fallbackLease()).isEqualTo(Duration.ofMinutes(10).plusSeconds(5));
+        assertThat(other.fallbackLease()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(unset.fallbackLease()).as("SQS's default visibility timeout plus the skew margin")
+                .isEqualTo(Duration.ofSeconds(35));
+        try (ApplicationContext function = ApplicationContext.builder()
+                .properties(Map.of(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, "20",
+                        "penguinmails.idempotency.table", "unused"))
+                .start()) {
+            RecordingConsumer timed = new RecordingConsumer(function) {
+                @Override
+                protected String consumerName() {
+                    return "timed-consumer";
+                }
+            };
+            assertThat(timed.fallbackLease()).as("the function's timeout, well inside its queue's 120 s visibility")
+                    .isEqualTo(Duration.ofSeconds(25));
+        }
     }
 
     @Test

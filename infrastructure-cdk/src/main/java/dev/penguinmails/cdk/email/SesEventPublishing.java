@@ -3,11 +3,13 @@ package dev.penguinmails.cdk.email;
 import java.util.List;
 import java.util.Map;
 
+import dev.penguinmails.cdk.messaging.DeadLetters;
 import dev.penguinmails.cdk.stage.DeploymentStage;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.EventBusProps;
 import software.amazon.awscdk.services.ses.ConfigurationSet;
 import software.amazon.awscdk.services.ses.ConfigurationSetEventDestinationOptions;
 import software.amazon.awscdk.services.ses.EmailSendingEvent;
@@ -35,7 +37,8 @@ public final class SesEventPublishing extends Construct {
 
     private final ConfigurationSet configurationSet;
 
-    public SesEventPublishing(Construct scope, String id, DeploymentStage stage, IEventBus customBus) {
+    public SesEventPublishing(Construct scope, String id, DeploymentStage stage, IEventBus customBus,
+                              DeadLetters deadLetters) {
         super(scope, id);
         String name = stage.resourceName("mail");
         this.configurationSet = ConfigurationSet.Builder.create(this, "ConfigurationSet")
@@ -55,7 +58,8 @@ public final class SesEventPublishing extends Construct {
                         .source(List.of(SES_EVENT_SOURCE))
                         .detail(Map.of("mail", Map.of("tags", Map.of("ses:configuration-set", List.of(name)))))
                         .build())
-                .targets(List.of(new software.amazon.awscdk.services.events.targets.EventBus(customBus)))
+                .targets(List.of(new software.amazon.awscdk.services.events.targets.EventBus(customBus,
+                        EventBusProps.builder().deadLetterQueue(deadLetters.undeliveredEvents()).build())))
                 .build();
     }
 

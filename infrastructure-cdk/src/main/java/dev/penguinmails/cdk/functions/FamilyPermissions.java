@@ -1,12 +1,13 @@
 package dev.penguinmails.cdk.functions;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.penguinmails.cdk.compliance.Suppressions;
 import dev.penguinmails.topology.FunctionSpec;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.ILogGroup;
@@ -28,13 +29,22 @@ final class FamilyPermissions {
     static final List<String> S3_OBJECT_ACTIONS = List.of(
             "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload");
 
+    // How cdk-nag names a grant on every object of one of our buckets: Resource::<BucketsImports1234ABCD.Arn>/*
+    private static final String BUCKET_OBJECTS = "/^Resource::<Buckets[A-Za-z0-9]+\\.Arn>\\/\\*$/";
+
     private FamilyPermissions() { }
 
     static void grant(IRole role, FunctionSpec function, FamilyResources resources) {
         FunctionSpec.Access access = function.access();
         for (String name : access.tables()) {
-            ITable table = resources.table(name);
-            role.addToPrincipalPolicy(allow(DYNAMODB_ITEM_ACTIONS, table.getTableArn(), table.getTableArn() + "/index/*"));
+            List<String> arns = new ArrayList<>(List.of(resources.table(name).getTableArn()));
+            arns.addAll(resources.indexArns(name));
+            role.addToPrincipalPolicy(allow(DYNAMODB_ITEM_ACTIONS, arns.toArray(String[]::new)));
+        }
+        if (!access.buckets().isEmpty()) {
+            Suppressions.acceptMatching(role, "AwsSolutions-IAM5", "Object keys are the family's run-time data (one per "
+                    + "import, export or report), so object actions name the family's own buckets and any key in them",
+                    BUCKET_OBJECTS);
         }
         for (String name : access.buckets()) {
             IBucket bucket = resources.bucket(name);
@@ -55,6 +65,9 @@ final class FamilyPermissions {
             role.addToPrincipalPolicy(allow(List.of("ses:SendEmail", "ses:SendRawEmail"),
                     sesArn(stack, "identity", "*"),
                     sesArn(stack, "configuration-set", resources.emailConfigurationSet())));
+            Suppressions.accept(role, "AwsSolutions-IAM5", "Senders are tenants' own domains, verified at run time, "
+                    + "so no template can name them: the grant is limited to this account and region's SES identities",
+                    List.of("Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*"));
         }
     }
 

@@ -38,6 +38,7 @@ public final class FunctionEnvironment {
         put(env, ConfigKeys.STAGE, stage.name());
         put(env, ConfigKeys.REGION, Aws.REGION);
         put(env, ConfigKeys.EVENT_BUS, resources.eventBus().getEventBusName());
+        put(env, ConfigKeys.FUNCTION_TIMEOUT_SECONDS, Integer.toString(function.timeoutSeconds()));
         FunctionSpec.Access access = function.access();
         access.tables().forEach(t -> put(env, ConfigKeys.table(t), resources.table(t).getTableName()));
         access.buckets().forEach(b -> put(env, ConfigKeys.bucket(b), resources.bucket(b).getBucketName()));

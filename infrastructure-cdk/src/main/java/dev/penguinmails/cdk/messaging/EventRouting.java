@@ -24,10 +24,10 @@ public final class EventRouting extends Construct {
     private final EventBus bus;
 
     public EventRouting(Construct scope, String id, Topology topology, DeploymentStage stage,
-                        Map<String, IQueue> queues) {
+                        Map<String, IQueue> queues, DeadLetters deadLetters) {
         super(scope, id);
         this.bus = EventBus.Builder.create(this, "Bus").eventBusName(stage.eventBusName(topology.eventBus())).build();
-        topology.rules().forEach(rule -> route(rule, stage, queues));
+        topology.rules().forEach(rule -> route(rule, stage, queues, deadLetters));
     }
 
     /** The custom bus every function publishes its domain events to. */
@@ -35,7 +35,7 @@ public final class EventRouting extends Construct {
         return bus;
     }
 
-    private void route(RuleSpec spec, DeploymentStage stage, Map<String, IQueue> queues) {
+    private void route(RuleSpec spec, DeploymentStage stage, Map<String, IQueue> queues, DeadLetters deadLetters) {
         List<IQueue> targets = spec.targetQueues().stream().map(queues::get).toList();
         CfnRule rule = CfnRule.Builder.create(this, ConstructIds.of(spec.name(), "rule"))
                 .name(stage.resourceName(spec.name()))
@@ -45,17 +45,24 @@ public final class EventRouting extends Construct {
                 .targets(targets.stream().map(queue -> CfnRule.TargetProperty.builder()
                         .id(queue.getNode().getId())
                         .arn(queue.getQueueArn())
+                        .retryPolicy(DeadLetters.ruleRetryPolicy())
+                        .deadLetterConfig(deadLetters.ruleDeadLetterConfig())
                         .build()).toList())
                 .build();
+        allowRule(rule, deadLetters.undeliveredEvents(), "DeadLetters" + ConstructIds.of(spec.name()));
         for (IQueue queue : targets) {
-            // Only this rule may deliver to the queue: the same guard the L2 SqsQueue target writes.
-            queue.addToResourcePolicy(PolicyStatement.Builder.create()
-                    .sid("AllowEventBridgeRule" + ConstructIds.of(spec.name()))
-                    .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
-                    .actions(List.of("sqs:SendMessage"))
-                    .resources(List.of(queue.getQueueArn()))
-                    .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", rule.getAttrArn())))
-                    .build());
+            allowRule(rule, queue, ConstructIds.of(spec.name()));
         }
+    }
+
+    // Only this rule may deliver to the queue: the same guard the L2 SqsQueue target writes.
+    private static void allowRule(CfnRule rule, IQueue queue, String sidSuffix) {
+        queue.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowEventBridgeRule" + sidSuffix)
+                .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(queue.getQueueArn()))
+                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", rule.getAttrArn())))
+                .build());
     }
 }

@@ -38,6 +38,7 @@ public final class WorkQueues extends Construct {
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .build();
+        DeadLetters.acceptAsDeadLetterQueue(deadLetters);
         return Queue.Builder.create(this, ConstructIds.of(spec.name()))
                 .queueName(stage.resourceName(spec.name()))
                 .visibilityTimeout(Duration.seconds(spec.visibilityTimeoutSeconds()))

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.penguinmails.cdk.compliance.Suppressions;
 import dev.penguinmails.cdk.stage.DeploymentStage;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.FunctionSpec;
@@ -49,6 +50,16 @@ public final class FunctionSecrets extends Construct {
             "kms:EnableKey", "kms:DisableKey", "kms:UpdateKeyDescription", "kms:CreateAlias", "kms:UpdateAlias",
             "kms:DeleteAlias", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:GetPublicKey");
 
+    /**
+     * Why the cursor secret is not rotated (docs/decisions/0017): it also keys the idempotency fingerprints, so
+     * a rotation would let a retry within 24 h run its request twice, and functions read it once per
+     * environment, so during a rotation environments would refuse each other's cursors.
+     */
+    static final String CURSOR_SECRET_NOT_ROTATED = "Rotation would break correctness: the secret also keys the "
+            + "24-hour idempotency fingerprints (a retry after a rotation would run twice) and functions read it once "
+            + "per environment (old and new environments would refuse each other's cursors). It protects no "
+            + "external system and never leaves AWS; see docs/decisions/0017";
+
     /** Cursor secrets are long random strings; punctuation only complicates copying one by hand. */
     static final int CURSOR_SECRET_LENGTH = 64;
 
@@ -89,6 +100,7 @@ public final class FunctionSecrets extends Construct {
                         .build())
                 .removalPolicy(stage.dataRemovalPolicy())
                 .build();
+        Suppressions.accept(cursorSecret, "AwsSolutions-SMG4", CURSOR_SECRET_NOT_ROTATED);
     }
 
     /** The alias of the access-token key, e.g. {@code alias/penguinmails/dev/access-tokens}. */

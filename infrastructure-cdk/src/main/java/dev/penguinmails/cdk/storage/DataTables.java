@@ -2,7 +2,9 @@ package dev.penguinmails.cdk.storage;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.penguinmails.cdk.stage.ConstructIds;
 import dev.penguinmails.cdk.stage.DeploymentStage;
@@ -23,10 +25,18 @@ import software.constructs.Construct;
 public final class DataTables extends Construct {
 
     private final Map<String, ITable> byLogicalName = new LinkedHashMap<>();
+    private final Map<String, List<String>> indexNames;
 
     public DataTables(Construct scope, String id, Topology topology, DeploymentStage stage) {
         super(scope, id);
         topology.tables().forEach(spec -> byLogicalName.put(spec.name(), table(spec, stage)));
+        this.indexNames = topology.tables().stream().collect(Collectors.toUnmodifiableMap(TableSpec::name,
+                spec -> spec.indexes().stream().map(TableSpec.IndexSpec::name).toList()));
+    }
+
+    /** Each table's global secondary index names, keyed by the table's logical name. */
+    public Map<String, List<String>> indexNames() {
+        return indexNames;
     }
 
     /** The deployed tables, keyed by the topology's logical name, in topology order. */

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.penguinmails.cdk.stage.ConstructIds;
 import dev.penguinmails.cdk.stage.DeploymentStage;
@@ -19,14 +20,28 @@ import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.constructs.Construct;
 
-/** The topology's S3 buckets: private, encrypted, TLS only, versioned, expiring as the model says. */
+/**
+ * The topology's S3 buckets: private, encrypted, TLS only, versioned, expiring as the model says, each
+ * writing S3 server access logs to one access-log bucket under its own prefix.
+ */
 public final class ObjectBuckets extends Construct {
 
+    /** How long server access logs are kept outside production, and in production. */
+    public static final int ACCESS_LOG_DAYS = 90;
+    public static final int PRODUCTION_ACCESS_LOG_DAYS = 365;
+
     private final Map<String, IBucket> byLogicalName = new LinkedHashMap<>();
+    private final Optional<IBucket> accessLogs;
 
     public ObjectBuckets(Construct scope, String id, Topology topology, DeploymentStage stage) {
         super(scope, id);
+        this.accessLogs = topology.buckets().isEmpty() ? Optional.empty() : Optional.of(accessLogBucket(stage));
         topology.buckets().forEach(spec -> byLogicalName.put(spec.name(), bucket(spec, stage)));
+    }
+
+    /** The bucket the others write their server access logs to, if there are other buckets. */
+    public Optional<IBucket> accessLogs() {
+        return accessLogs;
     }
 
     /** The deployed buckets, keyed by the topology's logical name, in topology order. */
@@ -43,10 +58,29 @@ public final class ObjectBuckets extends Construct {
                 .versioned(true)
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
                 .lifecycleRules(lifecycle(spec))
+                .serverAccessLogsBucket(accessLogs.orElseThrow())
+                .serverAccessLogsPrefix(spec.name() + "/")
                 .removalPolicy(stage.dataRemovalPolicy())
                 // Outside production a stack deletion must not stall on a non-empty bucket.
                 .autoDeleteObjects(!stage.production())
                 .build();
+    }
+
+    // S3 delivers access logs only to SSE-S3 buckets, and grants itself the writes through the bucket policy.
+    private Bucket accessLogBucket(DeploymentStage stage) {
+        int days = stage.production() ? PRODUCTION_ACCESS_LOG_DAYS : ACCESS_LOG_DAYS;
+        Bucket logs = Bucket.Builder.create(this, "AccessLogs")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .lifecycleRules(List.of(LifecycleRule.builder().id("expire-after-" + days + "-days")
+                        .expiration(Duration.days(days)).build()))
+                .removalPolicy(stage.dataRemovalPolicy())
+                .autoDeleteObjects(!stage.production())
+                .build();
+        // AwsSolutions-S1 passes it as the other buckets' log target: logging it too would log each delivery.
+        return logs;
     }
 
     private static List<LifecycleRule> lifecycle(BucketSpec spec) {

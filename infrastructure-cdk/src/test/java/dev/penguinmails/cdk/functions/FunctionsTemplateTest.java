@@ -28,7 +28,7 @@ class FunctionsTemplateTest {
     }
 
     @Test
-    void everyEntryPointIsAJava17LambdaWithSnapStartAndALiveAliasOnItsPublishedVersion() {
+    void everyEntryPointIsAJava25LambdaWithSnapStartTracingAndALiveAliasOnItsPublishedVersion() {
         for (Synthesized s : stacks()) {
             Set<String> topologyFunctions = new HashSet<>();
             for (FunctionSpec family : s.topology().functions()) {
@@ -37,7 +37,9 @@ class FunctionsTemplateTest {
                     FunctionWithAlias fn = s.json().functionWithAlias(name, FunctionFamily.ALIAS);
                     topologyFunctions.add(fn.functionId());
                     JsonNode p = s.json().properties(fn.functionId());
-                    assertThat(p.path("Runtime").asText()).as(name).isIn("java17", "java21");
+                    assertThat(p.path("Runtime").asText()).as(name).isEqualTo("java25")
+                            .isEqualTo(FunctionFamily.RUNTIME.getName());
+                    assertThat(p.at("/TracingConfig/Mode").asText()).as(name).isEqualTo("Active");
                     assertThat(p.path("Handler").asText()).as(name).isEqualTo(entryPoint.handlerClass());
                     assertThat(p.path("MemorySize").asInt()).as(name).isEqualTo(family.memoryMb());
                     assertThat(p.path("Timeout").asInt()).as(name).isEqualTo(family.timeoutSeconds());
@@ -88,6 +90,8 @@ class FunctionsTemplateTest {
                     JsonNode env = s.json().properties(s.json().functionWithAlias(name, FunctionFamily.ALIAS).functionId())
                             .at("/Environment/Variables");
                     assertThat(env.path(var(ConfigKeys.STAGE)).asText()).isEqualTo(s.stage().name());
+                    assertThat(env.path(var(ConfigKeys.FUNCTION_TIMEOUT_SECONDS)).asText())
+                            .isEqualTo(Integer.toString(family.timeoutSeconds()));
                     assertThat(env.path(var(ConfigKeys.REGION)).path("Ref").asText()).isEqualTo("AWS::Region");
                     assertThat(env.path("JAVA_TOOL_OPTIONS").asText())
                             .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
@@ -130,6 +134,7 @@ class FunctionsTemplateTest {
                     assertThat(TemplateJson.referencedId(p.path("EventSourceArn"))).isEqualTo(queueId);
                     assertThat(p.path("BatchSize").asInt()).isEqualTo(handler.batchSize());
                     assertThat(p.path("MaximumBatchingWindowInSeconds").asInt(0)).isEqualTo(handler.maxBatchingWindowSeconds());
+                    assertThat(p.at("/ScalingConfig/MaximumConcurrency").asInt()).isEqualTo(handler.maximumConcurrency());
                 }
             }
         }
@@ -164,14 +169,17 @@ class FunctionsTemplateTest {
     }
 
     @Test
-    void noPolicyAnywhereGrantsEveryActionOrEveryResource() {
+    void noPolicyAnywhereGrantsEveryActionOrEveryResourceButXRayWhichHasNoResources() {
         for (Synthesized s : stacks()) {
             List<JsonNode> statements = s.json().policyStatements();
             assertThat(statements).isNotEmpty();
             assertThat(statements).allSatisfy(st -> {
                 assertThat(TemplateJson.actions(st).toList()).as("%s", st).doesNotContain("*");
+                // X-Ray's trace actions have no resource-level permissions; nothing else may take Resource "*".
+                boolean xrayOnly = TemplateJson.actions(st).allMatch(a ->
+                        a.equals("xray:PutTraceSegments") || a.equals("xray:PutTelemetryRecords"));
                 assertThat(TemplateJson.oneOrMany(st.path("Resource"))).as("%s", st)
-                        .noneMatch(r -> r.isTextual() && r.asText().equals("*"));
+                        .noneMatch(r -> !xrayOnly && r.isTextual() && r.asText().equals("*"));
                 assertThat(st.has("NotAction")).as("%s", st).isFalse();
             });
         }
@@ -190,15 +198,23 @@ class FunctionsTemplateTest {
             Set<String> tableIds = resourcesOf(statements, "dynamodb:PutItem");
             assertThat(tableIds).isEqualTo(access.tables().stream().map(t ->
                     s.json().logicalIdByName("AWS::DynamoDB::Table", "TableName", s.stage().resourceName(t))).collect(Collectors.toSet()));
-            assertThat(statements.stream().filter(st -> TemplateJson.actions(st).anyMatch("dynamodb:Query"::equals))
-                    .flatMap(st -> TemplateJson.oneOrMany(st.path("Resource")).stream()))
-                    .anyMatch(r -> r.toString().contains("/index/*"));
+            // Each declared index is named; no index/* wildcard.
+            List<String> queried = statements.stream().filter(st -> TemplateJson.actions(st).anyMatch("dynamodb:Query"::equals))
+                    .flatMap(st -> TemplateJson.oneOrMany(st.path("Resource")).stream()).map(JsonNode::toString).toList();
+            assertThat(queried).noneMatch(r -> r.contains("/index/*"));
+            access.tables().forEach(t -> s.topology().table(t).orElseThrow().indexes().forEach(index ->
+                    assertThat(queried).anyMatch(r -> r.contains("/index/" + index.name() + "\""))));
             // Item actions only: nothing that manages, describes or drops a table, and no wildcards.
             assertThat(TemplateJson.actions(statements).filter(a -> a.startsWith("dynamodb:")))
                     .noneMatch(a -> a.contains("Table") || a.contains("*"));
 
             assertThat(resourcesOf(statements, "s3:GetObject")).hasSize(access.buckets().size());
-            assertThat(resourcesOf(statements, "sqs:SendMessage")).isEqualTo(access.sendToQueues().stream().map(q ->
+            // Its own queues, and the failed-invocations destination if it has scheduled runs.
+            Set<String> sendsTo = new HashSet<>(access.sendToQueues());
+            if (!family.scheduledHandlers().isEmpty()) {
+                sendsTo.add("failed-invocations");
+            }
+            assertThat(resourcesOf(statements, "sqs:SendMessage")).isEqualTo(sendsTo.stream().map(q ->
                     s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", s.stage().resourceName(q))).collect(Collectors.toSet()));
             assertThat(resourcesOf(statements, "sqs:ReceiveMessage")).isEqualTo(family.queueHandlers().stream().map(h ->
                     s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", s.stage().resourceName(h.queue()))).collect(Collectors.toSet()));

@@ -23,7 +23,8 @@ class MessagingTemplateTest {
     @Test
     void everyQueueHasItsDeadLetterQueueAndIsEncrypted() {
         for (Synthesized s : List.of(SynthesizedStacks.penguinMails(), SynthesizedStacks.sample())) {
-            assertThat(s.json().resources("AWS::SQS::Queue")).hasSize(2 * s.topology().queues().size());
+            // Each work queue with its DLQ, and the stack's two dead-letter queues for events and invocations.
+            assertThat(s.json().resources("AWS::SQS::Queue")).hasSize(2 * s.topology().queues().size() + 2);
             for (QueueSpec spec : s.topology().queues()) {
                 String queueId = queueId(s, spec.name());
                 String dlqId = s.json().logicalIdByName("AWS::SQS::Queue", "QueueName",

@@ -61,14 +61,16 @@ class StorageTemplateTest {
         assertThat(dev.stage().production()).isFalse();
         dev.template().allResources("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Delete"));
         dev.template().allResources("AWS::S3::Bucket", Map.of("DeletionPolicy", "Delete"));
-        dev.template().resourceCountIs("Custom::S3AutoDeleteObjects", dev.topology().buckets().size());
+        // The topology's buckets and the access-log bucket.
+        dev.template().resourceCountIs("Custom::S3AutoDeleteObjects", dev.topology().buckets().size() + 1);
     }
 
     @Test
-    void everyBucketIsPrivateEncryptedVersionedAndTlsOnly() {
+    void everyBucketIsPrivateEncryptedAndTlsOnlyAndTheTopologysAreVersioned() {
         for (Synthesized s : List.of(SynthesizedStacks.penguinMails(), SynthesizedStacks.sample())) {
             Map<String, JsonNode> buckets = s.json().resources("AWS::S3::Bucket");
-            assertThat(buckets).hasSameSizeAs(s.topology().buckets());
+            assertThat(buckets).hasSize(s.topology().buckets().size() + 1);
+            String logs = accessLogBucket(s);
             buckets.forEach((id, bucket) -> {
                 JsonNode p = bucket.path("Properties");
                 assertThat(List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"))
@@ -76,17 +78,46 @@ class StorageTemplateTest {
                                 .as("%s %s", id, flag).isTrue());
                 assertThat(p.at("/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm")
                         .asText()).as(id).isIn("AES256", "aws:kms");
-                assertThat(p.at("/VersioningConfiguration/Status").asText()).as(id).isEqualTo("Enabled");
+                if (!id.equals(logs)) {
+                    assertThat(p.at("/VersioningConfiguration/Status").asText()).as(id).isEqualTo("Enabled");
+                }
                 assertThat(denyInsecureTransport(s, id)).as("bucket policy of %s denies plain HTTP", id).isTrue();
             });
         }
     }
 
     @Test
+    void everyBucketLogsItsAccessToTheAccessLogBucketUnderItsOwnPrefix() {
+        for (Synthesized s : List.of(SynthesizedStacks.penguinMails(), SynthesizedStacks.sample())) {
+            String logs = accessLogBucket(s);
+            JsonNode logBucket = s.json().properties(logs);
+            assertThat(logBucket.at("/BucketEncryption/ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault/SSEAlgorithm")
+                    .asText()).as("S3 delivers access logs only to SSE-S3 buckets").isEqualTo("AES256");
+            assertThat(logBucket.at("/LifecycleConfiguration/Rules/0/ExpirationInDays").asInt())
+                    .isEqualTo(s.stage().production() ? ObjectBuckets.PRODUCTION_ACCESS_LOG_DAYS : ObjectBuckets.ACCESS_LOG_DAYS);
+            List<String> prefixes = s.json().resources("AWS::S3::Bucket").entrySet().stream()
+                    .filter(e -> !e.getKey().equals(logs))
+                    .map(e -> e.getValue().at("/Properties/LoggingConfiguration"))
+                    .peek(config -> assertThat(TemplateJson.referencedId(config.path("DestinationBucketName"))).isEqualTo(logs))
+                    .map(config -> config.path("LogFilePrefix").asText()).toList();
+            assertThat(prefixes).containsExactlyInAnyOrderElementsOf(
+                    s.topology().buckets().stream().map(b -> b.name() + "/").toList());
+            // Only the S3 logging service may write there, and only from this account's buckets.
+            assertThat(s.json().resources("AWS::S3::BucketPolicy").values().stream()
+                    .filter(p -> logs.equals(TemplateJson.referencedId(p.at("/Properties/Bucket"))))
+                    .flatMap(p -> TemplateJson.oneOrMany(p.at("/Properties/PolicyDocument/Statement")).stream()))
+                    .anyMatch(st -> st.at("/Principal/Service").asText().equals("logging.s3.amazonaws.com")
+                            && st.path("Effect").asText().equals("Allow"));
+        }
+    }
+
+    @Test
     void bucketObjectsExpireAfterTheTopologysDays() {
         Synthesized s = SynthesizedStacks.sample();
+        String logs = accessLogBucket(s);
         Map<Integer, Long> expiryByDays = new HashMap<>();
-        s.json().resources("AWS::S3::Bucket").values().forEach(bucket -> {
+        s.json().resources("AWS::S3::Bucket").entrySet().stream().filter(e -> !e.getKey().equals(logs))
+                .map(Map.Entry::getValue).forEach(bucket -> {
             List<JsonNode> expiring = TemplateJson.oneOrMany(bucket.at("/Properties/LifecycleConfiguration/Rules")).stream()
                     .filter(r -> r.has("ExpirationInDays")).toList();
             assertThat(expiring).hasSizeLessThanOrEqualTo(1);
@@ -97,6 +128,16 @@ class StorageTemplateTest {
         Map<Integer, Long> expected = new HashMap<>();
         s.topology().buckets().stream().map(BucketSpec::expireAfterDays).forEach(d -> expected.merge(d, 1L, Long::sum));
         assertThat(expiryByDays).isEqualTo(expected);
+    }
+
+    // The one bucket every other bucket's LoggingConfiguration points at.
+    private static String accessLogBucket(Synthesized s) {
+        List<String> targets = s.json().resources("AWS::S3::Bucket").values().stream()
+                .map(b -> b.at("/Properties/LoggingConfiguration/DestinationBucketName"))
+                .filter(ref -> !ref.isMissingNode())
+                .map(TemplateJson::referencedId).distinct().toList();
+        assertThat(targets).hasSize(1);
+        return targets.get(0);
     }
 
     private static boolean denyInsecureTransport(Synthesized s, String bucketId) {

@@ -25,10 +25,14 @@ import org.slf4j.LoggerFactory;
  * Merges the OpenAPI documents the functions' builds generate (micronaut-openapi writes them to
  * {@code META-INF/swagger/*.yml} in each jar) into one for the whole API. An operation is kept only if
  * the API Gateway routes send it to the function that documents it, so the merged document shows what
- * the API really serves.
+ * the API really serves. Every operation states its security: one that declares no requirement, in its own
+ * document or at that document's root, is public and says so with an empty {@code security}; one that needs
+ * credentials documents the 401 it answers without them.
  */
 public final class OpenApiMerger {
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiMerger.class);
+    /** PenguinMails is not open source; its API document says so instead of leaving the licence out. */
+    static final String LICENSE = "Proprietary";
     private static final List<String> OPERATIONS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()
@@ -47,6 +51,7 @@ public final class OpenApiMerger {
         info.put("version", "local");
         info.put("description", "The API as the local stack serves it, merged from the functions: "
                 + String.join(", ", functions.stream().map(FunctionDocs::family).toList()) + ".");
+        info.putObject("license").put("name", LICENSE);
         merged.putArray("servers").addObject().put("url", serverUrl.toString());
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = yaml.createObjectNode();
@@ -62,10 +67,7 @@ public final class OpenApiMerger {
                 if (doc.path("openapi").isTextual()) {
                     merged.put("openapi", doc.get("openapi").asText());
                 }
-                if (!merged.has("security") && doc.has("security")) {
-                    merged.set("security", doc.get("security"));
-                }
-                mergePaths(function.family(), doc.path("paths"), paths, routes);
+                mergePaths(function.family(), doc.path("paths"), doc.path("security"), paths, routes);
                 mergeComponents(function.family(), doc.path("components"), components);
                 for (JsonNode tag : doc.path("tags")) {
                     if (tagNames.add(tag.path("name").asText())) {
@@ -97,7 +99,8 @@ public final class OpenApiMerger {
         }
     }
 
-    private static void mergePaths(String family, JsonNode source, ObjectNode target, RouteTable routes) {
+    private static void mergePaths(String family, JsonNode source, JsonNode rootSecurity, ObjectNode target,
+                                   RouteTable routes) {
         for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             ObjectNode kept = null;
@@ -116,12 +119,49 @@ public final class OpenApiMerger {
                 if (kept == null) {
                     kept = target.has(path.getKey()) ? (ObjectNode) target.get(path.getKey()) : target.objectNode();
                 }
-                kept.set(op.getKey(), op.getValue());
+                kept.set(op.getKey(), OPERATIONS.contains(name) ? withSecurity(op.getValue(), rootSecurity) : op.getValue());
             }
             if (kept != null && hasOperation(kept)) {
                 target.set(path.getKey(), kept);
             }
         }
+    }
+
+    /**
+     * The operation with its security explicit (its own, else its document's default, else none: public), and,
+     * when it needs credentials, the 401 that the API answers without them before any function is invoked.
+     */
+    private static JsonNode withSecurity(JsonNode operation, JsonNode rootSecurity) {
+        if (!operation.isObject()) {
+            return operation;
+        }
+        ObjectNode explicit = ((ObjectNode) operation).deepCopy();
+        if (!explicit.has("security")) {
+            if (rootSecurity.isArray()) {
+                explicit.set("security", rootSecurity.deepCopy());
+            } else {
+                explicit.putArray("security");
+            }
+        }
+        if (needsCredentials(explicit.get("security")) && !explicit.path("responses").has("401")) {
+            JsonNode responses = explicit.path("responses");
+            ObjectNode withUnauthorized = responses.isObject() ? (ObjectNode) responses : explicit.putObject("responses");
+            withUnauthorized.putObject("401").put("description", "Missing or invalid credentials");
+        }
+        return explicit;
+    }
+
+    /** Whether no requirement of the list is empty, i.e. a caller without credentials is refused. */
+    private static boolean needsCredentials(JsonNode security) {
+        if (!security.isArray() || security.isEmpty()) {
+            return false;
+        }
+        for (JsonNode requirement : security) {
+            if (requirement.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasOperation(ObjectNode pathItem) {

@@ -40,6 +40,14 @@ public final class ApiServer implements AutoCloseable {
 
     /** Binds 127.0.0.1:{@code port} (0 picks a free port) and starts serving. */
     public static ApiServer start(int port, ApiGateway gateway, List<LocalEndpoint> endpoints) {
+        return bind(port).serve(gateway, endpoints);
+    }
+
+    /**
+     * Binds 127.0.0.1:{@code port} (0 picks a free port) without serving yet, so that the real port, which
+     * links in emails must name, is known before the functions are configured.
+     */
+    public static ApiServer bind(int port) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -55,9 +63,14 @@ public final class ApiServer implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
+        return new ApiServer(server, executor);
+    }
+
+    /** Starts answering: local endpoints first, everything else through {@code gateway}. */
+    public ApiServer serve(ApiGateway gateway, List<LocalEndpoint> endpoints) {
         server.createContext("/", exchange -> serve(exchange, gateway, endpoints));
         server.start();
-        return new ApiServer(server, executor);
+        return this;
     }
 
     public int port() {

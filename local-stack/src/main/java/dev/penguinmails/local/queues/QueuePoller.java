@@ -6,6 +6,7 @@ import dev.penguinmails.local.functions.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +22,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Lambda's SQS event source mapping for one queue handler: long-polls the queue, gathers up to
  * {@code batchSize} messages within the batching window, invokes the handler, then deletes every
- * message the handler did not report in {@code batchItemFailures}. When the handler throws or times
- * out, nothing is deleted: the messages come back after the visibility timeout, and the queue's
- * redrive policy moves them to the DLQ after {@code maxReceiveCount} receives. Like disabling and
+ * message the handler did not report in {@code batchItemFailures}. Up to {@code maximumConcurrency}
+ * batches are in work at once, each gathered and invoked by a poller thread of its own. When the handler
+ * throws or times out, nothing is deleted: the messages come back after the visibility timeout, and the
+ * queue's redrive policy moves them to the DLQ after {@code maxReceiveCount} receives. Like disabling and
  * enabling a mapping, {@link #pause} and {@link #resume} stop and restart receiving.
  */
 public final class QueuePoller implements AutoCloseable {
@@ -38,26 +40,39 @@ public final class QueuePoller implements AutoCloseable {
     private final HandlerInvoker invoker;
     private final SqsEvents events;
     private final ObjectMapper json;
-    private final Thread thread;
+    private final List<Thread> threads;
     private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong abandoned = new AtomicLong();
+    private final AtomicInteger inWork = new AtomicInteger();
+    private final AtomicInteger mostInWork = new AtomicInteger();
     private volatile boolean running;
     private volatile boolean paused;
-    /** Guards {@code idle}; the poller thread waits on it while paused. */
+    /** Guards {@code idle}; poller threads wait on it while paused. */
     private final Object gate = new Object();
-    private boolean idle;
+    private int idle;
 
     /**
      * What to poll and how.
      *
      * @param name                     for logs and thread names, e.g. {@code identity-emails}
      * @param maxBatchingWindowSeconds how long to keep gathering a batch once a message has arrived
+     * @param maximumConcurrency       how many batches may be in work at once
      */
-    public record Settings(String name, String queueUrl, String queueArn, int batchSize, int maxBatchingWindowSeconds) {
+    public record Settings(String name, String queueUrl, String queueArn, int batchSize, int maxBatchingWindowSeconds,
+                           int maximumConcurrency) {
         public Settings {
             Objects.requireNonNull(queueUrl, "queueUrl");
             if (batchSize < 1) {
                 throw new IllegalArgumentException("batchSize must be positive");
             }
+            if (maximumConcurrency < 1) {
+                throw new IllegalArgumentException("maximumConcurrency must be positive");
+            }
+        }
+
+        /** One batch at a time. */
+        public Settings(String name, String queueUrl, String queueArn, int batchSize, int maxBatchingWindowSeconds) {
+            this(name, queueUrl, queueArn, batchSize, maxBatchingWindowSeconds, 1);
         }
     }
 
@@ -67,8 +82,13 @@ public final class QueuePoller implements AutoCloseable {
         this.invoker = invoker;
         this.events = events;
         this.json = json;
-        this.thread = new Thread(this::run, "sqs-poller-" + settings.name());
-        this.thread.setDaemon(true);
+        List<Thread> pollers = new ArrayList<>();
+        for (int i = 1; i <= settings.maximumConcurrency(); i++) {
+            Thread thread = new Thread(this::run, "sqs-poller-" + settings.name() + "-" + i);
+            thread.setDaemon(true);
+            pollers.add(thread);
+        }
+        this.threads = List.copyOf(pollers);
     }
 
     /** The queue's ARN, which Lambda puts in each record's {@code eventSourceARN}. */
@@ -79,12 +99,12 @@ public final class QueuePoller implements AutoCloseable {
 
     public QueuePoller start() {
         running = true;
-        thread.start();
+        threads.forEach(Thread::start);
         return this;
     }
 
     public boolean isRunning() {
-        return running && thread.isAlive();
+        return running && threads.stream().allMatch(Thread::isAlive);
     }
 
     /**
@@ -96,7 +116,7 @@ public final class QueuePoller implements AutoCloseable {
         synchronized (gate) {
             paused = true;
             long deadline = System.currentTimeMillis() + PAUSE_WAIT_MILLIS;
-            while (!idle && running && thread.isAlive()) {
+            while (idle < threads.size() && running && isRunning()) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
                     LOG.warn("{}: paused, but the batch in progress is still running", settings.name());
@@ -131,6 +151,16 @@ public final class QueuePoller implements AutoCloseable {
         return batches.get();
     }
 
+    /** How many batches the function did not finish within its timeout. */
+    public long batchesAbandoned() {
+        return abandoned.get();
+    }
+
+    /** The most batches that were in work at the same time so far. */
+    public int mostBatchesInWork() {
+        return mostInWork.get();
+    }
+
     public Settings settings() {
         return settings;
     }
@@ -142,9 +172,12 @@ public final class QueuePoller implements AutoCloseable {
         synchronized (gate) {
             gate.notifyAll();
         }
-        thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        long deadline = System.currentTimeMillis() + 5_000;
         try {
-            thread.join(5_000);
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, deadline - System.currentTimeMillis()));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -177,16 +210,19 @@ public final class QueuePoller implements AutoCloseable {
     /** Waits while paused, idle; false if the poller was stopped meanwhile. */
     private boolean awaitResumed() {
         synchronized (gate) {
+            if (!paused || !running) {
+                return running;
+            }
+            idle++;
+            gate.notifyAll();
             while (paused && running) {
-                idle = true;
-                gate.notifyAll();
                 try {
                     gate.wait();
                 } catch (InterruptedException e) {
                     // close() interrupts; the loop condition sees that it is no longer running.
                 }
             }
-            idle = false;
+            idle--;
             return running;
         }
     }
@@ -233,7 +269,16 @@ public final class QueuePoller implements AutoCloseable {
     private void process(List<Message> batch) {
         List<String> ids = batch.stream().map(Message::messageId).toList();
         batches.incrementAndGet();
-        Outcome outcome = invoker.invoke(events.toEvent(batch, settings.queueArn()));
+        mostInWork.accumulateAndGet(inWork.incrementAndGet(), Math::max);
+        Outcome outcome;
+        try {
+            outcome = invoker.invoke(events.toEvent(batch, settings.queueArn()));
+        } finally {
+            inWork.decrementAndGet();
+        }
+        if (outcome instanceof Outcome.TimedOut) {
+            abandoned.incrementAndGet();
+        }
         BatchResult result = outcome instanceof Outcome.Succeeded ok
                 ? BatchResult.parse(json, ok.responseJson(), ids)
                 : BatchResult.allFailed(ids);

@@ -39,7 +39,8 @@ class QueuePollerTest {
         Topology queues = new Topology("pollers", List.of(), List.of(),
                 List.of(new QueueSpec("partial", 1, 2, 3600), new QueueSpec("throwing", 1, 2, 3600),
                         new QueueSpec("batched", 30, 2, 3600), new QueueSpec("idle", 30, 2, 3600),
-                        new QueueSpec("paused", 30, 2, 3600), new QueueSpec("draining", 30, 2, 3600)),
+                        new QueueSpec("paused", 30, 2, 3600), new QueueSpec("draining", 30, 2, 3600),
+                        new QueueSpec("concurrent", 30, 2, 3600)),
                 "pollers", List.of(), List.of());
         stack = TestAws.freshStack(queues);
     }
@@ -106,6 +107,38 @@ class QueuePollerTest {
         assertThat(bodies(stack.deadLetterQueueUrls().get("throwing"))).containsExactlyInAnyOrder("poison-1", "poison-2");
         assertThat(receiveCounts).contains("1", "2");
         assertThat(depth(url)).isZero();
+    }
+
+    @Test
+    void upToTheMaximumConcurrencyBatchesAreInWorkAtOnce() {
+        String url = stack.queueUrl("concurrent");
+        CountDownLatch threeInWork = new CountDownLatch(3);
+        List<String> handled = new CopyOnWriteArrayList<>();
+        HandlerInvoker handler = event -> {
+            threeInWork.countDown();
+            try {
+                // Each batch waits until three are running together, or gives up and is retried.
+                if (!threeInWork.await(10, TimeUnit.SECONDS)) {
+                    return new Outcome.Failed("Timeout", "never three at once", Duration.ZERO);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            read(event).path("Records").forEach(r -> handled.add(r.path("body").asText()));
+            return new Outcome.Succeeded("{}", Duration.ZERO);
+        };
+        for (int i = 0; i < 6; i++) {
+            int n = i;
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody("c" + n));
+        }
+
+        QueuePoller.Settings settings = new QueuePoller.Settings("concurrent", url,
+                QueuePoller.queueArn(sqs, url), 1, 0, 3);
+        try (QueuePoller poller = new QueuePoller(settings, sqs, handler, new SqsEvents(JSON, "us-east-1"), JSON).start()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> handled.size() == 6);
+            assertThat(poller.mostBatchesInWork()).isEqualTo(3);
+        }
+        assertThat(handled).containsExactlyInAnyOrder("c0", "c1", "c2", "c3", "c4", "c5");
     }
 
     @Test

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS SDK clients every function shares. The URL-connection HTTP client keeps cold starts short;
- * with an endpoint override (local stack, tests) static local credentials are used.
+ * with an endpoint override (local stack, tests) static local credentials are used. Call, attempt and
+ * socket timeouts come from the function's Lambda timeout ({@link ClientTimeouts}).
  *
  * <p>Each client is built on first use and then shared: the beans are prototypes that return one memoized
  * instance. Lambda's Micronaut context creates every singleton during init, and building a client a
@@ -105,9 +106,13 @@ public class AwsClients {
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
             B configure(B builder, String service) {
         builder.region(settings.region());
+        Optional<ClientTimeouts> timeouts = settings.functionTimeout().map(ClientTimeouts::within);
         builder.httpClientBuilder(UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(2))
-                .socketTimeout(Duration.ofSeconds(30)));
+                .connectionTimeout(timeouts.map(ClientTimeouts::connect).orElse(Duration.ofSeconds(2)))
+                .socketTimeout(timeouts.map(ClientTimeouts::socket).orElse(Duration.ofSeconds(30))));
+        timeouts.ifPresent(t -> builder.overrideConfiguration(c -> c
+                .apiCallTimeout(t.apiCall())
+                .apiCallAttemptTimeout(t.apiAttempt())));
         Optional<URI> endpoint = settings.endpoint(service);
         if (endpoint.isPresent()) {
             builder.endpointOverride(endpoint.get());

@@ -4,6 +4,7 @@ import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.regions.Region;
 
@@ -23,6 +24,13 @@ public class AwsSettings {
         return Region.of(environment.getProperty(ConfigKeys.REGION, String.class)
                 .or(() -> Optional.ofNullable(System.getenv("AWS_REGION")))
                 .orElse("us-east-1"));
+    }
+
+    /** The function's Lambda timeout ({@link ConfigKeys#FUNCTION_TIMEOUT_SECONDS}), when it is given. */
+    public Optional<Duration> functionTimeout() {
+        return environment.getProperty(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, Integer.class)
+                .filter(seconds -> seconds > 0)
+                .map(Duration::ofSeconds);
     }
 
     /** The endpoint override for {@code service} ({@code dynamodb}, {@code sqs}, ...), if any. */

@@ -3,11 +3,13 @@ package dev.penguinmails.shared.idempotency;
 import dev.penguinmails.shared.http.ClientAddress;
 import dev.penguinmails.shared.http.FilterOrders;
 import dev.penguinmails.shared.http.RequestBodies;
+import dev.penguinmails.shared.problems.Problem;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.problems.ProblemResponses;
 import dev.penguinmails.shared.problems.ProblemType;
 import dev.penguinmails.shared.tenancy.RequestPrincipal;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -25,6 +27,8 @@ import io.micronaut.web.router.RouteMatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * ({@link RequestPrincipal}; for anonymous callers, their IP address too), the method and the path. A
  * retry with the same key and body gets the stored answer with {@code Idempotent-Replayed: true}; the
  * same key with another body is a 422 {@code idempotency-key-reused}; a retry while the first is still
- * running is a 409 {@code idempotency-request-in-progress}. 5xx answers are not stored, so the client may
- * retry. Bodies are remembered only as a keyed hash ({@link RequestFingerprints}). Routes marked
+ * running is a 409 {@code idempotency-request-in-progress}. Only final answers are stored
+ * ({@link FinalResponses}): after a 5xx, a 429 or a conflict with a concurrent request the client may retry
+ * with the same key, and the request runs again. Replays carry the headers clients act on. Bodies are remembered only as a keyed hash ({@link RequestFingerprints}). Routes marked
  * {@link IdempotencyExempt} (those that hand out or take credentials) ignore the header altogether.
  * Runs after authentication ({@link FilterOrders#IDEMPOTENCY}).
  */
@@ -98,7 +103,8 @@ public class IdempotencyFilter implements Ordered {
             store.release(scope, key, token);
             throw e;
         }
-        if (response.code() >= 500) {
+        if (!FinalResponses.isFinal(response.code(), problemType(response),
+                response.getHeaders().get(HttpHeaders.RETRY_AFTER))) {
             store.release(scope, key, token);
             return response;
         }
@@ -158,15 +164,22 @@ public class IdempotencyFilter implements Ordered {
             response.body(bytes);
             response.contentType(contentType);
         }
-        return new StoredResponse(response.code(), contentType, bytes, response.getHeaders().get(HttpHeaders.LOCATION));
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String name : FinalResponses.KEPT_HEADERS) {
+            response.getHeaders().findFirst(name).ifPresent(value -> kept.put(name, value));
+        }
+        return new StoredResponse(response.code(), contentType, bytes, kept);
+    }
+
+    @Nullable
+    private static String problemType(MutableHttpResponse<?> response) {
+        return response.getBody().filter(Problem.class::isInstance).map(p -> ((Problem) p).type()).orElse(null);
     }
 
     private static HttpResponse<?> replay(StoredResponse stored) {
         MutableHttpResponse<?> response = HttpResponse.status(stored.status(), reason(stored.status()));
         response.getHeaders().set(REPLAYED_HEADER, "true");
-        if (stored.location() != null) {
-            response.getHeaders().set(HttpHeaders.LOCATION, stored.location());
-        }
+        stored.headers().forEach(response.getHeaders()::set);
         if (stored.contentType() != null) {
             response.contentType(stored.contentType());
         }

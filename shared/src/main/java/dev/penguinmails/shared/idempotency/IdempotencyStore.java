@@ -110,8 +110,10 @@ public class IdempotencyStore {
         if (response.contentType() != null) {
             item.put("contentType", AttributeValue.fromS(response.contentType()));
         }
-        if (response.location() != null) {
-            item.put("location", AttributeValue.fromS(response.location()));
+        if (!response.headers().isEmpty()) {
+            Map<String, AttributeValue> headers = new HashMap<>();
+            response.headers().forEach((name, value) -> headers.put(name, AttributeValue.fromS(value)));
+            item.put("headers", AttributeValue.fromM(headers));
         }
         try {
             dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("#token = :token")
@@ -152,7 +154,15 @@ public class IdempotencyStore {
         return Optional.of(new Claim.Completed(new StoredResponse((int) longOf(item, "statusCode"),
                 Optional.ofNullable(item.get("contentType")).map(AttributeValue::s).orElse(null),
                 Optional.ofNullable(item.get("body")).map(b -> b.b().asByteArray()).orElse(new byte[0]),
-                Optional.ofNullable(item.get("location")).map(AttributeValue::s).orElse(null))));
+                storedHeaders(item))));
+    }
+
+    /** The kept headers; records written before headers were kept hold only {@code location}. */
+    private static Map<String, String> storedHeaders(Map<String, AttributeValue> item) {
+        Map<String, String> headers = new HashMap<>();
+        Optional.ofNullable(item.get("location")).ifPresent(l -> headers.put("Location", l.s()));
+        Optional.ofNullable(item.get("headers")).ifPresent(h -> h.m().forEach((name, value) -> headers.put(name, value.s())));
+        return headers;
     }
 
     /** Record keys hash the scope and key: bounded length, and the caller's key text is not stored as-is. */

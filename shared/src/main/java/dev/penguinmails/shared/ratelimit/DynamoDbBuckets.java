@@ -31,12 +31,18 @@ final class DynamoDbBuckets extends AbstractCompareAndSwapBasedProxyManager<Stri
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    private final int maxAttempts;
 
-    DynamoDbBuckets(DynamoDbClient dynamo, String table, Clock clock, ClientSideConfig config) {
+    /** @param maxAttempts read-modify-write cycles one consumption may take before it gives up under contention */
+    DynamoDbBuckets(DynamoDbClient dynamo, String table, Clock clock, ClientSideConfig config, int maxAttempts) {
         super(config);
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("at least one attempt is needed: " + maxAttempts);
+        }
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.maxAttempts = maxAttempts;
     }
 
     @Override
@@ -69,14 +75,25 @@ final class DynamoDbBuckets extends AbstractCompareAndSwapBasedProxyManager<Stri
         return true;
     }
 
+    /** A bucket changed under every one of a consumption's attempts: too busy to decide in time. */
+    static final class ContentionException extends RuntimeException {
+        ContentionException(String key, int attempts) {
+            super("rate limit bucket " + key + " lost " + attempts + " compare-and-swap races in a row", null, false, false);
+        }
+    }
+
     static Map<String, AttributeValue> itemKey(String key) {
         return Map.of(PK, AttributeValue.fromS(KEY_PREFIX + key), SK, AttributeValue.fromS(SORT_KEY));
     }
 
-    /** One read-modify-write cycle; Bucket4j calls it again after a lost race, re-reading the state. */
+    /**
+     * One consumption's read-modify-write cycles; Bucket4j runs another after a lost race, re-reading the
+     * state, and would do so forever. The cycle past {@code maxAttempts} throws {@link ContentionException}.
+     */
     private final class Operation implements CompareAndSwapOperation {
         private final String key;
         private long versionRead;
+        private int attempts;
 
         Operation(String key) {
             this.key = key;
@@ -84,6 +101,9 @@ final class DynamoDbBuckets extends AbstractCompareAndSwapBasedProxyManager<Stri
 
         @Override
         public Optional<byte[]> getStateData(Optional<Long> timeoutNanos) {
+            if (++attempts > maxAttempts) {
+                throw new ContentionException(key, maxAttempts);
+            }
             Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(itemKey(key))
                     .consistentRead(true)).item();
             if (item == null || item.isEmpty() || isExpired(item)) {

@@ -14,19 +14,27 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The {@link RateLimiter} of every function: Bucket4j token buckets (greedy refill) whose state lives
  * in DynamoDB, in the table named by {@code penguinmails.ratelimit.table}, else the identity table
  * ({@code penguinmails.tables.identity}). Bucket time is wall-clock time, because the containers that
- * share a bucket do not share a monotonic clock.
+ * share a bucket do not share a monotonic clock. A consumption that loses the compare-and-swap race
+ * {@value #DEFAULT_MAX_ATTEMPTS} times in a row fails closed: it is refused, as a 429 with a short
+ * {@code Retry-After}, rather than retried without end or let through unmetered.
  */
 @Singleton
 public class DynamoDbRateLimiter implements RateLimiter {
     public static final String TABLE_PROPERTY = "penguinmails.ratelimit.table";
     /** How long an idle bucket outlives the time it takes to fill up again, so a refill is never lost early. */
     private static final Duration KEEP_AFTER_FULL = Duration.ofSeconds(60);
+    /** Enough to ride out a burst of callers on one key; each attempt is a read and a conditional write. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    private static final Duration RETRY_AFTER_CONTENTION = Duration.ofSeconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbRateLimiter.class);
 
     private final DynamoDbBuckets buckets;
 
@@ -36,6 +44,11 @@ public class DynamoDbRateLimiter implements RateLimiter {
     }
 
     public DynamoDbRateLimiter(DynamoDbClient dynamo, String table, Clock clock) {
+        this(dynamo, table, clock, DEFAULT_MAX_ATTEMPTS);
+    }
+
+    /** @param maxAttempts compare-and-swap cycles a consumption may take before it is refused */
+    public DynamoDbRateLimiter(DynamoDbClient dynamo, String table, Clock clock, int maxAttempts) {
         Objects.requireNonNull(dynamo, "dynamo");
         Objects.requireNonNull(clock, "clock");
         if (table == null || table.isBlank()) {
@@ -45,7 +58,7 @@ public class DynamoDbRateLimiter implements RateLimiter {
                 .withClientClock(new ClockTimeMeter(clock))
                 .withExpirationAfterWriteStrategy(
                         ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL));
-        this.buckets = new DynamoDbBuckets(dynamo, table, clock, config);
+        this.buckets = new DynamoDbBuckets(dynamo, table, clock, config, maxAttempts);
     }
 
     @Override
@@ -55,9 +68,15 @@ public class DynamoDbRateLimiter implements RateLimiter {
         if (tokens < 1 || tokens > limit.capacity()) {
             throw new IllegalArgumentException("cannot take " + tokens + " tokens from a bucket of " + limit.capacity());
         }
-        ConsumptionProbe probe = buckets.builder()
-                .build(storedKey(bucketKey, limit), () -> configuration(limit))
-                .tryConsumeAndReturnRemaining(tokens);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.builder()
+                    .build(storedKey(bucketKey, limit), () -> configuration(limit))
+                    .tryConsumeAndReturnRemaining(tokens);
+        } catch (DynamoDbBuckets.ContentionException e) {
+            LOG.warn("Refusing a request: {}", e.getMessage());
+            return Decision.refuse(RETRY_AFTER_CONTENTION);
+        }
         return probe.isConsumed()
                 ? Decision.allow(probe.getRemainingTokens())
                 : Decision.refuse(Duration.ofNanos(probe.getNanosToWaitForRefill()));

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.ApplicationContext;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
+/** The shared AWS clients: built once on first use, with timeouts from the function's timeout. */
 class AwsClientsTest {
 
     @Test
@@ -25,5 +30,36 @@ class AwsClientsTest {
         }
         assertThatThrownBy(clients::dynamoDb).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("DynamoDbClient");
+    }
+
+    @Test
+    void aCallToAServiceThatNeverAnswersEndsWellWithinTheFunctionsTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             ApplicationContext context = ApplicationContext.run(Map.of(
+                     ConfigKeys.FUNCTION_TIMEOUT_SECONDS, "4",
+                     ConfigKeys.endpoint("dynamodb"), "http://127.0.0.1:" + silent.getLocalPort()))) {
+            DynamoDbClient dynamo = context.getBean(DynamoDbClient.class);
+            assertThat(dynamo.serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
+                    .hasValue(Duration.ofSeconds(1));
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> dynamo.listTables()).isInstanceOf(ApiCallTimeoutException.class);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(took).as("a quarter of the 4 s timeout, not the 30 s socket timeout").isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    @Test
+    void timeoutsAreAQuarterOfTheFunctionsTimeoutPerCallAndHalfThatPerAttempt() {
+        ClientTimeouts lambda = ClientTimeouts.within(Duration.ofSeconds(20));
+
+        assertThat(lambda.apiCall()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(lambda.apiAttempt()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(lambda.socket()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(lambda.connect()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(ClientTimeouts.within(Duration.ofSeconds(1)).apiCall()).as("never below a second")
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> ClientTimeouts.within(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -20,6 +20,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -129,6 +131,64 @@ class IdempotencyFilterTest implements TestPropertyProvider {
         assertThat(retry.status()).isEqualTo(500);
         assertThat(retry.header(IdempotencyFilter.REPLAYED_HEADER)).isEmpty();
         assertThat(ConventionsTestController.CREATED.get()).isEqualTo(before + 2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"throttled", "stale", "unavailable"})
+    void answersThatSayNotNowAreNotStoredSoTheRetryRunsAgain(String outcome) {
+        String key = newKey();
+        int before = ConventionsTestController.CREATED.get();
+
+        Reply first = http.post("/test/outcomes/" + outcome, WIDGET, "Idempotency-Key", key,
+                TestPrincipalFilter.HEADER, "usr_fay");
+        Reply retry = http.post("/test/outcomes/" + outcome, WIDGET, "Idempotency-Key", key,
+                TestPrincipalFilter.HEADER, "usr_fay");
+
+        assertThat(first.status()).isIn(409, 429, 503);
+        assertThat(retry.status()).isEqualTo(first.status());
+        assertThat(retry.header(IdempotencyFilter.REPLAYED_HEADER)).isEmpty();
+        assertThat(ConventionsTestController.CREATED.get()).as("the retry ran").isEqualTo(before + 2);
+        assertThat(record("usr_fay\nPOST\n/test/outcomes/" + outcome, key)).isEmpty();
+    }
+
+    @Test
+    void aThrottledAnswerKeepsItsRetryAfter() {
+        Reply first = http.post("/test/outcomes/throttled", WIDGET, "Idempotency-Key", newKey());
+
+        assertProblem(first, 429, "rate-limited");
+        assertThat(first.header("Retry-After")).hasValue("3");
+    }
+
+    @Test
+    void aConflictCausedByStateIsFinalAndReplayed() {
+        String key = newKey();
+        int before = ConventionsTestController.CREATED.get();
+
+        Reply first = http.post("/test/outcomes/duplicate", WIDGET, "Idempotency-Key", key);
+        Reply retry = http.post("/test/outcomes/duplicate", WIDGET, "Idempotency-Key", key);
+
+        assertProblem(first, 409, "conflict");
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.header(IdempotencyFilter.REPLAYED_HEADER)).hasValue("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(ConventionsTestController.CREATED.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aReplayKeepsTheHeadersAClientActsOn() {
+        String key = newKey();
+
+        Reply first = http.post("/test/outcomes/accepted", WIDGET, "Idempotency-Key", key);
+        Reply retry = http.post("/test/outcomes/accepted", WIDGET, "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.header(IdempotencyFilter.REPLAYED_HEADER)).hasValue("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        for (String name : new String[] {"Location", "Retry-After", "ETag"}) {
+            assertThat(retry.header(name)).as(name).isPresent().isEqualTo(first.header(name));
+        }
+        assertThat(retry.header("X-Internal")).as("only the headers clients act on are kept").isEmpty();
     }
 
     @Test

@@ -108,7 +108,7 @@ class IdempotencyStoreTest {
         clock.advance(LEASE.plusSeconds(1));
 
         Claim.Acquired takeover = (Claim.Acquired) store.claim(SCOPE, key, "hash-1");
-        store.complete(SCOPE, key, crashed.token(), "hash-1", new StoredResponse(200, null, new byte[0], null));
+        store.complete(SCOPE, key, crashed.token(), "hash-1", new StoredResponse(200, null, new byte[0], java.util.Map.of()));
 
         assertThat(takeover.token()).isNotEqualTo(crashed.token());
         assertThat(store.claim(SCOPE, key, "hash-1")).isInstanceOf(Claim.InProgress.class);
@@ -138,7 +138,7 @@ class IdempotencyStoreTest {
     @Test
     void anEmptyBodyRoundTrips() {
         Claim.Acquired first = (Claim.Acquired) store.claim(SCOPE, key, "hash-1");
-        StoredResponse noContent = new StoredResponse(204, null, new byte[0], null);
+        StoredResponse noContent = new StoredResponse(204, null, new byte[0], java.util.Map.of());
 
         store.complete(SCOPE, key, first.token(), "hash-1", noContent);
 

@@ -3,6 +3,7 @@ package dev.penguinmails.shared.ratelimit;
 import dev.penguinmails.testsupport.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.penguinmails.emulators.LocalAwsClients;
 import dev.penguinmails.emulators.ProvisionedStack;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.topology.ConfigKeys;
@@ -14,10 +15,16 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The token buckets against dynalite: limits, refills, sharing between containers, races and expiry. */
@@ -121,5 +128,39 @@ class DynamoDbRateLimiterTest {
 
         limiter.reset(key, Limit.perHour(1));
         assertThat(limiter.tryConsume(key, Limit.perHour(1)).allowed()).isTrue();
+    }
+
+    @Test
+    void aConsumptionThatKeepsLosingTheRaceIsRefusedAfterABoundedNumberOfAttempts() {
+        Limit plenty = Limit.perHour(1000);
+        String key = "test:contended:" + System.nanoTime();
+        assertThat(limiter.tryConsume(key, plenty).allowed()).isTrue();
+        AtomicInteger conditionalWrites = new AtomicInteger();
+        // Another container writes the bucket between every read and conditional write of this one.
+        ExecutionInterceptor rival = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof PutItemRequest put && put.item().get("pk").s().contains(key)) {
+                    conditionalWrites.incrementAndGet();
+                    dynamo.updateItem(r -> r.tableName(table)
+                            .key(Map.of("pk", put.item().get("pk"), "sk", put.item().get("sk")))
+                            .updateExpression("SET version = version + :one")
+                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+                }
+            }
+        };
+        try (DynamoDbClient contended = DynamoDbClient.builder()
+                .endpointOverride(TestAws.shared().endpoints().dynamodb())
+                .region(LocalAwsClients.REGION).credentialsProvider(LocalAwsClients.CREDENTIALS)
+                .overrideConfiguration(c -> c.addExecutionInterceptor(rival)).build()) {
+            RateLimiter busy = new DynamoDbRateLimiter(contended, table, clock, 3);
+
+            Decision decision = busy.tryConsume(key, plenty);
+
+            assertThat(decision.allowed()).as("fails closed").isFalse();
+            assertThat(decision.retryAfter()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(conditionalWrites.get()).as("one conditional write per attempt, and no more").isEqualTo(3);
+        }
+        assertThat(limiter.tryConsume(key, plenty).remaining()).as("the refused call took no token").isEqualTo(998);
     }
 }

@@ -3,6 +3,8 @@ package dev.penguinmails.shared.testing;
 import dev.penguinmails.shared.idempotency.IdempotencyExempt;
 import dev.penguinmails.shared.pagination.PageRequest;
 import dev.penguinmails.shared.problems.ProblemException;
+import dev.penguinmails.shared.problems.ProblemType;
+import dev.penguinmails.shared.tenancy.StaleVersionException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.HttpResponse;
@@ -75,6 +77,22 @@ public class ConventionsTestController {
     public HttpResponse<Created> rejecting(@Body Widget widget) {
         CREATED.incrementAndGet();
         throw ProblemException.unprocessable("Widgets named " + widget.name() + " cannot be made.");
+    }
+
+    /** Ends each way an idempotent request can end: {@code outcome} names which. */
+    @Post("/outcomes/{outcome}")
+    public HttpResponse<Created> outcome(@PathVariable String outcome, @Body Widget widget) {
+        int number = CREATED.incrementAndGet();
+        return switch (outcome) {
+            case "accepted" -> HttpResponse.<Created>accepted().body(new Created(number, widget.name()))
+                    .header("Location", "/test/jobs/" + number).header("Retry-After", "5")
+                    .header("ETag", "\"v" + number + "\"").header("X-Internal", "not for replay");
+            case "duplicate" -> throw ProblemException.conflict("A widget named " + widget.name() + " exists.");
+            case "stale" -> throw new StaleVersionException("The widget was changed meanwhile; try again.");
+            case "throttled" -> throw ProblemException.tooManyRequests(Duration.ofSeconds(3), "Slow down.");
+            case "unavailable" -> throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE, "Try later.");
+            default -> throw new IllegalArgumentException("unsupported " + outcome);
+        };
     }
 
     @Get("/widgets/{id}")

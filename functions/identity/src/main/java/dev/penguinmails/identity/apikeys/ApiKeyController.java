@@ -39,7 +39,7 @@ class ApiKeyController {
 
     @Get
     @RequiresPermission(API_KEYS_MANAGE)
-    @Operation(summary = "List API keys", description = "Newest first, with status and last-used time; never the secret.")
+    @Operation(operationId = "listApiKeys", summary = "List API keys", description = "Newest first, with status and last-used time; never the secret.")
     Page<ApiKeyView> list(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                           @Parameter(description = "Page size, 1 to 100 (default 25)") @QueryValue("limit") @Nullable String limit,
                           @Parameter(description = "nextCursor of the previous page") @QueryValue("cursor") @Nullable String cursor) {
@@ -49,7 +49,7 @@ class ApiKeyController {
     @Post
     @RequiresPermission(API_KEYS_MANAGE)
     @IdempotencyExempt
-    @Operation(summary = "Create an API key",
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
             description = "The response holds the whole key, once. Send it as 'Authorization: Bearer <key>'. Scopes "
                     + "must be within your own role. Needs a verified email address. Idempotency-Key is ignored here: "
                     + "the key is never stored to be replayed.")
@@ -66,7 +66,7 @@ class ApiKeyController {
 
     @Delete("/{keyId}")
     @RequiresPermission(API_KEYS_MANAGE)
-    @Operation(summary = "Revoke an API key", description = "It stops working at once. Revoking twice is harmless.")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key", description = "It stops working at once. Revoking twice is harmless.")
     ApiKeyView revoke(@PathVariable String workspaceId, @PathVariable String keyId,
                       @Parameter(hidden = true) TenantContext tenant, Principal principal, HttpRequest<?> request) {
         return service.revoke(tenant, principal, keyId, request);

@@ -21,7 +21,7 @@ public final class ApiKeyRequests {
     @Serdeable
     @Schema(name = "CreateApiKey")
     public record Create(
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+            @NotBlank @Size(max = 100) @Pattern(regexp = "^[^\\x00-\\x1F\\x7F]*$", message = "must not contain control characters")
             @Schema(example = "CRM sync") String name,
             @NotEmpty @Size(max = 30)
             @ArraySchema(schema = @Schema(example = "contacts:read"),

@@ -29,7 +29,7 @@ class AuditController {
 
     @Get
     @RequiresPermission(AUDIT_READ)
-    @Operation(summary = "List the audit log",
+    @Operation(operationId = "listAuditLog", summary = "List the audit log",
             description = "Security-relevant actions in this workspace (who, what, target, when, IP), newest first.")
     Page<AuditRecord> list(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                            @Parameter(description = "Page size, 1 to 100 (default 25)") @QueryValue("limit") @Nullable String limit,

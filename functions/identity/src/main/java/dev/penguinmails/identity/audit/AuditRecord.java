@@ -13,7 +13,8 @@ public record AuditRecord(
         @Schema(example = "aud_01JD5Q2X7V4G0ZK3M8N6P9R2TS") String id,
         @Schema(example = "member.role_changed") String action,
         Actor actor,
-        @Nullable Target target,
+        // The type beside nullable: OpenAPI 3.0 ignores nullable where no type is given.
+        @Nullable @Schema(type = "object") Target target,
         @Nullable String ip,
         @Nullable String userAgent,
         Instant occurredAt,

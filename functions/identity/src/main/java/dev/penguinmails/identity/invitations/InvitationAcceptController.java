@@ -28,8 +28,10 @@ class InvitationAcceptController {
     @Post("/accept")
     @PublicEndpoint
     @IdempotencyExempt
+    // Either signed in or not: an empty requirement beside bearer declares the token optional.
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Accept an invitation",
+    @SecurityRequirement(name = "")
+    @Operation(operationId = "acceptInvitation", summary = "Accept an invitation",
             description = "Signed in (Authorization: Bearer <access token> of the invited address): send {token}. "
                     + "New to PenguinMails: send {token, name, password} without Authorization; this creates your "
                     + "account, its address verified by the invitation, and you sign in with POST /v1/auth/login.")

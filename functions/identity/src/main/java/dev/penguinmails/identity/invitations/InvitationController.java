@@ -39,7 +39,7 @@ class InvitationController {
 
     @Get
     @RequiresPermission(INVITATIONS_MANAGE)
-    @Operation(summary = "List invitations", description = "Newest first, with status (PENDING, EXPIRED, ACCEPTED, REVOKED).")
+    @Operation(operationId = "listInvitations", summary = "List invitations", description = "Newest first, with status (PENDING, EXPIRED, ACCEPTED, REVOKED).")
     Page<InvitationView> list(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                               @Parameter(description = "Page size, 1 to 100 (default 25)") @QueryValue("limit") @Nullable String limit,
                               @Parameter(description = "nextCursor of the previous page") @QueryValue("cursor") @Nullable String cursor) {
@@ -48,7 +48,7 @@ class InvitationController {
 
     @Post
     @RequiresPermission(INVITATIONS_MANAGE)
-    @Operation(summary = "Invite someone by email",
+    @Operation(operationId = "createInvitation", summary = "Invite someone by email",
             description = "Emails a link that works once, for 7 days. The role must be below yours (owners may invite admins). "
                     + "Needs a verified email address. At most 50 invitations per workspace and 20 per inviter an hour, "
                     + "resends included.")
@@ -64,7 +64,7 @@ class InvitationController {
 
     @Post("/{invitationId}")
     @RequiresPermission(INVITATIONS_MANAGE)
-    @Operation(summary = "Act on an invitation: resend",
+    @Operation(operationId = "resendInvitation", summary = "Act on an invitation: resend",
             description = "{\"action\": \"resend\"} emails a new link (the previous one stops working) valid for 7 more days. "
                     + "At most 3 resends an hour; each counts toward the invitation limits. Needs a verified email address.")
     @ApiResponse(responseCode = "409", description = "invitation-not-pending: accepted or revoked")
@@ -76,7 +76,7 @@ class InvitationController {
 
     @Delete("/{invitationId}")
     @RequiresPermission(INVITATIONS_MANAGE)
-    @Operation(summary = "Revoke an invitation", description = "Its link stops working. Revoking twice is harmless.")
+    @Operation(operationId = "revokeInvitation", summary = "Revoke an invitation", description = "Its link stops working. Revoking twice is harmless.")
     InvitationView revoke(@PathVariable String workspaceId, @PathVariable String invitationId,
                           @Parameter(hidden = true) TenantContext tenant, Principal principal, HttpRequest<?> request) {
         return service.revoke(tenant, principal, invitationId, request);

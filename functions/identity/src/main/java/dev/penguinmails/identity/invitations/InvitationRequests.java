@@ -16,14 +16,14 @@ public final class InvitationRequests {
     @Schema(name = "CreateInvitation")
     public record Create(
             @NotBlank @Size(max = 254) @Schema(example = "ada@example.com") String email,
-            @NotBlank @Pattern(regexp = "admin|member|viewer", message = "must be one of admin, member, viewer")
+            @NotBlank @Pattern(regexp = "^(admin|member|viewer)$", message = "must be one of admin, member, viewer")
             @Schema(allowableValues = {"admin", "member", "viewer"}, example = "member") String role) { }
 
     /** POST .../invitations/{invitationId}: the action to take. */
     @Serdeable
     @Schema(name = "InvitationAction")
     public record Action(
-            @NotBlank @Pattern(regexp = "resend", message = "must be resend")
+            @NotBlank @Pattern(regexp = "^resend$", message = "must be resend")
             @Schema(allowableValues = {"resend"}, description = "resend: email a new link (the old one stops working) "
                     + "and restart the 7 days") String action) { }
 

@@ -44,7 +44,7 @@ class MemberController {
 
     @Get("/members")
     @RequiresPermission(MEMBERS_READ)
-    @Operation(summary = "List members", description = "Every role may list members; API keys need members:read.")
+    @Operation(operationId = "listMembers", summary = "List members", description = "Every role may list members; API keys need members:read.")
     Page<MemberView> list(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                           @Parameter(description = "Page size, 1 to 100 (default 25)") @QueryValue("limit") @Nullable String limit,
                           @Parameter(description = "nextCursor of the previous page") @QueryValue("cursor") @Nullable String cursor) {
@@ -53,7 +53,7 @@ class MemberController {
 
     @Patch("/members/{userId}")
     @RequiresPermission(MEMBERS_MANAGE)
-    @Operation(summary = "Change a member's role",
+    @Operation(operationId = "changeMemberRole", summary = "Change a member's role",
             description = "Admins and owners, on roles below their own (owners on any). Anyone may lower their own role. "
                     + "The primary owner cannot be demoted (409 last-owner or primary-owner).")
     @ApiResponse(responseCode = "409", description = "last-owner or primary-owner")
@@ -66,7 +66,7 @@ class MemberController {
     @Delete("/members/{userId}")
     @RequiresPermission(MEMBERS_MANAGE)
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a member", description = "Admins and owners, on roles below their own (owners on any).")
+    @Operation(operationId = "removeMember", summary = "Remove a member", description = "Admins and owners, on roles below their own (owners on any).")
     @ApiResponse(responseCode = "204", description = "Removed")
     void remove(@PathVariable String workspaceId, @PathVariable String userId,
                 @Parameter(hidden = true) TenantContext tenant, Principal principal, HttpRequest<?> request) {
@@ -75,7 +75,7 @@ class MemberController {
 
     @Post("/transfer-ownership")
     @RequiresPermission(OWNERSHIP_TRANSFER)
-    @Operation(summary = "Transfer ownership",
+    @Operation(operationId = "transferOwnership", summary = "Transfer ownership",
             description = "The primary owner makes another member the primary owner and becomes previousOwnerRole (default admin).")
     List<MemberView> transferOwnership(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                                        Principal principal, @Valid @Body MemberRequests.TransferOwnership body,
@@ -87,7 +87,7 @@ class MemberController {
     @Post("/leave")
     @RequiresPermission(WORKSPACE_READ)
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Leave the workspace",
+    @Operation(operationId = "leaveWorkspace", summary = "Leave the workspace",
             description = "Any member. The primary owner must transfer ownership first (409). People only.")
     @ApiResponse(responseCode = "204", description = "You left")
     void leave(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant, Principal principal,

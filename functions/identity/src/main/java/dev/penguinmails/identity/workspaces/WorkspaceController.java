@@ -50,7 +50,7 @@ class WorkspaceController {
     }
 
     @Get
-    @Operation(summary = "List your workspaces",
+    @Operation(operationId = "listWorkspaces", summary = "List your workspaces",
             description = "Every workspace you are a member of, with your role. Deleted workspaces are listed to their "
                     + "owners (status DELETED, purgeAfter) until they are purged, so they can be restored. People only.")
     Page<WorkspaceView> list(Principal principal,
@@ -60,7 +60,7 @@ class WorkspaceController {
     }
 
     @Post
-    @Operation(summary = "Create a workspace", description = "You become its owner. People only. Beyond your first "
+    @Operation(operationId = "createWorkspace", summary = "Create a workspace", description = "You become its owner. People only. Beyond your first "
             + "workspace, your email address must be verified.")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "403", description = "email-not-verified: you own a workspace already and your address is not verified")
@@ -71,7 +71,7 @@ class WorkspaceController {
 
     @Get("/{workspaceId}")
     @RequiresPermission(WORKSPACE_READ)
-    @Operation(summary = "Read a workspace")
+    @Operation(operationId = "getWorkspace", summary = "Read a workspace")
     @ApiResponse(responseCode = "404", description = "No such workspace, or you are not a member of it")
     WorkspaceView get(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant) {
         return WorkspaceView.of(service.get(tenant), roleOf(tenant));
@@ -79,7 +79,7 @@ class WorkspaceController {
 
     @Patch("/{workspaceId}")
     @RequiresPermission(WORKSPACE_UPDATE)
-    @Operation(summary = "Rename a workspace", description = "Admins and owners.")
+    @Operation(operationId = "renameWorkspace", summary = "Rename a workspace", description = "Admins and owners.")
     WorkspaceView update(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                          Principal principal, @Valid @Body WorkspaceRequests.Update body, HttpRequest<?> request) {
         return WorkspaceView.of(service.rename(tenant, principal, body.name(), request), roleOf(tenant));
@@ -87,7 +87,7 @@ class WorkspaceController {
 
     @Delete("/{workspaceId}")
     @RequiresPermission(WORKSPACE_DELETE)
-    @Operation(summary = "Delete a workspace",
+    @Operation(operationId = "deleteWorkspace", summary = "Delete a workspace",
             description = "Owners only. The workspace stops working at once and can be restored until purgeAfter "
                     + "(30 days by default); then it and all its data are purged for good.")
     WorkspaceView delete(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
@@ -98,7 +98,7 @@ class WorkspaceController {
     @Post("/{workspaceId}/restore")
     @RequiresPermission(WORKSPACE_DELETE)
     @AllowsDeletedWorkspace
-    @Operation(summary = "Restore a deleted workspace", description = "Owners only, before purgeAfter.")
+    @Operation(operationId = "restoreWorkspace", summary = "Restore a deleted workspace", description = "Owners only, before purgeAfter.")
     @ApiResponse(responseCode = "409", description = "The workspace is not deleted, or its grace period ended")
     WorkspaceView restore(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                           Principal principal, HttpRequest<?> request) {

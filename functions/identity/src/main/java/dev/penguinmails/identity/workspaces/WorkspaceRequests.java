@@ -8,8 +8,11 @@ import jakarta.validation.constraints.Size;
 
 /** Request bodies of the workspace endpoints. */
 public final class WorkspaceRequests {
-    /** Printable text: no control characters (they break emails and logs). */
-    static final String PRINTABLE = "[^\\p{Cntrl}]*";
+    /**
+     * Printable text: no control characters (they break emails and logs). Written so that Java and ECMA-262
+     * (the dialect of OpenAPI patterns and of JavaScript clients) read it alike: anchored, no Java-only classes.
+     */
+    static final String PRINTABLE = "^[^\\x00-\\x1F\\x7F]*$";
 
     private WorkspaceRequests() { }
 
