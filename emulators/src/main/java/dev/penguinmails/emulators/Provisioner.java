@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -138,8 +139,22 @@ public final class Provisioner {
             } catch (ResourceInUseException e) {
                 // Created concurrently by another provisioning run: fine, it is the same table.
             }
+        } else {
+            requireIndexes(dynamoDb, name, table);
         }
         awaitActive(dynamoDb, name);
+    }
+
+    /** A table kept from an older topology may lack an index, and dynalite cannot add one to an existing table. */
+    private static void requireIndexes(DynamoDbClient dynamoDb, String name, TableSpec table) {
+        List<String> existing = describe(dynamoDb, name).globalSecondaryIndexes().stream()
+                .map(GlobalSecondaryIndexDescription::indexName).toList();
+        List<String> missing = table.indexes().stream().map(TableSpec.IndexSpec::name)
+                .filter(index -> !existing.contains(index)).toList();
+        if (!missing.isEmpty()) {
+            throw new EmulatorException("Table " + name + " was created by an older version and lacks the indexes "
+                    + missing + "; delete the local data folder (or start with a new one) to recreate it.");
+        }
     }
 
     private static TableDescription describe(DynamoDbClient dynamoDb, String name) {

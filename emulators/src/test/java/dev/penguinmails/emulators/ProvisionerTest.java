@@ -55,7 +55,7 @@ class ProvisionerTest {
         assertThat(table.keySchema()).extracting(k -> k.attributeName() + ":" + k.keyType())
                 .containsExactly("pk:" + KeyType.HASH, "sk:" + KeyType.RANGE);
         assertThat(table.globalSecondaryIndexes()).extracting(GlobalSecondaryIndexDescription::indexName)
-                .containsExactlyInAnyOrder("gsi1", "gsi2");
+                .containsExactlyInAnyOrder("gsi1", "gsi2", "outbox");
         GlobalSecondaryIndexDescription gsi1 = table.globalSecondaryIndexes().stream()
                 .filter(i -> i.indexName().equals("gsi1")).findFirst().orElseThrow();
         assertThat(gsi1.keySchema()).extracting(k -> k.attributeName()).containsExactly("gsi1pk", "gsi1sk");
@@ -67,6 +67,21 @@ class ProvisionerTest {
         var found = aws.clients().dynamoDb().query(b -> b.tableName(prefix + "things").indexName("gsi1")
                 .keyConditionExpression("gsi1pk = :p").expressionAttributeValues(Map.of(":p", s("by-owner"))));
         assertThat(found.items()).singleElement().satisfies(i -> assertThat(i.get("name").s()).isEqualTo("thing"));
+    }
+
+    @Test
+    void aTableKeptFromAnOlderTopologyThatLacksAnIndexIsNamedWithTheRemedy() {
+        TableSpec before = new TableSpec("kept", "pk", "sk", List.of(new TableSpec.IndexSpec("gsi1", "gsi1pk", "gsi1sk")), "expiresAt");
+        Topology older = new Topology("provision-test", List.of(before), List.of(), List.of(), "main", List.of(), List.of());
+        Topology newer = new Topology("provision-test", List.of(TableSpec.standard("kept")), List.of(), List.of(), "main",
+                List.of(), List.of());
+        String keptPrefix = SharedLocalAws.uniquePrefix();
+        new Provisioner(aws).provision(older, keptPrefix, "test");
+
+        assertThatThrownBy(() -> new Provisioner(aws).provision(newer, keptPrefix, "test"))
+                .isInstanceOf(EmulatorException.class)
+                .hasMessageContaining(keptPrefix + "kept").hasMessageContaining("[gsi2, outbox]")
+                .hasMessageContaining("delete the local data folder");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.penguinmails.local.docs.DocsEndpoint;
 import dev.penguinmails.local.docs.OpenApiMerger;
 import dev.penguinmails.local.functions.FunctionJar;
 import dev.penguinmails.local.functions.Functions;
+import dev.penguinmails.local.functions.LocalFunctionEnvironment;
 import dev.penguinmails.local.http.ApiGateway;
 import dev.penguinmails.local.http.ApiGatewayEvents;
 import dev.penguinmails.local.http.ApiGatewayResponses;
@@ -24,7 +25,6 @@ import dev.penguinmails.local.queues.SqsEvents;
 import dev.penguinmails.local.schedules.ScheduledEvents;
 import dev.penguinmails.local.schedules.ScheduledJob;
 import dev.penguinmails.local.schedules.Scheduler;
-import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.QueueHandler;
 import dev.penguinmails.topology.ScheduledHandler;
@@ -56,11 +56,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
-    private static final String STAGE = "local";
 
     private final LocalStackOptions options;
     private final List<AutoCloseable> parts;
-    private final Map<String, String> previousProperties;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private LocalAws localAws;
     private ProvisionedStack stack;
@@ -68,13 +66,12 @@ public final class LocalStack implements AutoCloseable {
     private ApiServer server;
     private Scheduler scheduler;
     private List<QueuePoller> pollers = List.of();
-    private Map<String, String> functionEnvironment = Map.of();
+    private Map<String, Map<String, String>> functionEnvironments = Map.of();
     private Duration startupTime = Duration.ZERO;
 
     private LocalStack(LocalStackOptions options) {
         this.options = options;
         this.parts = new ArrayList<>();
-        this.previousProperties = new LinkedHashMap<>();
     }
 
     /**
@@ -112,13 +109,18 @@ public final class LocalStack implements AutoCloseable {
         stack = localAws.provision(topology, options.namePrefix());
         server = ApiServer.bind(options.apiPort());
         parts.add(server);
-        functionEnvironment = buildFunctionEnvironment();
-        setFunctionProperties(functionEnvironment);
+        Map<String, String> secrets = LocalSecrets.load(options.dataDir());
+        Map<String, Map<String, String>> environments = new TreeMap<>();
+        for (FunctionSpec function : topology.functions()) {
+            environments.put(function.family(), LocalFunctionEnvironment.of(function, stack, secrets, apiBaseUrl().toString()));
+        }
+        functionEnvironments = Collections.unmodifiableMap(environments);
 
         Map<String, FunctionJar> jars = new LinkedHashMap<>();
         try {
             for (FunctionSpec function : topology.functions()) {
-                jars.put(function.family(), FunctionJar.open(function.family(), options.classpath().of(function)));
+                jars.put(function.family(), FunctionJar.open(function.family(), options.classpath().of(function),
+                        functionEnvironments.get(function.family())));
             }
         } catch (RuntimeException e) {
             jars.values().forEach(FunctionJar::close);
@@ -154,7 +156,7 @@ public final class LocalStack implements AutoCloseable {
                 new ApiGatewayEvents(json), new ApiGatewayResponses(json), GatewayLimits.aws());
         QueueDepths depths = new QueueDepths(clients.sqs(), stack.queueUrls(), stack.deadLetterQueueUrls());
         AdminEndpoint admin = new AdminEndpoint(json, this::health, depths, scheduler, functions::coldStarts,
-                pollersByQueue, functions.jars().keySet(), functionEnvironment);
+                pollersByQueue, functionEnvironments);
         DocsEndpoint docs = new DocsEndpoint(memoize(() -> mergedOpenApi(routes)));
         server.serve(gateway, List.of(admin, docs, new LinkPages()));
 
@@ -175,30 +177,6 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         return jobs;
-    }
-
-    /**
-     * What every function is given, as CDK sets it as the Lambda environment on AWS: where the provisioned
-     * resources are, the stage "local", where links in emails point (this stack's own address, whose
-     * {@link LinkPages} complete them) and the local stand-ins of the stage's secrets.
-     */
-    private Map<String, String> buildFunctionEnvironment() {
-        Map<String, String> properties = new TreeMap<>(stack.properties());
-        properties.put(ConfigKeys.STAGE, STAGE);
-        properties.put(ConfigKeys.APP_BASE_URL, apiBaseUrl().toString());
-        // One JVM-wide value until functions get environments of their own: the shortest keeps every one safe.
-        options.topology().functions().stream().mapToInt(FunctionSpec::timeoutSeconds).min()
-                .ifPresent(t -> properties.put(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, Integer.toString(t)));
-        properties.putAll(LocalSecrets.load(options.dataDir()));
-        return Collections.unmodifiableMap(properties);
-    }
-
-    /** Functions share this JVM, so they read their environment from system properties. */
-    private void setFunctionProperties(Map<String, String> properties) {
-        properties.forEach((key, value) -> {
-            previousProperties.put(key, System.getProperty(key));
-            System.setProperty(key, value);
-        });
     }
 
     private String mergedOpenApi(RouteTable routes) {
@@ -259,9 +237,13 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
-    /** The properties every function was given (its Lambda environment on AWS), sorted by key. */
-    public Map<String, String> functionEnvironment() {
-        return functionEnvironment;
+    /** The properties {@code family}'s functions were given (their Lambda environment on AWS), sorted by key. */
+    public Map<String, String> functionEnvironment(String family) {
+        Map<String, String> environment = functionEnvironments.get(family);
+        if (environment == null) {
+            throw new IllegalArgumentException("no function family " + family);
+        }
+        return environment;
     }
 
     /** The SQS poller of each queue that has a consumer. */
@@ -299,13 +281,6 @@ public final class LocalStack implements AutoCloseable {
                 LOG.warn("{} did not stop cleanly", part.getClass().getSimpleName(), e);
             }
         }
-        previousProperties.forEach((key, value) -> {
-            if (value == null) {
-                System.clearProperty(key);
-            } else {
-                System.setProperty(key, value);
-            }
-        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.penguinmails.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** The fixture functions for tests in other packages of this module. */
 public final class FixtureAccess {
@@ -36,14 +37,8 @@ public final class FixtureAccess {
      * What shared's beans need when a function runs outside a local stack: a stage (for development
      * defaults of secrets) and the identity table, which its request authorizer reads (never called here).
      */
-    public static void setFunctionProperties() {
-        System.setProperty(ConfigKeys.STAGE, "local");
-        System.setProperty(ConfigKeys.table("identity"), "not-provisioned-identity");
-    }
-
-    public static void clearFunctionProperties() {
-        System.clearProperty(ConfigKeys.STAGE);
-        System.clearProperty(ConfigKeys.table("identity"));
+    public static Map<String, String> functionEnvironment() {
+        return Map.of(ConfigKeys.STAGE, "local", ConfigKeys.table("identity"), "not-provisioned-identity");
     }
 
     /** The repository root: the nearest folder above this module with a {@code topology} module. */

@@ -43,14 +43,15 @@ final class FixtureFunctions {
     static Topology topology() {
         FunctionSpec alpha = new FunctionSpec(ALPHA, 512, 3,
                 Optional.of(HttpApiHandler.micronaut("POST /v1/alpha/echo/{id}", "GET /v1/alpha/beans",
-                        "GET /v1/alpha/loader", "GET /v1/alpha/slow", "GET /v1/alpha/boom", "GET /v1/alpha/cookies")),
+                        "GET /v1/alpha/loader", "GET /v1/alpha/slow", "GET /v1/alpha/boom", "GET /v1/alpha/sees",
+                        "GET /v1/alpha/cookies")),
                 List.of(new QueueHandler("work", AlphaQueueHandler.class.getName(), "alpha-work", 10, 0)),
                 List.of(new ScheduledHandler("tick", AlphaTickHandler.class.getName(), "rate(1 hour)")),
-                new FunctionSpec.Access(List.of(ALPHA), List.of(), List.of(), false, false));
+                new FunctionSpec.Access(List.of(ALPHA, "identity"), List.of(), List.of(), false, false));
         FunctionSpec beta = new FunctionSpec(BETA, 512, 10,
-                Optional.of(HttpApiHandler.micronaut("GET /v1/beta/beans")),
-                List.of(), List.of(), new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false));
-        // shared's request authorizer reads the identity table, so every function's stack has one.
+                Optional.of(HttpApiHandler.micronaut("GET /v1/beta/beans", "GET /v1/beta/sees")),
+                List.of(), List.of(), new FunctionSpec.Access(List.of("identity"), List.of(), List.of(), false, false));
+        // shared's request authorizer reads the identity table, so both fixtures are given it.
         return new Topology("fixtures", List.of(TableSpec.standard(ALPHA), TableSpec.standard("identity")), List.of(),
                 List.of(new QueueSpec("alpha-work", 18, 2, 3600)), "fixtures", List.of(), List.of(alpha, beta));
     }

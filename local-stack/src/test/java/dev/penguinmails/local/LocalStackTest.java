@@ -43,7 +43,6 @@ class LocalStackTest {
     static void stop() {
         if (stack != null) {
             stack.stop();
-            assertThat(System.getProperty("penguinmails.tables.alpha")).as("properties are restored").isNull();
             assertThat(TestAws.shared().clients().sqs().listQueues().queueUrls()).as("shared emulators keep running")
                     .isNotEmpty();
         }
@@ -77,10 +76,25 @@ class LocalStackTest {
     }
 
     @Test
-    void functionsFindTheProvisionedResourcesThroughSystemProperties() {
-        assertThat(System.getProperty("penguinmails.tables.alpha")).isEqualTo(PREFIX + "alpha");
-        assertThat(System.getProperty("penguinmails.stage")).isEqualTo("local");
-        assertThat(System.getProperty("penguinmails.aws.endpoints.dynamodb")).startsWith("http://127.0.0.1:");
+    void eachFunctionSeesTheResourcesOfItsOwnAccessAndNoOthers() throws Exception {
+        java.util.List<String> keys = java.util.List.of(ConfigKeys.table("alpha"), ConfigKeys.queueUrl("alpha-work"),
+                ConfigKeys.table("identity"), ConfigKeys.STAGE);
+        JsonNode alpha = sees("alpha", keys);
+        JsonNode beta = sees("beta", keys);
+
+        assertThat(alpha.path(ConfigKeys.table("alpha")).asText()).isEqualTo(PREFIX + "alpha");
+        assertThat(alpha.path(ConfigKeys.queueUrl("alpha-work")).asText()).isEqualTo(stack.stack().queueUrl("alpha-work"));
+        assertThat(beta.path(ConfigKeys.table("alpha")).asText()).as("beta's access names no alpha table").isEmpty();
+        assertThat(beta.path(ConfigKeys.queueUrl("alpha-work")).asText()).as("beta consumes no alpha queue").isEmpty();
+        assertThat(beta.path(ConfigKeys.table("identity")).asText()).isEqualTo(PREFIX + "identity");
+        assertThat(beta.path(ConfigKeys.STAGE).asText()).isEqualTo("local");
+        for (JsonNode seen : java.util.List.of(alpha, beta)) {
+            seen.fields().forEachRemaining(e -> {
+                if (e.getKey().startsWith("system:")) {
+                    assertThat(e.getValue().asText()).as("%s is no system property", e.getKey()).isEmpty();
+                }
+            });
+        }
     }
 
     @Test
@@ -210,17 +224,21 @@ class LocalStackTest {
                 .containsEntry(ConfigKeys.queueUrl("alpha-work"), stack.stack().queueUrl("alpha-work"))
                 .containsEntry(ConfigKeys.endpoint("sqs"), stack.localAws().endpoints().sqs().toString())
                 .containsEntry(ConfigKeys.endpoint("dynamodb"), stack.localAws().endpoints().dynamodb().toString())
-                .containsEntry(ConfigKeys.EVENT_BUS, stack.stack().eventBus())
                 .containsEntry(ConfigKeys.STAGE, "local")
                 .containsEntry(ConfigKeys.APP_BASE_URL, stack.apiBaseUrl().toString())
                 .containsEntry(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, "3")
                 .containsKeys(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY, ConfigKeys.CURSOR_SECRET);
-        assertThat(environment.keySet())
-                .as("the provisioned properties, the stage, where email links point, the function timeout and the local secrets, nothing else")
-                .containsAll(stack.stack().properties().keySet())
-                .hasSize(stack.stack().properties().size() + 5);
-        environment.forEach((key, value) -> assertThat(System.getProperty(key)).as(key).isEqualTo(value));
-        assertThat(JSON.readTree(beta.body()).path("environment")).isEqualTo(body.path("environment"));
+        assertThat(environment).as("the endpoint shows what the function was given").isEqualTo(stack.functionEnvironment("alpha"));
+        assertThat(environment.keySet()).as("alpha's own resources, the emulator endpoints and the local secrets")
+                .noneMatch(k -> k.startsWith("penguinmails.buckets."))
+                .allMatch(k -> !k.startsWith("penguinmails.tables.") || k.endsWith(".alpha") || k.endsWith(".identity"));
+        environment.keySet().forEach(key -> assertThat(System.getProperty(key)).as(key).isNull());
+        Map<String, String> betaEnvironment = new LinkedHashMap<>();
+        JSON.readTree(beta.body()).path("environment").fields()
+                .forEachRemaining(e -> betaEnvironment.put(e.getKey(), e.getValue().asText()));
+        assertThat(betaEnvironment).isEqualTo(stack.functionEnvironment("beta"))
+                .doesNotContainKeys(ConfigKeys.table("alpha"), ConfigKeys.queueUrl("alpha-work"))
+                .containsEntry(ConfigKeys.STAGE, "local");
     }
 
     @Test
@@ -275,6 +293,17 @@ class LocalStackTest {
         JsonNode work = queues.path("queues").get(0);
         assertThat(work.path("name").asText()).isEqualTo("alpha-work");
         return work;
+    }
+
+    /** What one fixture function reports it can see of each key, one request per key. */
+    private static JsonNode sees(String family, java.util.List<String> keys) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode seen = JSON.createObjectNode();
+        for (String key : keys) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(url("/v1/" + family + "/sees?keys=" + key)));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            seen.setAll((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(response.body()));
+        }
+        return seen;
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String slug) throws Exception {

@@ -46,7 +46,9 @@ public final class PenguinMailsTopology {
                 List.of(new QueueHandler("emails", "dev.penguinmails.identity.emails.AccountEmailConsumer",
                         "identity-emails", 10, 0, 5)),
                 List.of(new ScheduledHandler("purge-workspaces",
-                        "dev.penguinmails.identity.workspaces.WorkspacePurgeJob", "rate(1 hour)")),
+                        "dev.penguinmails.identity.workspaces.WorkspacePurgeJob", "rate(1 hour)"),
+                        new ScheduledHandler("relay-events",
+                                "dev.penguinmails.identity.outbox.EventRelayJob", "rate(1 minute)")),
                 new FunctionSpec.Access(List.of(IDENTITY), List.of(), List.of(), true, true));
     }
 }

@@ -75,9 +75,24 @@ public class EventPublisher {
      *                                  others were published
      */
     public void publish(List<? extends DomainEvent<?>> events) {
+        publishEncoded(events.stream().map(this::encode).toList());
+    }
+
+    /**
+     * The EventBridge fields of {@code event}, checked against its schema; what an outbox stores.
+     *
+     * @throws dev.penguinmails.events.InvalidEventException if the event breaks its schema
+     */
+    public EncodedEvent encode(DomainEvent<?> event) {
+        return new EncodedEvent(event.eventId(), event.type().source(), event.type().detailType(),
+                codec.toDetail(event), event.occurredAt());
+    }
+
+    /** Publishes events encoded earlier (by {@link #encode}); otherwise as {@link #publish(List)}. */
+    public void publishEncoded(List<EncodedEvent> events) {
         List<Pending> pending = new ArrayList<>(events.size());
         Set<String> ids = new HashSet<>();
-        for (DomainEvent<?> event : events) {
+        for (EncodedEvent event : events) {
             if (!ids.add(event.eventId())) {
                 throw new IllegalArgumentException("event " + event.eventId() + " appears twice in one publish call");
             }
@@ -92,13 +107,13 @@ public class EventPublisher {
         }
     }
 
-    private PutEventsRequestEntry entry(DomainEvent<?> event) {
+    private PutEventsRequestEntry entry(EncodedEvent event) {
         return PutEventsRequestEntry.builder()
                 .eventBusName(busName)
-                .source(event.type().source())
-                .detailType(event.type().detailType())
-                .detail(codec.toDetail(event))
-                .time(event.occurredAt())
+                .source(event.source())
+                .detailType(event.detailType())
+                .detail(event.detail())
+                .time(event.time())
                 .build();
     }
 

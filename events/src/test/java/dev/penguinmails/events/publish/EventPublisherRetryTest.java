@@ -7,7 +7,7 @@ import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.Fixtures;
 import dev.penguinmails.events.identity.accounts.AccountSignedUp;
 import dev.penguinmails.events.testing.EventsStack;
-import dev.penguinmails.events.testing.FlakyEventBridge;
+import dev.penguinmails.testsupport.FlakyEventBridge;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.topology.ConfigKeys;
 import java.util.List;

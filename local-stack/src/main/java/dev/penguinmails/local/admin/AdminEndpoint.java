@@ -37,25 +37,24 @@ public final class AdminEndpoint implements LocalEndpoint {
     private final Supplier<Map<String, ColdStart>> coldStarts;
     private final Map<String, QueuePoller> pollers;
     private final Set<String> families;
-    private final Map<String, String> functionEnvironment;
+    private final Map<String, Map<String, String>> functionEnvironments;
 
     /**
      * @param health              each part of the stack mapped to "UP" or to what is wrong with it
      * @param pollers             the poller of each logical queue that has a consumer
-     * @param families            the function families
-     * @param functionEnvironment the properties every function family is given
+     * @param functionEnvironments the properties each function family is given, by family
      */
     public AdminEndpoint(ObjectMapper json, Supplier<Map<String, String>> health, QueueDepths queues, Scheduler scheduler,
                          Supplier<Map<String, ColdStart>> coldStarts, Map<String, QueuePoller> pollers,
-                         Set<String> families, Map<String, String> functionEnvironment) {
+                         Map<String, Map<String, String>> functionEnvironments) {
         this.json = json;
         this.coldStarts = coldStarts;
         this.health = health;
         this.queues = queues;
         this.scheduler = scheduler;
         this.pollers = Map.copyOf(pollers);
-        this.families = Set.copyOf(families);
-        this.functionEnvironment = functionEnvironment;
+        this.families = Set.copyOf(functionEnvironments.keySet());
+        this.functionEnvironments = Map.copyOf(functionEnvironments);
     }
 
     @Override
@@ -169,7 +168,7 @@ public final class AdminEndpoint implements LocalEndpoint {
         ObjectNode body = json.createObjectNode();
         body.put("function", family);
         ObjectNode environment = body.putObject("environment");
-        functionEnvironment.forEach(environment::put);
+        functionEnvironments.get(family).forEach(environment::put);
         return ok(200, body);
     }
 

@@ -167,8 +167,9 @@ public final class ColdStartProbe {
     }
 
     /**
-     * Sets the environment as system properties, builds the event, then times the function's init and first
-     * invocation and judges the outcome. An authorizer is then called once more with the same event: its warm call.
+     * Builds the event, then times the function's init (with its environment, as the local stack gives it)
+     * and first invocation and judges the outcome. An authorizer is then called once more with the same event:
+     * its warm call.
      *
      * @param jvmBootMillis  how long the JVM took to reach {@code main}, reported as is
      * @param authenticated  for an HTTP API, the authenticated request to send instead of the signup; for an
@@ -177,7 +178,6 @@ public final class ColdStartProbe {
      */
     public static ColdStartReport measure(ProbeTarget target, Topology topology, Map<String, String> environment,
                                           URI api, long jvmBootMillis, Optional<AuthenticatedRequest> authenticated) {
-        environment.forEach(System::setProperty);
         String prefix = namePrefix(topology, environment);
         String functionName = target.functionName(prefix);
         String handler = target.entryPoint().handlerClass();
@@ -193,7 +193,7 @@ public final class ColdStartProbe {
             FunctionJar jar = null;
             long start = System.nanoTime();
             try {
-                jar = FunctionJar.open(target.function().family(), target.classpath());
+                jar = FunctionJar.open(target.function().family(), target.classpath(), environment);
                 jar.initialize(handler);
             } catch (FunctionJar.HandlerException | LocalStackException e) {
                 long init = millisSince(start);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -23,11 +24,13 @@ import java.util.stream.Stream;
  * as in a Lambda execution environment: nothing of the local stack (or of another function) is
  * visible to it, so each function's Micronaut context holds only its own beans.
  *
- * <p>Handlers run through {@code dev.penguinmails.shared.lambda.LocalInvoker}, which every function
- * jar contains (it is part of {@code shared}); only strings cross the class-loader boundary.
+ * <p>Handlers run through {@code dev.penguinmails.localruntime.LocalInvoker}, which the local stack adds
+ * to every function's class path (the {@code local-runtime} module; Lambda jars never contain it); only
+ * strings cross the class-loader boundary. The invoker also hands the function its own environment,
+ * so a function sees the resource names of its own access and nothing else.
  */
 public final class FunctionJar implements AutoCloseable {
-    public static final String INVOKER = "dev.penguinmails.shared.lambda.LocalInvoker";
+    public static final String INVOKER = "dev.penguinmails.localruntime.LocalInvoker";
 
     private final String family;
     private final List<Path> classpath;
@@ -45,17 +48,23 @@ public final class FunctionJar implements AutoCloseable {
         this.isWarm = optionalMethod(invoke.getDeclaringClass(), "isWarm");
     }
 
-    /**
-     * Opens the function's jar (or, in tests, jars and folders) in a new isolated class loader.
-     *
-     * @throws LocalStackException if a path is missing or the code lacks the local invoker
-     */
+    /** As {@link #open(String, List, Map)}, with an empty environment. */
     public static FunctionJar open(String family, List<Path> classpath) {
+        return open(family, classpath, Map.of());
+    }
+
+    /**
+     * Opens the function's jar (or, in tests, jars and folders) with the local runtime in a new isolated
+     * class loader, and gives the function {@code environment} as Lambda gives it environment variables.
+     *
+     * @throws LocalStackException if a path is missing or the code lacks the classes the invoker needs
+     */
+    public static FunctionJar open(String family, List<Path> classpath, Map<String, String> environment) {
         List<URL> urls = new ArrayList<>();
-        for (Path path : classpath) {
+        for (Path path : withLocalRuntime(classpath)) {
             if (!Files.exists(path)) {
                 throw new LocalStackException("The " + family + " function's jar " + path
-                        + " does not exist; build it with ./run-local.sh --build (or mvn -DskipTests install).");
+                        + " does not exist; build it with ./run-local.sh --build.");
             }
             try {
                 urls.add(path.toUri().toURL());
@@ -68,11 +77,47 @@ public final class FunctionJar implements AutoCloseable {
         try {
             Class<?> invoker = Class.forName(INVOKER, true, loader);
             Method invoke = invoker.getMethod("invoke", String.class, String.class, String.class, long.class);
+            invoker.getMethod("configure", Map.class).invoke(null, Map.copyOf(environment));
             return new FunctionJar(family, List.copyOf(classpath), loader, invoke);
-        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+        } catch (ReflectiveOperationException | LinkageError e) {
             closeQuietly(loader);
-            throw new LocalStackException("The " + family + " function's jar has no " + INVOKER
-                    + "; it must be built with the shared module (rebuild with ./run-local.sh --build).", e);
+            throw new LocalStackException("The " + family + " function's code cannot run " + INVOKER
+                    + " (" + e + "); it must be a Lambda jar built with the shared module (./run-local.sh --build).", e);
+        }
+    }
+
+    /** The function's class path with the local runtime ({@value #INVOKER} and its environment hook) after it. */
+    static List<Path> withLocalRuntime(List<Path> classpath) {
+        Path runtime = localRuntime();
+        if (classpath.stream().anyMatch(p -> p.toAbsolutePath().equals(runtime))) {
+            return classpath;
+        }
+        List<Path> all = new ArrayList<>(classpath);
+        all.add(runtime);
+        return all;
+    }
+
+    /** Where the local-runtime module is on this JVM's class path: its jar, or its classes folder in a build. */
+    static Path localRuntime() {
+        String resource = INVOKER.replace('.', '/') + ".class";
+        URL url = FunctionJar.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new LocalStackException("The local stack's class path lacks the local-runtime module ("
+                    + INVOKER + "); rebuild with ./run-local.sh --build.");
+        }
+        try {
+            if ("jar".equals(url.getProtocol())) {
+                String file = url.getPath().substring(0, url.getPath().indexOf("!/"));
+                return Path.of(new URL(file).toURI()).toAbsolutePath();
+            }
+            Path classFile = Path.of(url.toURI());
+            Path root = classFile;
+            for (int i = 0; i < INVOKER.split("\\.").length; i++) {
+                root = root.getParent();
+            }
+            return root.toAbsolutePath();
+        } catch (MalformedURLException | java.net.URISyntaxException e) {
+            throw new LocalStackException("The local-runtime module at " + url + " cannot be loaded: " + e.getMessage(), e);
         }
     }
 

@@ -9,13 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The local endpoints refuse requests addressed to another host name, such as a DNS-rebinding web page. */
 class AdminEndpointHostTest {
     private final AdminEndpoint admin = new AdminEndpoint(new ObjectMapper(), Map::of, null, null, Map::of,
-            Map.of(), Set.of("identity"), Map.of("penguinmails.auth.signing-key", "secret"));
+            Map.of(), Map.of("identity", Map.of("penguinmails.auth.signing-key", "secret")));
 
     @Test
     void loopbackNamesWithOrWithoutAPortAreServed() {

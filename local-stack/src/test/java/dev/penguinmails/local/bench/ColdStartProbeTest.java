@@ -46,7 +46,7 @@ class ColdStartProbeTest {
 
     @Test
     void theEnvironmentComesFromTheRunningStack() {
-        assertThat(environment).isEqualTo(stack.functionEnvironment());
+        assertThat(environment).isEqualTo(stack.functionEnvironment("alpha"));
         assertThatThrownBy(() -> ColdStartProbe.fetchEnvironment(stack.apiBaseUrl(), "gamma"))
                 .isInstanceOfSatisfying(ProbeException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessageContaining("HTTP 404").hasMessageContaining("no function family gamma");

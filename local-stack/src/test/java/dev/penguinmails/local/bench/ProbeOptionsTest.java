@@ -88,7 +88,7 @@ class ProbeOptionsTest {
                 .hasMessageContaining("no function billing").hasMessageContaining("identity");
         assertThatThrownBy(() -> ProbeTarget.find(TOPOLOGY, built, "identity", "tick"))
                 .isInstanceOfSatisfying(ProbeException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
-                .hasMessageContaining("api, emails, purge-workspaces");
+                .hasMessageContaining("api, emails, purge-workspaces, relay-events");
         assertThatThrownBy(() -> ProbeTarget.find(TOPOLOGY, built, "identity", "api"))
                 .isInstanceOfSatisfying(ProbeException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessageContaining("identity-lambda.jar").hasMessageContaining("does not exist");
@@ -122,7 +122,8 @@ class ProbeOptionsTest {
         assertThat(stdout.toString().lines()).containsExactly(
                 "identity\tapi\thttp\t1024\t-",
                 "identity\temails\tqueue\t1024\tidentity-emails",
-                "identity\tpurge-workspaces\tschedule\t1024\t-");
+                "identity\tpurge-workspaces\tschedule\t1024\t-",
+                "identity\trelay-events\tschedule\t1024\t-");
     }
 
     private void assertUsage(List<String> args, String message) {

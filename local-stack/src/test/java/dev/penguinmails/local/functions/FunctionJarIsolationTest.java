@@ -24,16 +24,14 @@ class FunctionJarIsolationTest {
 
     @BeforeAll
     static void open() {
-        FixtureAccess.setFunctionProperties();
-        alpha = FunctionJar.open("alpha", FixtureAccess.alphaClasspath());
-        beta = FunctionJar.open("beta", FixtureAccess.betaClasspath());
+        alpha = FunctionJar.open("alpha", FixtureAccess.alphaClasspath(), FixtureAccess.functionEnvironment());
+        beta = FunctionJar.open("beta", FixtureAccess.betaClasspath(), FixtureAccess.functionEnvironment());
     }
 
     @AfterAll
     static void close() {
         alpha.close();
         beta.close();
-        FixtureAccess.clearFunctionProperties();
     }
 
     @Test
@@ -76,7 +74,7 @@ class FunctionJarIsolationTest {
 
         assertThatThrownBy(() -> FunctionJar.open("lonely", List.of(jar)))
                 .isInstanceOf(LocalStackException.class)
-                .hasMessageContaining("dev.penguinmails.shared.lambda.LocalInvoker");
+                .hasMessageContaining(FunctionJar.INVOKER);
     }
 
     @Test
@@ -89,30 +87,38 @@ class FunctionJarIsolationTest {
     void theRealIdentityJarLoadsWhenItHasBeenBuilt() {
         Path identity = FixtureAccess.projectRoot().resolve("functions/identity/target/identity-lambda.jar");
         assumeTrue(Files.exists(identity), "functions/identity has not been built");
-        assumeTrue(containsInvoker(identity), "the identity jar was built with a shared module older than LocalInvoker");
         try (FunctionJar jar = FunctionJar.open("identity", List.of(identity))) {
             assertThat(jar.classLoader().getParent()).isSameAs(ClassLoader.getPlatformClassLoader());
+            assertThat(jar.classLoader().getResource(FunctionJar.INVOKER.replace('.', '/') + ".class").toString())
+                    .as("the invoker comes from the local runtime beside the jar").doesNotContain("identity-lambda.jar");
         }
     }
 
-    private static boolean containsInvoker(Path jar) {
-        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
-            return file.getEntry("dev/penguinmails/shared/lambda/LocalInvoker.class") != null;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+    @Test
+    void eachFunctionSeesTheEnvironmentItWasGivenAndNoSystemProperty() throws Exception {
+        JsonNode stage = body(beta.invoke(HttpApiHandler.MICRONAUT_HANDLER, get("/v1/beta/sees?keys=penguinmails.stage"),
+                "beta-api", 30_000));
+        JsonNode table = body(beta.invoke(HttpApiHandler.MICRONAUT_HANDLER,
+                get("/v1/beta/sees?keys=penguinmails.tables.identity"), "beta-api", 30_000));
+
+        assertThat(stage.path("penguinmails.stage").asText()).isEqualTo("local");
+        assertThat(table.path("penguinmails.tables.identity").asText()).isEqualTo("not-provisioned-identity");
+        assertThat(stage.path("system:penguinmails.stage").asText()).isEmpty();
     }
 
-    private static String get(String path) {
+    private static String get(String pathAndQuery) {
+        String[] parts = pathAndQuery.split("\\?", 2);
+        String path = parts[0];
+        String query = parts.length > 1 ? parts[1] : "";
         return """
-                {"version":"2.0","routeKey":"GET %1$s","rawPath":"%1$s","rawQueryString":"",
+                {"version":"2.0","routeKey":"GET %1$s","rawPath":"%1$s","rawQueryString":"%2$s",%3$s
                  "headers":{"accept":"application/json","host":"127.0.0.1"},
                  "requestContext":{"accountId":"000000000000","apiId":"local","domainName":"127.0.0.1",
                    "http":{"method":"GET","path":"%1$s","protocol":"HTTP/1.1","sourceIp":"127.0.0.1","userAgent":"test"},
                    "requestId":"r1","routeKey":"GET %1$s","stage":"$default","time":"01/Jan/2026:00:00:00 +0000",
                    "timeEpoch":1767225600000},
                  "isBase64Encoded":false}
-                """.formatted(path);
+                """.formatted(path, query, query.isEmpty() ? "" : "\"queryStringParameters\":{\"" + query.replace("=", "\":\"") + "\"},");
     }
 
     private static JsonNode body(String response) throws Exception {

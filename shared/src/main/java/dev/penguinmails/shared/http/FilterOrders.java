@@ -14,6 +14,8 @@ public final class FilterOrders {
     public static final int BODY_LIMIT = Ordered.HIGHEST_PRECEDENCE + 200;
     /** After routing: the workspace id of the path joins the MDC. */
     public static final int WORKSPACE_CONTEXT = Ordered.HIGHEST_PRECEDENCE + 300;
+    /** After routing, before anything that may write: malformed JSON bodies get their 400 here. */
+    public static final int JSON_BODY = Ordered.HIGHEST_PRECEDENCE + 400;
     /** After routing: who is calling; sets {@link dev.penguinmails.shared.tenancy.RequestPrincipal}. */
     public static final int AUTHENTICATION = 0;
     /** After routing and authentication: Idempotency-Key handling. */

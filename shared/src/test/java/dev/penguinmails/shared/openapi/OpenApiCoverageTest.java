@@ -2,6 +2,7 @@ package dev.penguinmails.shared.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.penguinmails.testsupport.openapi.OpenApiCoverage;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -23,6 +23,7 @@ public class AuthSettings {
     private final Limit duplicateSignupNotices;
     private final Limit lockNotices;
     private final Limit emailChangePerUser;
+    private final Limit resetConfirmsPerIp;
 
     public AuthSettings(@Value("${penguinmails.auth.access-token-ttl:15m}") Duration accessTokenTtl,
                         @Value("${penguinmails.auth.session-ttl:30d}") Duration sessionTtl,
@@ -35,7 +36,8 @@ public class AuthSettings {
                         @Value("${penguinmails.auth.throttle.mail-requests-per-ip-per-hour:30}") int mailRequestsPerIp,
                         @Value("${penguinmails.auth.throttle.duplicate-signup-notices-per-day:3}") int duplicateSignupNotices,
                         @Value("${penguinmails.auth.throttle.lock-notices-per-day:3}") int lockNotices,
-                        @Value("${penguinmails.auth.throttle.email-change-per-user-per-hour:5}") int emailChangePerUser) {
+                        @Value("${penguinmails.auth.throttle.email-change-per-user-per-hour:5}") int emailChangePerUser,
+                        @Value("${penguinmails.auth.throttle.reset-confirms-per-ip-per-hour:20}") int resetConfirmsPerIp) {
         if (lockoutThreshold < 1) {
             throw new IllegalArgumentException("penguinmails.auth.lockout.threshold must be at least 1");
         }
@@ -51,6 +53,7 @@ public class AuthSettings {
         this.duplicateSignupNotices = Limit.of(duplicateSignupNotices, Duration.ofDays(1));
         this.lockNotices = Limit.of(lockNotices, Duration.ofDays(1));
         this.emailChangePerUser = Limit.perHour(emailChangePerUser);
+        this.resetConfirmsPerIp = Limit.perHour(resetConfirmsPerIp);
     }
 
     /** Lifetime of an access token (15 minutes). */
@@ -110,5 +113,10 @@ public class AuthSettings {
 
     public Limit emailChangePerUser() {
         return emailChangePerUser;
+    }
+
+    /** New passwords one IP may set through reset links per hour: each costs an Argon2id hash. */
+    public Limit resetConfirmsPerIp() {
+        return resetConfirmsPerIp;
     }
 }

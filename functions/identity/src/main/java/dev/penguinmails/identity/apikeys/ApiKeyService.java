@@ -4,11 +4,12 @@ import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.identity.IdentityEvents;
 import dev.penguinmails.events.identity.apikeys.ApiKeyCreated;
 import dev.penguinmails.events.identity.apikeys.ApiKeyRevoked;
-import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.accounts.ClientInfo;
 import dev.penguinmails.identity.audit.ActorKind;
 import dev.penguinmails.identity.audit.AuditEntry;
-import dev.penguinmails.identity.audit.AuditLog;
+import dev.penguinmails.identity.outbox.IdentityOutbox;
+import dev.penguinmails.events.outbox.OutboxEntry;
+import dev.penguinmails.shared.auth.IdentityKeys;
 import dev.penguinmails.shared.auth.ApiKeyCredential;
 import dev.penguinmails.shared.auth.AuthProblems;
 import dev.penguinmails.shared.auth.Permission;
@@ -51,13 +52,11 @@ public class ApiKeyService {
             .flatMap(p -> p.scope().stream()).collect(Collectors.joining(", "));
 
     private final ApiKeyStore keys;
-    private final AuditLog audit;
-    private final EventPublisher events;
+    private final IdentityOutbox outbox;
 
-    public ApiKeyService(ApiKeyStore keys, AuditLog audit, EventPublisher events) {
+    public ApiKeyService(ApiKeyStore keys, IdentityOutbox outbox) {
         this.keys = keys;
-        this.audit = audit;
-        this.events = events;
+        this.outbox = outbox;
     }
 
     public ApiKeyView.Created create(TenantContext tenant, Principal actor, String name, List<String> requestedScopes,
@@ -82,12 +81,13 @@ public class ApiKeyService {
         ApiKey key = new ApiKey(credential.keyId(), tenant.workspaceId(), name.strip(), credential.prefix(), scopes,
                 rateLimitPerMinute == null ? DEFAULT_RATE_LIMIT : rateLimitPerMinute, now.truncatedTo(ChronoUnit.MILLIS),
                 actorId, expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.SECONDS), null, null);
-        keys.create(tenant, key, credential.secretHash());
-        audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "api_key.created", "api_key", key.keyId(),
-                Map.of("name", key.name(), "scopes", String.join(" ", key.scopes().stream().sorted().toList()))));
-        events.publish(DomainEvent.create(IdentityEvents.API_KEY_CREATED, tenant.workspaceId(), new ApiKeyCreated(key.keyId(), key.name(),
+        OutboxEntry owed = outbox.owe(DomainEvent.create(IdentityEvents.API_KEY_CREATED, tenant.workspaceId(), new ApiKeyCreated(key.keyId(), key.name(),
                 key.prefix(), key.scopes().stream().sorted().toList(), actorId,
-                key.validUntil() == null ? null : key.validUntil().toString())));
+                key.validUntil() == null ? null : key.validUntil().toString())),
+                AuditEntry.of(request, actor, tenant.workspaceId(), "api_key.created", "api_key", key.keyId(),
+                        Map.of("name", key.name(), "scopes", String.join(" ", key.scopes().stream().sorted().toList()))));
+        keys.create(tenant, key, credential.secretHash(), owed);
+        outbox.deliver(IdentityKeys.apiKey(key.keyId()), owed);
         return new ApiKeyView.Created(credential.token(), ApiKeyView.of(key, now));
     }
 
@@ -100,11 +100,13 @@ public class ApiKeyService {
     public ApiKeyView revoke(TenantContext tenant, Principal actor, String keyId, HttpRequest<?> request) {
         Instant now = Instant.now();
         ApiKey before = keys.get(tenant, keyId).orElseThrow(ApiKeyService::noSuchKey);
-        ApiKey after = keys.revoke(tenant, keyId, actor.id(), now).orElseThrow(ApiKeyService::noSuchKey);
-        if (before.revokedAt() == null) {
-            audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "api_key.revoked", "api_key", keyId,
-                    Map.of("name", after.name())));
-            events.publish(DomainEvent.create(IdentityEvents.API_KEY_REVOKED, tenant.workspaceId(), new ApiKeyRevoked(keyId, after.name(), actor.id())));
+        OutboxEntry owed = outbox.owe(DomainEvent.create(IdentityEvents.API_KEY_REVOKED, tenant.workspaceId(),
+                new ApiKeyRevoked(keyId, before.name(), actor.id())),
+                AuditEntry.of(request, actor, tenant.workspaceId(), "api_key.revoked", "api_key", keyId,
+                        Map.of("name", before.name())));
+        ApiKey after = keys.revoke(tenant, keyId, actor.id(), now, owed).orElseThrow(ApiKeyService::noSuchKey);
+        if (revokedNow(after, now)) {
+            outbox.deliver(IdentityKeys.apiKey(keyId), owed);
         }
         return ApiKeyView.of(after, now);
     }
@@ -133,19 +135,25 @@ public class ApiKeyService {
         }
         int revoked = 0;
         for (ApiKey key : doomed) {
-            Optional<ApiKey> after = keys.revoke(tenant, key.keyId(), actorId, now);
-            // Revoked meanwhile by someone else: their request already audited and announced it.
-            if (after.isEmpty() || after.get().revokedAt() == null || !after.get().revokedAt().equals(now)) {
+            OutboxEntry owed = outbox.owe(DomainEvent.create(IdentityEvents.API_KEY_REVOKED, tenant.workspaceId(),
+                    new ApiKeyRevoked(key.keyId(), key.name(), actorId)),
+                    new AuditEntry(tenant.workspaceId(), actorId, actorKind, "api_key.revoked", "api_key", key.keyId(),
+                            known(client.ip()), known(client.userAgent()), now,
+                            Map.of("name", key.name(), "createdBy", creatorId, "reason", reason)));
+            Optional<ApiKey> after = keys.revoke(tenant, key.keyId(), actorId, now, owed);
+            // Revoked meanwhile by someone else: their request's outbox audits and announces it.
+            if (after.isEmpty() || !revokedNow(after.get(), now)) {
                 continue;
             }
             revoked++;
-            audit.record(new AuditEntry(tenant.workspaceId(), actorId, actorKind, "api_key.revoked", "api_key", key.keyId(),
-                    known(client.ip()), known(client.userAgent()), now,
-                    Map.of("name", key.name(), "createdBy", creatorId, "reason", reason)));
-            events.publish(DomainEvent.create(IdentityEvents.API_KEY_REVOKED, tenant.workspaceId(),
-                    new ApiKeyRevoked(key.keyId(), key.name(), actorId)));
+            outbox.deliver(IdentityKeys.apiKey(key.keyId()), owed);
         }
         return revoked;
+    }
+
+    /** Whether this request's revocation (at {@code now}) is the one that took effect. */
+    private static boolean revokedNow(ApiKey key, Instant now) {
+        return key.revokedAt() != null && key.revokedAt().equals(now);
     }
 
     private static String known(String value) {

@@ -9,6 +9,7 @@ import static dev.penguinmails.shared.auth.ApiKeyAuthenticator.VALID_UNTIL;
 import static dev.penguinmails.shared.auth.ApiKeyAuthenticator.WORKSPACE_ID;
 
 import dev.penguinmails.identity.workspaces.WorkspaceItems;
+import dev.penguinmails.events.outbox.OutboxEntry;
 import dev.penguinmails.shared.auth.IdentityKeys;
 import dev.penguinmails.shared.auth.IdentityTable;
 import dev.penguinmails.shared.pagination.Page;
@@ -17,6 +18,7 @@ import dev.penguinmails.shared.tenancy.TenantContext;
 import dev.penguinmails.shared.tenancy.TenantQuery;
 import dev.penguinmails.shared.tenancy.TenantTable;
 import dev.penguinmails.shared.tenancy.TenantTables;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +54,11 @@ public class ApiKeyStore {
     }
 
     public void create(TenantContext tenant, ApiKey key, String secretHash) {
+        create(tenant, key, secretHash, null);
+    }
+
+    /** As {@link #create(TenantContext, ApiKey, String)}, the key's item carrying {@code owed} in its outbox. */
+    public void create(TenantContext tenant, ApiKey key, String secretHash, @Nullable OutboxEntry owed) {
         requireOwn(tenant, key.workspaceId());
         Map<String, AttributeValue> item = new HashMap<>(IdentityKeys.apiKey(key.keyId()));
         item.put("keyId", AttributeValue.fromS(key.keyId()));
@@ -69,6 +76,9 @@ public class ApiKeyStore {
         }
         item.put("gsi1pk", AttributeValue.fromS(tenant.keyPrefix() + WorkspaceItems.API_KEY_INDEX_PARTITION));
         item.put("gsi1sk", AttributeValue.fromS(key.keyId()));
+        if (owed != null) {
+            item.putAll(owed.attributes());
+        }
         dynamo.putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
@@ -95,16 +105,24 @@ public class ApiKeyStore {
      * @return the key as it is now, or empty if it does not exist in this workspace
      */
     public Optional<ApiKey> revoke(TenantContext tenant, String keyId, String actorId, Instant now) {
+        return revoke(tenant, keyId, actorId, now, null);
+    }
+
+    /** As {@link #revoke(TenantContext, String, String, Instant)}; if it revokes, the item carries {@code owed}. */
+    public Optional<ApiKey> revoke(TenantContext tenant, String keyId, String actorId, Instant now, @Nullable OutboxEntry owed) {
         requireTenant(tenant);
+        String expression = "SET #revoked = :now, revokedBy = :actor, #ttl = :ttl";
+        Map<String, String> names = Map.of("#revoked", REVOKED_AT, "#ws", WORKSPACE_ID, "#ttl", IdentityTable.EXPIRES_AT);
+        Map<String, AttributeValue> values = Map.of(":now", AttributeValue.fromS(now.toString()),
+                ":ttl", epochSeconds(now.plus(KEEP_AFTER_END)),
+                ":actor", AttributeValue.fromS(actorId), ":ws", AttributeValue.fromS(tenant.workspaceId()));
         try {
             Map<String, AttributeValue> after = dynamo.updateItem(r -> r.tableName(table.name())
                     .key(IdentityKeys.apiKey(keyId))
-                    .updateExpression("SET #revoked = :now, revokedBy = :actor, #ttl = :ttl")
+                    .updateExpression(owed == null ? expression : owed.updateExpression(expression))
                     .conditionExpression("attribute_exists(pk) AND #ws = :ws AND attribute_not_exists(#revoked)")
-                    .expressionAttributeNames(Map.of("#revoked", REVOKED_AT, "#ws", WORKSPACE_ID, "#ttl", IdentityTable.EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromS(now.toString()),
-                            ":ttl", epochSeconds(now.plus(KEEP_AFTER_END)),
-                            ":actor", AttributeValue.fromS(actorId), ":ws", AttributeValue.fromS(tenant.workspaceId())))
+                    .expressionAttributeNames(owed == null ? names : owed.names(names))
+                    .expressionAttributeValues(owed == null ? values : owed.values(values))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
             return Optional.of(read(after));
         } catch (ConditionalCheckFailedException e) {

@@ -52,11 +52,33 @@ public class AuditLog {
             tenantTable.create(TenantContext.system(entry.workspaceId(), SYSTEM_ACTOR), PARTITION, id, item);
             return;
         }
-        String owner = "user".equals(entry.targetType()) && entry.targetId() != null ? entry.targetId() : entry.actorId();
+        String owner = accountOwner(entry);
         Map<String, AttributeValue> accountItem = new HashMap<>(item);
         accountItem.put("pk", AttributeValue.fromS("USER#" + owner));
         accountItem.put("sk", AttributeValue.fromS("AUDIT#" + id));
         dynamo.putItem(PutItemRequest.builder().tableName(table.name()).item(accountItem).build());
+    }
+
+    /**
+     * {@code entry} as the complete item {@link #record} would store, under a fresh id, for a change to
+     * carry in its outbox: written after the change commits, however often delivery is repeated.
+     */
+    public Map<String, AttributeValue> item(AuditEntry entry) {
+        String id = Ids.newId("aud");
+        Map<String, AttributeValue> item = attributes(id, entry);
+        if (entry.workspaceId() != null) {
+            item.put("pk", AttributeValue.fromS(TenantContext.system(entry.workspaceId(), SYSTEM_ACTOR).keyPrefix() + PARTITION));
+            item.put("sk", AttributeValue.fromS(id));
+            item.put(TenantTable.VERSION, AttributeValue.fromN("1"));
+        } else {
+            item.put("pk", AttributeValue.fromS("USER#" + accountOwner(entry)));
+            item.put("sk", AttributeValue.fromS("AUDIT#" + id));
+        }
+        return item;
+    }
+
+    private static String accountOwner(AuditEntry entry) {
+        return "user".equals(entry.targetType()) && entry.targetId() != null ? entry.targetId() : entry.actorId();
     }
 
     /** One page of {@code tenant}'s workspace trail, newest first. */

@@ -5,7 +5,6 @@ import dev.penguinmails.events.identity.IdentityEvents;
 import dev.penguinmails.events.identity.invitations.InvitationAccepted;
 import dev.penguinmails.events.identity.invitations.InvitationRevoked;
 import dev.penguinmails.events.identity.invitations.InvitationSent;
-import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.accounts.AccountRegistry;
 import dev.penguinmails.identity.accounts.AuthSettings;
 import dev.penguinmails.identity.accounts.ClientInfo;
@@ -16,7 +15,7 @@ import dev.penguinmails.identity.accounts.User;
 import dev.penguinmails.identity.accounts.UserStore;
 import dev.penguinmails.identity.audit.ActorKind;
 import dev.penguinmails.identity.audit.AuditEntry;
-import dev.penguinmails.identity.audit.AuditLog;
+import dev.penguinmails.identity.outbox.IdentityOutbox;
 import dev.penguinmails.identity.members.Member;
 import dev.penguinmails.identity.members.MemberProfiles;
 import dev.penguinmails.identity.members.MemberStore;
@@ -70,8 +69,7 @@ public class InvitationService {
     private final AccountRegistry registry;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
-    private final AuditLog audit;
-    private final EventPublisher events;
+    private final IdentityOutbox outbox;
     private final RateLimiter rateLimiter;
     private final AuthSettings authSettings;
     private final Duration linkLifetime;
@@ -81,7 +79,7 @@ public class InvitationService {
 
     public InvitationService(InvitationStore invitations, WorkspaceStore workspaces, MemberStore members,
                              MemberProfiles profiles, UserStore users, AccountRegistry registry, PasswordHasher hasher,
-                             PasswordPolicy policy, AuditLog audit, EventPublisher events, RateLimiter rateLimiter,
+                             PasswordPolicy policy, IdentityOutbox outbox, RateLimiter rateLimiter,
                              AuthSettings authSettings,
                              @Value("${penguinmails.identity.invitations.link-lifetime:7d}") Duration linkLifetime,
                              @Value("${penguinmails.identity.invitations.per-workspace-per-hour:50}") int invitesPerHour,
@@ -95,8 +93,7 @@ public class InvitationService {
         this.registry = registry;
         this.hasher = hasher;
         this.policy = policy;
-        this.audit = audit;
-        this.events = events;
+        this.outbox = outbox;
         this.rateLimiter = rateLimiter;
         this.authSettings = authSettings;
         this.linkLifetime = linkLifetime;
@@ -127,10 +124,11 @@ public class InvitationService {
         Invitation invitation = new Invitation(Ids.newId("inv"), tenant.workspaceId(), email.value(), email.normalized(),
                 role, InvitationStatus.PENDING, actorId, now.truncatedTo(ChronoUnit.MILLIS), 1, now, null, null, null,
                 null, null, 1);
+        DomainEvent<InvitationSent> sent = invitationSent(tenant, invitation, actorId);
         invitations.create(tenant, invitation);
-        audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "invitation.created", "invitation",
-                invitation.invitationId(), Map.of("email", email.value(), "role", role.wireName())));
-        announce(tenant, invitation, actorId);
+        outbox.afterWorkspaceChange(tenant.workspaceId(), sent,
+                AuditEntry.of(request, actor, tenant.workspaceId(), "invitation.created", "invitation",
+                        invitation.invitationId(), Map.of("email", email.value(), "role", role.wireName())));
         return InvitationView.of(invitation, now);
     }
 
@@ -152,9 +150,9 @@ public class InvitationService {
         spendInvitationBudget(tenant, actorId);
         Instant now = Instant.now();
         Invitation sent = invitations.recordSend(tenant, current, now);
-        audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "invitation.resent", "invitation", invitationId,
-                Map.of("email", sent.email(), "sendCount", Integer.toString(sent.sendCount()))));
-        announce(tenant, sent, actorId);
+        outbox.afterWorkspaceChange(tenant.workspaceId(), invitationSent(tenant, sent, actorId),
+                AuditEntry.of(request, actor, tenant.workspaceId(), "invitation.resent", "invitation", invitationId,
+                        Map.of("email", sent.email(), "sendCount", Integer.toString(sent.sendCount()))));
         return InvitationView.of(sent, now);
     }
 
@@ -169,10 +167,9 @@ public class InvitationService {
             throw InvitationProblems.notPending();
         }
         Invitation revoked = invitations.markRevoked(tenant, current, actor.id(), now);
-        audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "invitation.revoked", "invitation", invitationId,
+        outbox.afterWorkspaceChange(tenant.workspaceId(), DomainEvent.create(IdentityEvents.INVITATION_REVOKED, tenant.workspaceId(),
+                new InvitationRevoked(invitationId, revoked.email(), actor.id())), AuditEntry.of(request, actor, tenant.workspaceId(), "invitation.revoked", "invitation", invitationId,
                 Map.of("email", revoked.email())));
-        events.publish(DomainEvent.create(IdentityEvents.INVITATION_REVOKED, tenant.workspaceId(),
-                new InvitationRevoked(invitationId, revoked.email(), actor.id())));
         return InvitationView.of(revoked, now);
     }
 
@@ -270,11 +267,11 @@ public class InvitationService {
             return new InvitationView.Accepted(workspace.id(), user.userId(), member.role().wireName(), created);
         }
         ClientInfo client = ClientInfo.of(request);
-        audit.record(new AuditEntry(workspace.id(), user.userId(), ActorKind.USER, "invitation.accepted", "invitation",
+        outbox.afterWorkspaceChange(workspace.id(), DomainEvent.create(IdentityEvents.INVITATION_ACCEPTED, workspace.id(), new InvitationAccepted(
+                accepted.invitationId(), user.userId(), accepted.email(), member.role().wireName(), created)),
+                new AuditEntry(workspace.id(), user.userId(), ActorKind.USER, "invitation.accepted", "invitation",
                 accepted.invitationId(), known(client.ip()), known(client.userAgent()), now,
                 Map.of("role", member.role().wireName(), "accountCreated", Boolean.toString(created))));
-        events.publish(DomainEvent.create(IdentityEvents.INVITATION_ACCEPTED, workspace.id(), new InvitationAccepted(
-                accepted.invitationId(), user.userId(), accepted.email(), member.role().wireName(), created)));
         return new InvitationView.Accepted(workspace.id(), user.userId(), member.role().wireName(), created);
     }
 
@@ -375,13 +372,13 @@ public class InvitationService {
         }
     }
 
-    private void announce(TenantContext tenant, Invitation invitation, String inviterId) {
+    private DomainEvent<InvitationSent> invitationSent(TenantContext tenant, Invitation invitation, String inviterId) {
         String workspaceName = workspaces.get(tenant).map(Workspace::name).orElse("");
         MemberProfiles.Profile inviter = profiles.of(List.of(inviterId)).get(inviterId);
         String inviterName = inviter == null || inviter.name() == null ? "A colleague" : inviter.name();
-        events.publish(DomainEvent.create(IdentityEvents.INVITATION_SENT, tenant.workspaceId(), new InvitationSent(
+        return DomainEvent.create(IdentityEvents.INVITATION_SENT, tenant.workspaceId(), new InvitationSent(
                 invitation.invitationId(), invitation.email(), invitation.role().wireName(), workspaceName, inviterId,
-                inviterName, invitation.sendCount())));
+                inviterName, invitation.sendCount()));
     }
 
     private static String known(String value) {

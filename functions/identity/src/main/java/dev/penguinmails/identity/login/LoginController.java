@@ -53,8 +53,9 @@ public class LoginController {
     @PublicEndpoint
     @IdempotencyExempt
     @Operation(operationId = "refreshTokens", summary = "Exchange a refresh token for new tokens",
-            description = "Refresh tokens rotate: each works once and the response carries the next one. Presenting a "
-                    + "token that was already used ends its whole session, since a copy of it is in other hands.")
+            description = "Refresh tokens rotate: each works once and the response carries the next one. Within 20 seconds "
+                    + "of its use the same token gets the same response again (two tabs refreshing together). Presenting a "
+                    + "token used longer ago ends its whole session, since a copy of it is in other hands.")
     @ApiResponse(responseCode = "200", description = "New tokens", content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @ApiResponse(responseCode = "401", description = "invalid-refresh-token: unknown, expired, reused, or its session ended",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

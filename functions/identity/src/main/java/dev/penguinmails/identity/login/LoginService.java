@@ -4,7 +4,7 @@ import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.identity.IdentityEvents;
 import dev.penguinmails.events.identity.accounts.AccountLocked;
 import dev.penguinmails.events.identity.accounts.NewDeviceLogin;
-import dev.penguinmails.events.publish.EventPublisher;
+import dev.penguinmails.identity.outbox.IdentityOutbox;
 import dev.penguinmails.identity.accounts.AccountAudit;
 import dev.penguinmails.identity.accounts.AccountProblems;
 import dev.penguinmails.identity.accounts.AuthSettings;
@@ -55,14 +55,14 @@ public class LoginService {
     private final TokenIssuer issuer;
     private final DeviceRecognizer devices;
     private final LoginActivity activity;
-    private final EventPublisher events;
+    private final IdentityOutbox outbox;
     private final AccountAudit audit;
     private final AuthSettings settings;
     private final Clock clock = Clock.systemUTC();
 
     public LoginService(UserStore users, PasswordHasher hasher, LoginGuard guard, RateLimiter rateLimiter,
                         SessionStore sessions, RefreshTokens refreshTokens, TokenIssuer issuer, DeviceRecognizer devices,
-                        LoginActivity activity, EventPublisher events, AccountAudit audit, AuthSettings settings) {
+                        LoginActivity activity, IdentityOutbox outbox, AccountAudit audit, AuthSettings settings) {
         this.users = users;
         this.hasher = hasher;
         this.guard = guard;
@@ -72,7 +72,7 @@ public class LoginService {
         this.issuer = issuer;
         this.devices = devices;
         this.activity = activity;
-        this.events = events;
+        this.outbox = outbox;
         this.audit = audit;
         this.settings = settings;
     }
@@ -131,9 +131,9 @@ public class LoginService {
             LOG.info("Account {} locked again: notice suppressed, daily limit reached", user.userId());
             return;
         }
-        events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_LOCKED, user.homeWorkspaceId(), new AccountLocked(
-                user.userId(), user.email(), user.name(), user.locale(), user.timezone(), until.toString(),
-                settings.lockoutThreshold(), client.ip())));
+        outbox.afterAccountChange(user.userId(), DomainEvent.create(IdentityEvents.ACCOUNT_LOCKED, user.homeWorkspaceId(),
+                new AccountLocked(user.userId(), user.email(), user.name(), user.locale(), user.timezone(), until.toString(),
+                        settings.lockoutThreshold(), client.ip())), null);
     }
 
     private TokenResponse openSession(User user, ClientInfo client) {
@@ -148,19 +148,26 @@ public class LoginService {
         audit.byUser(user.userId(), "auth.login.succeeded", client,
                 Map.of("sessionId", session.sessionId(), "device", recognition.device().label()));
         if (recognition.isNew()) {
-            events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_NEW_DEVICE_LOGIN, user.homeWorkspaceId(), new NewDeviceLogin(
-                    user.userId(), user.email(), user.name(), user.locale(), user.timezone(), session.sessionId(),
-                    recognition.device().label(), client.ip(), client.userAgent(), now.toString())));
+            outbox.afterAccountChange(user.userId(), DomainEvent.create(IdentityEvents.ACCOUNT_NEW_DEVICE_LOGIN, user.homeWorkspaceId(),
+                    new NewDeviceLogin(user.userId(), user.email(), user.name(), user.locale(), user.timezone(), session.sessionId(),
+                            recognition.device().label(), client.ip(), client.userAgent(), now.toString())), null);
         }
         return issuer.issue(user, session, refresh);
     }
 
-    /** Exchanges a refresh token for new tokens; a reused one revokes its whole session. */
+    /**
+     * Exchanges a refresh token for new tokens. Presented again within the reuse grace window, it gets the
+     * same pair (parallel tabs); later, a reused token revokes its whole session.
+     */
     public TokenResponse refresh(RefreshRequest request, ClientInfo client) {
         if (request.refreshToken() == null || request.refreshToken().isBlank()) {
             throw ProblemException.invalid("refreshToken", "is required");
         }
-        Rotation rotation = refreshTokens.rotate(request.refreshToken(), client);
+        Rotation rotation = refreshTokens.rotate(request.refreshToken(), client, (session, next) -> {
+            // The account's current state, so a verification since the last token shows in the new one.
+            User user = users.find(session.userId()).filter(User::isActive).orElseThrow(AccountProblems::invalidRefreshToken);
+            return issuer.issue(user, session, next);
+        });
         if (rotation instanceof Rotation.Reused reused) {
             if (reused.revokedNow()) {
                 audit.anonymous(reused.userId(), "auth.refresh_token.reused", client,
@@ -171,10 +178,7 @@ public class LoginService {
         if (!(rotation instanceof Rotation.Rotated rotated)) {
             throw AccountProblems.invalidRefreshToken();
         }
-        Session session = rotated.session();
-        // The account's current state, so a verification since the last token shows in the new one.
-        User user = users.find(session.userId()).filter(User::isActive).orElseThrow(AccountProblems::invalidRefreshToken);
-        return issuer.issue(user, session, rotated.refreshToken());
+        return rotated.tokens();
     }
 
     public void logout(String userId, String sessionId, ClientInfo client) {

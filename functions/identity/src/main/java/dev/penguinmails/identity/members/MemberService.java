@@ -10,9 +10,10 @@ import dev.penguinmails.identity.apikeys.ApiKey;
 import dev.penguinmails.identity.apikeys.ApiKeyService;
 import dev.penguinmails.identity.audit.ActorKind;
 import dev.penguinmails.identity.audit.AuditEntry;
-import dev.penguinmails.identity.audit.AuditLog;
+import dev.penguinmails.identity.outbox.IdentityOutbox;
+import dev.penguinmails.events.outbox.OutboxEntry;
+import dev.penguinmails.shared.auth.IdentityKeys;
 import dev.penguinmails.events.DomainEvent;
-import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.workspaces.Workspace;
 import dev.penguinmails.identity.workspaces.WorkspaceStore;
 import dev.penguinmails.shared.auth.Permission;
@@ -42,17 +43,15 @@ public class MemberService {
     private final MemberStore members;
     private final MemberProfiles profiles;
     private final WorkspaceStore workspaces;
-    private final AuditLog audit;
-    private final EventPublisher events;
+    private final IdentityOutbox outbox;
     private final ApiKeyService apiKeys;
 
-    public MemberService(MemberStore members, MemberProfiles profiles, WorkspaceStore workspaces, AuditLog audit,
-                         EventPublisher events, ApiKeyService apiKeys) {
+    public MemberService(MemberStore members, MemberProfiles profiles, WorkspaceStore workspaces, IdentityOutbox outbox,
+                         ApiKeyService apiKeys) {
         this.members = members;
         this.profiles = profiles;
         this.workspaces = workspaces;
-        this.audit = audit;
-        this.events = events;
+        this.outbox = outbox;
         this.apiKeys = apiKeys;
     }
 
@@ -81,11 +80,12 @@ public class MemberService {
         // A key can do no more than its creator may: keys granting what the new role lacks stop now. First, so
         // that no failure after the role change can leave them working.
         revokeKeysOf(tenant, userId, key -> !withinRole(key, role), actor, request, "creator-demoted");
-        Member changed = members.changeRole(tenant, userId, target.role(), role);
-        audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "member.role_changed", "user", userId,
-                Map.of("from", target.role().wireName(), "to", role.wireName())));
-        events.publish(DomainEvent.create(IdentityEvents.MEMBER_ROLE_CHANGED, tenant.workspaceId(),
-                new MemberRoleChanged(userId, target.role().wireName(), role.wireName(), actor.id())));
+        OutboxEntry owed = outbox.owe(DomainEvent.create(IdentityEvents.MEMBER_ROLE_CHANGED, tenant.workspaceId(),
+                new MemberRoleChanged(userId, target.role().wireName(), role.wireName(), actor.id())),
+                AuditEntry.of(request, actor, tenant.workspaceId(), "member.role_changed", "user", userId,
+                        Map.of("from", target.role().wireName(), "to", role.wireName())));
+        Member changed = members.changeRole(tenant, userId, target.role(), role, owed);
+        outbox.deliver(IdentityKeys.member(tenant.workspaceId(), userId), owed);
         return view(changed, workspace);
     }
 
@@ -106,10 +106,10 @@ public class MemberService {
         // Keys first: once the membership is gone, a retry could no longer find them through it.
         revokeKeysOf(tenant, userId, key -> true, actor, request, "creator-removed");
         members.remove(tenant, userId, target.role());
-        audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "member.removed", "user", userId,
+        outbox.afterWorkspaceChange(tenant.workspaceId(), DomainEvent.create(IdentityEvents.MEMBER_REMOVED, tenant.workspaceId(),
+                new MemberRemoved(userId, target.role().wireName(), actor.id())),
+                AuditEntry.of(request, actor, tenant.workspaceId(), "member.removed", "user", userId,
                 Map.of("role", target.role().wireName())));
-        events.publish(DomainEvent.create(IdentityEvents.MEMBER_REMOVED, tenant.workspaceId(),
-                new MemberRemoved(userId, target.role().wireName(), actor.id())));
     }
 
     public void leave(TenantContext tenant, Principal actor, HttpRequest<?> request) {
@@ -121,9 +121,9 @@ public class MemberService {
         }
         revokeKeysOf(tenant, userId, key -> true, actor, request, "creator-left");
         members.remove(tenant, userId, me.role());
-        audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "member.left", "user", userId,
+        outbox.afterWorkspaceChange(tenant.workspaceId(), DomainEvent.create(IdentityEvents.MEMBER_LEFT, tenant.workspaceId(), new MemberLeft(userId, me.role().wireName())),
+                AuditEntry.of(request, actor, tenant.workspaceId(), "member.left", "user", userId,
                 Map.of("role", me.role().wireName())));
-        events.publish(DomainEvent.create(IdentityEvents.MEMBER_LEFT, tenant.workspaceId(), new MemberLeft(userId, me.role().wireName())));
     }
 
     /**
@@ -157,10 +157,10 @@ public class MemberService {
             revokeKeysOf(tenant, actorId, key -> !withinRole(key, previousOwnerRole), actor, request, "creator-demoted");
             members.changeRole(tenant, actorId, Role.OWNER, previousOwnerRole);
         }
-        audit.record(AuditEntry.of(request, actor, tenant.workspaceId(), "workspace.ownership_transferred", "user",
+        outbox.afterWorkspaceChange(tenant.workspaceId(), DomainEvent.create(IdentityEvents.WORKSPACE_OWNERSHIP_TRANSFERRED, tenant.workspaceId(),
+                new OwnershipTransferred(actorId, newOwnerId, previousOwnerRole.wireName())),
+                AuditEntry.of(request, actor, tenant.workspaceId(), "workspace.ownership_transferred", "user",
                 newOwnerId, Map.of("previousOwner", actorId, "previousOwnerRole", previousOwnerRole.wireName())));
-        events.publish(DomainEvent.create(IdentityEvents.WORKSPACE_OWNERSHIP_TRANSFERRED, tenant.workspaceId(),
-                new OwnershipTransferred(actorId, newOwnerId, previousOwnerRole.wireName())));
         return List.of(
                 view(members.get(tenant, newOwnerId).orElseThrow(MemberProblems::noSuchMember), moved),
                 view(members.get(tenant, actorId).orElseThrow(MemberProblems::noSuchMember), moved));

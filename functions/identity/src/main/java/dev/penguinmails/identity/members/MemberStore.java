@@ -1,6 +1,9 @@
 package dev.penguinmails.identity.members;
 
+import dev.penguinmails.events.outbox.OutboxEntry;
+import dev.penguinmails.identity.outbox.IdentityOutbox;
 import dev.penguinmails.shared.auth.IdentityKeys;
+import io.micronaut.core.annotation.Nullable;
 import dev.penguinmails.shared.auth.IdentityTable;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.shared.pagination.CursorCodec;
@@ -34,12 +37,14 @@ public class MemberStore {
     static final String SK_PREFIX = "MEMBER#";
     private static final String GSI1 = "gsi1";
 
+    private final IdentityOutbox outbox;
     private final DynamoDbClient dynamo;
     private final IdentityTable table;
     private final CursorCodec cursors;
     private final Clock clock;
 
-    public MemberStore(DynamoDbClient dynamo, IdentityTable table, CursorCodec cursors) {
+    public MemberStore(DynamoDbClient dynamo, IdentityTable table, CursorCodec cursors, IdentityOutbox outbox) {
+        this.outbox = outbox;
         this.dynamo = dynamo;
         this.table = table;
         this.cursors = cursors;
@@ -115,15 +120,22 @@ public class MemberStore {
      * @throws ProblemException 409 if the member is gone or their role changed meanwhile
      */
     public Member changeRole(TenantContext tenant, String userId, Role expected, Role role) {
+        return changeRole(tenant, userId, expected, role, null);
+    }
+
+    /** As {@link #changeRole(TenantContext, String, Role, Role)}, the membership carrying {@code owed} in its outbox. */
+    public Member changeRole(TenantContext tenant, String userId, Role expected, Role role, @Nullable OutboxEntry owed) {
         requireTenant(tenant);
+        Map<String, String> names = Map.of("#role", "role");
+        Map<String, AttributeValue> values = Map.of(":role", AttributeValue.fromS(role.wireName()),
+                ":expected", AttributeValue.fromS(expected.wireName()));
         try {
             Map<String, AttributeValue> updated = dynamo.updateItem(r -> r.tableName(table.name())
                     .key(IdentityKeys.member(tenant.workspaceId(), userId))
-                    .updateExpression("SET #role = :role")
+                    .updateExpression(owed == null ? "SET #role = :role" : owed.updateExpression("SET #role = :role"))
                     .conditionExpression("#role = :expected")
-                    .expressionAttributeNames(Map.of("#role", "role"))
-                    .expressionAttributeValues(Map.of(":role", AttributeValue.fromS(role.wireName()),
-                            ":expected", AttributeValue.fromS(expected.wireName())))
+                    .expressionAttributeNames(owed == null ? names : owed.names(names))
+                    .expressionAttributeValues(owed == null ? values : owed.values(values))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
             return read(updated);
         } catch (ConditionalCheckFailedException e) {
@@ -131,15 +143,20 @@ public class MemberStore {
         }
     }
 
-    /** Removes a membership, provided the role is still {@code expected}; false if it was already gone. */
+    /**
+     * Removes a membership, provided the role is still {@code expected}; false if it was already gone. What
+     * the membership still owed (e.g. the event of a role change the bus refused) moves to the workspace item.
+     */
     public boolean remove(TenantContext tenant, String userId, Role expected) {
         requireTenant(tenant);
         try {
-            dynamo.deleteItem(r -> r.tableName(table.name())
+            Map<String, AttributeValue> removed = dynamo.deleteItem(r -> r.tableName(table.name())
                     .key(IdentityKeys.member(tenant.workspaceId(), userId))
                     .conditionExpression("attribute_not_exists(pk) OR #role = :expected")
                     .expressionAttributeNames(Map.of("#role", "role"))
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expected.wireName()))));
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromS(expected.wireName())))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            outbox.rehomeFromDeleted(removed, tenant.workspaceId());
             return true;
         } catch (ConditionalCheckFailedException e) {
             throw changedMeanwhile();

@@ -2,7 +2,7 @@ package dev.penguinmails.identity.passwords;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
-import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -28,9 +28,12 @@ public class PasswordHasher {
     private final int iterations;
     private final int parallelism;
 
-    public PasswordHasher(@Value("${penguinmails.passwords.memory-kib:65536}") int memoryKib,
-                          @Value("${penguinmails.passwords.iterations:3}") int iterations,
-                          @Value("${penguinmails.passwords.parallelism:1}") int parallelism) {
+    @Inject
+    public PasswordHasher(PasswordHashingSettings settings) {
+        this(settings.memoryKib(), settings.iterations(), settings.parallelism());
+    }
+
+    public PasswordHasher(int memoryKib, int iterations, int parallelism) {
         if (memoryKib < 19_456 || iterations < 2) {
             throw new IllegalArgumentException("Argon2id parameters below the OWASP minimum (19 MiB, 2 passes)");
         }
@@ -54,16 +57,19 @@ public class PasswordHasher {
 
     /**
      * Whether {@code password} matches {@code phcHash}, with the parameters stored in the hash. A hash that is
-     * not an Argon2id PHC string matches nothing.
+     * not an Argon2id PHC string matches nothing, after the same work as a real check, so that its answer
+     * takes no less time than another account's.
      */
     public boolean matches(String password, String phcHash) {
         if (phcHash == null || !PARAMETERS.matcher(phcHash).find()) {
+            burnEquivalentTime(password);
             return false;
         }
         byte[] secret = utf8(password);
         try {
             return argon2.verify(phcHash, secret);
         } catch (IllegalStateException malformed) {
+            burnEquivalentTime(password);
             return false;
         } finally {
             Arrays.fill(secret, (byte) 0);

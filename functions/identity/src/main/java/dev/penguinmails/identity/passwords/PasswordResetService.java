@@ -5,7 +5,7 @@ import dev.penguinmails.events.identity.IdentityEvents;
 import dev.penguinmails.events.identity.accounts.EmailVerified;
 import dev.penguinmails.events.identity.accounts.PasswordChanged;
 import dev.penguinmails.events.identity.accounts.PasswordResetRequested;
-import dev.penguinmails.events.publish.EventPublisher;
+import dev.penguinmails.identity.outbox.IdentityOutbox;
 import dev.penguinmails.identity.accounts.AccountAudit;
 import dev.penguinmails.identity.accounts.AuthSettings;
 import dev.penguinmails.identity.accounts.ClientInfo;
@@ -57,7 +57,7 @@ public class PasswordResetService {
     private final PasswordHasher hasher;
     private final SessionStore sessions;
     private final LoginGuard guard;
-    private final EventPublisher events;
+    private final IdentityOutbox outbox;
     private final RateLimiter rateLimiter;
     private final AuthSettings settings;
     private final AccountAudit audit;
@@ -65,7 +65,7 @@ public class PasswordResetService {
     private final ApiKeyService apiKeys;
 
     public PasswordResetService(UserStore users, OneTimeTokens tokens, PasswordPolicy policy, PasswordHasher hasher,
-                                SessionStore sessions, LoginGuard guard, EventPublisher events, RateLimiter rateLimiter,
+                                SessionStore sessions, LoginGuard guard, IdentityOutbox outbox, RateLimiter rateLimiter,
                                 AuthSettings settings, AccountAudit audit, MemberStore members, ApiKeyService apiKeys) {
         this.users = users;
         this.tokens = tokens;
@@ -73,7 +73,7 @@ public class PasswordResetService {
         this.hasher = hasher;
         this.sessions = sessions;
         this.guard = guard;
-        this.events = events;
+        this.outbox = outbox;
         this.rateLimiter = rateLimiter;
         this.settings = settings;
         this.audit = audit;
@@ -91,8 +91,8 @@ public class PasswordResetService {
         rateLimiter.tryConsume("reset-mail:" + SecretHash.sha256Hex(address.normalized()), settings.mailPerAddress())
                 .orThrow("We already sent several reset links to this address; wait a while before asking again.");
         users.findByEmail(address).filter(User::isActive).ifPresent(u ->
-                events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_PASSWORD_RESET_REQUESTED, u.homeWorkspaceId(),
-                        new PasswordResetRequested(u.userId(), u.email(), u.name(), u.locale()))));
+                outbox.afterAccountChange(u.userId(), DomainEvent.create(IdentityEvents.ACCOUNT_PASSWORD_RESET_REQUESTED,
+                        u.homeWorkspaceId(), new PasswordResetRequested(u.userId(), u.email(), u.name(), u.locale())), null));
         return Accepted.of("If an account uses this address, we sent it a link to choose a new password. "
                 + "The link works once, for one hour.");
     }
@@ -108,6 +108,8 @@ public class PasswordResetService {
         if (!missing.isEmpty()) {
             throw ProblemException.invalid(missing);
         }
+        rateLimiter.tryConsume("reset-confirm-ip:" + client.network(), settings.resetConfirmsPerIp())
+                .orThrow("Too many password resets from your network; try again later.");
         OneTimeToken token = tokens.require(TokenPurpose.PASSWORD_RESET, body.token());
         User user = users.find(token.userId()).filter(User::isActive).orElseThrow(OneTimeTokens::invalid);
         // A link from before the last password change belongs to a request that change answered.
@@ -125,12 +127,12 @@ public class PasswordResetService {
         users.changePassword(user.userId(), hasher.hash(body.newPassword()), now);
         int revoked = sessions.revokeAll(user.userId(), "password-reset");
         guard.clear(user.normalizedEmail());
-        audit.byUser(user.userId(), "account.password_reset", client, Map.of("sessionsRevoked", Integer.toString(revoked)));
+        audit.byUser(user.userId(), "account.password_reset", client, Map.of("sessionsRevoked", Integer.toString(revoked)),
+                DomainEvent.create(IdentityEvents.ACCOUNT_PASSWORD_CHANGED, user.homeWorkspaceId(),
+                        new PasswordChanged(user.userId(), user.email(), user.name(), user.locale(), "reset")));
         if (!user.emailVerified()) {
             takeOver(user, client);
         }
-        events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_PASSWORD_CHANGED, user.homeWorkspaceId(),
-                new PasswordChanged(user.userId(), user.email(), user.name(), user.locale(), "reset")));
         return new PasswordChangedResponse("password-changed", revoked,
                 "Your password was changed and every session was signed out. Sign in with the new password.");
     }
@@ -142,9 +144,9 @@ public class PasswordResetService {
      */
     private void takeOver(User user, ClientInfo client) {
         if (users.markVerified(user.userId(), user.normalizedEmail())) {
-            events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_VERIFIED, user.homeWorkspaceId(),
-                    new EmailVerified(user.userId(), user.email())));
-            audit.byUser(user.userId(), "account.email_verified", client, Map.of("via", "password-reset"));
+            audit.byUser(user.userId(), "account.email_verified", client, Map.of("via", "password-reset"),
+                    DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_VERIFIED, user.homeWorkspaceId(),
+                            new EmailVerified(user.userId(), user.email())));
         }
         int keysRevoked = 0;
         PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, null);

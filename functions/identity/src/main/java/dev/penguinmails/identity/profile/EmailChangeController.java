@@ -7,6 +7,7 @@ import dev.penguinmails.shared.auth.Principal;
 import dev.penguinmails.shared.auth.PublicEndpoint;
 import dev.penguinmails.shared.idempotency.IdempotencyExempt;
 import dev.penguinmails.shared.problems.Problem;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
 
 /** {@code POST /v1/me/email-change} and {@code POST /v1/me/email-change/confirm}. */
 @Controller("/v1/me/email-change")
@@ -54,13 +56,15 @@ public class EmailChangeController {
     @PublicEndpoint
     @IdempotencyExempt
     @Operation(operationId = "confirmEmailChange", summary = "Confirm an address change with the emailed token",
-            description = "Works without signing in: the token proves access to the new mailbox. The new address counts as verified.")
+            description = "Works without signing in: the token proves access to the new mailbox. The new address counts as verified. "
+                    + "Every session of the account is signed out, except the one sending this request, if it sends a bearer token of the same account.")
     @ApiResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = EmailChangeResult.class)))
     @ApiResponse(responseCode = "400", description = "invalid-token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "409", description = "email-unavailable: another account took the address meanwhile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EmailChangeResult confirm(@Body TokenRequest body, HttpRequest<?> request) {
-        return changes.confirm(body.token(), ClientInfo.of(request));
+    public EmailChangeResult confirm(@Body TokenRequest body, @Parameter(hidden = true) @Nullable Principal principal,
+                                     HttpRequest<?> request) {
+        return changes.confirm(body.token(), Optional.ofNullable(principal), ClientInfo.of(request));
     }
 }

@@ -4,7 +4,6 @@ import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.identity.IdentityEvents;
 import dev.penguinmails.events.identity.accounts.EmailChangeRequested;
 import dev.penguinmails.events.identity.accounts.EmailChanged;
-import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.accounts.AccountAudit;
 import dev.penguinmails.identity.accounts.AccountProblems;
 import dev.penguinmails.identity.accounts.AuthSettings;
@@ -13,10 +12,12 @@ import dev.penguinmails.identity.accounts.EmailAddress;
 import dev.penguinmails.identity.accounts.User;
 import dev.penguinmails.identity.accounts.UserStore;
 import dev.penguinmails.identity.passwords.PasswordHasher;
+import dev.penguinmails.identity.sessions.SessionStore;
 import dev.penguinmails.identity.tokens.OneTimeToken;
 import dev.penguinmails.identity.tokens.OneTimeTokens;
 import dev.penguinmails.identity.tokens.TokenPurpose;
 import dev.penguinmails.identity.verification.Accepted;
+import dev.penguinmails.shared.auth.Principal;
 import dev.penguinmails.shared.problems.FieldError;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.ratelimit.RateLimiter;
@@ -40,17 +41,17 @@ public class EmailChangeService {
     private final UserStore users;
     private final PasswordHasher hasher;
     private final OneTimeTokens tokens;
-    private final EventPublisher events;
     private final RateLimiter rateLimiter;
     private final AuthSettings settings;
     private final AccountAudit audit;
+    private final SessionStore sessions;
 
-    public EmailChangeService(UserStore users, PasswordHasher hasher, OneTimeTokens tokens, EventPublisher events,
-                              RateLimiter rateLimiter, AuthSettings settings, AccountAudit audit) {
+    public EmailChangeService(UserStore users, PasswordHasher hasher, OneTimeTokens tokens,
+                              RateLimiter rateLimiter, AuthSettings settings, AccountAudit audit, SessionStore sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
-        this.events = events;
         this.rateLimiter = rateLimiter;
         this.settings = settings;
         this.audit = audit;
@@ -81,14 +82,18 @@ public class EmailChangeService {
         if (!hasher.matches(body.password(), user.passwordHash())) {
             throw new ProblemException(AccountProblems.INVALID_PASSWORD, "The password is not correct.");
         }
-        events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_CHANGE_REQUESTED, user.homeWorkspaceId(),
-                new EmailChangeRequested(user.userId(), user.name(), user.locale(), user.email(), newEmail.value())));
-        audit.byUser(userId, "account.email_change_requested", client, Map.of("newEmail", newEmail.normalized()));
+        audit.byUser(userId, "account.email_change_requested", client, Map.of("newEmail", newEmail.normalized()),
+                DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_CHANGE_REQUESTED, user.homeWorkspaceId(),
+                        new EmailChangeRequested(user.userId(), user.name(), user.locale(), user.email(), newEmail.value())));
         return Accepted.of("We sent a confirmation link to " + newEmail.value()
                 + ". Your address changes when you open it; until then you keep using the current one.");
     }
 
-    public EmailChangeResult confirm(String rawToken, ClientInfo client) {
+    /**
+     * Switches the address and signs out every other session of the account: a device signed in under the
+     * old address must sign in again. The session confirming, if it belongs to the account, stays.
+     */
+    public EmailChangeResult confirm(String rawToken, Optional<Principal> caller, ClientInfo client) {
         if (rawToken == null || rawToken.isBlank()) {
             throw ProblemException.invalid("token", "is required");
         }
@@ -112,11 +117,15 @@ public class EmailChangeService {
         }
         users.releaseClaim(oldNormalized, user.userId());
         boolean firstUse = tokens.consume(token);
+        if (firstUse) {
+            String kept = caller.filter(p -> p.isUser() && p.id().equals(user.userId())).map(Principal::sessionId).orElse(null);
+            sessions.revokeAllExcept(user.userId(), kept, "email-change");
+        }
         if (firstUse && !alreadySwitched) {
-            events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_CHANGED, user.homeWorkspaceId(),
-                    new EmailChanged(user.userId(), user.name(), user.locale(), user.email(), newEmail.value())));
             audit.byUser(user.userId(), "account.email_changed", client,
-                    Map.of("from", oldNormalized, "to", newEmail.normalized()));
+                    Map.of("from", oldNormalized, "to", newEmail.normalized()),
+                    DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_CHANGED, user.homeWorkspaceId(),
+                            new EmailChanged(user.userId(), user.name(), user.locale(), user.email(), newEmail.value())));
         }
         return new EmailChangeResult(newEmail.value(), true, "Your address is now " + newEmail.value() + ".");
     }

@@ -10,6 +10,7 @@ import dev.penguinmails.identity.accounts.Items;
 import dev.penguinmails.shared.auth.IdentityKeys;
 import dev.penguinmails.shared.auth.IdentityTable;
 import dev.penguinmails.shared.auth.SessionCheck;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,9 +101,14 @@ public class SessionStore {
 
     /** Revokes every active session of the user; returns how many were. */
     public int revokeAll(String userId, String reason) {
+        return revokeAllExcept(userId, null, reason);
+    }
+
+    /** Revokes every active session of the user but {@code keptSessionId} (none when null); returns how many were. */
+    public int revokeAllExcept(String userId, @Nullable String keptSessionId, String reason) {
         int revoked = 0;
         for (Session session : active(userId)) {
-            if (revoke(userId, session.sessionId(), reason)) {
+            if (!session.sessionId().equals(keptSessionId) && revoke(userId, session.sessionId(), reason)) {
                 revoked++;
             }
         }

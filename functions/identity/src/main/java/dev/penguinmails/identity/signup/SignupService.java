@@ -2,10 +2,9 @@ package dev.penguinmails.identity.signup;
 
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.identity.IdentityEvents;
-import dev.penguinmails.events.identity.accounts.AccountSignedUp;
 import dev.penguinmails.events.identity.accounts.SignupDuplicate;
-import dev.penguinmails.events.publish.EventPublisher;
-import dev.penguinmails.identity.accounts.AccountAudit;
+import dev.penguinmails.events.identity.accounts.VerificationRequested;
+import dev.penguinmails.identity.outbox.IdentityOutbox;
 import dev.penguinmails.identity.accounts.AccountRegistry;
 import dev.penguinmails.identity.accounts.AuthSettings;
 import dev.penguinmails.identity.accounts.ClientInfo;
@@ -23,7 +22,6 @@ import dev.penguinmails.shared.ratelimit.RateLimiter;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Signs people up: checks the input (every bad field at once), hashes the password (always, so a
  * duplicate address costs the same time), then either runs the account steps, creates the first
  * workspace and publishes {@code account.signed_up}, or, for an address that has an account, tells
- * its owner by email ({@code account.signup_duplicate}). The caller gets the same answer either way.
+ * its owner by email ({@code account.signup_duplicate}; a fresh verification link if that account's signup
+ * never finished). The caller gets the same answer either way.
  */
 @Singleton
 public class SignupService {
@@ -40,23 +39,21 @@ public class SignupService {
     private final PasswordPolicy policy;
     private final PasswordHasher hasher;
     private final AccountRegistry registry;
-    private final WorkspaceBootstrap workspaces;
-    private final EventPublisher events;
+    private final PendingSignups pendingSignups;
+    private final IdentityOutbox outbox;
     private final RateLimiter rateLimiter;
     private final AuthSettings settings;
-    private final AccountAudit audit;
 
     public SignupService(PasswordPolicy policy, PasswordHasher hasher, AccountRegistry registry,
-                         WorkspaceBootstrap workspaces, EventPublisher events, RateLimiter rateLimiter,
-                         AuthSettings settings, AccountAudit audit) {
+                         PendingSignups pendingSignups, IdentityOutbox outbox, RateLimiter rateLimiter,
+                         AuthSettings settings) {
         this.policy = policy;
         this.hasher = hasher;
         this.registry = registry;
-        this.workspaces = workspaces;
-        this.events = events;
+        this.pendingSignups = pendingSignups;
+        this.outbox = outbox;
         this.rateLimiter = rateLimiter;
         this.settings = settings;
-        this.audit = audit;
     }
 
     public SignupAccepted signup(SignupRequest request, ClientInfo client) {
@@ -66,24 +63,28 @@ public class SignupService {
         NewAccount account = new NewAccount(input.email, input.name, hasher.hash(request.password()),
                 input.timezone, input.locale, input.workspaceName);
         Registration registration = registry.register(account, request.password());
-        if (registration instanceof Registration.Existing existing) {
+        if (registration instanceof Registration.Existing existing && existing.user().isActive()) {
             notifyOwner(existing.user());
+        } else if (registration instanceof Registration.Existing pending) {
+            // Someone's signup for this address stopped half-way: mail the address a fresh link (opening it
+            // finishes that signup), answering as for any other signup, so the caller learns nothing.
+            resendVerification(pending.user());
         } else {
-            finish(registration.user(), client);
+            pendingSignups.finish(registration.user(), client);
         }
         return SignupAccepted.INSTANCE;
     }
 
-    /** Steps 3 and 4 of a signup; each can run again after a crash with the same result. */
-    private void finish(User user, ClientInfo client) {
-        workspaces.createFirstWorkspace(user.homeWorkspaceId(), user.workspaceName(), user.userId(), user.createdAt());
-        // Published before the account is made permanent, under an id fixed at step 1: a resumed
-        // signup publishes the same event again, and consumers drop the copy.
-        events.publish(new DomainEvent<>(IdentityEvents.ACCOUNT_SIGNED_UP, user.signupEventId(), user.homeWorkspaceId(),
-                user.createdAt(), new AccountSignedUp(user.userId(), user.userId(), user.email(), user.name(),
-                user.workspaceName(), user.locale())));
-        registry.complete(user, false);
-        audit.byUser(user.userId(), "account.signed_up", client, Map.of("workspaceId", user.homeWorkspaceId()));
+    private void resendVerification(User pending) {
+        boolean allowed = rateLimiter.tryConsume("verify-mail:" + SecretHash.sha256Hex(pending.normalizedEmail()),
+                settings.mailPerAddress()).allowed();
+        if (!allowed) {
+            LOG.info("Signup for pending user {}: verification not resent, limit reached", pending.userId());
+            return;
+        }
+        outbox.afterAccountChange(pending.userId(), DomainEvent.create(IdentityEvents.ACCOUNT_VERIFICATION_REQUESTED,
+                pending.homeWorkspaceId(), new VerificationRequested(pending.userId(), pending.email(), pending.name(),
+                        pending.locale())), null);
     }
 
     /** Tells the owner someone tried their address, at most a few times a day so it cannot be used to flood them. */
@@ -94,8 +95,8 @@ public class SignupService {
             LOG.info("Duplicate signup for user {}: notice suppressed, daily limit reached", owner.userId());
             return;
         }
-        events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_SIGNUP_DUPLICATE, owner.homeWorkspaceId(),
-                new SignupDuplicate(owner.userId(), owner.email(), owner.name(), owner.locale())));
+        outbox.afterAccountChange(owner.userId(), DomainEvent.create(IdentityEvents.ACCOUNT_SIGNUP_DUPLICATE,
+                owner.homeWorkspaceId(), new SignupDuplicate(owner.userId(), owner.email(), owner.name(), owner.locale())), null);
     }
 
     private NewAccountInput validate(SignupRequest request) {

@@ -4,7 +4,8 @@ import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.identity.IdentityEvents;
 import dev.penguinmails.events.identity.accounts.EmailVerified;
 import dev.penguinmails.events.identity.accounts.VerificationRequested;
-import dev.penguinmails.events.publish.EventPublisher;
+import dev.penguinmails.identity.outbox.IdentityOutbox;
+import dev.penguinmails.identity.signup.PendingSignups;
 import dev.penguinmails.identity.accounts.AccountAudit;
 import dev.penguinmails.identity.accounts.AuthSettings;
 import dev.penguinmails.identity.accounts.ClientInfo;
@@ -32,16 +33,18 @@ public class VerificationService {
 
     private final OneTimeTokens tokens;
     private final UserStore users;
-    private final EventPublisher events;
+    private final IdentityOutbox outbox;
+    private final PendingSignups pendingSignups;
     private final RateLimiter rateLimiter;
     private final AuthSettings settings;
     private final AccountAudit audit;
 
-    public VerificationService(OneTimeTokens tokens, UserStore users, EventPublisher events, RateLimiter rateLimiter,
-                               AuthSettings settings, AccountAudit audit) {
+    public VerificationService(OneTimeTokens tokens, UserStore users, IdentityOutbox outbox, RateLimiter rateLimiter,
+                               AuthSettings settings, AccountAudit audit, PendingSignups pendingSignups) {
         this.tokens = tokens;
         this.users = users;
-        this.events = events;
+        this.outbox = outbox;
+        this.pendingSignups = pendingSignups;
         this.rateLimiter = rateLimiter;
         this.settings = settings;
         this.audit = audit;
@@ -55,13 +58,17 @@ public class VerificationService {
             throw OneTimeTokens.invalid();
         }
         tokens.consumeOrFail(token);
+        if (!user.isActive()) {
+            // The link proves the mailbox of a signup that stopped half-way: finish it.
+            pendingSignups.finish(user, client);
+        }
         if (!users.markVerified(user.userId(), token.data(EMAIL))) {
             throw OneTimeTokens.invalid();
         }
         if (!user.emailVerified()) {
-            events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_VERIFIED, user.homeWorkspaceId(),
-                    new EmailVerified(user.userId(), user.email())));
-            audit.byUser(user.userId(), "account.email_verified", client, Map.of());
+            audit.byUser(user.userId(), "account.email_verified", client, Map.of(),
+                    DomainEvent.create(IdentityEvents.ACCOUNT_EMAIL_VERIFIED, user.homeWorkspaceId(),
+                            new EmailVerified(user.userId(), user.email())));
         }
         return new EmailVerifiedResponse(user.email(), true,
                 "Your address is verified. Refresh your access token to send campaigns.");
@@ -76,9 +83,10 @@ public class VerificationService {
                 .orThrow("Too many requests from your network; try again later.");
         rateLimiter.tryConsume("verify-mail:" + SecretHash.sha256Hex(address.normalized()), settings.mailPerAddress())
                 .orThrow("We already sent several links to this address; wait a while before asking again.");
-        Optional<User> user = users.findByEmail(address).filter(User::isActive).filter(u -> !u.emailVerified());
-        user.ifPresent(u -> events.publish(DomainEvent.create(IdentityEvents.ACCOUNT_VERIFICATION_REQUESTED, u.homeWorkspaceId(),
-                new VerificationRequested(u.userId(), u.email(), u.name(), u.locale()))));
+        // PENDING accounts too: their signup stopped half-way, and opening the link finishes it.
+        Optional<User> user = users.findByEmail(address).filter(u -> !u.emailVerified());
+        user.ifPresent(u -> outbox.afterAccountChange(u.userId(), DomainEvent.create(IdentityEvents.ACCOUNT_VERIFICATION_REQUESTED,
+                u.homeWorkspaceId(), new VerificationRequested(u.userId(), u.email(), u.name(), u.locale())), null));
         return Accepted.of("If an unverified account uses this address, we sent it a new verification link.");
     }
 }

@@ -6,11 +6,12 @@ import dev.penguinmails.events.identity.workspaces.WorkspaceDeleted;
 import dev.penguinmails.events.identity.workspaces.WorkspaceRenamed;
 import dev.penguinmails.events.identity.workspaces.WorkspaceRestored;
 import dev.penguinmails.identity.audit.AuditEntry;
-import dev.penguinmails.identity.audit.AuditLog;
+import dev.penguinmails.identity.outbox.IdentityOutbox;
+import dev.penguinmails.events.outbox.OutboxEntry;
+import io.micronaut.core.annotation.Nullable;
 import dev.penguinmails.identity.members.Member;
 import dev.penguinmails.identity.members.MemberStore;
 import dev.penguinmails.events.DomainEvent;
-import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.shared.auth.AuthProblems;
 import dev.penguinmails.shared.auth.Principal;
 import dev.penguinmails.shared.auth.Role;
@@ -32,26 +33,24 @@ import java.util.Map;
  * The workspace lifecycle: create (the creator becomes its primary owner; beyond the first, only with a
  * verified email address), rename, soft-delete with a
  * grace period ({@code penguinmails.identity.workspaces.deletion-grace}, default 30 days) and restore
- * within it. Each change is audited and announced as an event.
+ * within it. Each change carries its audit entry and event in its outbox (see {@link IdentityOutbox}).
  */
 @Singleton
 public class WorkspaceService {
     private final WorkspaceStore workspaces;
     private final MemberStore members;
-    private final AuditLog audit;
-    private final EventPublisher events;
+    private final IdentityOutbox outbox;
     private final Duration grace;
     private final Clock clock = Clock.systemUTC();
 
-    public WorkspaceService(WorkspaceStore workspaces, MemberStore members, AuditLog audit, EventPublisher events,
+    public WorkspaceService(WorkspaceStore workspaces, MemberStore members, IdentityOutbox outbox,
                             @Value("${penguinmails.identity.workspaces.deletion-grace:30d}") Duration grace) {
         if (grace.isNegative()) {
             throw new IllegalArgumentException("penguinmails.identity.workspaces.deletion-grace cannot be negative");
         }
         this.workspaces = workspaces;
         this.members = members;
-        this.audit = audit;
-        this.events = events;
+        this.outbox = outbox;
         this.grace = grace;
     }
 
@@ -61,10 +60,13 @@ public class WorkspaceService {
      * Signup uses this too, without a request.
      */
     public Workspace createOwned(String ownerId, String name) {
-        String id = Ids.newId("ws");
+        return createOwned(Ids.newId("ws"), ownerId, name.strip(), null);
+    }
+
+    private Workspace createOwned(String id, String ownerId, String name, @Nullable OutboxEntry owed) {
         Instant now = clock.instant();
         members.add(id, ownerId, Role.OWNER, now);
-        workspaces.create(id, name.strip(), ownerId, now);
+        workspaces.create(id, name, ownerId, now, owed);
         return workspaces.find(id).orElseThrow(() -> new IllegalStateException("workspace " + id + " vanished"));
     }
 
@@ -75,10 +77,12 @@ public class WorkspaceService {
             throw AuthProblems.emailNotVerified("Verify your email address before creating more workspaces; we sent "
                     + "you a link when you signed up (POST /v1/auth/resend-verification sends a new one).");
         }
-        Workspace created = createOwned(userId, name);
-        audit.record(AuditEntry.of(request, principal, created.id(), "workspace.created", "workspace", created.id(),
-                Map.of("name", created.name())));
-        events.publish(DomainEvent.create(IdentityEvents.WORKSPACE_CREATED, created.id(), new WorkspaceCreated(created.name(), userId)));
+        String id = Ids.newId("ws");
+        String stripped = name.strip();
+        OutboxEntry owed = outbox.owe(DomainEvent.create(IdentityEvents.WORKSPACE_CREATED, id, new WorkspaceCreated(stripped, userId)),
+                AuditEntry.of(request, principal, id, "workspace.created", "workspace", id, Map.of("name", stripped)));
+        Workspace created = createOwned(id, userId, stripped, owed);
+        outbox.deliver(WorkspaceItems.key(id), owed);
         return created;
     }
 
@@ -104,11 +108,12 @@ public class WorkspaceService {
         if (before.name().equals(newName)) {
             return before;
         }
-        Workspace after = workspaces.rename(tenant, newName, clock.instant()).orElseThrow(WorkspaceService::gone);
-        audit.record(AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.renamed", "workspace",
-                tenant.workspaceId(), Map.of("from", before.name(), "to", after.name())));
-        events.publish(DomainEvent.create(IdentityEvents.WORKSPACE_RENAMED, tenant.workspaceId(),
-                new WorkspaceRenamed(after.name(), before.name(), principal.id())));
+        OutboxEntry owed = outbox.owe(DomainEvent.create(IdentityEvents.WORKSPACE_RENAMED, tenant.workspaceId(),
+                new WorkspaceRenamed(newName, before.name(), principal.id())),
+                AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.renamed", "workspace",
+                        tenant.workspaceId(), Map.of("from", before.name(), "to", newName)));
+        Workspace after = workspaces.rename(tenant, newName, clock.instant(), owed).orElseThrow(WorkspaceService::gone);
+        outbox.deliver(WorkspaceItems.key(tenant.workspaceId()), owed);
         return after;
     }
 
@@ -116,11 +121,14 @@ public class WorkspaceService {
     public Workspace delete(TenantContext tenant, Principal principal, HttpRequest<?> request) {
         Instant now = clock.instant();
         Instant purgeAfter = now.plus(grace).truncatedTo(ChronoUnit.SECONDS);
-        Workspace deleted = workspaces.markDeleted(tenant, now, purgeAfter).orElseThrow(WorkspaceService::gone);
-        audit.record(AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.deleted", "workspace",
-                tenant.workspaceId(), Map.of("purgeAfter", purgeAfter.toString())));
-        events.publish(DomainEvent.create(IdentityEvents.WORKSPACE_DELETED, tenant.workspaceId(),
-                new WorkspaceDeleted(deleted.name(), principal.id(), purgeAfter.toString())));
+        Workspace current = get(tenant);
+        OutboxEntry owed = outbox.owe(DomainEvent.create(IdentityEvents.WORKSPACE_DELETED, tenant.workspaceId(),
+                new WorkspaceDeleted(current.name(), principal.id(), purgeAfter.toString())),
+                AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.deleted", "workspace",
+                        tenant.workspaceId(), Map.of("purgeAfter", purgeAfter.toString())));
+        // Conditional on the status only: a rename in between would make the event carry the old name.
+        Workspace deleted = workspaces.markDeleted(tenant, now, purgeAfter, owed).orElseThrow(WorkspaceService::gone);
+        outbox.deliver(WorkspaceItems.key(tenant.workspaceId()), owed);
         return deleted;
     }
 
@@ -133,11 +141,12 @@ public class WorkspaceService {
         if (current.status() != WorkspaceStatus.DELETED || current.purgeAfter() == null || !current.purgeAfter().isAfter(now)) {
             throw WorkspaceProblems.restorePeriodEnded();
         }
-        Workspace restored = workspaces.restore(tenant, now).orElseThrow(WorkspaceProblems::changedMeanwhile);
-        audit.record(AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.restored", "workspace",
-                tenant.workspaceId(), Map.of()));
-        events.publish(DomainEvent.create(IdentityEvents.WORKSPACE_RESTORED, tenant.workspaceId(),
-                new WorkspaceRestored(restored.name(), principal.id())));
+        OutboxEntry owed = outbox.owe(DomainEvent.create(IdentityEvents.WORKSPACE_RESTORED, tenant.workspaceId(),
+                new WorkspaceRestored(current.name(), principal.id())),
+                AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.restored", "workspace",
+                        tenant.workspaceId(), Map.of()));
+        Workspace restored = workspaces.restore(tenant, now, owed).orElseThrow(WorkspaceProblems::changedMeanwhile);
+        outbox.deliver(WorkspaceItems.key(tenant.workspaceId()), owed);
         return restored;
     }
 

@@ -1,6 +1,8 @@
 package dev.penguinmails.identity.workspaces;
 
+import dev.penguinmails.events.outbox.OutboxEntry;
 import dev.penguinmails.shared.auth.IdentityTable;
+import io.micronaut.core.annotation.Nullable;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -42,8 +44,17 @@ public class WorkspaceStore {
 
     /** Writes a new active workspace; false if one with this id exists (ids are fresh, so only on a retry). */
     public boolean create(String workspaceId, String name, String ownerId, Instant now) {
+        return create(workspaceId, name, ownerId, now, null);
+    }
+
+    /** As {@link #create(String, String, String, Instant)}, the item carrying {@code owed} in its outbox. */
+    public boolean create(String workspaceId, String name, String ownerId, Instant now, @Nullable OutboxEntry owed) {
+        Map<String, AttributeValue> item = new HashMap<>(WorkspaceItems.newItem(workspaceId, name, ownerId, now));
+        if (owed != null) {
+            item.putAll(owed.attributes());
+        }
         try {
-            dynamo.putItem(r -> r.tableName(table.name()).item(WorkspaceItems.newItem(workspaceId, name, ownerId, now))
+            dynamo.putItem(r -> r.tableName(table.name()).item(item)
                     .conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException exists) {
@@ -83,18 +94,18 @@ public class WorkspaceStore {
     }
 
     /** Renames an active workspace; empty if it is not active (any more). */
-    public Optional<Workspace> rename(TenantContext tenant, String name, Instant now) {
+    public Optional<Workspace> rename(TenantContext tenant, String name, Instant now, @Nullable OutboxEntry owed) {
         requireTenant(tenant);
-        return update(tenant.workspaceId(), "SET #name = :name, updatedAt = :now", "#status = :active",
+        return update(tenant.workspaceId(), owed, "SET #name = :name, updatedAt = :now", "#status = :active",
                 Map.of("#name", "name", "#status", "status"),
                 Map.of(":name", AttributeValue.fromS(name), ":now", AttributeValue.fromS(now.toString()),
                         ":active", AttributeValue.fromS(WorkspaceStatus.ACTIVE.name())));
     }
 
     /** Soft-deletes an active workspace, to be purged after {@code purgeAfter}; empty if it was not active. */
-    public Optional<Workspace> markDeleted(TenantContext tenant, Instant now, Instant purgeAfter) {
+    public Optional<Workspace> markDeleted(TenantContext tenant, Instant now, Instant purgeAfter, @Nullable OutboxEntry owed) {
         requireTenant(tenant);
-        return update(tenant.workspaceId(),
+        return update(tenant.workspaceId(), owed,
                 "SET #status = :deleted, deletedAt = :now, updatedAt = :now, purgeAfter = :purge, gsi2pk = :purgePk, gsi2sk = :purge",
                 "#status = :active",
                 Map.of("#status", "status"),
@@ -106,9 +117,9 @@ public class WorkspaceStore {
     }
 
     /** Restores a deleted workspace whose grace period has not ended; empty otherwise. */
-    public Optional<Workspace> restore(TenantContext tenant, Instant now) {
+    public Optional<Workspace> restore(TenantContext tenant, Instant now, @Nullable OutboxEntry owed) {
         requireTenant(tenant);
-        return update(tenant.workspaceId(),
+        return update(tenant.workspaceId(), owed,
                 "SET #status = :active, updatedAt = :nowText REMOVE deletedAt, purgeAfter, gsi2pk, gsi2sk",
                 "#status = :deleted AND purgeAfter > :nowText",
                 Map.of("#status", "status"),
@@ -120,7 +131,7 @@ public class WorkspaceStore {
     /** Makes {@code newOwnerId} the primary owner, provided {@code currentOwnerId} still is; empty otherwise. */
     public Optional<Workspace> changeOwner(TenantContext tenant, String currentOwnerId, String newOwnerId, Instant now) {
         requireTenant(tenant);
-        return update(tenant.workspaceId(), "SET ownerId = :new, updatedAt = :now",
+        return update(tenant.workspaceId(), null, "SET ownerId = :new, updatedAt = :now",
                 "ownerId = :current AND #status = :active",
                 Map.of("#status", "status"),
                 Map.of(":new", AttributeValue.fromS(newOwnerId), ":current", AttributeValue.fromS(currentOwnerId),
@@ -170,15 +181,16 @@ public class WorkspaceStore {
         dynamo.deleteItem(r -> r.tableName(table.name()).key(WorkspaceItems.key(workspaceId)));
     }
 
-    private Optional<Workspace> update(String workspaceId, String expression, String condition,
+    private Optional<Workspace> update(String workspaceId, @Nullable OutboxEntry owed, String expression, String condition,
                                        Map<String, String> names, Map<String, AttributeValue> values) {
+        Map<String, String> allNames = owed == null ? names : owed.names(names);
         try {
             Map<String, AttributeValue> after = dynamo.updateItem(r -> r.tableName(table.name())
                     .key(WorkspaceItems.key(workspaceId))
-                    .updateExpression(expression)
+                    .updateExpression(owed == null ? expression : owed.updateExpression(expression))
                     .conditionExpression("attribute_exists(pk) AND " + condition)
-                    .expressionAttributeNames(names.isEmpty() ? null : names)
-                    .expressionAttributeValues(values)
+                    .expressionAttributeNames(allNames.isEmpty() ? null : allNames)
+                    .expressionAttributeValues(owed == null ? values : owed.values(values))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
             return WorkspaceItems.read(after, clock.instant());
         } catch (ConditionalCheckFailedException e) {

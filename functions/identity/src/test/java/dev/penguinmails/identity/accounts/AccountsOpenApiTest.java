@@ -2,7 +2,7 @@ package dev.penguinmails.identity.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.penguinmails.shared.openapi.OpenApiCoverage;
+import dev.penguinmails.testsupport.openapi.OpenApiCoverage;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;

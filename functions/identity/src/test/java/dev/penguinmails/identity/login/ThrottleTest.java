@@ -17,7 +17,8 @@ class ThrottleTest extends IdentityApiTest {
         return Map.of("penguinmails.auth.throttle.login-per-ip-per-minute", "4",
                 "penguinmails.auth.throttle.login-per-account-per-minute", "3",
                 "penguinmails.auth.lockout.threshold", "50",
-                "penguinmails.auth.throttle.mail-per-address-per-hour", "2");
+                "penguinmails.auth.throttle.mail-per-address-per-hour", "2",
+                "penguinmails.auth.throttle.reset-confirms-per-ip-per-hour", "3");
     }
 
     @Test
@@ -45,6 +46,22 @@ class ThrottleTest extends IdentityApiTest {
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.problemSlug()).isEqualTo("rate-limited");
         assertThat(login(newAddress("rotate"), "some-Guess-123", "X-Forwarded-For", "2001:db8:5:7::1").status()).isEqualTo(401);
+    }
+
+    @Test
+    void oneNetworkGetsThreePasswordResetConfirmationsAnHourCountedPerSlash64() {
+        String body = TestHttp.json(Map.of("token", "x".repeat(43), "newPassword", STRONG_PASSWORD));
+        for (int i = 1; i <= 3; i++) {
+            TestHttp.Reply guessed = api.post("/v1/auth/password-reset/confirm", body, "X-Forwarded-For", "2001:db8:9:9::" + i);
+            assertThat(guessed.problemSlug()).isEqualTo("invalid-token");
+        }
+        TestHttp.Reply throttled = api.post("/v1/auth/password-reset/confirm", body, "X-Forwarded-For", "2001:db8:9:9::ff");
+
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.problemSlug()).isEqualTo("rate-limited");
+        assertThat(throttled.header("Retry-After")).isPresent();
+        assertThat(api.post("/v1/auth/password-reset/confirm", body, "X-Forwarded-For", "2001:db8:9:a::1").problemSlug())
+                .isEqualTo("invalid-token");
     }
 
     @Test

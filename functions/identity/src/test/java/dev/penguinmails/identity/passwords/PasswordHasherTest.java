@@ -50,4 +50,28 @@ class PasswordHasherTest {
     void refusesParametersBelowTheOwaspMinimum() {
         assertThatThrownBy(() -> new PasswordHasher(4096, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void checkingAgainstNoRealHashCostsAsMuchArgon2idAsARealCheck() {
+        PasswordHasher hasher = new PasswordHasher(19_456, 2, 1);
+        String real = hasher.hash("violet-tractor-sings-Quarterly-42");
+
+        long realCheck = fastestOfThree(() -> hasher.matches("wrong-Guess-123", real));
+        long unknownAccount = fastestOfThree(() -> hasher.burnEquivalentTime("wrong-Guess-123"));
+        long brokenHash = fastestOfThree(() -> hasher.matches("wrong-Guess-123", "$argon2id$not-a-real-hash"));
+
+        // The same Argon2id work: well above a third of a real check, whatever the machine's load.
+        assertThat(unknownAccount).isGreaterThan(realCheck / 3);
+        assertThat(brokenHash).isGreaterThan(realCheck / 3);
+    }
+
+    private static long fastestOfThree(Runnable check) {
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            check.run();
+            fastest = Math.min(fastest, System.nanoTime() - start);
+        }
+        return fastest;
+    }
 }

@@ -68,6 +68,7 @@ class ProfileTest extends IdentityApiTest {
         signUp(oldEmail, STRONG_PASSWORD, "Mo Mover");
         String userId = userIdOf(oldEmail);
         String access = loggedIn(oldEmail).get("accessToken").asText();
+        String elsewhere = loggedIn(oldEmail).get("accessToken").asText();
         deliverEmails();
         awaitMail(oldEmail, 1);
 
@@ -88,9 +89,12 @@ class ProfileTest extends IdentityApiTest {
         assertThat(notice.subject()).isEqualTo("Your PenguinMails address change was requested");
         assertThat(notice.text()).contains(newEmail);
 
-        TestHttp.Reply confirmed = api.post("/v1/me/email-change/confirm", TestHttp.json(Map.of("token", token(confirmation))));
+        // Confirmed while signed in: this session stays, every other one of the account is signed out.
+        TestHttp.Reply confirmed = api.post("/v1/me/email-change/confirm", TestHttp.json(Map.of("token", token(confirmation))),
+                bearer(access));
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.text("email")).isEqualTo(newEmail);
+        assertThat(api.get("/v1/me", bearer(elsewhere)).status()).isEqualTo(401);
 
         assertThat(userIdOf(newEmail)).isEqualTo(userId);
         assertThat(item(AccountKeys.emailClaim(new EmailAddress(oldEmail).normalized()))).isEmpty();

@@ -10,20 +10,25 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.penguinmails.identity.accounts.AccountKeys;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
 import dev.penguinmails.shared.auth.AccessTokenClaims;
 import dev.penguinmails.shared.auth.AccessTokens;
 import dev.penguinmails.shared.auth.IdentityKeys;
+import dev.penguinmails.shared.auth.SecretHash;
 import dev.penguinmails.shared.auth.SigningKeys;
 import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -32,6 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class SessionsTest extends IdentityApiTest {
     @Inject
     AccessTokens accessTokens;
+    @Inject
+    RefreshTokens refreshTokens;
 
     @Test
     void refreshRotatesAndAReusedTokenRevokesTheWholeSessionAndIsAudited() {
@@ -47,7 +54,8 @@ class SessionsTest extends IdentityApiTest {
         assertThat(second.get("sessionId").asText()).isEqualTo(first.get("sessionId").asText());
         assertThat(api.get("/v1/me", bearer(second.get("accessToken").asText())).status()).isEqualTo(200);
 
-        // The first token again: someone kept a copy. The session ends for everyone holding its tokens.
+        // The first token again, after the grace window: someone kept a copy. The session ends for everyone.
+        pastReuseGrace(first.get("refreshToken").asText());
         TestHttp.Reply reuse = refresh(first.get("refreshToken").asText());
         assertThat(reuse.status()).isEqualTo(401);
         assertThat(reuse.problemSlug()).isEqualTo("invalid-refresh-token");
@@ -60,6 +68,52 @@ class SessionsTest extends IdentityApiTest {
 
         // Other sessions of the person are untouched.
         assertThat(api.get("/v1/me", bearer(loggedIn(email).get("accessToken").asText())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void parallelRefreshesWithOneTokenWithinTheGraceWindowAllGetTheSamePairAndKeepTheSession() throws Exception {
+        String email = newAddress("tabs");
+        signUp(email, STRONG_PASSWORD, "Tabitha Tabs");
+        String userId = userIdOf(email);
+        JsonNode first = loggedIn(email);
+        String token = first.get("refreshToken").asText();
+
+        // Three tabs refresh at once, then a fourth a moment later.
+        List<CompletableFuture<TestHttp.Reply>> tabs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            tabs.add(CompletableFuture.supplyAsync(() -> refresh(token)));
+        }
+        List<TestHttp.Reply> replies = new ArrayList<>();
+        for (CompletableFuture<TestHttp.Reply> tab : tabs) {
+            replies.add(tab.get(60, TimeUnit.SECONDS));
+        }
+        replies.add(refresh(token));
+
+        for (TestHttp.Reply reply : replies) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            assertThat(reply.text("refreshToken")).isEqualTo(replies.get(0).text("refreshToken"));
+            assertThat(reply.text("accessToken")).isEqualTo(replies.get(0).text("accessToken"));
+        }
+        String next = replies.get(0).text("refreshToken");
+        assertThat(next).isNotEqualTo(token);
+        assertThat(item(IdentityKeys.session(userId, first.get("sessionId").asText())).get("status").s()).isEqualTo("ACTIVE");
+        assertThat(api.get("/v1/me", bearer(replies.get(0).text("accessToken"))).status()).isEqualTo(200);
+        assertThat(auditActions(userId)).doesNotContain("auth.refresh_token.reused");
+        // The kept pair is sealed: neither token is readable in the table.
+        Map<String, AttributeValue> used = item(AccountKeys.refreshToken(SecretHash.sha256Hex(token)));
+        assertThat(used.get("successor").b().asByteArray()).isNotEmpty();
+        assertThat(used.toString()).doesNotContain(next).doesNotContain(replies.get(0).text("accessToken"));
+        assertThat(new String(used.get("successor").b().asByteArray(), StandardCharsets.ISO_8859_1)).doesNotContain(next);
+        // The pair works on: the next token rotates as usual.
+        assertThat(refresh(next).status()).isEqualTo(200);
+    }
+
+    /** Moves the refresh of {@code refreshToken} back beyond the reuse grace window, as if time had passed. */
+    private void pastReuseGrace(String refreshToken) {
+        Instant longAgo = Instant.now().minus(refreshTokens.reuseGrace()).minusSeconds(1);
+        dynamo.updateItem(r -> r.tableName(table).key(AccountKeys.refreshToken(SecretHash.sha256Hex(refreshToken)))
+                .updateExpression("SET usedAt = :then")
+                .expressionAttributeValues(Map.of(":then", AttributeValue.fromS(longAgo.toString()))));
     }
 
     @Test
@@ -77,6 +131,7 @@ class SessionsTest extends IdentityApiTest {
         // Replaying a refresh must not hand out the rotated pair again: the old token is a reuse, and ends the session.
         String body = TestHttp.json(Map.of("refreshToken", first.get("refreshToken").asText()));
         TestHttp.Reply rotated = api.post("/v1/auth/refresh", body, "Idempotency-Key", "refresh-" + userId);
+        pastReuseGrace(first.get("refreshToken").asText());
         TestHttp.Reply replayed = api.post("/v1/auth/refresh", body, "Idempotency-Key", "refresh-" + userId);
         assertThat(rotated.status()).isEqualTo(200);
         assertThat(replayed.status()).isEqualTo(401);

@@ -140,6 +140,20 @@ class SignupTest extends IdentityApiTest {
     }
 
     @Test
+    void aPasswordWithAControlCharacterIsRefusedNamingTheRuleAndChangesNothing() {
+        var before = snapshot();
+
+        TestHttp.Reply reply = api.post("/v1/signup", TestHttp.json(Map.of("email", newAddress("tab"),
+                "password", "violet-tractor\tsings-Quarterly-42", "name", "Tab Tester", "workspaceName", "Acme")));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.problemSlug()).isEqualTo("validation-failed");
+        assertThat(reply.json().get("errors").get(0).get("field").asText()).isEqualTo("password");
+        assertThat(reply.json().get("errors").get(0).get("message").asText()).contains("control characters");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void malformedOversizedAndWronglyTypedBodiesAreProblemsAndChangeNothing() {
         var before = snapshot();
 

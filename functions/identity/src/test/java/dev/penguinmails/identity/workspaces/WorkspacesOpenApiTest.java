@@ -2,7 +2,7 @@ package dev.penguinmails.identity.workspaces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.penguinmails.shared.openapi.OpenApiCoverage;
+import dev.penguinmails.testsupport.openapi.OpenApiCoverage;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;

@@ -1,0 +1,111 @@
+package dev.penguinmails.cdk.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import dev.penguinmails.cdk.SynthesizedStacks;
+import dev.penguinmails.cdk.SynthesizedStacks.Synthesized;
+import dev.penguinmails.cdk.TemplateJson;
+import dev.penguinmails.topology.ConfigKeys;
+import dev.penguinmails.topology.EntryPoint;
+import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.environment.FunctionEnvironment;
+import dev.penguinmails.topology.environment.FunctionGrants;
+import dev.penguinmails.topology.environment.ResourceNames;
+import dev.penguinmails.topology.environment.StageSettings;
+
+/**
+ * Each deployed Lambda gets exactly the configuration keys and IAM actions that the topology's one
+ * computation gives the same function in the local stack: what works locally works on AWS.
+ */
+class EnvironmentParityTest {
+
+    /** Key material the runtimes provide in their own form: ARNs on AWS, local stand-ins in the local stack. */
+    private static final Set<String> AWS_ONLY = Set.of("JAVA_TOOL_OPTIONS",
+            var(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KMS_KEY), var(ConfigKeys.ACCESS_TOKEN_SIGNING_KMS_KEY),
+            var(ConfigKeys.CURSOR_SECRET_ARN));
+
+    /** Granted beside the access: logging per Lambda, queue consumption per trigger, key material per runtime. */
+    private static final List<String> RUNTIME_ACTION_PREFIXES = List.of("logs:", "kms:", "secretsmanager:",
+            "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueue");
+
+    @Test
+    void everyLambdaHasTheKeysOfItsTopologyEnvironment() {
+        for (Synthesized s : List.of(SynthesizedStacks.penguinMails(), SynthesizedStacks.sample())) {
+            for (FunctionSpec family : s.topology().functions()) {
+                Set<String> expected = FunctionEnvironment.of(family, NAMED, settings(s)).keySet().stream()
+                        .map(ConfigKeys::environmentVariable).collect(Collectors.toCollection(TreeSet::new));
+                family.entryPoints().forEach(e -> {
+                    Set<String> deployed = new TreeSet<>();
+                    environment(s, family, e).fieldNames().forEachRemaining(deployed::add);
+                    deployed.removeAll(AWS_ONLY);
+                    assertThat(deployed).as("environment of %s", s.stage().functionName(family, e)).isEqualTo(expected);
+                });
+            }
+        }
+    }
+
+    @Test
+    void everyRoleGrantsTheActionsOfItsAccessAndNoOthers() {
+        for (Synthesized s : List.of(SynthesizedStacks.penguinMails(), SynthesizedStacks.sample())) {
+            for (FunctionSpec family : s.topology().functions()) {
+                EntryPoint any = family.entryPoints().findFirst().orElseThrow();
+                String roleId = TemplateJson.referencedId(s.json().properties(
+                        s.json().functionWithAlias(s.stage().functionName(family, any), FunctionFamily.ALIAS).functionId())
+                        .path("Role"));
+                Set<String> granted = TemplateJson.actions(s.json().statementsOfRole(roleId))
+                        .filter(a -> RUNTIME_ACTION_PREFIXES.stream().noneMatch(a::startsWith))
+                        .collect(Collectors.toCollection(TreeSet::new));
+                assertThat(granted).as("actions of %s", family.family()).isEqualTo(FunctionGrants.actions(family));
+            }
+        }
+    }
+
+    private static JsonNode environment(Synthesized s, FunctionSpec family, EntryPoint entryPoint) {
+        String functionId = s.json().functionWithAlias(s.stage().functionName(family, entryPoint), FunctionFamily.ALIAS)
+                .functionId();
+        return s.json().properties(functionId).at("/Environment/Variables");
+    }
+
+    private static StageSettings settings(Synthesized s) {
+        return new StageSettings(s.stage().name(), "any-region", s.stage().appBaseUrl(), s.stage().mailFrom());
+    }
+
+    private static final ResourceNames NAMED = new ResourceNames() {
+        @Override
+        public String table(String logicalName) {
+            return logicalName;
+        }
+
+        @Override
+        public String bucket(String logicalName) {
+            return logicalName;
+        }
+
+        @Override
+        public String queueUrl(String logicalName) {
+            return logicalName;
+        }
+
+        @Override
+        public String eventBus() {
+            return "bus";
+        }
+
+        @Override
+        public String emailConfigurationSet() {
+            return "set";
+        }
+    };
+
+    private static String var(String key) {
+        return ConfigKeys.environmentVariable(key);
+    }
+}
