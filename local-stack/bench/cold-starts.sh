@@ -34,7 +34,7 @@ API="${API_PORT:-18080}" SES="${SES_PORT:-18005}" SMTP="${SMTP_PORT:-13025}" IMA
 DYNAMODB="${DYNAMODB_PORT:-18000}" SQS="${SQS_PORT:-19324}" S3="${S3_PORT:-19000}" EVENTBRIDGE="${EVENTBRIDGE_PORT:-19195}"
 REPORT="${REPORT:-docs/benchmarks/cold-starts-run.md}"  # the latest run; the recorded ones are kept elsewhere
 RESULTS="${RESULTS:-}"
-PROBE_JAVA="${PROBE_JAVA:-java}"
+PROBE_JAVA_BIN="${PROBE_JAVA:-java}"
 AUTH_FAMILY="${PROBE_AUTH_FAMILY:-identity}" AUTH_PATH="${PROBE_AUTH_PATH:-/v1/workspaces/{workspaceId\}}"
 JAR=local-stack/target/local-stack.jar
 REFERENCE_JAR="${PROBE_PROJECT_ROOT:-$ROOT}/local-stack/reference-function/target/reference-lambda.jar"
@@ -91,7 +91,7 @@ probe() {
   local line status
   # Word splitting of the flags is intended.
   # shellcheck disable=SC2086
-  line=$("$PROBE_JAVA" $flags ${PROBE_EXTRA_OPTS:-} $cds -cp "$JAR" "$PROBE" --api "$BASE" \
+  line=$("$PROBE_JAVA_BIN" $flags ${PROBE_EXTRA_OPTS:-} $cds -cp "$JAR" "$PROBE" --api "$BASE" \
     --project-root "${PROBE_PROJECT_ROOT:-$ROOT}" "$@" 2>"$probe_log") && status=0 || status=$?
   if [ "$status" -ne 0 ]; then
     echo "--- the probe's stderr (last 40 lines):" >&2; tail -n 40 "$probe_log" >&2
@@ -189,7 +189,7 @@ for run in $(seq "$first_run" "$RUNS"); do
 done
 
 command=""
-for var in PROBE_JAVA PROBE_JVM_FLAGS PROBE_EXTRA_OPTS PROBE_CDS PROBE_AUTH_FAMILY PROBE_AUTH_PATH PROBE_PROJECT_ROOT RESULTS API_PORT SES_PORT SMTP_PORT IMAP_PORT DYNAMODB_PORT SQS_PORT S3_PORT EVENTBRIDGE_PORT; do
+for var in PROBE_JAVA PROBE_JVM_FLAGS PROBE_EXTRA_OPTS PROBE_CDS PROBE_AUTH_FAMILY PROBE_AUTH_PATH PROBE_PROJECT_ROOT REPORT RESULTS API_PORT SES_PORT SMTP_PORT IMAP_PORT DYNAMODB_PORT SQS_PORT S3_PORT EVENTBRIDGE_PORT; do
   if [ -n "${!var:-}" ]; then command+="$var=\"${!var}\" "; fi
 done
 command+="local-stack/bench/cold-starts.sh $RUNS"
@@ -197,7 +197,7 @@ tables=$(java -cp "$JAR" "$SUMMARY" "$results_file") || fail "the summary of $re
 {
   echo "# Lambda cold starts, one fresh JVM per entry point, as ratios to the reference function"
   echo
-  echo "Command: \`$command\` on $(nproc) cores, $("$PROBE_JAVA" -version 2>&1 | head -1), $(date -u '+%Y-%m-%d %H:%M UTC')."
+  echo "Command: \`$command\` on $(nproc) cores, $("$PROBE_JAVA_BIN" -version 2>&1 | head -1), $(date -u '+%Y-%m-%d %H:%M UTC')."
   echo "Load while measuring (uptime before and after): $LOAD_BEFORE / $(uptime | sed 's/.*load average: //')."
   for family in "${!FLAGS[@]}"; do
     echo "Probe JVM flags ($family): \`${FLAGS[$family]}${PROBE_EXTRA_OPTS:+ $PROBE_EXTRA_OPTS}\`."
