@@ -2,7 +2,6 @@ package dev.penguinmails.local;
 
 import dev.penguinmails.emulators.EmulatorPorts;
 import dev.penguinmails.emulators.NodeRuntime;
-import dev.penguinmails.local.functions.FunctionJar;
 import dev.penguinmails.topology.FunctionSpec;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
 
 /**
  * What is checked before anything starts, so that a missing {@code node}, a taken port or an unbuilt
@@ -53,22 +51,6 @@ final class Preflight {
                             + " does not exist; build it with ./run-local.sh --build.");
                 }
             }
-            if (classpath.stream().noneMatch(Preflight::holdsInvoker)) {
-                throw new LocalStackException("The " + function.family() + " function's jar was built without "
-                        + FunctionJar.INVOKER + " (an older shared module); rebuild it with ./run-local.sh --build.");
-            }
-        }
-    }
-
-    private static boolean holdsInvoker(Path path) {
-        String entry = FunctionJar.INVOKER.replace('.', '/') + ".class";
-        if (Files.isDirectory(path)) {
-            return Files.isRegularFile(path.resolve(entry));
-        }
-        try (JarFile jar = new JarFile(path.toFile())) {
-            return jar.getEntry(entry) != null;
-        } catch (IOException e) {
-            throw new LocalStackException("The jar " + path + " cannot be read (" + e.getMessage() + "); rebuild it with ./run-local.sh --build.", e);
         }
     }
 

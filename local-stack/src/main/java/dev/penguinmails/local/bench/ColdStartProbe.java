@@ -268,11 +268,16 @@ public final class ColdStartProbe {
         }
     }
 
+    /** The error and its root cause, which for a handler that failed to start names the missing setting. */
     private static String describe(Throwable e) {
-        if (e instanceof FunctionJar.HandlerException handler) {
-            return handler.errorType() + ": " + handler.errorMessage();
+        String message = e instanceof FunctionJar.HandlerException handler
+                ? handler.errorType() + ": " + handler.errorMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        return root == e || root == e.getCause() && e instanceof FunctionJar.HandlerException ? message
+                : message + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private static long millisSince(long startNanos) {
