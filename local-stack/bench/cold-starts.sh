@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
-# Measures every Lambda entry point's cold start in a fresh JVM of its own, as Lambda runs it, and writes
-# the table to docs/benchmarks/cold-starts-run.md (REPORT=path overrides it).
+# Measures every Lambda entry point's cold start in a fresh JVM of its own, as Lambda runs it, as a ratio to
+# the reference function's cold start in the same run, and writes the tables to
+# docs/benchmarks/cold-starts-run.md (REPORT=path overrides it; RESULTS=path keeps the raw probe reports).
 #
-#   local-stack/bench/cold-starts.sh [RUNS]        (default 3; needs the jars: mvn -DskipTests install)
+#   local-stack/bench/cold-starts.sh [RUNS]        (default 3; needs the jars: mvn -B -DskipTests package)
 #
 # Each run starts the local stack (fresh data folder, no timed schedules), pauses its queue pollers so that
-# messages wait for the probes, then runs ColdStartProbe once per entry point of every function in the
-# topology: the HTTP API first (its signup publishes an event onto the email queue), then the queue
-# consumers (which handle that event and send the email), then the scheduled jobs.
+# messages wait for the probes, then runs ColdStartProbe in a fresh JVM per measurement: the reference function
+# (local-stack/reference-function, once per memory size the families use, with that size's flags); then every
+# entry point of every function in the topology: the HTTP API first (its signup publishes an event onto the
+# email queue), then the queue consumers (which handle that event and send the verification email), then the
+# scheduled jobs. Then the first authenticated request: the script verifies that signup's address and signs in
+# through the stack, and probes the authorizer entry point (if the topology has one) with the payload 2.0
+# REQUEST event of GET /v1/workspaces/{id}, then the HTTP API with that GET and the authorizer's context.
 #
 #   PROBE_JVM_FLAGS="..."   the probes' JVM flags instead of Lambda's defaults for the function's memory
 #   PROBE_EXTRA_OPTS="..."  more JVM options for the probes
+#   PROBE_JAVA=PATH         the probes' java (default: java on the PATH), e.g. a JDK 25 as Lambda's java25 runtime
 #   PROBE_PROJECT_ROOT=DIR  take the function jars from another checkout's build (e.g. to measure a baseline)
+#   PROBE_AUTH_FAMILY=F PROBE_AUTH_PATH=P
+#                           the authenticated request's family and path ({workspaceId} is the signed-in account's
+#                           workspace); default identity and /v1/workspaces/{workspaceId}: with one family, a
+#                           protected identity route stands for "another family" behind the authorizer
 #   PROBE_CDS=on            class-data sharing, as run-local.sh uses it: an extra first run (not reported)
 #                           records one archive per entry point, and the reported runs map it
 #   API_PORT SES_PORT SMTP_PORT IMAP_PORT DYNAMODB_PORT SQS_PORT S3_PORT EVENTBRIDGE_PORT
@@ -23,11 +33,16 @@ RUNS="${1:-3}"
 API="${API_PORT:-18080}" SES="${SES_PORT:-18005}" SMTP="${SMTP_PORT:-13025}" IMAP="${IMAP_PORT:-13143}"
 DYNAMODB="${DYNAMODB_PORT:-18000}" SQS="${SQS_PORT:-19324}" S3="${S3_PORT:-19000}" EVENTBRIDGE="${EVENTBRIDGE_PORT:-19195}"
 REPORT="${REPORT:-docs/benchmarks/cold-starts-run.md}"  # the latest run; the recorded ones are kept elsewhere
+RESULTS="${RESULTS:-}"
+PROBE_JAVA_BIN="${PROBE_JAVA:-java}"
+AUTH_FAMILY="${PROBE_AUTH_FAMILY:-identity}" AUTH_PATH="${PROBE_AUTH_PATH:-/v1/workspaces/{workspaceId\}}"
 JAR=local-stack/target/local-stack.jar
+REFERENCE_JAR="${PROBE_PROJECT_ROOT:-$ROOT}/local-stack/reference-function/target/reference-lambda.jar"
 PROBE=dev.penguinmails.local.bench.ColdStartProbe
+SUMMARY=dev.penguinmails.local.bench.ColdStartSummary
 BASE="http://127.0.0.1:$API"
-ROWS=()
-pid="" data="" log="" probe_log=""
+PASSWORD="violet-tractor-sings-Quarterly-42"  # the probe's signup password
+pid="" data="" log="" probe_log="" results_file=""
 
 fail() { echo "cold-starts.sh: $*" >&2; exit 1; }
 
@@ -39,10 +54,13 @@ stop_stack() {
   rm -rf "$data" "$log" "$probe_log"
 }
 CDS_DIR=""
-trap 'stop_stack; if [ -n "$CDS_DIR" ]; then rm -rf "$CDS_DIR"; fi' EXIT
+trap 'stop_stack; if [ -n "$CDS_DIR" ]; then rm -rf "$CDS_DIR"; fi; if [ -z "$RESULTS" ]; then rm -f "$results_file"; fi' EXIT
 
 [ "$RUNS" -ge 1 ] 2>/dev/null || fail "RUNS must be a positive number, not '$RUNS'."
-[ -f "$JAR" ] || fail "$JAR is missing; build it with mvn -B -DskipTests install."
+[ -f "$JAR" ] || fail "$JAR is missing; build it with mvn -B -DskipTests package."
+[ -f "$REFERENCE_JAR" ] || fail "$REFERENCE_JAR is missing; build it with mvn -B -DskipTests package."
+results_file="${RESULTS:-$(mktemp)}"
+: >"$results_file"
 
 # The flags CDK gives deployed functions (FunctionEnvironment.JAVA_TOOL_OPTIONS: C1 only, the serial
 # collector) and a heap of about 85% of the function's memory (an approximation of how Lambda sizes it;
@@ -51,13 +69,60 @@ lambda_flags() { echo "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSe
 
 mapfile -t ENTRY_POINTS < <(java -cp "$JAR" "$PROBE" --list)
 [ "${#ENTRY_POINTS[@]}" -gt 0 ] || fail "the topology lists no entry points."
-declare -A FLAGS=()
+declare -A FLAGS=() MEMORY_FLAGS=()
 QUEUES=()
+AUTHORIZER=""
 for entry in "${ENTRY_POINTS[@]}"; do
   IFS=$'\t' read -r family name kind memory queue <<<"$entry"
   FLAGS[$family]="${PROBE_JVM_FLAGS:-$(lambda_flags "$memory")}"
+  MEMORY_FLAGS[$memory]="${FLAGS[$family]}"
   if [ "$kind" = queue ]; then QUEUES+=("$queue"); fi
+  if [ "$kind" = authorizer ]; then AUTHORIZER="$family"$'\t'"$name"; fi
 done
+
+# One probe in a JVM of its own: probe RUN KEY FLAGS ARGS...; its report goes to the results (not for run 0).
+probe() {
+  local run="$1" key="$2" flags="$3"; shift 3
+  local cds="" archive=""
+  if [ -n "$CDS_DIR" ]; then
+    archive="$CDS_DIR/$key.jsa"
+    if [ "$run" -eq 0 ]; then cds="-XX:ArchiveClassesAtExit=$archive"; else cds="-XX:SharedArchiveFile=$archive"; fi
+  fi
+  local line status
+  # Word splitting of the flags is intended.
+  # shellcheck disable=SC2086
+  line=$("$PROBE_JAVA_BIN" $flags ${PROBE_EXTRA_OPTS:-} $cds -cp "$JAR" "$PROBE" --api "$BASE" \
+    --project-root "${PROBE_PROJECT_ROOT:-$ROOT}" "$@" 2>"$probe_log") && status=0 || status=$?
+  if [ "$status" -ne 0 ]; then
+    echo "--- the probe's stderr (last 40 lines):" >&2; tail -n 40 "$probe_log" >&2
+    echo "--- the stack's log (last 20 lines):" >&2; tail -n 20 "$log" >&2
+    fail "run $run: the $key probe failed (exit $status): ${line:-no report}"
+  fi
+  if [ "$run" -eq 0 ]; then
+    [ -f "$archive" ] || fail "the $key probe recorded no class-data archive."
+  else
+    printf '%s\t%s\n' "$run" "$line" >>"$results_file"
+  fi
+  PROBE_LINE="$line"
+}
+
+# A JSON field of the text on stdin: json_field EXPRESSION (JavaScript over the parsed value `v`).
+json_field() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s);const r=('"$1"');if(r===undefined||r===null)process.exit(1);console.log(typeof r==="string"?r:JSON.stringify(r));});'; }
+
+# Verifies the signup's address with the token in its email, signs in, and prints "<access token> <workspace id>".
+sign_in() {
+  local email="$1" token access workspace
+  token=$(curl -fsS "http://127.0.0.1:$SES/store" | json_field "
+    decodeURIComponent(((JSON.stringify(v.emails.filter(m => JSON.stringify(m).includes('$email')))
+      .match(/#token=([^\\s\"\\\\<&]+)/)) || [])[1] || '')") || fail "no verification link in the email to $email."
+  curl -fsS -o /dev/null -X POST "$BASE/v1/auth/verify-email" -H 'Content-Type: application/json' \
+    -d "{\"token\":\"$token\"}" || fail "verifying $email failed."
+  access=$(curl -fsS -X POST "$BASE/v1/auth/login" -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$PASSWORD\"}" | json_field 'v.accessToken') || fail "signing in as $email failed."
+  workspace=$(curl -fsS "$BASE/v1/workspaces" -H "Authorization: Bearer $access" | json_field 'v.items[0].id') \
+    || fail "$email has no workspace."
+  echo "$access $workspace"
+}
 
 first_run=1
 if [ "${PROBE_CDS:-off}" = on ]; then
@@ -65,6 +130,7 @@ if [ "${PROBE_CDS:-off}" = on ]; then
   first_run=0  # run 0 records the archives; it is not reported
 fi
 
+LOAD_BEFORE=$(uptime | sed 's/.*load average: //')
 for run in $(seq "$first_run" "$RUNS"); do
   data="$(mktemp -d)" log="$(mktemp)" probe_log="$(mktemp)"
   java -XX:TieredStopAtLevel=1 -jar "$JAR" --data-dir "$data" --no-schedules --api-port "$API" --ses-port "$SES" \
@@ -79,32 +145,16 @@ for run in $(seq "$first_run" "$RUNS"); do
       || fail "run $run: the $queue poller did not pause."
   done
 
+  for memory in "${!MEMORY_FLAGS[@]}"; do
+    probe "$run" "reference-$memory" "${MEMORY_FLAGS[$memory]}" --reference --memory "$memory"
+  done
+
   email=""
   for entry in "${ENTRY_POINTS[@]}"; do
     IFS=$'\t' read -r family name kind memory queue <<<"$entry"
-    cds=""
-    if [ -n "$CDS_DIR" ]; then
-      archive="$CDS_DIR/$family-$name.jsa"
-      if [ "$run" -eq 0 ]; then cds="-XX:ArchiveClassesAtExit=$archive"; else cds="-XX:SharedArchiveFile=$archive"; fi
-    fi
-    # Word splitting of the flags is intended.
-    # shellcheck disable=SC2086
-    line=$(java ${FLAGS[$family]} ${PROBE_EXTRA_OPTS:-} $cds -cp "$JAR" "$PROBE" --api "$BASE" --function "$family" \
-      --entry-point "$name" --project-root "${PROBE_PROJECT_ROOT:-$ROOT}" 2>"$probe_log") && status=0 || status=$?
-    if [ "$status" -ne 0 ]; then
-      echo "--- the probe's stderr (last 40 lines):" >&2; tail -n 40 "$probe_log" >&2
-      echo "--- the stack's log (last 20 lines):" >&2; tail -n 20 "$log" >&2
-      fail "run $run: the $family $name probe failed (exit $status): ${line:-no report}"
-    fi
-    if [ "$run" -eq 0 ]; then
-      [ -f "$archive" ] || fail "the $family $name probe recorded no class-data archive."
-      continue
-    fi
-    ROWS+=("$(node -e '
-      const r = JSON.parse(process.argv[1]);
-      console.log(`| ${process.argv[2]} | ${r.function} ${r.entryPoint} | ${r.jvmBootMillis} | ${r.initMillis} | ${r.firstInvocationMillis} | ${r.coldStartMillis} | ${r.outcome} |`);
-    ' "$line" "$run")")
-    if [ "$kind" = http ]; then email=$(grep -o 'cold-[0-9a-f]*@example\.com' <<<"$line" || true); fi
+    if [ "$kind" = authorizer ]; then continue; fi  # it needs a signed-in account: below
+    probe "$run" "$family-$name" "${FLAGS[$family]}" --function "$family" --entry-point "$name"
+    if [ "$kind" = http ]; then email=$(grep -o 'cold-[0-9a-f]*@example\.com' <<<"$PROBE_LINE" || true); fi
   done
 
   # The queue probe handled the API probe's signup: its verification email must be in the SES store.
@@ -116,6 +166,20 @@ for run in $(seq "$first_run" "$RUNS"); do
       sleep 0.1
     done
     [ -n "$found" ] || fail "run $run: no email to $email in the SES store after the queue probes ran."
+
+    # The first authenticated request: the authorizer (cold, then warm), then the function with its answer.
+    credentials=$(sign_in "$email") || exit 1
+    read -r access workspace <<<"$credentials"
+    path="${AUTH_PATH//\{workspaceId\}/$workspace}"
+    context=()
+    if [ -n "$AUTHORIZER" ]; then
+      IFS=$'\t' read -r family name <<<"$AUTHORIZER"
+      probe "$run" "$family-$name" "${FLAGS[$family]}" --function "$family" --entry-point "$name" \
+        --path "$path" --authorization "Bearer $access"
+      context=(--authorizer-context "$(json_field 'v.authorizerContext' <<<"$PROBE_LINE")")
+    fi
+    probe "$run" "$AUTH_FAMILY-api-authenticated" "${FLAGS[$AUTH_FAMILY]}" --function "$AUTH_FAMILY" --entry-point api \
+      --path "$path" --authorization "Bearer $access" ${context[@]+"${context[@]}"}
   fi
 
   for queue in ${QUEUES[@]+"${QUEUES[@]}"}; do
@@ -125,14 +189,16 @@ for run in $(seq "$first_run" "$RUNS"); do
 done
 
 command=""
-for var in PROBE_JVM_FLAGS PROBE_EXTRA_OPTS PROBE_CDS PROBE_PROJECT_ROOT API_PORT SES_PORT SMTP_PORT IMAP_PORT DYNAMODB_PORT SQS_PORT S3_PORT EVENTBRIDGE_PORT; do
+for var in PROBE_JAVA PROBE_JVM_FLAGS PROBE_EXTRA_OPTS PROBE_CDS PROBE_AUTH_FAMILY PROBE_AUTH_PATH PROBE_PROJECT_ROOT REPORT RESULTS API_PORT SES_PORT SMTP_PORT IMAP_PORT DYNAMODB_PORT SQS_PORT S3_PORT EVENTBRIDGE_PORT; do
   if [ -n "${!var:-}" ]; then command+="$var=\"${!var}\" "; fi
 done
 command+="local-stack/bench/cold-starts.sh $RUNS"
+tables=$(java -cp "$JAR" "$SUMMARY" "$results_file") || fail "the summary of $results_file failed."
 {
-  echo "# Lambda cold starts, one fresh JVM per entry point"
+  echo "# Lambda cold starts, one fresh JVM per entry point, as ratios to the reference function"
   echo
-  echo "Command: \`$command\` on $(nproc) cores, $(java -version 2>&1 | head -1), $(date -u +%Y-%m-%d)."
+  echo "Command: \`$command\` on $(nproc) cores, $("$PROBE_JAVA_BIN" -version 2>&1 | head -1), $(date -u '+%Y-%m-%d %H:%M UTC')."
+  echo "Load while measuring (uptime before and after): $LOAD_BEFORE / $(uptime | sed 's/.*load average: //')."
   for family in "${!FLAGS[@]}"; do
     echo "Probe JVM flags ($family): \`${FLAGS[$family]}${PROBE_EXTRA_OPTS:+ $PROBE_EXTRA_OPTS}\`."
   done
@@ -140,13 +206,14 @@ command+="local-stack/bench/cold-starts.sh $RUNS"
     echo "Class-data sharing: each entry point maps an archive its own first (unreported) run recorded."
   fi
   echo
-  echo "Each row is ColdStartProbe in a JVM of its own against a running local stack, in milliseconds: JVM boot"
-  echo "(JVM start to main), init (the function's jar in its own class loader, the handler and its Micronaut"
-  echo "context) and the first call; the cold start is their sum. No SnapStart, and the CPU share of the"
-  echo "function's memory is not emulated: the JVM has every core above."
+  echo "Each measurement is ColdStartProbe in a JVM of its own against a running local stack, in milliseconds: JVM"
+  echo "boot (JVM start to main), init (the function's jar in its own class loader, the handler and its Micronaut"
+  echo "context) and the first call; the cold start is their sum. An authorizer is called a second time (warm call)."
+  echo "The ratio divides a cold start by the reference function's in the same run, with the same memory and flags;"
+  echo "the table gives the median of the per-run ratios. Goals: at most 1.5 for HTTP API and authorizer entry"
+  echo "points, 1.3 for queue and schedule entry points. No SnapStart, and the CPU share of the function's memory"
+  echo "is not emulated: the JVM has every core above."
   echo
-  echo "| run | entry point | JVM boot | init | first call | cold start (ms) | outcome |"
-  echo "|---|---|---|---|---|---|---|"
-  printf '%s\n' "${ROWS[@]}"
+  echo "$tables"
 } > "$REPORT"
 cat "$REPORT"

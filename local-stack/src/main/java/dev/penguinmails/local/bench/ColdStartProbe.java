@@ -22,6 +22,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,15 +37,21 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>
  * java -cp local-stack/target/local-stack.jar dev.penguinmails.local.bench.ColdStartProbe \
- *     --api http://127.0.0.1:18080 --function identity --entry-point api|emails|purge-workspaces [--project-root DIR]
+ *     --api http://127.0.0.1:18080 --function identity --entry-point api|authorizer|emails|purge-workspaces \
+ *     [--path /v1/workspaces/ID --authorization 'Bearer TOKEN' [--authorizer-context JSON]] [--project-root DIR]
+ * java -cp local-stack/target/local-stack.jar dev.penguinmails.local.bench.ColdStartProbe \
+ *     --api http://127.0.0.1:18080 --reference [--memory 1024]
  * </pre>
  *
- * <p>({@code ColdStartProbe --list} prints the topology's entry points instead, for a bench script to walk.)
+ * <p>({@code ColdStartProbe --list} prints the topology's entry points instead, for a bench script to walk;
+ * {@code --reference} probes the {@link ReferenceFunction} that every entry point's cold start is compared with.)
  *
  * <p>It reads the function's environment from the stack ({@code GET /_local/functions/{family}/environment})
- * into system properties, builds the entry point's event (a {@code POST /v1/signup} for the HTTP API; for
- * a queue consumer, a batch it receives from the queue and afterwards settles as the poller does; a
- * scheduled event), and only then times the function. It prints one JSON line on stdout (the function's
+ * into system properties, builds the entry point's event (a {@code POST /v1/signup} for the HTTP API, or with
+ * {@code --path} an authenticated {@code GET} carrying the authorizer's context; for an authorizer, the payload 2.0
+ * REQUEST event of that {@code GET}; for a queue consumer, a batch it receives from the queue and afterwards
+ * settles as the poller does; a scheduled event), and only then times the function. An authorizer is called
+ * twice, and its second (warm) call is reported too. It prints one JSON line on stdout (the function's
  * own log goes to stderr) and exits 0 if the invocation succeeded, 1 if it did not, 2 for a usage error or
  * an unreachable stack.
  *
@@ -84,10 +92,15 @@ public final class ColdStartProbe {
         try {
             ProbeOptions options = ProbeOptions.parse(args, Path.of("").toAbsolutePath());
             Topology topology = PenguinMailsTopology.define();
-            ProbeTarget target = ProbeTarget.find(topology, FunctionClasspath.builtJars(options.projectRoot()),
-                    options.family(), options.entryPoint());
-            Map<String, String> environment = fetchEnvironment(options.api(), options.family());
-            ColdStartReport report = measure(target, topology, environment, options.api(), jvmBootMillis);
+            ProbeTarget target = options.reference() ? ReferenceFunction.target(options.projectRoot(), options.memoryMb())
+                    : ProbeTarget.find(topology, FunctionClasspath.builtJars(options.projectRoot()), options.family(),
+                    options.entryPoint());
+            // The reference owns nothing; it gets the first family's environment, so that the singletons every
+            // function creates at init (shared's and events') find the settings they read.
+            String environmentOf = options.reference() ? topology.functions().get(0).family() : options.family();
+            Map<String, String> environment = fetchEnvironment(options.api(), environmentOf);
+            ColdStartReport report = measure(target, topology, environment, options.api(), jvmBootMillis,
+                    AuthenticatedRequest.of(options));
             out.println(report.toJson(Json.MAPPER));
             return report.succeeded() ? 0 : 1;
         } catch (ProbeException e) {
@@ -105,6 +118,11 @@ public final class ColdStartProbe {
         return topology.functions().stream().flatMap(f -> f.entryPoints().map(e -> String.join("\t", f.family(),
                 e.name(), kind(e), Integer.toString(f.memoryMb()), e instanceof QueueHandler q ? q.queue() : "-")))
                 .toList();
+    }
+
+    /** The kind of entry point a report names, which sets its goal: {@code reference} for the reference. */
+    static String kind(ProbeTarget target) {
+        return target.function().family().equals(ReferenceFunction.FAMILY) ? "reference" : kind(target.entryPoint());
     }
 
     private static String kind(EntryPoint entryPoint) {
@@ -142,15 +160,24 @@ public final class ColdStartProbe {
         }
     }
 
+    /** As {@link #measure(ProbeTarget, Topology, Map, URI, long, Optional)} with the entry point's own request. */
+    public static ColdStartReport measure(ProbeTarget target, Topology topology, Map<String, String> environment,
+                                          URI api, long jvmBootMillis) {
+        return measure(target, topology, environment, api, jvmBootMillis, Optional.empty());
+    }
+
     /**
      * Builds the event, then times the function's init (with its environment, as the local stack gives it)
-     * and first invocation and judges the outcome.
+     * and first invocation and judges the outcome. An authorizer is then called once more with the same event:
+     * its warm call.
      *
-     * @param jvmBootMillis how long the JVM took to reach {@code main}, reported as is
+     * @param jvmBootMillis  how long the JVM took to reach {@code main}, reported as is
+     * @param authenticated  for an HTTP API, the authenticated request to send instead of the signup; for an
+     *                       authorizer, the request to authorize
      * @throws ProbeException if the event cannot be built (e.g. no message arrived on the queue)
      */
     public static ColdStartReport measure(ProbeTarget target, Topology topology, Map<String, String> environment,
-                                          URI api, long jvmBootMillis) {
+                                          URI api, long jvmBootMillis, Optional<AuthenticatedRequest> authenticated) {
         String prefix = namePrefix(topology, environment);
         String functionName = target.functionName(prefix);
         String handler = target.entryPoint().handlerClass();
@@ -160,7 +187,9 @@ public final class ColdStartProbe {
             t.setDaemon(true);
             return t;
         });
-        try (ProbeEvent event = new ProbeEvents(Json.MAPPER, topology, environment, prefix, api).forEntryPoint(target)) {
+        ProbeEvents events = new ProbeEvents(Json.MAPPER, topology, environment, prefix, api);
+        try (ProbeEvent event = events.forEntryPoint(target, authenticated)) {
+            Measurement measurement = new Measurement(target, event, jvmBootMillis);
             FunctionJar jar = null;
             long start = System.nanoTime();
             try {
@@ -171,21 +200,32 @@ public final class ColdStartProbe {
                 if (jar != null) {
                     jar.close();
                 }
-                return report(target, jvmBootMillis, init, 0, event.failed(describe(e)));
+                return measurement.report(init, 0, ColdStartReport.NOT_MEASURED, event.failed(describe(e)));
             }
-            long initialized = System.nanoTime();
+            long init = millisSince(start);
             try {
                 FunctionJar loaded = jar;
-                Future<String> call = worker.submit(() -> loaded.invoke(handler, event.json(), functionName, timeoutMillis));
-                String response = awaitResponse(call, timeoutMillis);
-                long invocation = millisSince(initialized);
-                ProbeEvent.Verdict verdict = response == null
-                        ? event.failed("timed out after " + timeoutMillis / 1_000 + " s")
-                        : event.settle(response);
-                return report(target, jvmBootMillis, (initialized - start) / 1_000_000, invocation, verdict);
+                Callable<String> call = () -> loaded.invoke(handler, event.json(), functionName, timeoutMillis);
+                long invoked = System.nanoTime();
+                String response = awaitResponse(worker.submit(call), timeoutMillis);
+                long invocation = millisSince(invoked);
+                if (response == null) {
+                    return measurement.report(init, invocation, ColdStartReport.NOT_MEASURED,
+                            event.failed("timed out after " + timeoutMillis / 1_000 + " s"));
+                }
+                ProbeEvent.Verdict verdict = event.settle(response);
+                long warm = ColdStartReport.NOT_MEASURED;
+                if (event instanceof ProbeEvent.AuthorizerRequest && verdict.succeeded()) {
+                    long again = System.nanoTime();
+                    String second = awaitResponse(worker.submit(call), timeoutMillis);
+                    warm = millisSince(again);
+                    if (second == null || !event.settle(second).succeeded()) {
+                        verdict = event.failed("the warm call did not authorize: " + second);
+                    }
+                }
+                return measurement.report(init, invocation, warm, verdict);
             } catch (ExecutionException e) {
-                long invocation = millisSince(initialized);
-                return report(target, jvmBootMillis, (initialized - start) / 1_000_000, invocation,
+                return measurement.report(init, millisSince(start) - init, ColdStartReport.NOT_MEASURED,
                         event.failed(describe(e.getCause())));
             } finally {
                 jar.close();
@@ -216,20 +256,28 @@ public final class ColdStartProbe {
                 : LocalStackOptions.DEFAULT_PREFIX;
     }
 
-    private static ColdStartReport report(ProbeTarget target, long jvmBootMillis, long initMillis, long invocationMillis,
-                                          ProbeEvent.Verdict verdict) {
-        String detail = verdict.detail().length() > MAX_DETAIL ? verdict.detail().substring(0, MAX_DETAIL) + "..."
-                : verdict.detail();
-        return new ColdStartReport(target.function().family(), target.entryPoint().name(),
-                target.entryPoint().handlerClass(), jvmBootMillis, initMillis, invocationMillis, verdict.succeeded(),
-                detail);
+    /** What a report says about the target and its event, whatever the timings. */
+    private record Measurement(ProbeTarget target, ProbeEvent event, long jvmBootMillis) {
+        ColdStartReport report(long initMillis, long invocationMillis, long warmMillis, ProbeEvent.Verdict verdict) {
+            String detail = verdict.detail().length() > MAX_DETAIL ? verdict.detail().substring(0, MAX_DETAIL) + "..."
+                    : verdict.detail();
+            return new ColdStartReport(target.function().family(), target.entryPoint().name(),
+                    target.entryPoint().handlerClass(), kind(target), target.function().memoryMb(), event.route(),
+                    jvmBootMillis, initMillis, invocationMillis, warmMillis, verdict.succeeded(), detail,
+                    verdict.authorizerContext());
+        }
     }
 
+    /** The error and its root cause, which for a handler that failed to start names the missing setting. */
     private static String describe(Throwable e) {
-        if (e instanceof FunctionJar.HandlerException handler) {
-            return handler.errorType() + ": " + handler.errorMessage();
+        String message = e instanceof FunctionJar.HandlerException handler
+                ? handler.errorType() + ": " + handler.errorMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        return root == e || root == e.getCause() && e instanceof FunctionJar.HandlerException ? message
+                : message + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
     private static long millisSince(long startNanos) {

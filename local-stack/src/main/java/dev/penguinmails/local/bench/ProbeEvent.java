@@ -1,10 +1,14 @@
 package dev.penguinmails.local.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.penguinmails.local.http.ApiGatewayResponses;
 import dev.penguinmails.local.queues.BatchResult;
 import dev.penguinmails.local.queues.QueuePoller;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -15,6 +19,11 @@ import software.amazon.awssdk.services.sqs.model.Message;
 public sealed interface ProbeEvent extends AutoCloseable {
 
     String json();
+
+    /** The request an HTTP event carries, as {@code METHOD /route/{variable}}; empty for other events. */
+    default String route() {
+        return "";
+    }
 
     /** Releases what building the event opened. */
     @Override
@@ -29,11 +38,22 @@ public sealed interface ProbeEvent extends AutoCloseable {
         return new Verdict(false, error);
     }
 
-    /** Whether the invocation succeeded, and a short detail for the report. */
-    record Verdict(boolean succeeded, String detail) { }
+    /**
+     * Whether the invocation succeeded, a short detail for the report, and what an authorizer answered
+     * (its context, as JSON), which a later probe of the request it authorized hands the function.
+     */
+    record Verdict(boolean succeeded, String detail, Optional<String> authorizerContext) {
+        public Verdict(boolean succeeded, String detail) {
+            this(succeeded, detail, Optional.empty());
+        }
+    }
 
-    /** A signup through the HTTP API: succeeds only with 202 (accepted, verification email to follow). */
-    record Signup(String json, String email, ApiGatewayResponses responses) implements ProbeEvent {
+    /**
+     * A request through the HTTP API; succeeds only with {@code expectedStatus}: 202 for the signup (accepted,
+     * verification email to follow), 200 for the reference's and an authenticated {@code GET}.
+     */
+    record HttpCall(String json, String route, String request, int expectedStatus, ApiGatewayResponses responses)
+            implements ProbeEvent {
         @Override
         public Verdict settle(String responseJson) {
             int status;
@@ -42,7 +62,29 @@ public sealed interface ProbeEvent extends AutoCloseable {
             } catch (ApiGatewayResponses.InvalidResponseException e) {
                 return new Verdict(false, "invalid response: " + e.getMessage());
             }
-            return new Verdict(status == 202, "HTTP " + status + " for " + email);
+            return new Verdict(status == expectedStatus, "HTTP " + status + " for " + request);
+        }
+    }
+
+    /**
+     * A payload 2.0 REQUEST authorizer event, as API Gateway sends it before an authorized route; succeeds when the
+     * simple response lets the request through ({@code isAuthorized}).
+     */
+    record AuthorizerRequest(String json, String route, String request, ObjectMapper mapper) implements ProbeEvent {
+        @Override
+        public Verdict settle(String responseJson) {
+            JsonNode response;
+            try {
+                response = mapper.readTree(responseJson);
+            } catch (JsonProcessingException e) {
+                return new Verdict(false, "invalid authorizer response: " + e.getOriginalMessage());
+            }
+            boolean authorized = response.path("isAuthorized").asBoolean(false);
+            JsonNode context = response.path("context");
+            List<String> keys = new ArrayList<>();
+            context.fieldNames().forEachRemaining(keys::add);
+            return new Verdict(authorized, (authorized ? "authorized " : "denied ") + request + ", context keys "
+                    + keys, context.isObject() ? Optional.of(context.toString()) : Optional.empty());
         }
     }
 

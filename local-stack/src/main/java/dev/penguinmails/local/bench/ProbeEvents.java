@@ -1,6 +1,9 @@
 package dev.penguinmails.local.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.penguinmails.emulators.LocalAwsClients;
 import dev.penguinmails.local.http.ApiGatewayEvents;
 import dev.penguinmails.local.http.ApiGatewayResponses;
@@ -23,7 +26,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -48,39 +53,106 @@ final class ProbeEvents {
         this.api = api;
     }
 
-    ProbeEvent forEntryPoint(ProbeTarget target) {
+    ProbeEvent forEntryPoint(ProbeTarget target, Optional<AuthenticatedRequest> authenticated) {
         EntryPoint entryPoint = target.entryPoint();
+        if (target.function().family().equals(ReferenceFunction.FAMILY)) {
+            return reference(target);
+        }
         if (entryPoint instanceof HttpApiHandler) {
-            return signup(target);
+            return authenticated.map(request -> authenticatedCall(target, request)).orElseGet(() -> signup(target));
         }
         if (entryPoint instanceof QueueHandler queue) {
             return batch(queue);
         }
-        return schedule(target, (ScheduledHandler) entryPoint);
+        if (entryPoint instanceof ScheduledHandler scheduled) {
+            return schedule(target, scheduled);
+        }
+        throw new ProbeException(ProbeException.USAGE, "The probe cannot build an event for the "
+                + entryPoint.getClass().getSimpleName() + " entry point " + entryPoint.name() + ".");
     }
 
     /** {@code POST /v1/signup} from a random private address, so that the per-address signup throttle never trips. */
     private ProbeEvent signup(ProbeTarget target) {
-        RouteMatch match = new RouteTable(topology.httpRoutes().toList()).match("POST", SIGNUP_PATH)
-                .filter(m -> m.route().function().family().equals(target.function().family()))
-                .orElseThrow(() -> new ProbeException(ProbeException.USAGE, "POST " + SIGNUP_PATH
-                        + " is not routed to the " + target.function().family()
-                        + " function, and the signup is the request the HTTP API probe sends."));
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String email = "cold-" + Long.toHexString(random.nextLong() & Long.MAX_VALUE) + "@example.com";
+        String email = "cold-" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + "@example.com";
         String body = json.createObjectNode().put("email", email).put("password", "violet-tractor-sings-Quarterly-42")
                 .put("name", "Cold Start").put("workspaceName", "Cold Start").toString();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", List.of("application/json"));
+        ObjectNode event = gatewayEvent(new RouteTable(topology.httpRoutes().toList()), target, "POST", SIGNUP_PATH,
+                headers, body.getBytes(StandardCharsets.UTF_8));
+        return new ProbeEvent.HttpCall(event.toString(), route(event), email, 202, new ApiGatewayResponses(json));
+    }
+
+    /** The reference's one request, {@code GET /reference}. */
+    private ProbeEvent reference(ProbeTarget target) {
+        RouteTable routes = new RouteTable(Stream.of(target.function()).flatMap(f -> f.httpApi().stream()
+                .flatMap(api -> api.routes().stream().map(r -> new Topology.RoutedHttp(r, f, api)))).toList());
+        String path = ReferenceFunction.ROUTE.substring(ReferenceFunction.ROUTE.indexOf(' ') + 1);
+        ObjectNode event = gatewayEvent(routes, target, "GET", path, new LinkedHashMap<>(), new byte[0]);
+        return new ProbeEvent.HttpCall(event.toString(), route(event), ReferenceFunction.ROUTE, 200,
+                new ApiGatewayResponses(json));
+    }
+
+    /**
+     * An authenticated {@code GET}, with the authorizer's context under {@code requestContext.authorizer.lambda}
+     * where API Gateway puts it for a route behind a Lambda authorizer.
+     */
+    private ProbeEvent authenticatedCall(ProbeTarget target, AuthenticatedRequest request) {
+        ObjectNode event = gatewayEvent(new RouteTable(topology.httpRoutes().toList()), target, "GET", request.path(),
+                request.headers(), new byte[0]);
+        request.authorizerContext().ifPresent(context -> ((ObjectNode) event.path("requestContext"))
+                .putObject("authorizer").set("lambda", parse(context)));
+        return new ProbeEvent.HttpCall(event.toString(), route(event), "GET " + request.path(), 200,
+                new ApiGatewayResponses(json));
+    }
+
+    /**
+     * The payload 2.0 REQUEST authorizer event API Gateway sends before {@code GET path} reaches its function
+     * (simple responses): the request's event without its body, with the route's ARN and the identity source's
+     * values.
+     */
+    ProbeEvent authorizer(ProbeTarget target, AuthenticatedRequest request) {
+        RouteTable routes = new RouteTable(topology.httpRoutes().toList());
+        ObjectNode requestEvent = gatewayEvent(routes, null, "GET", request.path(), request.headers(), new byte[0]);
+        return new ProbeEvent.AuthorizerRequest(AuthorizerEvents.fromRequest(json, requestEvent,
+                request.authorization()).toString(), route(requestEvent), "GET " + request.path(), json);
+    }
+
+    /** The API Gateway v2 event for a request to {@code target}'s function (any function's when it is null). */
+    private ObjectNode gatewayEvent(RouteTable routes, ProbeTarget target, String method, String path,
+                                    Map<String, List<String>> extraHeaders, byte[] body) {
+        RouteMatch match = routes.match(method, path)
+                .filter(m -> target == null || m.route().function().family().equals(target.function().family()))
+                .orElseThrow(() -> new ProbeException(ProbeException.USAGE, method + " " + path + " is not routed to "
+                        + (target == null ? "any function" : "the " + target.function().family() + " function")
+                        + ", which the probe's request must be."));
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         String sourceIp = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Host", List.of(api.getHost() + ":" + api.getPort()));
-        headers.put("Content-Type", List.of("application/json"));
-        headers.put("Content-Length", List.of(Integer.toString(bytes.length)));
+        headers.putAll(extraHeaders);
+        if (body.length > 0) {
+            headers.put("Content-Length", List.of(Integer.toString(body.length)));
+        }
         headers.put("User-Agent", List.of("penguinmails-cold-start-probe"));
-        GatewayRequest request = new GatewayRequest("POST", SIGNUP_PATH, "", "HTTP/1.1", headers, bytes, sourceIp,
+        GatewayRequest request = new GatewayRequest(method, path, "", "HTTP/1.1", headers, body, sourceIp,
                 api.getPort(), ApiGatewayEvents.newRequestId(), Instant.now());
-        return new ProbeEvent.Signup(new ApiGatewayEvents(json).toEvent(request, match), email,
-                new ApiGatewayResponses(json));
+        return (ObjectNode) parse(new ApiGatewayEvents(json).toEvent(request, match));
+    }
+
+    /** {@code METHOD /path/{variable}}: the request's method on the route's path, the same in every run. */
+    private static String route(ObjectNode event) {
+        String routeKey = event.path("routeKey").asText();
+        return event.path("requestContext").path("http").path("method").asText() + " "
+                + routeKey.substring(routeKey.indexOf(' ') + 1);
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ProbeException(ProbeException.USAGE, "Not JSON: " + e.getOriginalMessage());
+        }
     }
 
     /**
