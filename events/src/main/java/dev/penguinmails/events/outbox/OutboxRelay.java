@@ -2,6 +2,7 @@ package dev.penguinmails.events.outbox;
 
 import dev.penguinmails.topology.TableSpec;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,8 @@ public class OutboxRelay {
         this.minAge = minAge;
     }
 
-    /** What one sweep did. */
+    /** What one sweep did; a scheduled job's answer, which the Lambda runtime serializes. */
+    @Serdeable
     public record Summary(int delivered, int failed, boolean finished) { }
 
     /** Sweeps {@code table} (of {@code layout}) until nothing old enough is pending or {@code stop} says so. */

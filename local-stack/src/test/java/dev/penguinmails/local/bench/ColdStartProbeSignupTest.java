@@ -7,10 +7,15 @@ import dev.penguinmails.local.FunctionClasspath;
 import dev.penguinmails.local.LocalStack;
 import dev.penguinmails.local.LocalStackOptions;
 import dev.penguinmails.testsupport.TestAws;
+import dev.penguinmails.topology.AuthorizerHandler;
+import dev.penguinmails.topology.EntryPoint;
+import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.PenguinMailsTopology;
+import dev.penguinmails.topology.ScheduledHandler;
 import dev.penguinmails.topology.Topology;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,5 +76,25 @@ class ColdStartProbeSignupTest {
         Matcher email = EMAIL.matcher(api.detail());
         assertThat(email.find()).isTrue();
         assertThat(TestAws.mailbox().awaitMessagesTo(email.group(), 1, Duration.ofSeconds(30))).hasSize(1);
+    }
+
+    /**
+     * Scheduled jobs and the authorizer answer through the Lambda runtime's serializer too: a return type it
+     * cannot write fails the invocation on AWS (and sends a scheduled job's event to the failed-invocations queue).
+     */
+    @Test
+    void everyScheduledJobAndTheAuthorizerAnswerInAFormTheLambdaRuntimeCanWrite() {
+        Map<String, String> environment = ColdStartProbe.fetchEnvironment(stack.apiBaseUrl(), "identity");
+        FunctionClasspath jars = FunctionClasspath.builtJars(FixtureAccess.projectRoot());
+        FunctionSpec identity = TOPOLOGY.function("identity").orElseThrow();
+        List<String> entryPoints = identity.entryPoints()
+                .filter(e -> e instanceof ScheduledHandler || e instanceof AuthorizerHandler).map(EntryPoint::name).toList();
+        assertThat(entryPoints).hasSizeGreaterThanOrEqualTo(3);
+
+        for (String entryPoint : entryPoints) {
+            ColdStartReport report = ColdStartProbe.measure(ProbeTarget.find(TOPOLOGY, jars, "identity", entryPoint),
+                    TOPOLOGY, environment, stack.apiBaseUrl(), 1);
+            assertThat(report.succeeded()).as(entryPoint + ": " + report.detail()).isTrue();
+        }
     }
 }
