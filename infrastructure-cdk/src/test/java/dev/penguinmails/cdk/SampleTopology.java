@@ -3,9 +3,11 @@ package dev.penguinmails.cdk;
 import java.util.List;
 import java.util.Optional;
 
+import dev.penguinmails.topology.AuthorizerHandler;
 import dev.penguinmails.topology.BucketSpec;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.HttpApiHandler;
+import dev.penguinmails.topology.HttpRoute;
 import dev.penguinmails.topology.QueueHandler;
 import dev.penguinmails.topology.QueueSpec;
 import dev.penguinmails.topology.RuleSpec;
@@ -16,7 +18,8 @@ import dev.penguinmails.topology.Topology;
 /**
  * A richer topology than today's real one: two families, buckets with and without expiry, a rule
  * with two targets and numeric, prefix and anything-but matchers, batching windows and schedules.
- * It exercises the parts of the stack the real topology does not use yet.
+ * It exercises the parts of the stack the real topology does not use yet, and an authorizer owned by
+ * another family than identity with a public route beside authorized ones.
  */
 public final class SampleTopology {
 
@@ -50,12 +53,15 @@ public final class SampleTopology {
                 List.of(new QueueHandler("fan-out", "dev.sample.sending.FanOut", "sending-fan-out", 100, 5, 20)),
                 List.of(new ScheduledHandler("tick", "dev.sample.sending.Tick", "rate(1 minute)"),
                         new ScheduledHandler("roll-up", "dev.sample.sending.RollUp", "rate(1 day)")),
-                new FunctionSpec.Access(List.of("sending"), List.of("archive"), List.of("contacts-imports"), true, true));
+                new FunctionSpec.Access(List.of("sending"), List.of("archive"), List.of("contacts-imports"), true, true),
+                Optional.of(new AuthorizerHandler("gatekeeper", "dev.sample.sending.Gatekeeper",
+                        AuthorizerHandler.AUTHORIZATION_HEADER_SOURCE, 60)));
     }
 
     private static FunctionSpec contacts() {
         return new FunctionSpec("contacts", 2048, 60,
-                Optional.of(HttpApiHandler.micronaut("ANY /v1/contacts", "ANY /v1/contacts/{proxy+}")),
+                Optional.of(HttpApiHandler.micronaut(List.of(HttpRoute.open("ANY /v1/contacts"),
+                        HttpRoute.of("ANY /v1/contacts/{proxy+}")))),
                 List.of(new QueueHandler("imports", "dev.sample.contacts.Imports", "contacts-imports", 5, 0)),
                 List.of(),
                 new FunctionSpec.Access(List.of("contacts"), List.of("imports"), List.of(), false, false));

@@ -11,9 +11,7 @@ final class HandlerTestProperties {
             // micronaut-function-aws-api-proxy-test (a test dependency) starts an HTTP server with every context.
             "micronaut.server.port", "-1",
             // Beans of shared that need secrets fall back to development defaults only for local/test stages.
-            "penguinmails.stage", "test",
-            // The request authorizer reads the identity table (never called in these tests).
-            "penguinmails.tables.identity", "not-provisioned-identity");
+            "penguinmails.stage", "test");
 
     private HandlerTestProperties() { }
 

@@ -16,6 +16,7 @@ import dev.penguinmails.local.functions.LocalFunctionEnvironment;
 import dev.penguinmails.local.http.ApiGateway;
 import dev.penguinmails.local.http.ApiGatewayEvents;
 import dev.penguinmails.local.http.ApiGatewayResponses;
+import dev.penguinmails.local.http.LocalAuthorizer;
 import dev.penguinmails.local.http.ApiServer;
 import dev.penguinmails.local.http.GatewayLimits;
 import dev.penguinmails.local.http.RouteTable;
@@ -42,6 +43,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -65,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
     private Functions functions;
     private ApiServer server;
     private Scheduler scheduler;
+    private Optional<LocalAuthorizer> authorizer = Optional.empty();
     private List<QueuePoller> pollers = List.of();
     private Map<String, Map<String, String>> functionEnvironments = Map.of();
     private Duration startupTime = Duration.ZERO;
@@ -151,9 +154,12 @@ public final class LocalStack implements AutoCloseable {
         }
 
         RouteTable routes = new RouteTable(topology.httpRoutes().toList());
+        ApiGatewayEvents apiEvents = new ApiGatewayEvents(json);
+        authorizer = topology.authorizer().map(a -> new LocalAuthorizer(a.handler(),
+                functions.invoker(a.function(), a.handler()), apiEvents, json));
         ApiGateway gateway = new ApiGateway(routes,
                 (route, timeout) -> functions.invoker(route.function(), route.handler(), timeout),
-                new ApiGatewayEvents(json), new ApiGatewayResponses(json), GatewayLimits.aws());
+                apiEvents, new ApiGatewayResponses(json), GatewayLimits.aws(), authorizer);
         QueueDepths depths = new QueueDepths(clients.sqs(), stack.queueUrls(), stack.deadLetterQueueUrls());
         AdminEndpoint admin = new AdminEndpoint(json, this::health, depths, scheduler, functions::coldStarts,
                 pollersByQueue, functionEnvironments);
@@ -249,6 +255,11 @@ public final class LocalStack implements AutoCloseable {
     /** The SQS poller of each queue that has a consumer. */
     public List<QueuePoller> pollers() {
         return pollers;
+    }
+
+    /** The API's Lambda authorizer, when the topology has one. */
+    public Optional<LocalAuthorizer> authorizer() {
+        return authorizer;
     }
 
     public Scheduler scheduler() {

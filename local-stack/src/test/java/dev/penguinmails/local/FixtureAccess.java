@@ -35,10 +35,10 @@ public final class FixtureAccess {
 
     /**
      * What shared's beans need when a function runs outside a local stack: a stage (for development
-     * defaults of secrets) and the identity table, which its request authorizer reads (never called here).
+     * defaults of secrets).
      */
     public static Map<String, String> functionEnvironment() {
-        return Map.of(ConfigKeys.STAGE, "local", ConfigKeys.table("identity"), "not-provisioned-identity");
+        return Map.of(ConfigKeys.STAGE, "local");
     }
 
     /** The repository root: the nearest folder above this module with a {@code topology} module. */

@@ -4,6 +4,7 @@ import dev.penguinmails.local.fixtures.alpha.AlphaQueueHandler;
 import dev.penguinmails.local.fixtures.alpha.AlphaTickHandler;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.HttpApiHandler;
+import dev.penguinmails.topology.HttpRoute;
 import dev.penguinmails.topology.QueueHandler;
 import dev.penguinmails.topology.QueueSpec;
 import dev.penguinmails.topology.ScheduledHandler;
@@ -42,17 +43,17 @@ final class FixtureFunctions {
     /** A topology with the two fixture families: alpha has an API, a queue consumer and a schedule. */
     static Topology topology() {
         FunctionSpec alpha = new FunctionSpec(ALPHA, 512, 3,
-                Optional.of(HttpApiHandler.micronaut("POST /v1/alpha/echo/{id}", "GET /v1/alpha/beans",
+                Optional.of(HttpApiHandler.micronaut(Stream.of("POST /v1/alpha/echo/{id}", "GET /v1/alpha/beans",
                         "GET /v1/alpha/loader", "GET /v1/alpha/slow", "GET /v1/alpha/boom", "GET /v1/alpha/sees",
-                        "GET /v1/alpha/cookies")),
+                        "GET /v1/alpha/cookies").map(HttpRoute::open).toList())),
                 List.of(new QueueHandler("work", AlphaQueueHandler.class.getName(), "alpha-work", 10, 0)),
                 List.of(new ScheduledHandler("tick", AlphaTickHandler.class.getName(), "rate(1 hour)")),
-                new FunctionSpec.Access(List.of(ALPHA, "identity"), List.of(), List.of(), false, false));
+                new FunctionSpec.Access(List.of(ALPHA), List.of(), List.of(), false, false));
         FunctionSpec beta = new FunctionSpec(BETA, 512, 10,
-                Optional.of(HttpApiHandler.micronaut("GET /v1/beta/beans", "GET /v1/beta/sees")),
-                List.of(), List.of(), new FunctionSpec.Access(List.of("identity"), List.of(), List.of(), false, false));
-        // shared's request authorizer reads the identity table, so both fixtures are given it.
-        return new Topology("fixtures", List.of(TableSpec.standard(ALPHA), TableSpec.standard("identity")), List.of(),
+                Optional.of(HttpApiHandler.micronaut(Stream.of("GET /v1/beta/beans", "GET /v1/beta/sees")
+                        .map(HttpRoute::open).toList())),
+                List.of(), List.of(), new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false));
+        return new Topology("fixtures", List.of(TableSpec.standard(ALPHA)), List.of(),
                 List.of(new QueueSpec("alpha-work", 18, 2, 3600)), "fixtures", List.of(), List.of(alpha, beta));
     }
 

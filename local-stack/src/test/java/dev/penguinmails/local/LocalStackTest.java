@@ -78,7 +78,7 @@ class LocalStackTest {
     @Test
     void eachFunctionSeesTheResourcesOfItsOwnAccessAndNoOthers() throws Exception {
         java.util.List<String> keys = java.util.List.of(ConfigKeys.table("alpha"), ConfigKeys.queueUrl("alpha-work"),
-                ConfigKeys.table("identity"), ConfigKeys.STAGE);
+                ConfigKeys.STAGE);
         JsonNode alpha = sees("alpha", keys);
         JsonNode beta = sees("beta", keys);
 
@@ -86,7 +86,6 @@ class LocalStackTest {
         assertThat(alpha.path(ConfigKeys.queueUrl("alpha-work")).asText()).isEqualTo(stack.stack().queueUrl("alpha-work"));
         assertThat(beta.path(ConfigKeys.table("alpha")).asText()).as("beta's access names no alpha table").isEmpty();
         assertThat(beta.path(ConfigKeys.queueUrl("alpha-work")).asText()).as("beta consumes no alpha queue").isEmpty();
-        assertThat(beta.path(ConfigKeys.table("identity")).asText()).isEqualTo(PREFIX + "identity");
         assertThat(beta.path(ConfigKeys.STAGE).asText()).isEqualTo("local");
         for (JsonNode seen : java.util.List.of(alpha, beta)) {
             seen.fields().forEachRemaining(e -> {
@@ -227,11 +226,13 @@ class LocalStackTest {
                 .containsEntry(ConfigKeys.STAGE, "local")
                 .doesNotContainKey(ConfigKeys.APP_BASE_URL) // only functions that send email are told where links point
                 .containsEntry(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, "3")
-                .containsKeys(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY, ConfigKeys.CURSOR_SECRET);
+                .containsKey(ConfigKeys.CURSOR_SECRET)
+                .as("token keys are identity's: other families read the authorizer's context")
+                .doesNotContainKeys(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY, ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS);
         assertThat(environment).as("the endpoint shows what the function was given").isEqualTo(stack.functionEnvironment("alpha"));
         assertThat(environment.keySet()).as("alpha's own resources, the emulator endpoints and the local secrets")
                 .noneMatch(k -> k.startsWith("penguinmails.buckets."))
-                .allMatch(k -> !k.startsWith("penguinmails.tables.") || k.endsWith(".alpha") || k.endsWith(".identity"));
+                .allMatch(k -> !k.startsWith("penguinmails.tables.") || k.endsWith(".alpha"));
         environment.keySet().forEach(key -> assertThat(System.getProperty(key)).as(key).isNull());
         Map<String, String> betaEnvironment = new LinkedHashMap<>();
         JSON.readTree(beta.body()).path("environment").fields()

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * The configuration keys by which a function finds its resources. CDK sets them as environment
- * variables ({@code PENGUINMAILS_TABLES_IDENTITY}); the local stack and tests set the same keys as
- * properties ({@code penguinmails.tables.identity}). Micronaut reads either form.
+ * variables ({@code PENGUINMAILS_TABLES_CONTACTS}); the local stack and tests set the same keys as
+ * properties ({@code penguinmails.tables.contacts}). Micronaut reads either form.
  */
 public final class ConfigKeys {
     public static final String EVENT_BUS = "penguinmails.event-bus";

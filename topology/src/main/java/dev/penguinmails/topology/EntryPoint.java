@@ -1,7 +1,7 @@
 package dev.penguinmails.topology;
 
 /** One Lambda handler of a function family. */
-public sealed interface EntryPoint permits HttpApiHandler, QueueHandler, ScheduledHandler {
+public sealed interface EntryPoint permits HttpApiHandler, QueueHandler, ScheduledHandler, AuthorizerHandler {
 
     /** Unique within the family; the Lambda is named {@code <family>-<name>}. */
     String name();

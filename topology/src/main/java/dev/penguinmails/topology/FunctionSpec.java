@@ -12,6 +12,7 @@ import java.util.stream.Stream;
  * @param family    short name, e.g. {@code identity}; also the module folder under {@code functions/}
  * @param memoryMb  Lambda memory for every entry point of the family
  * @param timeoutSeconds Lambda timeout for every entry point of the family
+ * @param authorizer the API Gateway Lambda authorizer the family offers every authorized route (identity's)
  */
 public record FunctionSpec(
         String family,
@@ -20,7 +21,14 @@ public record FunctionSpec(
         Optional<HttpApiHandler> httpApi,
         List<QueueHandler> queueHandlers,
         List<ScheduledHandler> scheduledHandlers,
-        Access access) {
+        Access access,
+        Optional<AuthorizerHandler> authorizer) {
+
+    /** A family without an authorizer. */
+    public FunctionSpec(String family, int memoryMb, int timeoutSeconds, Optional<HttpApiHandler> httpApi,
+                        List<QueueHandler> queueHandlers, List<ScheduledHandler> scheduledHandlers, Access access) {
+        this(family, memoryMb, timeoutSeconds, httpApi, queueHandlers, scheduledHandlers, access, Optional.empty());
+    }
 
     public FunctionSpec {
         Names.requireLogicalName(family);
@@ -46,17 +54,49 @@ public record FunctionSpec(
 
     /** Every entry point, each of which becomes one Lambda. */
     public Stream<EntryPoint> entryPoints() {
-        return Stream.of(httpApi.stream(), queueHandlers.stream(), scheduledHandlers.stream())
+        return Stream.of(httpApi.stream(), authorizer.stream(), queueHandlers.stream(), scheduledHandlers.stream())
                 .flatMap(s -> s.map(EntryPoint.class::cast));
     }
 
-    /** What the family may touch. Everything else is denied. */
+    /**
+     * What the family may touch. Everything else is denied.
+     *
+     * @param accessTokens what the family does with access tokens; only the families that sign or check them
+     *                     are given the token keys (others learn who calls from the authorizer's context)
+     */
     public record Access(List<String> tables, List<String> buckets, List<String> sendToQueues,
-                         boolean publishEvents, boolean sendEmail) {
+                         boolean publishEvents, boolean sendEmail, AccessTokens accessTokens) {
         public Access {
             tables = List.copyOf(tables);
             buckets = List.copyOf(buckets);
             sendToQueues = List.copyOf(sendToQueues);
+            java.util.Objects.requireNonNull(accessTokens, "accessTokens");
         }
+
+        /** Access of a family that neither issues nor checks access tokens, as every family but identity. */
+        public Access(List<String> tables, List<String> buckets, List<String> sendToQueues,
+                      boolean publishEvents, boolean sendEmail) {
+            this(tables, buckets, sendToQueues, publishEvents, sendEmail, AccessTokens.NONE);
+        }
+
+        /** Whether the family checks access tokens itself, and so needs the public keys. */
+        public boolean verifiesAccessTokens() {
+            return accessTokens != AccessTokens.NONE;
+        }
+
+        /** Whether the family signs access tokens, and so needs the signing key. */
+        public boolean issuesAccessTokens() {
+            return accessTokens == AccessTokens.ISSUE;
+        }
+    }
+
+    /** What a family does with access tokens. */
+    public enum AccessTokens {
+        /** Neither: it reads the principal from the authorizer's context. */
+        NONE,
+        /** Checks them (an authorizer). */
+        VERIFY,
+        /** Issues and checks them. */
+        ISSUE
     }
 }

@@ -18,8 +18,14 @@ public record HttpApiHandler(String handlerClass, List<HttpRoute> routes) implem
         }
     }
 
+    /** Micronaut's handler for authorized routes only. */
     public static HttpApiHandler micronaut(String... routeKeys) {
         return new HttpApiHandler(MICRONAUT_HANDLER, List.of(routeKeys).stream().map(HttpRoute::of).toList());
+    }
+
+    /** Micronaut's handler for routes that each say whether they are public. */
+    public static HttpApiHandler micronaut(List<HttpRoute> routes) {
+        return new HttpApiHandler(MICRONAUT_HANDLER, routes);
     }
 
     @Override

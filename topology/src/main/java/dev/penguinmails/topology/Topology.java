@@ -44,6 +44,14 @@ public record Topology(
                 .flatMap(api -> api.routes().stream().map(r -> new RoutedHttp(r, f, api))));
     }
 
+    /** The authorizer every authorized route runs first, with the family that offers it; at most one exists. */
+    public Optional<RoutedAuthorizer> authorizer() {
+        return functions.stream().flatMap(f -> f.authorizer().stream().map(a -> new RoutedAuthorizer(a, f))).findFirst();
+    }
+
+    /** The authorizer together with the function family that owns it. */
+    public record RoutedAuthorizer(AuthorizerHandler handler, FunctionSpec function) { }
+
     /** A route together with the function and handler behind it. */
     public record RoutedHttp(HttpRoute route, FunctionSpec function, HttpApiHandler handler) { }
 }

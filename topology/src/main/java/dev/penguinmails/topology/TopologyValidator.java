@@ -36,6 +36,17 @@ final class TopologyValidator {
             f.queueHandlers().forEach(h -> require(queueNames, h.queue(), f.family() + " consumes"));
             f.queueHandlers().forEach(h -> requireVisibility(f, h, queues));
         }
+        long authorizers = functions.stream().filter(f -> f.authorizer().isPresent()).count();
+        if (authorizers > 1) {
+            throw new IllegalArgumentException("a topology has at most one authorizer, not " + authorizers);
+        }
+        functions.stream().flatMap(f -> f.httpApi().stream()).flatMap(a -> a.routes().stream())
+                .filter(r -> !r.isPublic()).findFirst().ifPresent(r -> {
+                    if (authorizers == 0) {
+                        throw new IllegalArgumentException("route " + r.routeKey()
+                                + " is authorized but the topology has no authorizer; mark it public or add one");
+                    }
+                });
         Set<String> consumed = new HashSet<>();
         functions.forEach(f -> f.queueHandlers().forEach(h -> {
             if (!consumed.add(h.queue())) {

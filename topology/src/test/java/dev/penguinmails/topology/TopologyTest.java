@@ -38,6 +38,41 @@ class TopologyTest {
     }
 
     @Test
+    void authorizedRoutesNeedTheOneAuthorizerOfTheTopology() {
+        var open = new FunctionSpec("alpha", 512, 10, Optional.of(HttpApiHandler.micronaut(List.of(HttpRoute.open("GET /v1/a")))),
+                List.of(), List.of(), new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false));
+        var guarded = new FunctionSpec("bravo", 512, 10, Optional.of(HttpApiHandler.micronaut("GET /v1/b")),
+                List.of(), List.of(), new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false));
+        AuthorizerHandler authorizer = new AuthorizerHandler("authorizer", "x.Authorizer",
+                AuthorizerHandler.AUTHORIZATION_HEADER_SOURCE, 30);
+        var gatekeeper = new FunctionSpec("charlie", 512, 10, Optional.empty(), List.of(), List.of(),
+                new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false), Optional.of(authorizer));
+
+        assertThat(new Topology("tiny", List.of(), List.of(), List.of(), "bus", List.of(), List.of(open)).authorizer()).isEmpty();
+        assertThatThrownBy(() -> new Topology("tiny", List.of(), List.of(), List.of(), "bus", List.of(), List.of(open, guarded)))
+                .hasMessageContaining("GET /v1/b");
+        Topology topology = new Topology("tiny", List.of(), List.of(), List.of(), "bus", List.of(), List.of(open, guarded, gatekeeper));
+        assertThat(topology.authorizer().orElseThrow().function().family()).isEqualTo("charlie");
+        assertThat(gatekeeper.entryPoints().toList()).containsExactly(authorizer);
+        assertThat(authorizer.identityHeader()).isEqualTo("authorization");
+        assertThatThrownBy(() -> new AuthorizerHandler("a", "x", "$request.querystring.k", 30))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AuthorizerHandler("a", "x", AuthorizerHandler.AUTHORIZATION_HEADER_SOURCE, 3601))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theRealTopologyGuardsEveryRouteButTheOnesAnonymousCallersNeed() {
+        Topology topology = PenguinMailsTopology.define();
+        assertThat(topology.authorizer().orElseThrow().handler().resultTtlSeconds())
+                .isEqualTo(PenguinMailsTopology.AUTHORIZER_TTL_SECONDS);
+        assertThat(topology.httpRoutes().filter(r -> r.route().isPublic()).map(r -> r.route().path()))
+                .containsExactlyInAnyOrder("/v1/signup", "/v1/auth/login", "/v1/auth/refresh", "/v1/auth/verify-email",
+                        "/v1/auth/resend-verification", "/v1/auth/password-reset", "/v1/auth/password-reset/confirm",
+                        "/v1/me/email-change/confirm", "/v1/invitations/accept");
+    }
+
+    @Test
     void aConsumedQueueNeedsAVisibilityTimeoutOfSixTimesTheFunctionTimeout() {
         var access = new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false);
         var slow = new FunctionSpec("alpha", 512, 20, Optional.empty(),
@@ -68,6 +103,6 @@ class TopologyTest {
         assertThat(new ScheduledHandler("tick", "X", "rate(5 minutes)").periodSeconds()).isEqualTo(300);
         assertThatThrownBy(() -> new ScheduledHandler("tick", "X", "cron(0 * * * ? *)"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(ConfigKeys.environmentVariable(ConfigKeys.table("identity"))).isEqualTo("PENGUINMAILS_TABLES_IDENTITY");
+        assertThat(ConfigKeys.environmentVariable(ConfigKeys.table("contacts"))).isEqualTo("PENGUINMAILS_TABLES_CONTACTS");
     }
 }

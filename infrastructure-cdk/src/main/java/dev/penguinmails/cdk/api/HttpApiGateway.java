@@ -4,12 +4,18 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.penguinmails.cdk.compliance.Suppressions;
 import dev.penguinmails.cdk.functions.FunctionFamily;
 import dev.penguinmails.cdk.stage.ConstructIds;
 import dev.penguinmails.cdk.stage.DeploymentStage;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.Topology;
+import dev.penguinmails.topology.Topology.RoutedAuthorizer;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizer;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaAuthorizerProps;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpLambdaResponseType;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpLambdaIntegrationProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -28,7 +34,8 @@ import software.constructs.Construct;
 
 /**
  * The public HTTP API: every route of the topology, each integrated with the {@code live} alias of
- * its family's API Lambda; CORS, a throttled {@code $default} stage and JSON access logs.
+ * its family's API Lambda, and every route not marked public guarded by the topology's Lambda authorizer
+ * (simple responses, cached per identity source); CORS, a throttled {@code $default} stage and JSON access logs.
  */
 public final class HttpApiGateway extends Construct {
 
@@ -89,7 +96,12 @@ public final class HttpApiGateway extends Construct {
         return stage.getUrl();
     }
 
+    /** Why a public route has no authorizer, for the rule pack that asks every route for one. */
+    static final String PUBLIC_BY_DESIGN = "public by design: anonymous callers need this route (sign-up, sign-in, "
+            + "token refresh, email links, invitations), so API Gateway runs no authorizer on it";
+
     private void addRoutes(Topology topology, Map<String, FunctionFamily> families) {
+        Optional<HttpLambdaAuthorizer> authorizer = topology.authorizer().map(a -> authorizer(a, families));
         // One integration per family, shared by all of its routes, and one invoke permission for the whole
         // API rather than one per route: a Lambda's resource policy is capped at 20 kB.
         Map<FunctionSpec, HttpLambdaIntegration> integrations = new IdentityHashMap<>();
@@ -98,12 +110,31 @@ public final class HttpApiGateway extends Construct {
                     new HttpLambdaIntegration(ConstructIds.of(f.family(), "integration"),
                             families.get(f.family()).alias(routed.handler()),
                             HttpLambdaIntegrationProps.builder().scopePermissionToRoute(false).build()));
-            api.addRoutes(AddRoutesOptions.builder()
+            AddRoutesOptions.Builder route = AddRoutesOptions.builder()
                     .path(routed.route().path())
                     .methods(List.of(HttpMethod.valueOf(routed.route().method())))
-                    .integration(integration)
-                    .build());
+                    .integration(integration);
+            if (!routed.route().isPublic()) {
+                // The topology's validation guarantees an authorizer wherever a route is not public.
+                route.authorizer(authorizer.orElseThrow());
+            }
+            List<software.amazon.awscdk.services.apigatewayv2.HttpRoute> added = api.addRoutes(route.build());
+            if (routed.route().isPublic()) {
+                added.forEach(r -> Suppressions.accept(r, "AwsSolutions-APIG4", PUBLIC_BY_DESIGN));
+            }
         });
+    }
+
+    /** The REQUEST authorizer (payload 2.0, simple responses) on the live alias of its family's Lambda. */
+    private static HttpLambdaAuthorizer authorizer(RoutedAuthorizer routed, Map<String, FunctionFamily> families) {
+        return new HttpLambdaAuthorizer(ConstructIds.of(routed.function().family(), routed.handler().name()),
+                families.get(routed.function().family()).alias(routed.handler()),
+                HttpLambdaAuthorizerProps.builder()
+                        .authorizerName(routed.function().family() + "-" + routed.handler().name())
+                        .responseTypes(List.of(HttpLambdaResponseType.SIMPLE))
+                        .identitySource(List.of(routed.handler().identitySource()))
+                        .resultsCacheTtl(Duration.seconds(routed.handler().resultTtlSeconds()))
+                        .build());
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.penguinmails.cdk.stage.ConstructIds;
 import dev.penguinmails.cdk.stage.DeploymentStage;
 import dev.penguinmails.topology.EntryPoint;
 import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.AuthorizerHandler;
 import dev.penguinmails.topology.HttpApiHandler;
 import dev.penguinmails.topology.QueueHandler;
 import dev.penguinmails.topology.ScheduledHandler;
@@ -121,7 +122,7 @@ public final class FunctionFamily extends Construct {
     // A Lambda DLQ only ever receives failed asynchronous invocations; each entry point's failures go elsewhere.
     // A new kind of entry point gets no reason here, so the rule packs flag it until someone writes one.
     private static Optional<String> deadLetterReason(EntryPoint entryPoint) {
-        if (entryPoint instanceof HttpApiHandler) {
+        if (entryPoint instanceof HttpApiHandler || entryPoint instanceof AuthorizerHandler) {
             return Optional.of("API Gateway invokes this function synchronously: a failure is the caller's error response, "
                     + "so there is no asynchronous invocation to dead-letter");
         }

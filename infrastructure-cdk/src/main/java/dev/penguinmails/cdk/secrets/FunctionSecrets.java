@@ -3,13 +3,11 @@ package dev.penguinmails.cdk.secrets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.penguinmails.cdk.compliance.Suppressions;
 import dev.penguinmails.cdk.stage.DeploymentStage;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.FunctionSpec;
-import dev.penguinmails.topology.PenguinMailsTopology;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.AccountRootPrincipal;
 import software.amazon.awscdk.services.iam.IRole;
@@ -32,12 +30,6 @@ import software.constructs.Construct;
  * template). Functions receive only ARNs, as the {@link ConfigKeys} contract's environment variables.
  */
 public final class FunctionSecrets extends Construct {
-
-    /**
-     * The families that issue access tokens and may call {@code kms:Sign}. Not in the topology yet
-     * ({@code FunctionSpec.Access} has no such flag), so it is named here.
-     */
-    public static final Set<String> TOKEN_ISSUERS = Set.of(PenguinMailsTopology.IDENTITY);
 
     /**
      * What the account (that is, IAM policies of administrators and CloudFormation) may do to the key:
@@ -108,9 +100,14 @@ public final class FunctionSecrets extends Construct {
         return "alias/" + stage.topologyName() + "/" + stage.name() + "/access-tokens";
     }
 
-    /** Whether {@code function} issues access tokens, and so signs with the key. */
+    /** Whether {@code function} issues access tokens, and so signs with the key (declared in the topology). */
     public static boolean issuesAccessTokens(FunctionSpec function) {
-        return TOKEN_ISSUERS.contains(function.family());
+        return function.access().issuesAccessTokens();
+    }
+
+    /** Whether {@code function} checks access tokens, and so reads the public key (declared in the topology). */
+    public static boolean verifiesAccessTokens(FunctionSpec function) {
+        return function.access().verifiesAccessTokens();
     }
 
     public IKey accessTokenKey() {
@@ -126,12 +123,14 @@ public final class FunctionSecrets extends Construct {
     }
 
     /**
-     * Least privilege for one family's role: {@code kms:GetPublicKey} on the key and
-     * {@code secretsmanager:GetSecretValue} on the cursor secret for every family; {@code kms:Sign} for
-     * the issuers only, in their IAM policy and, by role, in the key policy.
+     * Least privilege for one family's role: {@code secretsmanager:GetSecretValue} on the cursor secret for
+     * every family; {@code kms:GetPublicKey} for the families that check tokens; {@code kms:Sign} for the
+     * issuers only, in their IAM policy and, by role, in the key policy.
      */
     public void grant(IRole role, FunctionSpec function) {
-        role.addToPrincipalPolicy(allow("kms:GetPublicKey", accessTokenKey.getKeyArn()));
+        if (verifiesAccessTokens(function)) {
+            role.addToPrincipalPolicy(allow("kms:GetPublicKey", accessTokenKey.getKeyArn()));
+        }
         role.addToPrincipalPolicy(allow("secretsmanager:GetSecretValue", cursorSecret.getSecretArn()));
         if (issuesAccessTokens(function)) {
             role.addToPrincipalPolicy(allow("kms:Sign", accessTokenKey.getKeyArn()));
@@ -146,7 +145,9 @@ public final class FunctionSecrets extends Construct {
     /** The ARNs a family finds its keys by, as {@link ConfigKeys} environment variables; never a value. */
     public Map<String, String> environment(FunctionSpec function) {
         Map<String, String> env = new LinkedHashMap<>();
-        put(env, ConfigKeys.ACCESS_TOKEN_VERIFICATION_KMS_KEY, accessTokenKey.getKeyArn());
+        if (verifiesAccessTokens(function)) {
+            put(env, ConfigKeys.ACCESS_TOKEN_VERIFICATION_KMS_KEY, accessTokenKey.getKeyArn());
+        }
         put(env, ConfigKeys.CURSOR_SECRET_ARN, cursorSecret.getSecretArn());
         if (issuesAccessTokens(function)) {
             put(env, ConfigKeys.ACCESS_TOKEN_SIGNING_KMS_KEY, accessTokenKey.getKeyArn());

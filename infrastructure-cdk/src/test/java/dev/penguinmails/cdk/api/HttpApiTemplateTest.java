@@ -46,6 +46,39 @@ class HttpApiTemplateTest {
     }
 
     @Test
+    void everyRouteButThePublicOnesRunsTheTopologysAuthorizerWithSimpleCachedResponses() {
+        for (Synthesized s : stacks()) {
+            var routed = s.topology().authorizer().orElseThrow();
+            Map<String, JsonNode> authorizers = s.json().resources("AWS::ApiGatewayV2::Authorizer");
+            assertThat(authorizers).hasSize(1);
+            String authorizerId = authorizers.keySet().iterator().next();
+            JsonNode authorizer = authorizers.get(authorizerId).path("Properties");
+            assertThat(authorizer.path("AuthorizerType").asText()).isEqualTo("REQUEST");
+            assertThat(authorizer.path("AuthorizerPayloadFormatVersion").asText()).isEqualTo("2.0");
+            assertThat(authorizer.path("EnableSimpleResponses").asBoolean()).isTrue();
+            assertThat(authorizer.path("IdentitySource").get(0).asText()).isEqualTo("$request.header.Authorization");
+            assertThat(authorizer.path("AuthorizerResultTtlInSeconds").asInt()).isEqualTo(routed.handler().resultTtlSeconds());
+            String aliasId = s.json().functionWithAlias(
+                    s.stage().functionName(routed.function(), routed.handler()), FunctionFamily.ALIAS).aliasId();
+            assertThat(authorizer.path("AuthorizerUri").toString()).as("invokes the authorizer's live alias").contains(aliasId);
+
+            Map<String, JsonNode> routes = s.json().resources("AWS::ApiGatewayV2::Route");
+            s.topology().httpRoutes().forEach(r -> {
+                JsonNode route = routes.values().stream()
+                        .filter(x -> x.at("/Properties/RouteKey").asText().equals(r.route().routeKey()))
+                        .findFirst().orElseThrow().path("Properties");
+                if (r.route().isPublic()) {
+                    assertThat(route.path("AuthorizationType").asText("NONE")).as(r.route().routeKey()).isEqualTo("NONE");
+                } else {
+                    assertThat(route.path("AuthorizationType").asText()).as(r.route().routeKey()).isEqualTo("CUSTOM");
+                    assertThat(TemplateJson.referencedId(route.path("AuthorizerId"))).isEqualTo(authorizerId);
+                }
+            });
+            assertThat(s.topology().httpRoutes().filter(r -> r.route().isPublic())).as("both kinds are exercised").isNotEmpty();
+        }
+    }
+
+    @Test
     void apiGatewayMayInvokeEachApiAliasThroughOnePermission() {
         for (Synthesized s : stacks()) {
             s.topology().functions().stream().filter(f -> f.httpApi().isPresent()).forEach(f -> {

@@ -100,19 +100,23 @@ class SecretsTemplateTest {
     }
 
     @Test
-    void everyFunctionGetsTheKeyAndSecretArnsAndOnlyIssuersTheSigningKey() {
+    void everyFunctionGetsTheSecretArnOnlyTokenCheckersTheKeyAndOnlyIssuersTheSigningKey() {
         for (Synthesized s : stacks()) {
             String keyId = keyId(s);
             String secretId = secretId(s);
             for (FunctionSpec family : s.topology().functions()) {
                 boolean issuer = FunctionSecrets.issuesAccessTokens(family);
+                boolean verifier = FunctionSecrets.verifiesAccessTokens(family);
                 family.entryPoints().forEach(e -> {
                     String name = s.stage().functionName(family, e);
                     JsonNode env = s.json().properties(s.json().functionWithAlias(name, FunctionFamily.ALIAS).functionId())
                             .at("/Environment/Variables");
                     JsonNode verification = env.path(var(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KMS_KEY));
-                    assertThat(verification.at("/Fn::GetAtt/0").asText()).as(name).isEqualTo(keyId);
-                    assertThat(verification.at("/Fn::GetAtt/1").asText()).as(name).isEqualTo("Arn");
+                    assertThat(env.has(var(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KMS_KEY))).as(name).isEqualTo(verifier);
+                    if (verifier) {
+                        assertThat(verification.at("/Fn::GetAtt/0").asText()).as(name).isEqualTo(keyId);
+                        assertThat(verification.at("/Fn::GetAtt/1").asText()).as(name).isEqualTo("Arn");
+                    }
                     assertThat(env.path(var(ConfigKeys.CURSOR_SECRET_ARN)).path("Ref").asText()).as(name).isEqualTo(secretId);
                     assertThat(env.has(var(ConfigKeys.ACCESS_TOKEN_SIGNING_KMS_KEY))).as(name).isEqualTo(issuer);
                     if (issuer) {
@@ -126,19 +130,21 @@ class SecretsTemplateTest {
     }
 
     @Test
-    void rolesMayReadThePublicKeyAndTheOneSecretAndOnlyIssuersMaySign() {
+    void rolesMayReadTheOneSecretOnlyTokenCheckersThePublicKeyAndOnlyIssuersMaySign() {
         for (Synthesized s : stacks()) {
             String keyId = keyId(s);
             String secretId = secretId(s);
             for (FunctionSpec family : s.topology().functions()) {
                 List<JsonNode> statements = s.json().statementsOfRole(roleOf(s, family));
-                assertThat(resourcesOf(statements, "kms:GetPublicKey")).as(family.family()).containsExactly(keyId);
+                if (FunctionSecrets.verifiesAccessTokens(family)) {
+                    assertThat(resourcesOf(statements, "kms:GetPublicKey")).as(family.family()).containsExactly(keyId);
+                }
                 assertThat(resourcesOf(statements, "secretsmanager:GetSecretValue")).as(family.family()).containsExactly(secretId);
                 assertThat(TemplateJson.actions(statements).filter(a -> a.startsWith("secretsmanager:")))
                         .as("reading the one value is all").containsOnly("secretsmanager:GetSecretValue");
                 assertThat(TemplateJson.actions(statements).filter(a -> a.startsWith("kms:")).collect(Collectors.toSet()))
-                        .isEqualTo(FunctionSecrets.issuesAccessTokens(family)
-                                ? Set.of("kms:GetPublicKey", "kms:Sign") : Set.of("kms:GetPublicKey"));
+                        .isEqualTo(FunctionSecrets.issuesAccessTokens(family) ? Set.of("kms:GetPublicKey", "kms:Sign")
+                                : FunctionSecrets.verifiesAccessTokens(family) ? Set.of("kms:GetPublicKey") : Set.of());
                 if (FunctionSecrets.issuesAccessTokens(family)) {
                     assertThat(resourcesOf(statements, "kms:Sign")).containsExactly(keyId);
                 }

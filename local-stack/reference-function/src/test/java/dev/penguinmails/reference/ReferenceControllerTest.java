@@ -13,10 +13,8 @@ class ReferenceControllerTest {
 
     @Test
     void answersThroughTheLambdaHandler() throws Exception {
-        // What the local stack gives every function: a stage with development defaults for shared's secrets,
-        // and (for shared's request authentication, whatever the function) the name of identity's table.
+        // What the local stack gives every function: a stage with development defaults for shared's secrets.
         System.setProperty("penguinmails.stage", "test");
-        System.setProperty("penguinmails.tables.identity", "reference-never-read");
         System.setProperty("penguinmails.event-bus", "reference-never-published-to");
         System.setProperty("penguinmails.aws.region", "us-east-1");
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()

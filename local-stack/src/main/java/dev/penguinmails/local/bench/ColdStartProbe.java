@@ -6,6 +6,7 @@ import dev.penguinmails.local.FunctionClasspath;
 import dev.penguinmails.local.LocalStackException;
 import dev.penguinmails.local.LocalStackOptions;
 import dev.penguinmails.local.functions.FunctionJar;
+import dev.penguinmails.topology.AuthorizerHandler;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.EntryPoint;
 import dev.penguinmails.topology.HttpApiHandler;
@@ -111,7 +112,7 @@ public final class ColdStartProbe {
 
     /**
      * Every entry point in the order a bench probes them, one tab-separated line each: family, entry point,
-     * kind ({@code http}, {@code queue} or {@code schedule}), the family's memory in MB, and the queue or {@code -}.
+     * kind ({@code http}, {@code authorizer}, {@code queue} or {@code schedule}), the family's memory in MB, and the queue or {@code -}.
      * Per family the HTTP API comes first, so that its signup leaves a message for the queue consumers.
      */
     static List<String> entryPoints(Topology topology) {
@@ -128,6 +129,9 @@ public final class ColdStartProbe {
     private static String kind(EntryPoint entryPoint) {
         if (entryPoint instanceof HttpApiHandler) {
             return "http";
+        }
+        if (entryPoint instanceof AuthorizerHandler) {
+            return "authorizer";
         }
         return entryPoint instanceof QueueHandler ? "queue" : "schedule";
     }

@@ -67,8 +67,9 @@ public sealed interface ProbeEvent extends AutoCloseable {
     }
 
     /**
-     * A payload 2.0 REQUEST authorizer event, as API Gateway sends it before an authorized route; succeeds when the
-     * simple response lets the request through ({@code isAuthorized}).
+     * A payload 2.0 REQUEST authorizer event with a real credential, as API Gateway sends it before an authorized
+     * route; succeeds when the simple response lets the request through with the verdict {@code ALLOW} (a
+     * credential the function would answer 401 or 429 for is also let through, with another verdict).
      */
     record AuthorizerRequest(String json, String route, String request, ObjectMapper mapper) implements ProbeEvent {
         @Override
@@ -79,11 +80,13 @@ public sealed interface ProbeEvent extends AutoCloseable {
             } catch (JsonProcessingException e) {
                 return new Verdict(false, "invalid authorizer response: " + e.getOriginalMessage());
             }
-            boolean authorized = response.path("isAuthorized").asBoolean(false);
             JsonNode context = response.path("context");
+            boolean authorized = response.path("isAuthorized").asBoolean(false)
+                    && "ALLOW".equals(context.path("verdict").asText());
             List<String> keys = new ArrayList<>();
             context.fieldNames().forEachRemaining(keys::add);
-            return new Verdict(authorized, (authorized ? "authorized " : "denied ") + request + ", context keys "
+            return new Verdict(authorized, (authorized ? "authorized " : "not allowed (verdict "
+                    + context.path("verdict").asText() + ") ") + request + ", context keys "
                     + keys, context.isObject() ? Optional.of(context.toString()) : Optional.empty());
         }
     }
@@ -108,6 +111,24 @@ public sealed interface ProbeEvent extends AutoCloseable {
         @Override
         public void close() {
             sqs.close();
+        }
+    }
+
+    /**
+     * A well-formed bearer credential nobody issued, as API Gateway hands it to the authorizer: succeeds
+     * when the authorizer lets it through with the verdict that the function answers 401 for.
+     */
+    record Authorization(String json, ObjectMapper mapper) implements ProbeEvent {
+        @Override
+        public Verdict settle(String responseJson) {
+            try {
+                var response = mapper.readTree(responseJson);
+                String verdict = response.path("context").path("verdict").asText();
+                boolean ok = response.path("isAuthorized").asBoolean(false) && "UNAUTHENTICATED".equals(verdict);
+                return new Verdict(ok, "isAuthorized " + response.path("isAuthorized") + ", verdict " + verdict);
+            } catch (java.io.IOException e) {
+                return new Verdict(false, "invalid response: " + e.getMessage());
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import dev.penguinmails.local.http.RouteTable;
 import dev.penguinmails.local.queues.QueuePoller;
 import dev.penguinmails.local.queues.SqsEvents;
 import dev.penguinmails.local.schedules.ScheduledEvents;
+import dev.penguinmails.topology.AuthorizerHandler;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.EntryPoint;
 import dev.penguinmails.topology.HttpApiHandler;
@@ -36,6 +37,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /** Builds each kind of entry point's event with the local stack's own builders, as API Gateway, SQS and EventBridge send it. */
 final class ProbeEvents {
     static final String SIGNUP_PATH = "/v1/signup";
+    /** An authorized route every request to which the authorizer judges first. */
+    static final String ME_PATH = "/v1/me";
     /** How long a queue probe waits for a message (SQS allows long polls of up to 20 s). */
     static final int QUEUE_WAIT_SECONDS = 10;
 
@@ -63,6 +66,9 @@ final class ProbeEvents {
         }
         if (entryPoint instanceof QueueHandler queue) {
             return batch(queue);
+        }
+        if (entryPoint instanceof AuthorizerHandler authorizer) {
+            return authenticated.map(this::authorizer).orElseGet(() -> authorization(authorizer));
         }
         if (entryPoint instanceof ScheduledHandler scheduled) {
             return schedule(target, scheduled);
@@ -108,14 +114,16 @@ final class ProbeEvents {
 
     /**
      * The payload 2.0 REQUEST authorizer event API Gateway sends before {@code GET path} reaches its function
-     * (simple responses): the request's event without its body, with the route's ARN and the identity source's
-     * values.
+     * (simple responses), built by the local stack's own gateway with the credential as the identity source.
      */
-    ProbeEvent authorizer(ProbeTarget target, AuthenticatedRequest request) {
-        RouteTable routes = new RouteTable(topology.httpRoutes().toList());
-        ObjectNode requestEvent = gatewayEvent(routes, null, "GET", request.path(), request.headers(), new byte[0]);
-        return new ProbeEvent.AuthorizerRequest(AuthorizerEvents.fromRequest(json, requestEvent,
-                request.authorization()).toString(), route(requestEvent), "GET " + request.path(), json);
+    private ProbeEvent authorizer(AuthenticatedRequest request) {
+        RouteMatch match = new RouteTable(topology.httpRoutes().toList()).match("GET", request.path())
+                .orElseThrow(() -> new ProbeException(ProbeException.USAGE, "GET " + request.path()
+                        + " is not routed to any function, which the probe's request must be."));
+        // The request's headers carry the credential under the identity source's header already.
+        String event = new ApiGatewayEvents(json).toAuthorizerEvent(gatewayRequest("GET", request.path(), request.headers(),
+                new byte[0]), match, List.of(request.authorization()));
+        return new ProbeEvent.AuthorizerRequest(event, match.routeKey(), "GET " + request.path(), json);
     }
 
     /** The API Gateway v2 event for a request to {@code target}'s function (any function's when it is null). */
@@ -126,6 +134,13 @@ final class ProbeEvents {
                 .orElseThrow(() -> new ProbeException(ProbeException.USAGE, method + " " + path + " is not routed to "
                         + (target == null ? "any function" : "the " + target.function().family() + " function")
                         + ", which the probe's request must be."));
+        GatewayRequest request = gatewayRequest(method, path, extraHeaders, body);
+        return (ObjectNode) parse(new ApiGatewayEvents(json).toEvent(request, match));
+    }
+
+    /** A request from a random private address to the stack's API, as the probe's client sends it. */
+    private GatewayRequest gatewayRequest(String method, String path, Map<String, List<String>> extraHeaders,
+                                          byte[] body) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String sourceIp = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -135,9 +150,8 @@ final class ProbeEvents {
             headers.put("Content-Length", List.of(Integer.toString(body.length)));
         }
         headers.put("User-Agent", List.of("penguinmails-cold-start-probe"));
-        GatewayRequest request = new GatewayRequest(method, path, "", "HTTP/1.1", headers, body, sourceIp,
-                api.getPort(), ApiGatewayEvents.newRequestId(), Instant.now());
-        return (ObjectNode) parse(new ApiGatewayEvents(json).toEvent(request, match));
+        return new GatewayRequest(method, path, "", "HTTP/1.1", headers, body, sourceIp, api.getPort(),
+                ApiGatewayEvents.newRequestId(), Instant.now());
     }
 
     /** {@code METHOD /path/{variable}}: the request's method on the route's path, the same in every run. */
@@ -153,6 +167,19 @@ final class ProbeEvents {
         } catch (JsonProcessingException e) {
             throw new ProbeException(ProbeException.USAGE, "Not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** The authorizer event of {@code GET /v1/me} with an unknown (but well-formed) access token. */
+    private ProbeEvent authorization(AuthorizerHandler handler) {
+        RouteMatch match = new RouteTable(topology.httpRoutes().toList()).match("GET", ME_PATH)
+                .orElseThrow(() -> new ProbeException(ProbeException.USAGE, "GET " + ME_PATH
+                        + " is not routed; the authorizer probe authorizes a request to it."));
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String header = "Bearer eyJhbGciOiJFUzI1NiJ9." + Long.toHexString(random.nextLong() & Long.MAX_VALUE) + ".c2ln";
+        GatewayRequest request = gatewayRequest("GET", ME_PATH, Map.of(handler.identityHeader(), List.of(header)),
+                new byte[0]);
+        return new ProbeEvent.Authorization(new ApiGatewayEvents(json).toAuthorizerEvent(request, match, List.of(header)),
+                json);
     }
 
     /**

@@ -32,7 +32,11 @@ public final class LocalFunctionEnvironment {
                 env.put(key, value);
             }
         });
-        env.putAll(secrets);
+        FunctionEnvironment.secretKeys(function).forEach(key -> {
+            if (secrets.containsKey(key)) {
+                env.put(key, secrets.get(key));
+            }
+        });
         return Collections.unmodifiableMap(env);
     }
 

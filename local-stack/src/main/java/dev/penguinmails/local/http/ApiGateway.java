@@ -5,6 +5,7 @@ import dev.penguinmails.local.functions.Outcome;
 import dev.penguinmails.topology.Topology.RoutedHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -24,12 +25,23 @@ public final class ApiGateway {
     private final ApiGatewayEvents events;
     private final ApiGatewayResponses responses;
     private final GatewayLimits limits;
+    private final Optional<LocalAuthorizer> authorizer;
 
     /**
      * @param invokers gives the invoker of a route's function that waits at most the given time
      */
     public ApiGateway(RouteTable routes, BiFunction<RoutedHttp, Duration, HandlerInvoker> invokers,
                       ApiGatewayEvents events, ApiGatewayResponses responses, GatewayLimits limits) {
+        this(routes, invokers, events, responses, limits, Optional.empty());
+    }
+
+    /**
+     * @param authorizer runs before every route that is not public, as the topology's authorizer does on AWS
+     */
+    public ApiGateway(RouteTable routes, BiFunction<RoutedHttp, Duration, HandlerInvoker> invokers,
+                      ApiGatewayEvents events, ApiGatewayResponses responses, GatewayLimits limits,
+                      Optional<LocalAuthorizer> authorizer) {
+        this.authorizer = authorizer;
         this.routes = routes;
         this.invokers = invokers;
         this.events = events;
@@ -53,9 +65,22 @@ public final class ApiGateway {
                     "No route matches " + request.method() + " " + request.rawPath() + ".", request.rawPath());
         }
         RoutedHttp route = match.get().route();
+        Map<String, Object> context = null;
+        if (!route.route().isPublic()) {
+            if (authorizer.isEmpty()) {
+                // The topology refuses authorized routes without an authorizer; never serve one unguarded.
+                return LocalAuthorizer.gatewayReply(500, "Internal Server Error");
+            }
+            LocalAuthorizer.Verdict verdict = authorizer.get().authorize(request, match.get());
+            if (verdict instanceof LocalAuthorizer.Verdict.Refused refused) {
+                LOG.info("{} {} -> {} (authorizer)", request.method(), request.rawPath(), refused.reply().status());
+                return refused.reply();
+            }
+            context = ((LocalAuthorizer.Verdict.Allowed) verdict).context();
+        }
         Duration functionTimeout = Duration.ofSeconds(route.function().timeoutSeconds());
         Duration wait = functionTimeout.compareTo(limits.timeout()) < 0 ? functionTimeout : limits.timeout();
-        Outcome outcome = invokers.apply(route, wait).invoke(events.toEvent(request, match.get()));
+        Outcome outcome = invokers.apply(route, wait).invoke(events.toEvent(request, match.get(), context));
         HttpReply reply = reply(outcome, request, route, functionTimeout);
         LOG.info("{} {} -> {} ({} {}, {} ms)", request.method(), request.rawPath(), reply.status(),
                 route.function().family(), match.get().routeKey(), outcome.took().toMillis());

@@ -28,6 +28,8 @@ import java.util.Map;
 public final class ApiGatewayEvents {
     public static final String ACCOUNT_ID = "000000000000";
     public static final String API_ID = "local";
+    /** The region API Gateway names in route ARNs; the local stack's emulators use the same. */
+    public static final String REGION = "us-east-1";
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -40,6 +42,52 @@ public final class ApiGatewayEvents {
 
     /** The event JSON for {@code request}, which matched {@code match}. */
     public String toEvent(GatewayRequest request, RouteMatch match) {
+        return toEvent(request, match, null);
+    }
+
+    /**
+     * The event JSON for {@code request}, with the authorizer's context under
+     * {@code requestContext.authorizer.lambda} when a Lambda authorizer let it through.
+     */
+    public String toEvent(GatewayRequest request, RouteMatch match, Map<String, Object> authorizerContext) {
+        ObjectNode event = common(request, match);
+        if (authorizerContext != null) {
+            ((ObjectNode) event.get("requestContext")).putObject("authorizer")
+                    .set("lambda", json.valueToTree(authorizerContext));
+        }
+        byte[] body = request.body();
+        if (body.length > 0) {
+            String contentType = event.get("headers").path("content-type").textValue();
+            String text = isText(contentType) ? utf8(body) : null;
+            if (text != null) {
+                event.put("body", text);
+                event.put("isBase64Encoded", false);
+            } else {
+                event.put("body", Base64.getEncoder().encodeToString(body));
+                event.put("isBase64Encoded", true);
+            }
+        } else {
+            event.put("isBase64Encoded", false);
+        }
+        return event.toString();
+    }
+
+    /**
+     * The payload 2.0 REQUEST authorizer event API Gateway sends a Lambda authorizer for {@code request}:
+     * the request's parts (no body) plus {@code type}, {@code routeArn} and the identity source's values.
+     */
+    public String toAuthorizerEvent(GatewayRequest request, RouteMatch match, List<String> identitySource) {
+        ObjectNode event = common(request, match);
+        event.put("type", "REQUEST");
+        event.put("routeArn", "arn:aws:execute-api:" + REGION + ":" + ACCOUNT_ID + ":" + API_ID + "/$default/"
+                + request.method() + request.rawPath());
+        ArrayNode sources = event.putArray("identitySource");
+        identitySource.forEach(sources::add);
+        return event.toString();
+    }
+
+    /** What the request event and the authorizer event share. */
+    private ObjectNode common(GatewayRequest request, RouteMatch match) {
         ObjectNode event = json.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", match.routeKey());
@@ -96,22 +144,7 @@ public final class ApiGatewayEvents {
         context.put("stage", "$default");
         context.put("time", TIME.format(request.time()));
         context.put("timeEpoch", request.time().toEpochMilli());
-
-        byte[] body = request.body();
-        if (body.length > 0) {
-            String contentType = headers.get("content-type");
-            String text = isText(contentType) ? utf8(body) : null;
-            if (text != null) {
-                event.put("body", text);
-                event.put("isBase64Encoded", false);
-            } else {
-                event.put("body", Base64.getEncoder().encodeToString(body));
-                event.put("isBase64Encoded", true);
-            }
-        } else {
-            event.put("isBase64Encoded", false);
-        }
-        return event.toString();
+        return event;
     }
 
     /** A request id in API Gateway's style, e.g. {@code JKJaXmPLvHcESHA=}. */

@@ -51,16 +51,16 @@ class ProbeEventsTest {
 
     @Test
     void theAuthorizerGetsThePayload2RequestEventOfTheRequest() throws Exception {
-        ProbeEvent event = EVENTS.authorizer(identity("api"), REQUEST);
+        ProbeEvent event = EVENTS.forEntryPoint(identity("authorizer"), Optional.of(REQUEST));
 
         JsonNode json = JSON.readTree(event.json());
         assertThat(json.path("version").asText()).isEqualTo("2.0");
         assertThat(json.path("type").asText()).isEqualTo("REQUEST");
-        assertThat(json.path("routeArn").asText())
-                .isEqualTo("arn:aws:execute-api:us-east-1:000000000000:local/$default/GET/v1/workspaces/ws1");
+        assertThat(json.path("routeArn").asText()).startsWith("arn:aws:execute-api:us-east-1:")
+                .endsWith("/$default/GET/v1/workspaces/ws1");
         assertThat(json.path("identitySource")).hasSize(1);
         assertThat(json.path("identitySource").get(0).asText()).isEqualTo("Bearer abc");
-        assertThat(json.path("routeKey").asText()).isEqualTo("ANY /v1/workspaces/{workspaceId}");
+        assertThat(json.path("routeKey").asText()).isEqualTo(event.route()).endsWith(" /v1/workspaces/{workspaceId}");
         assertThat(json.path("rawPath").asText()).isEqualTo("/v1/workspaces/ws1");
         assertThat(json.path("headers").path("authorization").asText()).isEqualTo("Bearer abc");
         assertThat(json.path("pathParameters").path("workspaceId").asText()).isEqualTo("ws1");
@@ -68,10 +68,13 @@ class ProbeEventsTest {
         assertThat(json.has("body")).isFalse();
         assertThat(json.has("isBase64Encoded")).isFalse();
 
-        ProbeEvent.Verdict allowed = event.settle("{\"isAuthorized\":true,\"context\":{\"accountId\":\"acc1\"}}");
+        String context = "{\"verdict\":\"ALLOW\",\"accountId\":\"acc1\"}";
+        ProbeEvent.Verdict allowed = event.settle("{\"isAuthorized\":true,\"context\":" + context + "}");
         assertThat(allowed.succeeded()).isTrue();
-        assertThat(allowed.authorizerContext()).contains("{\"accountId\":\"acc1\"}");
+        assertThat(allowed.authorizerContext()).contains(context);
         assertThat(event.settle("{\"isAuthorized\":false}").succeeded()).isFalse();
+        assertThat(event.settle("{\"isAuthorized\":true,\"context\":{\"verdict\":\"UNAUTHENTICATED\"}}").succeeded())
+                .as("a credential the function would refuse is no authorized first request").isFalse();
     }
 
     @Test

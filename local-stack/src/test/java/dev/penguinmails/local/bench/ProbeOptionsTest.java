@@ -88,7 +88,7 @@ class ProbeOptionsTest {
                 .hasMessageContaining("no function billing").hasMessageContaining("identity");
         assertThatThrownBy(() -> ProbeTarget.find(TOPOLOGY, built, "identity", "tick"))
                 .isInstanceOfSatisfying(ProbeException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
-                .hasMessageContaining("api, emails, purge-workspaces, relay-events");
+                .hasMessageContaining("api, authorizer, emails, purge-workspaces, relay-events");
         assertThatThrownBy(() -> ProbeTarget.find(TOPOLOGY, built, "identity", "api"))
                 .isInstanceOfSatisfying(ProbeException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessageContaining("identity-lambda.jar").hasMessageContaining("does not exist");
@@ -113,7 +113,7 @@ class ProbeOptionsTest {
     }
 
     @Test
-    void listPrintsEveryEntryPointHttpApiFirstThenQueuesThenSchedules() {
+    void listPrintsEveryEntryPointHttpApiFirstThenTheAuthorizerThenQueuesThenSchedules() {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
         int exitCode = ColdStartProbe.run(List.of("--list"), 0, new PrintStream(stdout, true));
@@ -121,6 +121,7 @@ class ProbeOptionsTest {
         assertThat(exitCode).isZero();
         assertThat(stdout.toString().lines()).containsExactly(
                 "identity\tapi\thttp\t1024\t-",
+                "identity\tauthorizer\tauthorizer\t1024\t-",
                 "identity\temails\tqueue\t1024\tidentity-emails",
                 "identity\tpurge-workspaces\tschedule\t1024\t-",
                 "identity\trelay-events\tschedule\t1024\t-");

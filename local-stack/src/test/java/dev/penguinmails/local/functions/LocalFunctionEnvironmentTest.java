@@ -19,15 +19,33 @@ class LocalFunctionEnvironmentTest {
         FunctionSpec identity = topology.function(PenguinMailsTopology.IDENTITY).orElseThrow();
 
         Map<String, String> env = LocalFunctionEnvironment.of(identity, provisioned(topology),
-                Map.of(ConfigKeys.CURSOR_SECRET, "local-secret"), "http://127.0.0.1:8080");
+                Map.of(ConfigKeys.CURSOR_SECRET, "local-secret", ConfigKeys.ACCESS_TOKEN_SIGNING_KEY, "signing",
+                        ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS, "public"), "http://127.0.0.1:8080");
 
         assertThat(env).doesNotContainKeys(ConfigKeys.bucket("imports"), ConfigKeys.bucket("exports"))
-                .containsEntry(ConfigKeys.table("identity"), "x-identity")
+                .containsEntry(ConfigKeys.table(PenguinMailsTopology.IDENTITY), "x-identity")
                 .containsEntry(ConfigKeys.queueUrl("identity-emails"), "http://sqs/identity-emails")
                 .containsEntry(ConfigKeys.EVENT_BUS, "x-penguinmails")
                 .containsEntry(ConfigKeys.endpoint("s3"), "http://127.0.0.1:9")
                 .containsEntry(ConfigKeys.STAGE, "local")
-                .containsEntry(ConfigKeys.CURSOR_SECRET, "local-secret");
+                .containsEntry(ConfigKeys.CURSOR_SECRET, "local-secret")
+                .as("identity issues and checks access tokens").containsEntry(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY, "signing")
+                .containsEntry(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS, "public");
+    }
+
+    @Test
+    void aFamilyThatReadsTheAuthorizersContextGetsNoTokenKeys() {
+        Topology topology = PenguinMailsTopology.define();
+        FunctionSpec other = new FunctionSpec("reports", 512, 10, java.util.Optional.empty(), java.util.List.of(),
+                java.util.List.of(), new FunctionSpec.Access(java.util.List.of(), java.util.List.of(), java.util.List.of(),
+                        false, false));
+
+        Map<String, String> env = LocalFunctionEnvironment.of(other, provisioned(topology),
+                Map.of(ConfigKeys.CURSOR_SECRET, "local-secret", ConfigKeys.ACCESS_TOKEN_SIGNING_KEY, "signing",
+                        ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS, "public"), "http://127.0.0.1:8080");
+
+        assertThat(env).containsEntry(ConfigKeys.CURSOR_SECRET, "local-secret")
+                .doesNotContainKeys(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY, ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS);
     }
 
     /** What the provisioner reports for the whole topology, as the local stack gets it. */

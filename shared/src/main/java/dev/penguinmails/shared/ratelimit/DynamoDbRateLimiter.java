@@ -1,12 +1,12 @@
 package dev.penguinmails.shared.ratelimit;
 
-import dev.penguinmails.topology.ConfigKeys;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ClientSideConfig;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Inject;
@@ -20,13 +20,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The {@link RateLimiter} of every function: Bucket4j token buckets (greedy refill) whose state lives
- * in DynamoDB, in the table named by {@code penguinmails.ratelimit.table}, else the identity table
- * ({@code penguinmails.tables.identity}). Bucket time is wall-clock time, because the containers that
+ * in DynamoDB, in the calling function's own table, named by {@code penguinmails.ratelimit.table}
+ * (a family points it at one of its tables). Bucket time is wall-clock time, because the containers that
  * share a bucket do not share a monotonic clock. A consumption that loses the compare-and-swap race
  * {@value #DEFAULT_MAX_ATTEMPTS} times in a row fails closed: it is refused, as a 429 with a short
  * {@code Retry-After}, rather than retried without end or let through unmetered.
  */
 @Singleton
+@Requires(property = DynamoDbRateLimiter.TABLE_PROPERTY)
 public class DynamoDbRateLimiter implements RateLimiter {
     public static final String TABLE_PROPERTY = "penguinmails.ratelimit.table";
     /** How long an idle bucket outlives the time it takes to fill up again, so a refill is never lost early. */
@@ -105,9 +106,7 @@ public class DynamoDbRateLimiter implements RateLimiter {
     }
 
     private static String tableFrom(Environment environment) {
-        return environment.getProperty(TABLE_PROPERTY, String.class)
-                .or(() -> environment.getProperty(ConfigKeys.table("identity"), String.class))
-                .orElse(null);
+        return environment.getProperty(TABLE_PROPERTY, String.class).orElse(null);
     }
 
     /** Wall-clock time for Bucket4j, from a {@link Clock} so tests can move it. */

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The authentication filter guards {@code /v1/**}. That is complete only while API Gateway routes
+ * The authorizer-context filter guards {@code /v1/**}. That is complete only while API Gateway routes
  * nothing else to a function, which this test holds the topology to.
  */
 class AuthenticationScopeTest {

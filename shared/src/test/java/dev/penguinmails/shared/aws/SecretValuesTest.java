@@ -1,5 +1,7 @@
 package dev.penguinmails.shared.aws;
 
+import dev.penguinmails.testsupport.KmsAndSecretsStandIn;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.penguinmails.shared.testing.CapturedStdout;
+import dev.penguinmails.testsupport.CapturedStdout;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.penguinmails.shared.testing.CapturedStdout;
+import dev.penguinmails.testsupport.CapturedStdout;
 import dev.penguinmails.shared.testing.ConventionsTestController;
 import dev.penguinmails.testsupport.TestHttp;
 import dev.penguinmails.testsupport.TestHttp.Reply;

@@ -3,11 +3,10 @@ package dev.penguinmails.shared.pagination;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.penguinmails.shared.auth.SigningKeys;
-import dev.penguinmails.shared.aws.KmsAndSecretsStandIn;
+import dev.penguinmails.testsupport.KmsAndSecretsStandIn;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.problems.ProblemType;
-import dev.penguinmails.shared.testing.CapturedStdout;
+import dev.penguinmails.testsupport.CapturedStdout;
 import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -25,8 +24,6 @@ class CursorCodecTest {
             "sk", AttributeValue.fromS("C#c_01J"),
             "gsi1sk", AttributeValue.fromN("1732550400"),
             "bin", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {0, 1, 2, (byte) 255})));
-    // A deployed stage needs access-token keys too, or it would not start.
-    private static final String VERIFICATION_KEYS = SigningKeys.publicKeySet(SigningKeys.generate("cursor-tests"));
     private final CursorCodec codec = new CursorCodec(SECRET);
 
     @Test
@@ -72,7 +69,7 @@ class CursorCodecTest {
     @Test
     void theBeanReadsItsSecretFromConfiguration() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("penguinmails.stage", "prod",
-                CursorCodec.SECRET_PROPERTY, SECRET, ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS, VERIFICATION_KEYS))) {
+                CursorCodec.SECRET_PROPERTY, SECRET))) {
             String cursor = context.getBean(CursorCodec.class).encode(KEY, "s");
             assertThat(codec.decode(cursor, "s")).isEqualTo(KEY);
         }
@@ -84,7 +81,6 @@ class CursorCodecTest {
             String arn = aws.putSecret("penguinmails-prod-cursor", SECRET);
             Map<String, Object> properties = new HashMap<>(aws.endpointProperties());
             properties.put(ConfigKeys.STAGE, "prod");
-            properties.put(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS, VERIFICATION_KEYS);
             properties.put(ConfigKeys.CURSOR_SECRET_ARN, arn);
             try (ApplicationContext context = ApplicationContext.run(properties)) {
                 assertThat(aws.calls("GetSecretValue")).as("read during startup").isEqualTo(1);
@@ -99,8 +95,7 @@ class CursorCodecTest {
     @Test
     void aDeployedStageWithoutTheCursorSecretStopsAtStartupWithOneClearLogLine() {
         try (CapturedStdout out = new CapturedStdout()) {
-            assertThatThrownBy(() -> ApplicationContext.run(Map.of(ConfigKeys.STAGE, "prod",
-                    ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS, VERIFICATION_KEYS)))
+            assertThatThrownBy(() -> ApplicationContext.run(Map.of(ConfigKeys.STAGE, "prod")))
                     .hasStackTraceContaining("Refusing to start on stage 'prod': the cursor secret could not be loaded: "
                             + "penguinmails.cursor.secret-arn (AWS) or penguinmails.cursor.secret is not set");
             assertThat(out.jsonLines().stream().map(l -> l.path("formattedMessage").asText())

@@ -3,7 +3,7 @@ package dev.penguinmails.shared.priming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.penguinmails.shared.testing.CapturedStdout;
+import dev.penguinmails.testsupport.CapturedStdout;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import java.time.Duration;
@@ -68,10 +68,11 @@ class PrimingTest {
 
     @Test
     void aPrimerThatCannotBeCreatedFailsAloneWhenTheContextStarts() throws Exception {
-        // No identity table is configured, so the identity-table primer cannot be created; the context still starts.
+        // A primer whose bean throws on creation (as one missing its table would); the context still starts.
         List<JsonNode> lines;
         try (CapturedStdout out = new CapturedStdout();
-             ApplicationContext context = ApplicationContext.run(Map.of("penguinmails.stage", "local"), "function")) {
+             ApplicationContext context = ApplicationContext.run(Map.of("penguinmails.stage", "local",
+                     UncreatablePrimer.ENABLED, "true"), "function")) {
             Priming priming = context.getBean(Priming.class);
 
             assertThat(priming.awaitCompletion(Duration.ofSeconds(10))).isTrue();

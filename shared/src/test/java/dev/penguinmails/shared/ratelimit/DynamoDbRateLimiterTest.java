@@ -7,6 +7,8 @@ import dev.penguinmails.emulators.LocalAwsClients;
 import dev.penguinmails.emulators.ProvisionedStack;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.topology.ConfigKeys;
+import dev.penguinmails.topology.Topology;
+import dev.penguinmails.topology.TableSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +39,11 @@ class DynamoDbRateLimiterTest {
 
     @BeforeAll
     static void stack() {
-        ProvisionedStack stack = TestAws.freshStack();
+        // A family keeps its buckets in a table of its own.
+        ProvisionedStack stack = TestAws.freshStack(new Topology("limits", List.of(TableSpec.standard("limits")),
+                List.of(), List.of(), "limits", List.of(), List.of()));
         dynamo = TestAws.shared().clients().dynamoDb();
-        table = stack.properties().get(ConfigKeys.table("identity"));
+        table = stack.properties().get(ConfigKeys.table("limits"));
     }
 
     @BeforeEach

@@ -3,8 +3,11 @@ package dev.penguinmails.topology.environment;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.QueueHandler;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +43,22 @@ public final class FunctionEnvironment {
             putIfSet(env, ConfigKeys.MAIL_FROM, stage.mailFrom());
         }
         return env;
+    }
+
+    /**
+     * The secret settings a function is given, in whatever form its runtime provides them (ARNs on AWS,
+     * local values in the local stack): every family signs pagination cursors and idempotency fingerprints;
+     * only families that check access tokens get the public keys, and only issuers the signing key.
+     */
+    public static Set<String> secretKeys(FunctionSpec function) {
+        Set<String> keys = new TreeSet<>(Set.of(ConfigKeys.CURSOR_SECRET));
+        if (function.access().verifiesAccessTokens()) {
+            keys.add(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS);
+        }
+        if (function.access().issuesAccessTokens()) {
+            keys.add(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY);
+        }
+        return Collections.unmodifiableSet(keys);
     }
 
     /** The queues a function is told about: those it sends to and those it consumes. */

@@ -1,6 +1,6 @@
 package dev.penguinmails.identity.accounts;
 
-import dev.penguinmails.shared.auth.IdentityKeys;
+import dev.penguinmails.identity.store.IdentityKeys;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -6,7 +6,7 @@ import static dev.penguinmails.identity.accounts.Items.n;
 import static dev.penguinmails.identity.accounts.Items.s;
 import static dev.penguinmails.identity.accounts.Items.time;
 
-import dev.penguinmails.shared.auth.IdentityTable;
+import dev.penguinmails.identity.store.IdentityTable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,17 +1,17 @@
 package dev.penguinmails.identity.apikeys;
 
-import static dev.penguinmails.shared.auth.ApiKeyAuthenticator.LAST_USED_AT;
-import static dev.penguinmails.shared.auth.ApiKeyAuthenticator.RATE_LIMIT_PER_MINUTE;
-import static dev.penguinmails.shared.auth.ApiKeyAuthenticator.REVOKED_AT;
-import static dev.penguinmails.shared.auth.ApiKeyAuthenticator.SCOPES;
-import static dev.penguinmails.shared.auth.ApiKeyAuthenticator.SECRET_HASH;
-import static dev.penguinmails.shared.auth.ApiKeyAuthenticator.VALID_UNTIL;
-import static dev.penguinmails.shared.auth.ApiKeyAuthenticator.WORKSPACE_ID;
+import static dev.penguinmails.identity.authorizer.ApiKeyAuthenticator.LAST_USED_AT;
+import static dev.penguinmails.identity.authorizer.ApiKeyAuthenticator.RATE_LIMIT_PER_MINUTE;
+import static dev.penguinmails.identity.authorizer.ApiKeyAuthenticator.REVOKED_AT;
+import static dev.penguinmails.identity.authorizer.ApiKeyAuthenticator.SCOPES;
+import static dev.penguinmails.identity.authorizer.ApiKeyAuthenticator.SECRET_HASH;
+import static dev.penguinmails.identity.authorizer.ApiKeyAuthenticator.VALID_UNTIL;
+import static dev.penguinmails.identity.authorizer.ApiKeyAuthenticator.WORKSPACE_ID;
 
 import dev.penguinmails.identity.workspaces.WorkspaceItems;
+import dev.penguinmails.identity.store.IdentityKeys;
+import dev.penguinmails.identity.store.IdentityTable;
 import dev.penguinmails.events.outbox.OutboxEntry;
-import dev.penguinmails.shared.auth.IdentityKeys;
-import dev.penguinmails.shared.auth.IdentityTable;
 import dev.penguinmails.shared.pagination.Page;
 import dev.penguinmails.shared.pagination.PageRequest;
 import dev.penguinmails.shared.tenancy.TenantContext;
@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * API key items ({@code pk APIKEY#<keyId>, sk KEY}; the attributes authentication reads are named in
- * {@link dev.penguinmails.shared.auth.ApiKeyAuthenticator}), indexed per workspace on gsi1 under
+ * {@link dev.penguinmails.identity.authorizer.ApiKeyAuthenticator}), indexed per workspace on gsi1 under
  * {@code WS#<workspaceId>#APIKEYS} for listing. Every method takes the workspace's
  * {@link TenantContext} and refuses keys of other workspaces. Revoked and expired keys stay listed,
  * with their status, for {@link #KEEP_AFTER_END} before TTL removes them.

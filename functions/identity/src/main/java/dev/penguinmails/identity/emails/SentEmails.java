@@ -6,8 +6,8 @@ import static dev.penguinmails.identity.accounts.Items.time;
 
 import dev.penguinmails.identity.accounts.AccountKeys;
 import dev.penguinmails.identity.accounts.Items;
-import dev.penguinmails.shared.auth.IdentityKeys;
-import dev.penguinmails.shared.auth.IdentityTable;
+import dev.penguinmails.identity.store.IdentityKeys;
+import dev.penguinmails.identity.store.IdentityTable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;

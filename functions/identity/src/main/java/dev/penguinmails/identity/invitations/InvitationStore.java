@@ -1,6 +1,6 @@
 package dev.penguinmails.identity.invitations;
 
-import dev.penguinmails.shared.auth.IdentityTable;
+import dev.penguinmails.identity.store.IdentityTable;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.shared.pagination.Page;
 import dev.penguinmails.shared.pagination.PageRequest;

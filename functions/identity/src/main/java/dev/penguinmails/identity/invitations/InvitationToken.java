@@ -1,6 +1,6 @@
 package dev.penguinmails.identity.invitations;
 
-import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.identity.tokens.SecretHash;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;

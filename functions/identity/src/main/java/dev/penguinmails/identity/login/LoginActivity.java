@@ -7,7 +7,7 @@ import static dev.penguinmails.identity.accounts.Items.time;
 import dev.penguinmails.identity.accounts.AccountKeys;
 import dev.penguinmails.identity.accounts.ClientInfo;
 import dev.penguinmails.identity.accounts.Items;
-import dev.penguinmails.shared.auth.IdentityTable;
+import dev.penguinmails.identity.store.IdentityTable;
 import dev.penguinmails.shared.ids.Ids;
 import dev.penguinmails.shared.pagination.CursorCodec;
 import dev.penguinmails.shared.pagination.Page;

@@ -20,7 +20,7 @@ import dev.penguinmails.identity.sessions.SessionStatus;
 import dev.penguinmails.identity.sessions.SessionStore;
 import dev.penguinmails.identity.sessions.TokenIssuer;
 import dev.penguinmails.identity.sessions.TokenResponse;
-import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.identity.tokens.SecretHash;
 import dev.penguinmails.shared.ids.Ids;
 import dev.penguinmails.shared.problems.FieldError;
 import dev.penguinmails.shared.problems.ProblemException;

@@ -1,7 +1,7 @@
 package dev.penguinmails.identity.members;
 
-import dev.penguinmails.shared.auth.IdentityKeys;
-import dev.penguinmails.shared.auth.IdentityTable;
+import dev.penguinmails.identity.store.IdentityKeys;
+import dev.penguinmails.identity.store.IdentityTable;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.Collection;

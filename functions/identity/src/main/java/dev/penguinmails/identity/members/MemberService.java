@@ -12,7 +12,7 @@ import dev.penguinmails.identity.audit.ActorKind;
 import dev.penguinmails.identity.audit.AuditEntry;
 import dev.penguinmails.identity.outbox.IdentityOutbox;
 import dev.penguinmails.events.outbox.OutboxEntry;
-import dev.penguinmails.shared.auth.IdentityKeys;
+import dev.penguinmails.identity.store.IdentityKeys;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.identity.workspaces.Workspace;
 import dev.penguinmails.identity.workspaces.WorkspaceStore;

@@ -1,10 +1,10 @@
 package dev.penguinmails.identity.members;
 
+import dev.penguinmails.identity.store.IdentityKeys;
+import dev.penguinmails.identity.store.IdentityTable;
 import dev.penguinmails.events.outbox.OutboxEntry;
 import dev.penguinmails.identity.outbox.IdentityOutbox;
-import dev.penguinmails.shared.auth.IdentityKeys;
 import io.micronaut.core.annotation.Nullable;
-import dev.penguinmails.shared.auth.IdentityTable;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.shared.pagination.CursorCodec;
 import dev.penguinmails.shared.pagination.Page;

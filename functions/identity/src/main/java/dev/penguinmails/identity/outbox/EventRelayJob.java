@@ -3,7 +3,7 @@ package dev.penguinmails.identity.outbox;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import dev.penguinmails.events.outbox.OutboxRelay;
-import dev.penguinmails.shared.auth.IdentityTable;
+import dev.penguinmails.identity.store.IdentityTable;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import dev.penguinmails.topology.TableSpec;
 import io.micronaut.context.ApplicationContext;

@@ -22,7 +22,7 @@ import dev.penguinmails.identity.tokens.OneTimeToken;
 import dev.penguinmails.identity.tokens.OneTimeTokens;
 import dev.penguinmails.identity.tokens.TokenPurpose;
 import dev.penguinmails.identity.verification.Accepted;
-import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.identity.tokens.SecretHash;
 import dev.penguinmails.shared.pagination.Page;
 import dev.penguinmails.shared.pagination.PageRequest;
 import dev.penguinmails.shared.problems.FieldError;

@@ -2,8 +2,8 @@ package dev.penguinmails.identity.sessions;
 
 import dev.penguinmails.identity.accounts.AuthSettings;
 import dev.penguinmails.identity.accounts.User;
-import dev.penguinmails.shared.auth.AccessTokenClaims;
-import dev.penguinmails.shared.auth.AccessTokens;
+import dev.penguinmails.identity.accesstokens.AccessTokenClaims;
+import dev.penguinmails.identity.accesstokens.AccessTokens;
 import dev.penguinmails.shared.ids.Ids;
 import jakarta.inject.Singleton;
 import java.time.Instant;

@@ -15,7 +15,7 @@ import dev.penguinmails.identity.accounts.User;
 import dev.penguinmails.identity.passwords.PasswordHasher;
 import dev.penguinmails.identity.passwords.PasswordPolicy;
 import dev.penguinmails.identity.profile.ProfileFields;
-import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.identity.tokens.SecretHash;
 import dev.penguinmails.shared.problems.FieldError;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.ratelimit.RateLimiter;

@@ -6,8 +6,8 @@ import static dev.penguinmails.identity.accounts.Items.time;
 
 import dev.penguinmails.identity.accounts.AccountKeys;
 import dev.penguinmails.identity.accounts.Items;
-import dev.penguinmails.shared.auth.IdentityTable;
-import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.identity.store.IdentityTable;
+import dev.penguinmails.identity.tokens.SecretHash;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.problems.ProblemType;
 import jakarta.inject.Singleton;

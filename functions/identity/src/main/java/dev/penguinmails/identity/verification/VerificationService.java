@@ -15,7 +15,7 @@ import dev.penguinmails.identity.accounts.UserStore;
 import dev.penguinmails.identity.tokens.OneTimeToken;
 import dev.penguinmails.identity.tokens.OneTimeTokens;
 import dev.penguinmails.identity.tokens.TokenPurpose;
-import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.identity.tokens.SecretHash;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.ratelimit.RateLimiter;
 import jakarta.inject.Singleton;

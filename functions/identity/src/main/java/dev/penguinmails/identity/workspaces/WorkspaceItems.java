@@ -1,7 +1,7 @@
 package dev.penguinmails.identity.workspaces;
 
-import dev.penguinmails.shared.auth.IdentityKeys;
-import dev.penguinmails.shared.auth.IdentityTable;
+import dev.penguinmails.identity.store.IdentityKeys;
+import dev.penguinmails.identity.store.IdentityTable;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.penguinmails.identity.workspaces;
 
+import dev.penguinmails.identity.store.IdentityTable;
 import dev.penguinmails.events.outbox.OutboxEntry;
-import dev.penguinmails.shared.auth.IdentityTable;
 import io.micronaut.core.annotation.Nullable;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import jakarta.inject.Singleton;

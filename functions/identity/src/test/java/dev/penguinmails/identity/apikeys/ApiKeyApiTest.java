@@ -1,13 +1,16 @@
 package dev.penguinmails.identity.apikeys;
 
+import dev.penguinmails.shared.auth.Permission;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.identity.workspaces.IdentityFixtures;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
-import dev.penguinmails.shared.auth.IdentityKeys;
+import dev.penguinmails.identity.store.IdentityKeys;
 import dev.penguinmails.shared.auth.Role;
-import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.identity.tokens.SecretHash;
 import dev.penguinmails.testsupport.TestHttp;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.context.ApplicationContext;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.identity.workspaces.IdentityFixtures;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
-import dev.penguinmails.shared.auth.IdentityKeys;
+import dev.penguinmails.identity.store.IdentityKeys;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.testsupport.TestHttp;
 import dev.penguinmails.testsupport.TestHttp.Reply;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.penguinmails.shared.auth.SigningKeys;
+import dev.penguinmails.identity.accesstokens.SigningKeys;
 import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;

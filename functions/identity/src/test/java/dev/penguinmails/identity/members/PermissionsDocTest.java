@@ -1,5 +1,9 @@
 package dev.penguinmails.identity.members;
 
+import dev.penguinmails.shared.auth.AllowsApiKeys;
+import dev.penguinmails.shared.auth.RequiresPermission;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.shared.auth.PermissionMatrix;

@@ -7,7 +7,7 @@ import dev.penguinmails.identity.accounts.AccountKeys;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
 import dev.penguinmails.identity.accounts.UserStore;
 import dev.penguinmails.identity.workspaces.IdentityFixtures;
-import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.identity.tokens.SecretHash;
 import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.penguinmails.identity.sessions;
 
-import dev.penguinmails.shared.auth.AccessTokenClaims;
-import dev.penguinmails.shared.auth.AccessTokens;
-import dev.penguinmails.shared.auth.SigningKeys;
+import dev.penguinmails.identity.accesstokens.AccessTokenClaims;
+import dev.penguinmails.identity.accesstokens.AccessTokens;
+import dev.penguinmails.identity.accesstokens.SigningKeys;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;

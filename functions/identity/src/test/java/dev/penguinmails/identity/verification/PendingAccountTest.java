@@ -8,7 +8,7 @@ import dev.penguinmails.identity.accounts.IdentityApiTest;
 import dev.penguinmails.identity.accounts.NewAccount;
 import dev.penguinmails.identity.accounts.Registration;
 import dev.penguinmails.identity.passwords.PasswordHasher;
-import dev.penguinmails.shared.auth.IdentityKeys;
+import dev.penguinmails.identity.store.IdentityKeys;
 import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;

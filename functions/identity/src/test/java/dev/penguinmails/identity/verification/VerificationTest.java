@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.identity.accounts.AccountKeys;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
-import dev.penguinmails.shared.auth.IdentityKeys;
-import dev.penguinmails.shared.auth.SecretHash;
+import dev.penguinmails.identity.store.IdentityKeys;
+import dev.penguinmails.identity.tokens.SecretHash;
 import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;

@@ -1,12 +1,15 @@
 package dev.penguinmails.identity.workspaces;
 
+import dev.penguinmails.shared.auth.RequiresPermission;
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.identity.invitations.Invitation;
 import dev.penguinmails.identity.invitations.InvitationStatus;
 import dev.penguinmails.identity.invitations.InvitationStore;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
-import dev.penguinmails.shared.auth.ApiKeyCredential;
+import dev.penguinmails.identity.authorizer.ApiKeyCredential;
 import dev.penguinmails.shared.auth.Permission;
 import dev.penguinmails.shared.auth.PermissionMatrix;
 import dev.penguinmails.shared.auth.Role;

@@ -1,0 +1,48 @@
+package dev.penguinmails.cdk.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import dev.penguinmails.cdk.SynthesizedStacks;
+import dev.penguinmails.cdk.SynthesizedStacks.Synthesized;
+import dev.penguinmails.cdk.TemplateJson;
+import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.PenguinMailsTopology;
+
+/**
+ * Accounts, sessions and keys are identity's alone: in the synthesized stack, no role but the identity
+ * functions' has any action on identity's table (other families learn the caller from the authorizer).
+ */
+class IdentityDataAccessTest {
+    @Test
+    void onlyIdentitysRoleHasAnyActionOnItsTable() {
+        Synthesized s = SynthesizedStacks.penguinMails();
+        String tableId = s.json().logicalIdByName("AWS::DynamoDB::Table", "TableName",
+                s.stage().resourceName(PenguinMailsTopology.IDENTITY));
+        FunctionSpec identity = s.topology().function(PenguinMailsTopology.IDENTITY).orElseThrow();
+        String identityRole = TemplateJson.referencedId(s.json().properties(s.json().functionWithAlias(
+                s.stage().functionName(identity, identity.entryPoints().findFirst().orElseThrow()),
+                FunctionFamily.ALIAS).functionId()).path("Role"));
+
+        Map<String, JsonNode> policies = s.json().resources("AWS::IAM::Policy");
+        int grants = 0;
+        for (JsonNode policy : policies.values()) {
+            JsonNode properties = policy.path("Properties");
+            for (JsonNode statement : TemplateJson.oneOrMany(properties.at("/PolicyDocument/Statement"))) {
+                if (TemplateJson.refersTo(statement.path("Resource"), tableId)) {
+                    grants++;
+                    assertThat(TemplateJson.oneOrMany(properties.path("Roles")))
+                            .as("roles granted %s on identity's table", TemplateJson.actions(statement).toList())
+                            .allSatisfy(role -> assertThat(TemplateJson.referencedId(role)).isEqualTo(identityRole));
+                }
+            }
+        }
+        assertThat(grants).as("identity itself is granted its table").isPositive();
+        assertThat(s.json().resources("AWS::IAM::Role").values())
+                .allSatisfy(role -> assertThat(TemplateJson.refersTo(role.at("/Properties/Policies"), tableId)).isFalse());
+    }
+}
