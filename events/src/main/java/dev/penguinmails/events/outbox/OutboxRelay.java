@@ -1,7 +1,6 @@
 package dev.penguinmails.events.outbox;
 
 import dev.penguinmails.topology.TableSpec;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -20,8 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * Delivers outbox entries that the request which wrote them could not: sweeps the sparse
  * {@link TableSpec#OUTBOX_INDEX} oldest first, re-reads each item, and delivers and clears every pending
- * entry. Entries younger than {@code penguinmails.outbox.relay.min-age} (default 30s) are left to the
- * request that is probably still delivering them, so that the usual path publishes once.
+ * entry. Entries younger than {@code penguinmails.outbox.relay.min-age} (default 30s; {@link OutboxRelaySettings})
+ * are left to the request that is probably still delivering them, so that the usual path publishes once.
  */
 @Singleton
 public class OutboxRelay {
@@ -34,10 +33,10 @@ public class OutboxRelay {
     private final Clock clock = Clock.systemUTC();
 
     public OutboxRelay(Outbox outbox, DynamoDbClient dynamo,
-                       @Value("${penguinmails.outbox.relay.min-age:30s}") Duration minAge) {
+                       OutboxRelaySettings settings) {
         this.outbox = outbox;
         this.dynamo = dynamo;
-        this.minAge = minAge;
+        this.minAge = settings.minAge();
     }
 
     /** What one sweep did; a scheduled job's answer, which the Lambda runtime serializes. */

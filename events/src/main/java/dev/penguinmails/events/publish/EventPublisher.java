@@ -4,7 +4,6 @@ import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.EventCodec;
 import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -45,10 +44,8 @@ public class EventPublisher {
     @Inject
     public EventPublisher(EventBridgeClient eventBridge, EventCodec codec,
                           @Property(name = ConfigKeys.EVENT_BUS) String busName,
-                          @Value("${penguinmails.events.publish.max-attempts:5}") int maxAttempts,
-                          @Value("${penguinmails.events.publish.base-delay:50ms}") Duration baseDelay,
-                          @Value("${penguinmails.events.publish.max-delay:2s}") Duration maxDelay) {
-        this(eventBridge, codec, busName, new RetryPolicy(maxAttempts, baseDelay, maxDelay));
+                          PublishSettings settings) {
+        this(eventBridge, codec, busName, settings.retryPolicy());
     }
 
     public EventPublisher(EventBridgeClient eventBridge, EventCodec codec, String busName, RetryPolicy retry) {

@@ -2,7 +2,6 @@ package dev.penguinmails.shared.http;
 
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.problems.ProblemResponses;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -14,19 +13,18 @@ import java.util.OptionalLong;
 
 /**
  * Answers 413 to a body larger than {@code penguinmails.http.max-body-bytes} (default 256 KiB) before
- * routing, parsing or any handler runs, so oversized input costs no work and changes nothing.
+ * routing, parsing or any handler runs, so oversized input costs no work and changes nothing
+ * ({@link BodyLimitSettings}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class BodyLimitFilter implements Ordered {
     public static final String MAX_BODY_BYTES_PROPERTY = "penguinmails.http.max-body-bytes";
-    public static final long DEFAULT_MAX_BODY_BYTES = 262_144;
 
     private final long maxBodyBytes;
     private final ProblemResponses problems;
 
-    public BodyLimitFilter(@Value("${" + MAX_BODY_BYTES_PROPERTY + ":" + DEFAULT_MAX_BODY_BYTES + "}") long maxBodyBytes,
-                           ProblemResponses problems) {
-        this.maxBodyBytes = maxBodyBytes;
+    public BodyLimitFilter(BodyLimitSettings settings, ProblemResponses problems) {
+        this.maxBodyBytes = settings.maxBodyBytes();
         this.problems = problems;
     }
 

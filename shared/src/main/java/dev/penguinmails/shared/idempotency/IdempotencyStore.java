@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Idempotency records in DynamoDB (table {@code penguinmails.idempotency.table}, standard pk/sk layout).
  * A request claims its key with a conditional put (state IN_PROGRESS and a lease); the answer then
  * replaces the claim and is kept for {@code penguinmails.idempotency.ttl} (default 24 h, TTL attribute
- * {@code expiresAt}). An expired record, or a claim whose lease ran out (the Lambda died mid-request),
- * counts as absent. No transactions: each step is one conditional single-item write.
+ * {@code expiresAt}; see {@link IdempotencySettings}). An expired record, or a claim whose lease ran out
+ * (the Lambda died mid-request), counts as absent. No transactions: each step is one conditional single-item
+ * write.
  */
 @Singleton
 @Requires(property = IdempotencyStore.TABLE_PROPERTY)
@@ -47,9 +48,8 @@ public class IdempotencyStore {
     @Inject
     public IdempotencyStore(DynamoDbClient dynamo,
                             @Value("${" + TABLE_PROPERTY + "}") String table,
-                            @Value("${penguinmails.idempotency.lease:60s}") Duration lease,
-                            @Value("${penguinmails.idempotency.ttl:24h}") Duration ttl) {
-        this(dynamo, table, lease, ttl, Clock.systemUTC());
+                            IdempotencySettings settings) {
+        this(dynamo, table, settings.lease(), settings.ttl(), Clock.systemUTC());
     }
 
     public IdempotencyStore(DynamoDbClient dynamo, String table, Duration lease, Duration ttl, Clock clock) {

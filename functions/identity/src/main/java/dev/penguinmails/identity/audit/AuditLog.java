@@ -8,7 +8,6 @@ import dev.penguinmails.shared.tenancy.TenantContext;
 import dev.penguinmails.shared.tenancy.TenantQuery;
 import dev.penguinmails.shared.tenancy.TenantTable;
 import dev.penguinmails.shared.tenancy.TenantTables;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,11 +36,11 @@ public class AuditLog {
     private final Duration retention;
 
     public AuditLog(TenantTables tables, DynamoDbClient dynamo, IdentityTable table,
-                    @Value("${penguinmails.identity.audit.retention:400d}") Duration retention) {
+                    AuditSettings settings) {
         this.tenantTable = tables.table("identity");
         this.dynamo = dynamo;
         this.table = table;
-        this.retention = retention;
+        this.retention = settings.retention();
     }
 
     /** Records {@code entry}; throws if it could not be stored, so that a security action is never silently unaudited. */

@@ -6,7 +6,6 @@ import dev.penguinmails.identity.store.IdentityTable;
 import dev.penguinmails.identity.tokens.SecretHash;
 
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,9 +48,8 @@ public class ApiKeyAuthenticator {
     // When this process last wrote lastUsedAt per key: spares even the conditional write most of the time.
     private final Map<String, Long> lastTouched = new ConcurrentHashMap<>();
 
-    public ApiKeyAuthenticator(DynamoDbClient dynamo, IdentityTable table,
-                               @Value("${penguinmails.auth.api-key-last-used-interval:1m}") Duration lastUsedInterval) {
-        this(dynamo, table, lastUsedInterval, Clock.systemUTC());
+    public ApiKeyAuthenticator(DynamoDbClient dynamo, IdentityTable table, AuthorizerSettings settings) {
+        this(dynamo, table, settings.apiKeyLastUsedInterval(), Clock.systemUTC());
     }
 
     ApiKeyAuthenticator(DynamoDbClient dynamo, IdentityTable table, Duration lastUsedInterval, Clock clock) {

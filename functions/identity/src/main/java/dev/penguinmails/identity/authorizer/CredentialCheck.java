@@ -8,7 +8,6 @@ import dev.penguinmails.shared.auth.Principal;
 import dev.penguinmails.shared.ratelimit.Decision;
 import dev.penguinmails.shared.ratelimit.Limit;
 import dev.penguinmails.shared.ratelimit.RateLimiter;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -37,14 +36,14 @@ public class CredentialCheck {
 
     public CredentialCheck(AccessTokens tokens, SessionCheck sessions, ApiKeyAuthenticator apiKeys,
                            WorkspaceAccess workspaces, Memberships memberships, RateLimiter rateLimiter,
-                           @Value("${penguinmails.auth.authorizer.failures-per-ip-per-minute:60}") int failuresPerMinute) {
+                           AuthorizerSettings settings) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.apiKeys = apiKeys;
         this.workspaces = workspaces;
         this.memberships = memberships;
         this.rateLimiter = rateLimiter;
-        this.failuresPerAddress = Limit.perMinute(failuresPerMinute);
+        this.failuresPerAddress = settings.failuresPerAddress();
     }
 
     /** The bearer credential of a well-formed header, else empty. */

@@ -4,7 +4,6 @@ import dev.penguinmails.identity.store.IdentityKeys;
 import dev.penguinmails.identity.store.IdentityTable;
 
 
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,9 +30,8 @@ public class SessionCheck {
     private final long cacheNanos;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public SessionCheck(DynamoDbClient dynamo, IdentityTable table,
-                        @Value("${penguinmails.auth.session-cache:10s}") Duration cacheFor) {
-        this(dynamo, table, cacheFor, Clock.systemUTC());
+    public SessionCheck(DynamoDbClient dynamo, IdentityTable table, AuthorizerSettings settings) {
+        this(dynamo, table, settings.sessionCache(), Clock.systemUTC());
     }
 
     SessionCheck(DynamoDbClient dynamo, IdentityTable table, Duration cacheFor, Clock clock) {

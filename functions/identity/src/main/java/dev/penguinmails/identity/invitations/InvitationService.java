@@ -37,7 +37,6 @@ import dev.penguinmails.shared.ratelimit.Limit;
 import dev.penguinmails.shared.ratelimit.RateLimiter;
 import dev.penguinmails.shared.tenancy.StaleVersionException;
 import dev.penguinmails.shared.tenancy.TenantContext;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
@@ -80,11 +79,7 @@ public class InvitationService {
     public InvitationService(InvitationStore invitations, WorkspaceStore workspaces, MemberStore members,
                              MemberProfiles profiles, UserStore users, AccountRegistry registry, PasswordHasher hasher,
                              PasswordPolicy policy, IdentityOutbox outbox, RateLimiter rateLimiter,
-                             AuthSettings authSettings,
-                             @Value("${penguinmails.identity.invitations.link-lifetime:7d}") Duration linkLifetime,
-                             @Value("${penguinmails.identity.invitations.per-workspace-per-hour:50}") int invitesPerHour,
-                             @Value("${penguinmails.identity.invitations.per-user-per-hour:20}") int invitesPerUserPerHour,
-                             @Value("${penguinmails.identity.invitations.resends-per-hour:3}") int resendsPerHour) {
+                             AuthSettings authSettings, InvitationSettings settings) {
         this.invitations = invitations;
         this.workspaces = workspaces;
         this.members = members;
@@ -96,10 +91,10 @@ public class InvitationService {
         this.outbox = outbox;
         this.rateLimiter = rateLimiter;
         this.authSettings = authSettings;
-        this.linkLifetime = linkLifetime;
-        this.invitesPerWorkspace = Limit.perHour(invitesPerHour);
-        this.invitesPerUser = Limit.perHour(invitesPerUserPerHour);
-        this.resendsPerInvitation = Limit.perHour(resendsPerHour);
+        this.linkLifetime = settings.linkLifetime();
+        this.invitesPerWorkspace = settings.perWorkspace();
+        this.invitesPerUser = settings.perUser();
+        this.resendsPerInvitation = settings.resendsPerInvitation();
     }
 
     public InvitationView invite(TenantContext tenant, Principal actor, String emailText, Role role, HttpRequest<?> request) {

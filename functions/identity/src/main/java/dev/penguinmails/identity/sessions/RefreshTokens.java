@@ -5,12 +5,12 @@ import static dev.penguinmails.identity.accounts.Items.s;
 import static dev.penguinmails.identity.accounts.Items.time;
 
 import dev.penguinmails.identity.accounts.AccountKeys;
+import dev.penguinmails.identity.accounts.AuthSettings;
 import dev.penguinmails.identity.accounts.ClientInfo;
 import dev.penguinmails.identity.accounts.Items;
 import dev.penguinmails.identity.store.IdentityTable;
 import dev.penguinmails.identity.tokens.SecretHash;
 import jakarta.inject.Singleton;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,12 +56,12 @@ public class RefreshTokens {
     private final Clock clock = Clock.systemUTC();
 
     public RefreshTokens(DynamoDbClient dynamo, IdentityTable table, SessionStore sessions, JsonMapper json,
-                         @Value("${penguinmails.auth.refresh-reuse-grace:20s}") Duration reuseGrace) {
+                         AuthSettings settings) {
         this.dynamo = dynamo;
         this.table = table.name();
         this.sessions = sessions;
         this.json = json;
-        this.reuseGrace = reuseGrace;
+        this.reuseGrace = settings.refreshReuseGrace();
     }
 
     /** How long after a refresh the same token still answers with the same pair. */

@@ -20,7 +20,6 @@ import dev.penguinmails.shared.pagination.Page;
 import dev.penguinmails.shared.pagination.PageRequest;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.tenancy.TenantContext;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -44,14 +43,11 @@ public class WorkspaceService {
     private final Clock clock = Clock.systemUTC();
 
     public WorkspaceService(WorkspaceStore workspaces, MemberStore members, IdentityOutbox outbox,
-                            @Value("${penguinmails.identity.workspaces.deletion-grace:30d}") Duration grace) {
-        if (grace.isNegative()) {
-            throw new IllegalArgumentException("penguinmails.identity.workspaces.deletion-grace cannot be negative");
-        }
+                            WorkspaceSettings settings) {
         this.workspaces = workspaces;
         this.members = members;
         this.outbox = outbox;
-        this.grace = grace;
+        this.grace = settings.deletionGrace();
     }
 
     /**
