@@ -18,6 +18,12 @@ public final class ConfigKeys {
     public static final String APP_BASE_URL = "penguinmails.app.base-url";
     /** The sender of the platform's own emails, e.g. {@code PenguinMails <no-reply@example.com>}. */
     public static final String MAIL_FROM = "penguinmails.mail.from";
+    /** Where the Stripe API is reached: Stripe itself on AWS, the local stand-in on the local stack and in tests. */
+    public static final String STRIPE_API_BASE = "penguinmails.stripe.api-base";
+    /** Stripe's secret API key, given as a value (local stack, tests); on AWS its {@link #secretArn} is given. */
+    public static final String STRIPE_API_KEY = "penguinmails.stripe.api-key";
+    /** The secret that Stripe signs webhook calls with; given as a value or by {@link #secretArn}, as the API key. */
+    public static final String STRIPE_WEBHOOK_SECRET = "penguinmails.stripe.webhook-secret";
 
     /** The private EC JWK that signs access tokens where no KMS key does (local stack, tests); issuers only. */
     public static final String ACCESS_TOKEN_SIGNING_KEY = "penguinmails.auth.signing-key";

@@ -2,11 +2,19 @@ package dev.penguinmails.topology;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The PenguinMails stack. Add a table, queue, rule or function here and both runtimes get it. */
 public final class PenguinMailsTopology {
 
     public static final String IDENTITY = "identity";
+    public static final String BILLING = "billing";
+    /** Stripe's webhook events, queued in order per customer so that a subscription's updates apply in sequence. */
+    public static final String BILLING_STRIPE_EVENTS = "billing-stripe-events";
+    /** Usage events (emails sent, contacts created, mailboxes connected) that billing counts against quotas. */
+    public static final String BILLING_USAGE = "billing-usage";
+    /** The families that call Stripe, and so get its API key and webhook secret. */
+    public static final Set<String> STRIPE_CLIENTS = Set.of(BILLING);
     /** Identity's Lambda authorizer, which every authorized route of every family runs first. */
     public static final String AUTHORIZER_HANDLER = "dev.penguinmails.identity.authorizer.AuthorizerFunction";
     /**
@@ -20,14 +28,52 @@ public final class PenguinMailsTopology {
     public static Topology define() {
         return new Topology(
                 "penguinmails",
-                List.of(TableSpec.standard(IDENTITY)),
+                List.of(TableSpec.standard(IDENTITY), TableSpec.standard(BILLING)),
                 List.of(new BucketSpec("imports", 30), new BucketSpec("exports", 7)),
-                List.of(QueueSpec.work("identity-emails", 120, 5)),
+                List.of(QueueSpec.work("identity-emails", 120, 5),
+                        QueueSpec.fifo(BILLING_STRIPE_EVENTS, 120, 8),
+                        QueueSpec.work(BILLING_USAGE, 120, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
-                        {"source":["penguinmails.identity"]}""",
-                        List.of("identity-emails"))),
-                List.of(identity()));
+                                {"source":["penguinmails.identity"]}""",
+                                List.of("identity-emails")),
+                        new RuleSpec(BILLING_USAGE, """
+                                {"source":["penguinmails.sending","penguinmails.contacts","penguinmails.domains"],
+                                 "detail-type":["email.sent","contact.created","mailbox.connected"]}""",
+                                List.of(BILLING_USAGE))),
+                List.of(identity(), billing()));
+    }
+
+    private static FunctionSpec billing() {
+        String workspace = "/v1/workspaces/{workspaceId}/billing";
+        return new FunctionSpec(BILLING, 1024, 20,
+                Optional.of(HttpApiHandler.micronaut(List.of(
+                        HttpRoute.open("GET /v1/billing/plans"),
+                        // Stripe signs its webhook calls; the controller verifies the signature instead of a token.
+                        HttpRoute.open("POST /v1/billing/stripe/webhook"),
+                        HttpRoute.of("GET " + workspace),
+                        HttpRoute.of("POST " + workspace + "/checkout-sessions"),
+                        HttpRoute.of("POST " + workspace + "/checkout-sessions/{sessionId}/sync"),
+                        HttpRoute.of("POST " + workspace + "/portal-sessions"),
+                        HttpRoute.of("POST " + workspace + "/plan-change/preview"),
+                        HttpRoute.of("POST " + workspace + "/plan-change"),
+                        HttpRoute.of("POST " + workspace + "/cancel"),
+                        HttpRoute.of("POST " + workspace + "/reactivate"),
+                        HttpRoute.of("GET " + workspace + "/invoices"),
+                        HttpRoute.of("GET " + workspace + "/usage")))),
+                List.of(new QueueHandler("stripe-events", "dev.penguinmails.billing.webhooks.StripeEventConsumer",
+                                BILLING_STRIPE_EVENTS, 10, 0),
+                        new QueueHandler("usage", "dev.penguinmails.billing.usage.UsageEventConsumer",
+                                BILLING_USAGE, 10, 0)),
+                List.of(new ScheduledHandler("sync-catalog",
+                                "dev.penguinmails.billing.catalog.CatalogSyncJob", "rate(1 day)"),
+                        new ScheduledHandler("replay-stripe-events",
+                                "dev.penguinmails.billing.webhooks.StripeEventReplayJob", "rate(1 hour)"),
+                        new ScheduledHandler("dunning",
+                                "dev.penguinmails.billing.dunning.DunningJob", "rate(1 hour)"),
+                        new ScheduledHandler("relay-events",
+                                "dev.penguinmails.billing.outbox.EventRelayJob", "rate(1 minute)")),
+                new FunctionSpec.Access(List.of(BILLING), List.of(), List.of(BILLING_STRIPE_EVENTS), true, false));
     }
 
     private static FunctionSpec identity() {

@@ -27,6 +27,12 @@ final class TopologyValidator {
 
         for (RuleSpec rule : rules) {
             rule.targetQueues().forEach(q -> require(queueNames, q, "rule " + rule.name() + " targets"));
+            // EventBridge would need a message group per target to reach a FIFO queue; we keep rules to standard ones.
+            queues.stream().filter(q -> q.fifo() && rule.targetQueues().contains(q.name())).findFirst()
+                    .ifPresent(q -> {
+                        throw new IllegalArgumentException("rule " + rule.name() + " targets the FIFO queue "
+                                + q.name() + "; rules deliver to standard queues only");
+                    });
         }
         for (FunctionSpec f : functions) {
             unique("entry point of " + f.family(), f.entryPoints().map(EntryPoint::name).toList());

@@ -69,7 +69,9 @@ class TopologyTest {
         assertThat(topology.httpRoutes().filter(r -> r.route().isPublic()).map(r -> r.route().path()))
                 .containsExactlyInAnyOrder("/v1/signup", "/v1/auth/login", "/v1/auth/refresh", "/v1/auth/verify-email",
                         "/v1/auth/resend-verification", "/v1/auth/password-reset", "/v1/auth/password-reset/confirm",
-                        "/v1/me/email-change/confirm", "/v1/invitations/accept");
+                        "/v1/me/email-change/confirm", "/v1/invitations/accept",
+                        // The price list, and Stripe's webhook, which proves itself by its signature.
+                        "/v1/billing/plans", "/v1/billing/stripe/webhook");
     }
 
     @Test

@@ -17,6 +17,7 @@ public enum Permission {
     INVITATIONS_MANAGE(null),
     API_KEYS_MANAGE(null),
     AUDIT_READ("audit:read"),
+    BILLING_READ("billing:read"),
     BILLING_MANAGE(null),
     DOMAINS_READ("domains:read"),
     DOMAINS_WRITE("domains:write"),

@@ -21,7 +21,7 @@ public final class PermissionMatrix {
         member.addAll(EnumSet.of(CONTACTS_WRITE, CAMPAIGNS_WRITE, CAMPAIGNS_SEND));
         Set<Permission> admin = EnumSet.copyOf(member);
         admin.addAll(EnumSet.of(WORKSPACE_UPDATE, MEMBERS_MANAGE, INVITATIONS_MANAGE, API_KEYS_MANAGE, AUDIT_READ,
-                DOMAINS_WRITE, MAILBOXES_WRITE, WEBHOOKS_READ, WEBHOOKS_WRITE));
+                DOMAINS_WRITE, MAILBOXES_WRITE, WEBHOOKS_READ, WEBHOOKS_WRITE, BILLING_READ));
         Set<Permission> owner = EnumSet.allOf(Permission.class);
         GRANTS.put(Role.VIEWER, viewer);
         GRANTS.put(Role.MEMBER, member);
