@@ -1,6 +1,8 @@
 package dev.penguinmails.events;
 
+import dev.penguinmails.events.billing.BillingEvents;
 import dev.penguinmails.events.identity.IdentityEvents;
+import dev.penguinmails.events.usage.UsageEvents;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.stream.Stream;
  */
 public final class EventTypes {
 
-    private static final List<EventType<?>> ALL = concat(IdentityEvents.ALL);
+    private static final List<EventType<?>> ALL = concat(IdentityEvents.ALL, BillingEvents.ALL, UsageEvents.ALL);
 
     private static final Map<String, EventType<?>> BY_DETAIL_TYPE = index(ALL);
 
