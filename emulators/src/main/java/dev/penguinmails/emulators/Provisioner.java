@@ -76,7 +76,9 @@ public final class Provisioner {
             SqsClient sqs = aws.clients().sqs();
             Map<QueueAttributeName, String> dlqAttributes = new LinkedHashMap<>();
             retention(dlqAttributes, QueueSpec.DLQ_RETENTION_SECONDS);
-            String dlqUrl = ensureQueue(sqs, namePrefix + queue.deadLetterQueueName(), dlqAttributes);
+            fifo(dlqAttributes, queue);
+            String dlqUrl = ensureQueue(sqs, queue.physicalName(namePrefix + queue.deadLetterQueueName()),
+                    dlqAttributes);
             String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                     .attributes().get(QueueAttributeName.QUEUE_ARN);
             Map<QueueAttributeName, String> attributes = new LinkedHashMap<>();
@@ -84,7 +86,8 @@ public final class Provisioner {
             retention(attributes, queue.retentionSeconds());
             attributes.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
                     + "\",\"maxReceiveCount\":\"" + queue.maxReceiveCount() + "\"}");
-            String url = ensureQueue(sqs, namePrefix + queue.name(), attributes);
+            fifo(attributes, queue);
+            String url = ensureQueue(sqs, queue.physicalName(namePrefix + queue.name()), attributes);
             queueUrls.put(queue.name(), url);
             dlqUrls.put(queue.name(), dlqUrl);
             properties.put(ConfigKeys.queueUrl(queue.name()), url);
@@ -188,6 +191,14 @@ public final class Provisioner {
         }
     }
 
+    /** A FIFO queue's DLQ must be FIFO too; senders give deduplication ids, so content-based deduplication is off. */
+    private static void fifo(Map<QueueAttributeName, String> attributes, QueueSpec queue) {
+        if (queue.fifo()) {
+            attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+            attributes.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false");
+        }
+    }
+
     /** Returns the URL of the queue, creating it or bringing its attributes up to date. */
     private static String ensureQueue(SqsClient sqs, String name, Map<QueueAttributeName, String> attributes) {
         String url;
@@ -196,7 +207,10 @@ public final class Provisioner {
         } catch (QueueDoesNotExistException e) {
             return sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
         }
-        sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(attributes));
+        // FifoQueue is fixed at creation; SQS rejects it in SetQueueAttributes.
+        Map<QueueAttributeName, String> changeable = new LinkedHashMap<>(attributes);
+        changeable.remove(QueueAttributeName.FIFO_QUEUE);
+        sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(changeable));
         return url;
     }
 
