@@ -33,14 +33,19 @@ public final class WorkQueues extends Construct {
     // SQS-managed keys, not KMS: EventBridge can deliver to them without a key policy.
     private Queue queue(QueueSpec spec, DeploymentStage stage) {
         Queue deadLetters = Queue.Builder.create(this, ConstructIds.of(spec.deadLetterQueueName()))
-                .queueName(stage.resourceName(spec.deadLetterQueueName()))
+                .queueName(spec.physicalName(stage.resourceName(spec.deadLetterQueueName())))
+                // A FIFO queue's DLQ must be FIFO too; null leaves a standard queue's template unchanged.
+                .fifo(spec.fifo() ? true : null)
                 .retentionPeriod(Duration.seconds(QueueSpec.DLQ_RETENTION_SECONDS))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .build();
         DeadLetters.acceptAsDeadLetterQueue(deadLetters);
         return Queue.Builder.create(this, ConstructIds.of(spec.name()))
-                .queueName(stage.resourceName(spec.name()))
+                .queueName(spec.physicalName(stage.resourceName(spec.name())))
+                .fifo(spec.fifo() ? true : null)
+                // Senders give a deduplication id (the Stripe event id), so the body is not hashed.
+                .contentBasedDeduplication(spec.fifo() ? false : null)
                 .visibilityTimeout(Duration.seconds(spec.visibilityTimeoutSeconds()))
                 .retentionPeriod(Duration.seconds(spec.retentionSeconds()))
                 .encryption(QueueEncryption.SQS_MANAGED)
