@@ -1,0 +1,50 @@
+package dev.penguinmails.billing.account;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A workspace's billing as last synced from Stripe: its customer and subscription, the plan and add-ons in force,
+ * the period, dunning state and an optimistic-locking {@code version}. A workspace that never subscribed has none
+ * stored and reads as {@link #fresh} on the free plan.
+ */
+public record BillingAccount(
+    String workspaceId,
+    @Nullable String customerId,
+    @Nullable String subscriptionId,
+    String planId,
+    @Nullable String interval,
+    String status,
+    int extraMailboxes,
+    @Nullable Instant periodStart,
+    @Nullable Instant periodEnd,
+    boolean cancelAtPeriodEnd,
+    @Nullable String cancelReason,
+    @Nullable Instant trialEnd,
+    @Nullable String pendingCheckoutId,
+    @Nullable Instant pastDueSince,
+    boolean sendingPaused,
+    @Nullable Instant fetchedAt,
+    long version
+) {
+    /** Stripe's statuses of a subscription that still exists for the customer (not ended); a workspace has one at most. */
+    public static final Set<String> LIVE = Set.of("trialing", "active", "past_due", "unpaid", "paused", "incomplete");
+
+    /** The account of a workspace that never subscribed: on the free plan, status {@code none}, version 0. */
+    public static BillingAccount fresh(String workspaceId, String freePlanId) {
+        return new BillingAccount(workspaceId, null, null, freePlanId, null, "none", 0, null, null, false, null, null,
+                null, null, false, null, 0L);
+    }
+
+    /** This account, one version on, with sending paused (dunning's last step before Stripe gives up). */
+    public BillingAccount withSendingPaused() {
+        return new BillingAccount(workspaceId, customerId, subscriptionId, planId, interval, status, extraMailboxes,
+                periodStart, periodEnd, cancelAtPeriodEnd, cancelReason, trialEnd, pendingCheckoutId, pastDueSince,
+                true, fetchedAt, version + 1);
+    }
+
+    public boolean hasLiveSubscription() {
+        return subscriptionId != null && LIVE.contains(status);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.penguinmails.billing.checkout;
+
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+
+/**
+ * The web app's pages that Checkout and the Customer Portal send people back to.
+ */
+@Singleton
+public class BillingLinks {
+    private final String appUrl;
+
+    BillingLinks(@Property(name = "penguinmails.billing.app-url") String appUrl) {
+        this.appUrl = appUrl.replaceAll("/+$", "");
+    }
+
+    public String checkoutSuccess(String workspaceId) {
+        return appUrl + "/workspaces/" + workspaceId + "/billing?checkout={CHECKOUT_SESSION_ID}";
+    }
+
+    public String checkoutCancel(String workspaceId) {
+        return appUrl + "/workspaces/" + workspaceId + "/billing?checkout=canceled";
+    }
+
+    public String billingPage(String workspaceId) {
+        return appUrl + "/workspaces/" + workspaceId + "/billing";
+    }
+}
