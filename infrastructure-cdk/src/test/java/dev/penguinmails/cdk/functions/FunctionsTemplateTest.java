@@ -19,6 +19,7 @@ import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.EntryPoint;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.QueueHandler;
+import dev.penguinmails.topology.QueueSpec;
 import dev.penguinmails.topology.ScheduledHandler;
 
 class FunctionsTemplateTest {
@@ -105,7 +106,7 @@ class FunctionsTemplateTest {
                     family.access().tables().forEach(t -> assertThat(TemplateJson.referencedId(env.path(var(ConfigKeys.table(t)))))
                             .isEqualTo(s.json().logicalIdByName("AWS::DynamoDB::Table", "TableName", s.stage().resourceName(t))));
                     family.access().sendToQueues().forEach(q -> assertThat(TemplateJson.referencedId(env.path(var(ConfigKeys.queueUrl(q)))))
-                            .isEqualTo(s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", s.stage().resourceName(q))));
+                            .isEqualTo(queueId(s, q)));
                     family.access().buckets().forEach(b -> assertThat(env.path(var(ConfigKeys.bucket(b))).has("Ref"))
                             .as("%s gets bucket %s", name, b).isTrue());
                     assertThat(env.fieldNames()).toIterable()
@@ -130,7 +131,7 @@ class FunctionsTemplateTest {
             for (FunctionSpec family : s.topology().functions()) {
                 for (QueueHandler handler : family.queueHandlers()) {
                     String aliasId = alias(s, family, handler).aliasId();
-                    String queueId = s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", s.stage().resourceName(handler.queue()));
+                    String queueId = queueId(s, handler.queue());
                     List<JsonNode> mine = mappings.values().stream()
                             .filter(m -> TemplateJson.refersTo(m.at("/Properties/FunctionName"), aliasId)).toList();
                     assertThat(mine).as(handler.name()).hasSize(1);
@@ -242,5 +243,11 @@ class FunctionsTemplateTest {
 
     private static String var(String key) {
         return ConfigKeys.environmentVariable(key);
+    }
+
+    /** A queue's logical id, found by its physical name (with the .fifo suffix of a FIFO queue). */
+    private static String queueId(Synthesized s, String logicalQueue) {
+        QueueSpec spec = s.topology().queue(logicalQueue).orElseThrow();
+        return s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", spec.physicalName(s.stage().resourceName(logicalQueue)));
     }
 }

@@ -28,7 +28,7 @@ class MessagingTemplateTest {
             for (QueueSpec spec : s.topology().queues()) {
                 String queueId = queueId(s, spec.name());
                 String dlqId = s.json().logicalIdByName("AWS::SQS::Queue", "QueueName",
-                        s.stage().resourceName(spec.deadLetterQueueName()));
+                        spec.physicalName(s.stage().resourceName(spec.deadLetterQueueName())));
                 JsonNode queue = s.json().properties(queueId);
                 JsonNode dlq = s.json().properties(dlqId);
 
@@ -103,6 +103,7 @@ class MessagingTemplateTest {
     }
 
     private static String queueId(Synthesized s, String logicalQueue) {
-        return s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", s.stage().resourceName(logicalQueue));
+        QueueSpec spec = s.topology().queue(logicalQueue).orElseThrow();
+        return s.json().logicalIdByName("AWS::SQS::Queue", "QueueName", spec.physicalName(s.stage().resourceName(logicalQueue)));
     }
 }
