@@ -27,6 +27,7 @@ import dev.penguinmails.local.schedules.ScheduledEvents;
 import dev.penguinmails.local.schedules.ScheduledJob;
 import dev.penguinmails.local.schedules.Scheduler;
 import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.PenguinMailsTopology;
 import dev.penguinmails.topology.QueueHandler;
 import dev.penguinmails.topology.ScheduledHandler;
 import dev.penguinmails.topology.Topology;
@@ -68,6 +69,7 @@ public final class LocalStack implements AutoCloseable {
     private ApiServer server;
     private Scheduler scheduler;
     private Optional<LocalAuthorizer> authorizer = Optional.empty();
+    private LocalStripe stripe;
     private List<QueuePoller> pollers = List.of();
     private Map<String, Map<String, String>> functionEnvironments = Map.of();
     private Duration startupTime = Duration.ZERO;
@@ -113,9 +115,18 @@ public final class LocalStack implements AutoCloseable {
         server = ApiServer.bind(options.apiPort());
         parts.add(server);
         Map<String, String> secrets = LocalSecrets.load(options.dataDir());
+        // A fixed port when the API has one, so that a developer's Stripe CLI or notes keep working across runs.
+        stripe = LocalStripe.start(options.apiPort() == 0 ? 0 : LocalStripe.DEFAULT_PORT);
+        parts.add(stripe);
         Map<String, Map<String, String>> environments = new TreeMap<>();
         for (FunctionSpec function : topology.functions()) {
-            environments.put(function.family(), LocalFunctionEnvironment.of(function, stack, secrets, apiBaseUrl().toString()));
+            Map<String, String> environment = LocalFunctionEnvironment.of(function, stack, secrets, apiBaseUrl().toString());
+            if (PenguinMailsTopology.STRIPE_CLIENTS.contains(function.family())) {
+                Map<String, String> withStripe = new TreeMap<>(environment);
+                withStripe.putAll(stripe.properties());
+                environment = Collections.unmodifiableMap(withStripe);
+            }
+            environments.put(function.family(), environment);
         }
         functionEnvironments = Collections.unmodifiableMap(environments);
 
@@ -165,6 +176,8 @@ public final class LocalStack implements AutoCloseable {
                 pollersByQueue, functionEnvironments);
         DocsEndpoint docs = new DocsEndpoint(memoize(() -> mergedOpenApi(routes)));
         server.serve(gateway, List.of(admin, docs, new LinkPages()));
+        // Only now is the webhook route served.
+        stripe.deliverWebhooksTo(apiBaseUrl().toString());
 
         pollersByQueue.values().forEach(QueuePoller::start);
         pollers = List.copyOf(pollersByQueue.values());
@@ -231,6 +244,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI openApiUrl() {
         return URI.create(apiBaseUrl() + DocsEndpoint.SPEC_PATH);
+    }
+
+    /** The Stripe stand-in that Stripe's clients call instead of Stripe. */
+    public URI stripeBaseUrl() {
+        return URI.create(stripe.baseUrl());
     }
 
     /** The emulators: SDK clients, GreenMail, the local EventBridge. */

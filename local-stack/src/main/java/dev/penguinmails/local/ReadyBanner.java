@@ -20,6 +20,8 @@ final class ReadyBanner {
                 "  Sent mail        " + e.mailViewer() + "   (its links open pages here, e.g. "
                         + stack.apiBaseUrl() + "/verify-email)",
                 "  SMTP / IMAP      127.0.0.1:" + e.smtpPort() + " / 127.0.0.1:" + e.imapPort() + "   (any user, any password)",
+                "  Stripe stand-in  " + stack.stripeBaseUrl() + "   (webhooks signed and sent to "
+                        + stack.apiBaseUrl() + LocalStripe.WEBHOOK_PATH + ")",
                 "  Health / queues  " + stack.apiBaseUrl() + "/_local/health   " + stack.apiBaseUrl() + "/_local/queues",
                 "  Data folder      " + data,
                 "  Samples          PENGUINMAILS_API=" + stack.apiBaseUrl() + " PENGUINMAILS_MAIL_VIEWER="

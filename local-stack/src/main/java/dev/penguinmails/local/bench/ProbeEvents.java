@@ -17,6 +17,7 @@ import dev.penguinmails.topology.AuthorizerHandler;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.EntryPoint;
 import dev.penguinmails.topology.HttpApiHandler;
+import dev.penguinmails.topology.HttpRoute;
 import dev.penguinmails.topology.QueueHandler;
 import dev.penguinmails.topology.ScheduledHandler;
 import dev.penguinmails.topology.Topology;
@@ -61,8 +62,9 @@ final class ProbeEvents {
         if (target.function().family().equals(ReferenceFunction.FAMILY)) {
             return reference(target);
         }
-        if (entryPoint instanceof HttpApiHandler) {
-            return authenticated.map(request -> authenticatedCall(target, request)).orElseGet(() -> signup(target));
+        if (entryPoint instanceof HttpApiHandler api) {
+            return authenticated.map(request -> authenticatedCall(target, request))
+                    .orElseGet(() -> routesSignup(target) ? signup(target) : publicGet(target, api));
         }
         if (entryPoint instanceof QueueHandler queue) {
             return batch(queue);
@@ -87,6 +89,26 @@ final class ProbeEvents {
         ObjectNode event = gatewayEvent(new RouteTable(topology.httpRoutes().toList()), target, "POST", SIGNUP_PATH,
                 headers, body.getBytes(StandardCharsets.UTF_8));
         return new ProbeEvent.HttpCall(event.toString(), route(event), email, 202, new ApiGatewayResponses(json));
+    }
+
+    /** Whether {@code target}'s function serves the signup, the first request of a family that has it. */
+    private boolean routesSignup(ProbeTarget target) {
+        return new RouteTable(topology.httpRoutes().toList()).match("POST", SIGNUP_PATH)
+                .filter(m -> m.route().function().family().equals(target.function().family()))
+                .isPresent();
+    }
+
+    /** The first public {@code GET} without path variables, for a family without the signup (billing's plans). */
+    private ProbeEvent publicGet(ProbeTarget target, HttpApiHandler api) {
+        HttpRoute route = api.routes().stream()
+                .filter(r -> r.access() == HttpRoute.Access.PUBLIC && r.method().equals("GET") && !r.path().contains("{"))
+                .findFirst()
+                .orElseThrow(() -> new ProbeException(ProbeException.USAGE, "The " + target.function().family()
+                        + " function has neither the signup nor a public GET without path variables to probe."));
+        ObjectNode event = gatewayEvent(new RouteTable(topology.httpRoutes().toList()), target, "GET", route.path(),
+                new LinkedHashMap<>(), new byte[0]);
+        return new ProbeEvent.HttpCall(event.toString(), route(event), "GET " + route.path(), 200,
+                new ApiGatewayResponses(json));
     }
 
     /** The reference's one request, {@code GET /reference}. */

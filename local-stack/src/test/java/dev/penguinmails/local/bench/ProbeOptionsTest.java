@@ -83,9 +83,10 @@ class ProbeOptionsTest {
     void anUnknownFamilyOrEntryPointOrAMissingJarIsAUsageErrorNamingWhatExists() {
         FunctionClasspath built = FunctionClasspath.builtJars(root);
 
-        assertThatThrownBy(() -> ProbeTarget.find(TOPOLOGY, built, "billing", "api"))
+        assertThatThrownBy(() -> ProbeTarget.find(TOPOLOGY, built, "campaigns", "api"))
                 .isInstanceOfSatisfying(ProbeException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
-                .hasMessageContaining("no function billing").hasMessageContaining("identity");
+                .hasMessageContaining("no function campaigns").hasMessageContaining("identity")
+                .hasMessageContaining("billing");
         assertThatThrownBy(() -> ProbeTarget.find(TOPOLOGY, built, "identity", "tick"))
                 .isInstanceOfSatisfying(ProbeException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessageContaining("api, authorizer, emails, purge-workspaces, relay-events");
@@ -124,7 +125,14 @@ class ProbeOptionsTest {
                 "identity\tauthorizer\tauthorizer\t1024\t-",
                 "identity\temails\tqueue\t1024\tidentity-emails",
                 "identity\tpurge-workspaces\tschedule\t1024\t-",
-                "identity\trelay-events\tschedule\t1024\t-");
+                "identity\trelay-events\tschedule\t1024\t-",
+                "billing\tapi\thttp\t1024\t-",
+                "billing\tstripe-events\tqueue\t1024\tbilling-stripe-events",
+                "billing\tusage\tqueue\t1024\tbilling-usage",
+                "billing\tsync-catalog\tschedule\t1024\t-",
+                "billing\treplay-stripe-events\tschedule\t1024\t-",
+                "billing\tdunning\tschedule\t1024\t-",
+                "billing\trelay-events\tschedule\t1024\t-");
     }
 
     private void assertUsage(List<String> args, String message) {
