@@ -37,6 +37,10 @@ public final class PenguinMailsTopology {
                 List.of(new RuleSpec("identity-emails", """
                                 {"source":["penguinmails.identity"]}""",
                                 List.of("identity-emails")),
+                        // Identity writes to the owner about failed payments and ending trials.
+                        new RuleSpec("identity-billing-notices", """
+                                {"source":["penguinmails.billing"],"detail-type":["billing.dunning.step"]}""",
+                                List.of("identity-emails")),
                         new RuleSpec(BILLING_USAGE, """
                                 {"source":["penguinmails.sending","penguinmails.contacts","penguinmails.domains"],
                                  "detail-type":["email.sent","contact.created","mailbox.connected"]}""",

@@ -22,9 +22,13 @@ public final class PermissionMatrix {
         Set<Permission> admin = EnumSet.copyOf(member);
         admin.addAll(EnumSet.of(WORKSPACE_UPDATE, MEMBERS_MANAGE, INVITATIONS_MANAGE, API_KEYS_MANAGE, AUDIT_READ,
                 DOMAINS_WRITE, MAILBOXES_WRITE, WEBHOOKS_READ, WEBHOOKS_WRITE, BILLING_READ));
+        // Billing admins pay the bills: they read the workspace and change billing, nothing else.
+        Set<Permission> billingAdmin = EnumSet.copyOf(viewer);
+        billingAdmin.addAll(EnumSet.of(BILLING_READ, BILLING_MANAGE));
         Set<Permission> owner = EnumSet.allOf(Permission.class);
         GRANTS.put(Role.VIEWER, viewer);
         GRANTS.put(Role.MEMBER, member);
+        GRANTS.put(Role.BILLING_ADMIN, billingAdmin);
         GRANTS.put(Role.ADMIN, admin);
         GRANTS.put(Role.OWNER, owner);
     }

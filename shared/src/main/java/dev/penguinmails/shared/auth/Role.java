@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** A person's role in a workspace, from most to least powerful. */
 public enum Role {
-    OWNER, ADMIN, MEMBER, VIEWER;
+    OWNER, ADMIN, BILLING_ADMIN, MEMBER, VIEWER;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -23,8 +23,12 @@ public enum Role {
         return Optional.empty();
     }
 
-    /** Whether this role may grant, change or remove {@code other}: never above or beside itself, except owners. */
+    /**
+     * Whether this role may grant, change or remove {@code other}: never above or beside itself, except owners, and
+     * never a role holding a permission this one lacks (so an admin cannot make a billing admin).
+     */
     public boolean outranksOrIsOwner(Role other) {
-        return this == OWNER || this.ordinal() < other.ordinal();
+        return this == OWNER || (this.ordinal() < other.ordinal()
+                && PermissionMatrix.permissionsOf(this).containsAll(PermissionMatrix.permissionsOf(other)));
     }
 }

@@ -24,7 +24,28 @@ class PermissionMatrixTest {
         assertThat(PermissionMatrix.allows(Role.ADMIN, Permission.OWNERSHIP_TRANSFER)).isFalse();
         assertThat(PermissionMatrix.permissionsOf(Role.VIEWER))
                 .allSatisfy(p -> assertThat(p.name()).endsWith("_READ"));
-        assertThat(PermissionMatrix.toMarkdown()).contains("| workspace delete | people only | yes | | | |");
+        assertThat(PermissionMatrix.toMarkdown()).contains("| workspace delete | people only | yes | | | | |");
+    }
+
+    @Test
+    void billingAdminsChangeBillingAndOtherwiseOnlyRead() {
+        assertThat(PermissionMatrix.permissionsOf(Role.BILLING_ADMIN)).contains(Permission.BILLING_MANAGE, Permission.BILLING_READ)
+                .containsAll(PermissionMatrix.permissionsOf(Role.VIEWER));
+        assertThat(PermissionMatrix.permissionsOf(Role.BILLING_ADMIN)).filteredOn(p -> !p.name().startsWith("BILLING_"))
+                .allSatisfy(p -> assertThat(p.name()).endsWith("_READ"));
+        assertThat(PermissionMatrix.allows(Role.ADMIN, Permission.BILLING_MANAGE)).isFalse();
+    }
+
+    @Test
+    void onlyOwnersGrantOrRemoveBillingAdmins() {
+        assertThat(Role.OWNER.outranksOrIsOwner(Role.BILLING_ADMIN)).isTrue();
+        // An admin lacks billing manage, so it cannot hand it out by making someone a billing admin.
+        assertThat(Role.ADMIN.outranksOrIsOwner(Role.BILLING_ADMIN)).isFalse();
+        assertThat(Role.ADMIN.outranksOrIsOwner(Role.MEMBER)).isTrue();
+        // A billing admin lacks what members have, so it manages nobody but viewers.
+        assertThat(Role.BILLING_ADMIN.outranksOrIsOwner(Role.MEMBER)).isFalse();
+        assertThat(Role.BILLING_ADMIN.outranksOrIsOwner(Role.VIEWER)).isTrue();
+        assertThat(Role.fromWire("billing_admin")).contains(Role.BILLING_ADMIN);
     }
 
     @Test

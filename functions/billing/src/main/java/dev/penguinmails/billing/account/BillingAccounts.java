@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,6 +23,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public class BillingAccounts {
     public static final String DUNNING_PARTITION = "DUNNING";
     private final DynamoDbClient dynamo;
+    /** Attributes an account may lack: a write that leaves one unset removes it, so no stale value survives. */
+    private static final List<String> NULLABLE = List.of("customerId", "subscriptionId", "interval", "periodStart",
+            "periodEnd", "cancelReason", "trialEnd", "pendingCheckoutId", "pastDueSince", "fetchedAt", "gsi1pk", "gsi1sk",
+            "periodEmailAllowance");
+
     private final String table;
     private final Outbox outbox;
 
@@ -96,7 +102,7 @@ public class BillingAccounts {
         }
         StringBuilder remove = new StringBuilder();
         // Attributes that a null value must remove, rather than leave as they were.
-        for (String optional : new String[]{"pendingCheckoutId", "pastDueSince", "gsi1pk", "gsi1sk"}) {
+        for (String optional : NULLABLE) {
             if (!names.containsValue(optional)) {
                 names.put("#r" + optional, optional);
                 remove.append(remove.isEmpty() ? " REMOVE " : ", ").append("#r").append(optional);
@@ -145,6 +151,9 @@ public class BillingAccounts {
         m.put("sendingPaused", AttributeValue.fromBool(a.sendingPaused()));
         put(m, "fetchedAt", a.fetchedAt());
         m.put("version", n(a.version()));
+        if (a.periodEmailAllowance() != null) {
+            m.put("periodEmailAllowance", n(a.periodEmailAllowance()));
+        }
         return m;
     }
 
@@ -166,7 +175,8 @@ public class BillingAccounts {
             instant(item, "pastDueSince"),
             bool(item, "sendingPaused"),
             instant(item, "fetchedAt"),
-            num(item, "version")
+            num(item, "version"),
+            item.containsKey("periodEmailAllowance") ? num(item, "periodEmailAllowance") : null
         );
     }
 

@@ -18,6 +18,11 @@ public record Limits(int mailboxes, int contacts, int emailsPerMonth, int worksp
         return new Limits(mailboxes + extraMailboxes, contacts, emailsPerMonth, workspacesPerAccount, seats);
     }
 
+    /** These limits with {@code emails} emails per month (an allowance pro rata within a period). */
+    public Limits withEmailsPerMonth(int emails) {
+        return new Limits(mailboxes, contacts, emails, workspacesPerAccount, seats);
+    }
+
     /** The limit of {@code metric}; emails are per period, the rest as they stand. */
     public long of(Metric metric) {
         return switch (metric) {

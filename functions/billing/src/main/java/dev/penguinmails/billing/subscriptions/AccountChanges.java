@@ -12,7 +12,9 @@ import dev.penguinmails.events.billing.PlanLimits;
 import dev.penguinmails.events.billing.SubscriptionStatusChanged;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +95,8 @@ public class AccountChanges {
             pastDueSince,
             paused,
             state.fetchedAt(),
-            current.version() + 1L
+            current.version() + 1L,
+            emailAllowance(current, state, planId, ended)
         );
         events.addAll(stateEvents(current, next));
         return Optional.of(new Change(next, events));
@@ -126,9 +129,46 @@ public class AccountChanges {
         return events;
     }
 
-    /** The limits in force: the account's plan's, with its add-on mailboxes. */
+    /**
+     * The limits in force: the account's plan's, with its add-on mailboxes, and within the period of an upgrade the
+     * pro-rata email allowance.
+     */
     public Limits limits(BillingAccount account) {
-        return catalog.plan(account.planId()).orElse(catalog.free()).limits().withExtraMailboxes(account.extraMailboxes());
+        Limits plan = planLimits(account.planId()).withExtraMailboxes(account.extraMailboxes());
+        Long allowance = account.periodEmailAllowance();
+        boolean inPeriod = account.periodEnd() == null || clock.instant().isBefore(account.periodEnd());
+        return allowance == null || !inPeriod ? plan
+                : plan.withEmailsPerMonth((int) Math.min(allowance, plan.emailsPerMonth()));
+    }
+
+    private Limits planLimits(String planId) {
+        return catalog.plan(planId).orElse(catalog.free()).limits();
+    }
+
+    /**
+     * The emails allowed for the rest of the period after {@code state}, or null for the plan's own. An upgrade within
+     * a period adds the difference between the plans only for the share of the period left when it was made:
+     * otherwise a plan bought on the period's last day would give a whole month of emails for a day's proration.
+     * A renewal (a new period) returns to the plan's figure.
+     */
+    private @Nullable Long emailAllowance(BillingAccount current, SubscriptionState state, String planId, boolean ended) {
+        boolean samePeriod = !ended && state.subscriptionId().equals(current.subscriptionId())
+                && state.periodStart() != null && state.periodEnd() != null
+                && state.periodStart().equals(current.periodStart());
+        if (!samePeriod) {
+            return null;
+        }
+        long oldPlan = planLimits(current.planId()).emailsPerMonth();
+        long newPlan = planLimits(planId).emailsPerMonth();
+        Long granted = current.periodEmailAllowance();
+        if (newPlan <= oldPlan) {
+            // No upgrade (the same plan, or a smaller one): keep what was granted, never above the plan.
+            return granted == null || granted >= newPlan ? null : granted;
+        }
+        long period = Duration.between(state.periodStart(), state.periodEnd()).getSeconds();
+        long left = Duration.between(state.fetchedAt(), state.periodEnd()).getSeconds();
+        double share = period <= 0 ? 0 : Math.max(0, Math.min(1, (double) left / period));
+        return (granted == null ? oldPlan : granted) + Math.round((newPlan - oldPlan) * share);
     }
 
     private static String text(Instant instant) {

@@ -3,6 +3,7 @@ package dev.penguinmails.identity.emails;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.EventType;
 import dev.penguinmails.events.consume.SqsEventConsumer;
+import dev.penguinmails.events.billing.BillingEvents;
 import dev.penguinmails.events.identity.IdentityEvents;
 import io.micronaut.context.ApplicationContext;
 import java.util.Collection;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SQS handler of queue {@code identity-emails}, which the rule {@code {"source":["penguinmails.identity"]}}
- * feeds with every identity event. It hands each event to the {@link IdentityEmail} beans of its
+ * feeds with every identity event, and the rule {@code identity-billing-notices} with billing's dunning steps. It hands each event to the {@link IdentityEmail} beans of its
  * detail-type and sends what they compose; events that no email answers are acknowledged. Each email
  * is recorded once sent, so a retried event sends only what is missing.
  */
@@ -44,8 +45,10 @@ public class AccountEmailConsumer extends SqsEventConsumer<Record> {
         this.emails = List.copyOf(beans);
         this.transport = applicationContext.getBean(MailTransport.class);
         this.sent = applicationContext.getBean(SentEmails.class);
-        // The rule routes the whole identity source here; each email picks its detail-type in handle().
+        // The rules route the whole identity source and billing's dunning steps here; each email picks its
+        // detail-type in handle().
         this.types = (Set) new LinkedHashSet<>(IdentityEvents.ALL);
+        this.types.add(BillingEvents.DUNNING_STEP);
     }
 
     @Override

@@ -40,6 +40,11 @@ public final class EmailTemplate {
         return this;
     }
 
+    /** A link to click that carries no token (e.g. Stripe's page to pay an invoice). */
+    public EmailTemplate link(String label, String url) {
+        return action(label, url, null, null);
+    }
+
     public EmailTemplate closing(String text) {
         this.closing = text;
         return this;
@@ -53,9 +58,11 @@ public final class EmailTemplate {
         StringBuilder out = new StringBuilder("Hi ").append(greetingName).append(",\n\n");
         paragraphs.forEach(p -> out.append(p).append("\n\n"));
         if (actionUrl != null) {
-            out.append(actionLabel).append(":\n").append(actionUrl).append("\n\n")
-                    .append("Using the API instead? POST {\"token\": \"").append(token).append("\"} to ")
-                    .append(endpoint).append(".\n\n");
+            out.append(actionLabel).append(":\n").append(actionUrl).append("\n\n");
+            if (token != null) {
+                out.append("Using the API instead? POST {\"token\": \"").append(token).append("\"} to ")
+                        .append(endpoint).append(".\n\n");
+            }
         }
         out.append(closing).append("\n\n— PenguinMails\n");
         return out.toString();
@@ -71,9 +78,12 @@ public final class EmailTemplate {
             out.append("<p><a href=\"").append(escape(actionUrl)).append("\" style=\"display:inline-block;padding:10px 18px;")
                     .append("background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:4px\">")
                     .append(escape(actionLabel)).append("</a></p>")
-                    .append("<p style=\"font-size:13px;color:#52606d\">Or open this link: ").append(escape(actionUrl))
-                    .append("<br>Using the API instead? POST <code>{\"token\": \"").append(escape(token))
-                    .append("\"}</code> to <code>").append(escape(endpoint)).append("</code>.</p>");
+                    .append("<p style=\"font-size:13px;color:#52606d\">Or open this link: ").append(escape(actionUrl));
+            if (token != null) {
+                out.append("<br>Using the API instead? POST <code>{\"token\": \"").append(escape(token))
+                        .append("\"}</code> to <code>").append(escape(endpoint)).append("</code>");
+            }
+            out.append(".</p>");
         }
         out.append("<p style=\"font-size:13px;color:#52606d\">").append(escape(closing)).append("</p>")
                 .append("<p>— PenguinMails</p></body></html>");

@@ -16,8 +16,8 @@ public final class InvitationRequests {
     @Schema(name = "CreateInvitation")
     public record Create(
             @NotBlank @Size(max = 254) @Schema(example = "ada@example.com") String email,
-            @NotBlank @Pattern(regexp = "^(admin|member|viewer)$", message = "must be one of admin, member, viewer")
-            @Schema(allowableValues = {"admin", "member", "viewer"}, example = "member") String role) { }
+            @NotBlank @Pattern(regexp = "^(admin|billing_admin|member|viewer)$", message = "must be one of admin, billing_admin, member, viewer")
+            @Schema(allowableValues = {"admin", "billing_admin", "member", "viewer"}, example = "member") String role) { }
 
     /** POST .../invitations/{invitationId}: the action to take. */
     @Serdeable

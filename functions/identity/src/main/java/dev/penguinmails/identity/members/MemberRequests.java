@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 /** Request bodies of the member endpoints. */
 public final class MemberRequests {
-    static final String ROLE = "^(owner|admin|member|viewer)$";
+    static final String ROLE = "^(owner|admin|billing_admin|member|viewer)$";
 
     private MemberRequests() { }
 
@@ -17,8 +17,8 @@ public final class MemberRequests {
     @Serdeable
     @Schema(name = "ChangeMemberRole")
     public record ChangeRole(
-            @NotBlank @Pattern(regexp = ROLE, message = "must be one of owner, admin, member, viewer")
-            @Schema(allowableValues = {"owner", "admin", "member", "viewer"}, example = "admin") String role) { }
+            @NotBlank @Pattern(regexp = ROLE, message = "must be one of owner, admin, billing_admin, member, viewer")
+            @Schema(allowableValues = {"owner", "admin", "billing_admin", "member", "viewer"}, example = "admin") String role) { }
 
     /** POST .../transfer-ownership. */
     @Serdeable
@@ -26,7 +26,7 @@ public final class MemberRequests {
     public record TransferOwnership(
             @NotBlank @Size(max = 64) @Schema(description = "The member who becomes primary owner", example = "usr_01JD5Q2X7V4G0ZK3M8N6P9R2TS")
             String userId,
-            @Nullable @Pattern(regexp = ROLE, message = "must be one of owner, admin, member, viewer")
-            @Schema(description = "Your role afterwards (default admin)", allowableValues = {"owner", "admin", "member", "viewer"})
+            @Nullable @Pattern(regexp = ROLE, message = "must be one of owner, admin, billing_admin, member, viewer")
+            @Schema(description = "Your role afterwards (default admin)", allowableValues = {"owner", "admin", "billing_admin", "member", "viewer"})
             String previousOwnerRole) { }
 }
