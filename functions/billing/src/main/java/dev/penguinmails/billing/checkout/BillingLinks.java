@@ -1,6 +1,5 @@
 package dev.penguinmails.billing.checkout;
 
-import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 
 /**
@@ -10,8 +9,8 @@ import jakarta.inject.Singleton;
 public class BillingLinks {
     private final String appUrl;
 
-    BillingLinks(@Property(name = "penguinmails.billing.app-url") String appUrl) {
-        this.appUrl = appUrl.replaceAll("/+$", "");
+    BillingLinks(AppLinkSettings settings) {
+        this.appUrl = settings.appUrl().replaceAll("/+$", "");
     }
 
     public String checkoutSuccess(String workspaceId) {

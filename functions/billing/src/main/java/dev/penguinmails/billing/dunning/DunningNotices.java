@@ -8,7 +8,6 @@ import dev.penguinmails.events.billing.BillingEvents;
 import dev.penguinmails.events.billing.DunningStep;
 import dev.penguinmails.events.outbox.Outbox;
 import dev.penguinmails.events.outbox.OutboxEntry;
-import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
@@ -24,10 +23,10 @@ public class DunningNotices {
     private final Duration grace;
 
     DunningNotices(Outbox outbox, BillingAccounts accounts,
-                   @Property(name = "penguinmails.billing.dunning.grace") Duration grace) {
+                   DunningSettings settings) {
         this.outbox = outbox;
         this.accounts = accounts;
-        this.grace = grace;
+        this.grace = settings.grace();
     }
 
     /** A renewal failed or needs the customer's action: remind them, with the invoice to pay and the grace left. */

@@ -18,9 +18,6 @@ import java.time.Instant;
  * deliver to the webhook within the replay window.
  */
 public class StripeEventReplayJob extends MicronautRequestHandler<ScheduledEvent, StripeEventReplayJob.Summary> {
-    static final String WINDOW = "penguinmails.billing.replay.window";
-    static final Duration DEFAULT_WINDOW = Duration.ofDays(3);
-
     public StripeEventReplayJob() { }
 
     public StripeEventReplayJob(ApplicationContext context) {
@@ -31,7 +28,7 @@ public class StripeEventReplayJob extends MicronautRequestHandler<ScheduledEvent
     public Summary execute(ScheduledEvent event) {
         StripeGateway stripe = applicationContext.getBean(StripeGateway.class);
         StripeEventHandler handler = applicationContext.getBean(StripeEventHandler.class);
-        Duration window = applicationContext.getProperty(WINDOW, Duration.class).orElse(DEFAULT_WINDOW);
+        Duration window = applicationContext.getBean(ReplaySettings.class).window();
         long since = Instant.now().minus(window).getEpochSecond();
         int seen = 0;
         int processed = 0;

@@ -13,7 +13,7 @@ import java.time.Instant;
 public record InvitationView(
         @Schema(example = "inv_01JD5Q2X7V4G0ZK3M8N6P9R2TS") String id,
         String email,
-        @Schema(allowableValues = {"admin", "member", "viewer"}) String role,
+        @Schema(allowableValues = {"admin", "billing_admin", "member", "viewer"}) String role,
         InvitationStatus status,
         String invitedBy,
         Instant createdAt,
@@ -31,7 +31,7 @@ public record InvitationView(
     /** The answer to accepting an invitation. */
     @Serdeable
     @Schema(name = "AcceptedInvitation")
-    public record Accepted(String workspaceId, String userId, @Schema(allowableValues = {"owner", "admin", "member", "viewer"}) String role,
+    public record Accepted(String workspaceId, String userId, @Schema(allowableValues = {"owner", "admin", "billing_admin", "member", "viewer"}) String role,
                            @Schema(description = "Whether a new account was created; sign in with POST /v1/auth/login")
                            boolean accountCreated) { }
 }

@@ -14,7 +14,7 @@ public record MemberView(
         @Schema(example = "usr_01JD5Q2X7V4G0ZK3M8N6P9R2TS") String userId,
         @Nullable @Schema(example = "ada@example.com") String email,
         @Nullable @Schema(example = "Ada Lovelace") String name,
-        @Schema(allowableValues = {"owner", "admin", "member", "viewer"}) String role,
+        @Schema(allowableValues = {"owner", "admin", "billing_admin", "member", "viewer"}) String role,
         @Schema(description = "Whether this is the primary owner, who cannot leave before transferring ownership")
         boolean primaryOwner,
         Instant joinedAt) {

@@ -192,6 +192,19 @@ class InvitationApiTest extends IdentityApiTest {
     }
 
     @Test
+    void onlyAnOwnerInvitesABillingAdmin() {
+        Person admin = fixtures.person("Ada Admin");
+        fixtures.member(ws, admin, Role.ADMIN);
+
+        Reply byAdmin = invite(newAddress("billing-by-admin"), "billing_admin", admin.token());
+        Reply byOwner = invite(newAddress("billing-by-owner"), "billing_admin", owner.token());
+
+        assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(403);
+        assertThat(byOwner.status()).as(byOwner.toString()).isEqualTo(201);
+        assertThat(byOwner.json().get("role").asText()).isEqualTo("billing_admin");
+    }
+
+    @Test
     void badInvitationsAndAcceptsAreProblemsThatChangeNothing() {
         Person admin = fixtures.person("Adam Admin");
         fixtures.member(ws, admin, Role.ADMIN);
@@ -205,6 +218,8 @@ class InvitationApiTest extends IdentityApiTest {
         assertThat(invite("not-an-email", "member", owner.token()).problem()).isEqualTo("validation-failed");
         assertThat(invite(newAddress("x"), "owner", owner.token()).problem()).isEqualTo("validation-failed");
         assertThat(invite(newAddress("x"), "admin", admin.token()).status()).isEqualTo(403);
+        // An admin lacks billing manage, so it cannot hand it out through a billing admin.
+        assertThat(invite(newAddress("x"), "billing_admin", admin.token()).status()).isEqualTo(403);
         assertThat(invite(newAddress("x"), "viewer", member.token()).status()).isEqualTo(403);
         assertThat(invite(email, "viewer", owner.token()).problem()).isEqualTo("invitation-pending");
         assertThat(invite(member.email(), "viewer", owner.token()).problem()).isEqualTo("already-member");
