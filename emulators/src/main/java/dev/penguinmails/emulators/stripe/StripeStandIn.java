@@ -172,7 +172,8 @@ public final class StripeStandIn implements AutoCloseable {
                     replayed = true;
                 } else {
                     try {
-                        answer = route(method, path, FormParams.parse("GET".equals(method) ? query : body)).toString();
+                        // Stripe's clients send the parameters of GET and DELETE requests in the query string.
+                        answer = route(method, path, FormParams.parse("GET".equals(method) || "DELETE".equals(method) ? query : body)).toString();
                         status = 200;
                     } catch (StripeError e) {
                         status = e.status;

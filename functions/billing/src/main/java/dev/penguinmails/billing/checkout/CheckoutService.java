@@ -98,8 +98,11 @@ public class CheckoutService {
         }
         Session pending = stripe.checkoutSession(account.pendingCheckoutId());
         if ("complete".equals(pending.getStatus()) && pending.getSubscription() != null) {
-            sync.sync(pending.getSubscription());
-            throw BillingProblems.alreadySubscribed();
+            // The page that started a subscription: it refuses a new one only while that subscription lives.
+            if (sync.sync(pending.getSubscription()).hasLiveSubscription()) {
+                throw BillingProblems.alreadySubscribed();
+            }
+            return Optional.empty();
         }
         if (!"open".equals(pending.getStatus())) {
             return Optional.empty();

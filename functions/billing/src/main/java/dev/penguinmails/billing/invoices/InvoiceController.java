@@ -1,6 +1,7 @@
 package dev.penguinmails.billing.invoices;
 
 import dev.penguinmails.billing.catalog.PlanCatalog;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Invoice;
 import dev.penguinmails.billing.account.BillingAccount;
@@ -70,6 +71,7 @@ class InvoiceController {
         return seconds == null ? null : Instant.ofEpochSecond(seconds);
     }
 
+    /** Always with {@code items}, so that no invoices is an empty list rather than an empty object. */
     @Serdeable
-    record Invoices(List<InvoiceView> items) { }
+    record Invoices(@JsonInclude(JsonInclude.Include.ALWAYS) List<InvoiceView> items) { }
 }
