@@ -25,7 +25,7 @@ final class ReadyBanner {
                 "  Health / queues  " + stack.apiBaseUrl() + "/_local/health   " + stack.apiBaseUrl() + "/_local/queues",
                 "  Data folder      " + data,
                 "  Samples          PENGUINMAILS_API=" + stack.apiBaseUrl() + " PENGUINMAILS_MAIL_VIEWER="
-                        + trimSlash(e.mailViewer().toString()) + " samples/demo-signup.sh",
+                        + trimSlash(e.mailViewer().toString()) + " samples/demo-identity.sh",
                 String.format(Locale.ROOT, "Ready in %.1f s. Press Ctrl-C to stop.", stack.startupTime().toMillis() / 1000.0),
                 "");
     }

@@ -2,7 +2,7 @@
 # Drives a running local stack through signup: creates an account, then waits for its verification
 # email in the sent-mail viewer. Exits non-zero at the first step that does not happen.
 #
-#   samples/demo-signup.sh [--help]
+#   samples/demo-identity.sh [--help]
 #
 # Environment (the local stack prints both when it starts; set them when it runs on other ports):
 #   PENGUINMAILS_API           the API base URL (default http://127.0.0.1:8080, as --api-port 8080)
