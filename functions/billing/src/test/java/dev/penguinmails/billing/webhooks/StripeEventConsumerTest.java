@@ -6,10 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import com.stripe.exception.StripeException;
 import dev.penguinmails.billing.WebhookTestStack;
+import dev.penguinmails.billing.account.BillingAccounts;
 import dev.penguinmails.billing.stripe.IdempotencyKeys;
 import dev.penguinmails.billing.stripe.StripeGateway;
 import dev.penguinmails.events.consume.ConsumedEventStore;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,7 +84,7 @@ class StripeEventConsumerTest extends WebhookTestStack {
 
         assertThat(response.getBatchItemFailures()).extracting(BatchItemFailure::getItemIdentifier)
                 .containsExactly("garbage-1", queued.get(0).messageId());
-        assertThat(context.getBean(dev.penguinmails.billing.account.BillingAccounts.class).find(s.workspaceId()).orElseThrow()
+        assertThat(context.getBean(BillingAccounts.class).find(s.workspaceId()).orElseThrow()
                 .subscriptionId()).as("the held-back event did not run").isNull();
         takeQueued();
     }
@@ -90,7 +92,7 @@ class StripeEventConsumerTest extends WebhookTestStack {
     /** A Stripe event as Stripe would post it: {@code object} is its data.object. */
     private static String signedEvent(String id, String type, String object) {
         return "{\"id\":\"" + id + "\",\"object\":\"event\",\"api_version\":\"2026-07-29.dahlia\",\"created\":"
-                + java.time.Instant.now().getEpochSecond() + ",\"livemode\":false,\"type\":\"" + type
+                + Instant.now().getEpochSecond() + ",\"livemode\":false,\"type\":\"" + type
                 + "\",\"data\":{\"object\":" + object + "}}";
     }
 
