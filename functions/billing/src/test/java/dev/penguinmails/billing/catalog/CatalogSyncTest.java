@@ -6,16 +6,13 @@ import com.stripe.StripeClient;
 import com.stripe.model.Price;
 import com.stripe.param.PriceListParams;
 import dev.penguinmails.billing.stripe.StripeGateway;
-import dev.penguinmails.billing.usage.UsageTestStack;
+import dev.penguinmails.billing.usage.UsageStackTest;
 import dev.penguinmails.emulators.stripe.StripeStandIn;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The catalog sync against the Stripe stand-in: prices are created by lookup key, a second run changes nothing, and a
@@ -23,27 +20,13 @@ import org.junit.jupiter.api.TestInstance;
  * stand-in, since the sync's effects are the whole Stripe account's.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CatalogSyncTest implements TestPropertyProvider {
+class CatalogSyncTest extends UsageStackTest {
     @Inject
     StripeClient stripe;
     @Inject
     StripeGateway gateway;
     @Inject
     CatalogSync sync;
-
-    private UsageTestStack stack;
-
-    @Override
-    public Map<String, String> getProperties() {
-        stack = UsageTestStack.start();
-        return stack.properties();
-    }
-
-    @AfterAll
-    void stop() {
-        stack.close();
-    }
 
     /** A catalog like the real one with Starter at another monthly price, as after a price change in code. */
     private static PlanCatalog starterAt(long monthlyCents) {

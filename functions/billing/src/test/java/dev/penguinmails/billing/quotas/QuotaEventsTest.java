@@ -8,6 +8,7 @@ import dev.penguinmails.billing.account.BillingAccount;
 import dev.penguinmails.billing.catalog.Metric;
 import dev.penguinmails.billing.usage.UsageCounters;
 import dev.penguinmails.billing.usage.UsagePeriods;
+import dev.penguinmails.billing.usage.UsageStackTest;
 import dev.penguinmails.billing.usage.UsageTestStack;
 import dev.penguinmails.emulators.PublishedEvent;
 import dev.penguinmails.events.DomainEvent;
@@ -15,17 +16,12 @@ import dev.penguinmails.events.usage.ContactCreated;
 import dev.penguinmails.events.usage.EmailSent;
 import dev.penguinmails.events.usage.UsageEvents;
 import dev.penguinmails.shared.ids.Ids;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -34,26 +30,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Counters start near the threshold so the tests do not send a thousand events.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QuotaEventsTest implements TestPropertyProvider {
+class QuotaEventsTest extends UsageStackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @Inject
-    ApplicationContext context;
-    @Inject
     UsageCounters counters;
-
-    private UsageTestStack stack;
-
-    @Override
-    public Map<String, String> getProperties() {
-        stack = UsageTestStack.start();
-        return stack.properties();
-    }
-
-    @AfterAll
-    void stop() {
-        stack.close();
-    }
 
     private static String month(String ws) {
         return UsagePeriods.periodStart(BillingAccount.fresh(ws, "free"), Instant.now()).toString();

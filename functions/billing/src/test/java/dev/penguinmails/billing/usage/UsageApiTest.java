@@ -11,45 +11,26 @@ import dev.penguinmails.events.usage.MailboxConnected;
 import dev.penguinmails.events.usage.UsageEvents;
 import dev.penguinmails.shared.ids.Ids;
 import dev.penguinmails.testsupport.TestHttp;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@code GET .../billing/usage} and {@code GET .../billing}: usage as counted, against the limits in force. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UsageApiTest implements TestPropertyProvider {
-    @Inject
-    ApplicationContext context;
+class UsageApiTest extends UsageStackTest {
     @Inject
     EmbeddedServer server;
     @Inject
     UsageCounters counters;
 
-    private UsageTestStack stack;
     private TestHttp api;
-
-    @Override
-    public Map<String, String> getProperties() {
-        stack = UsageTestStack.start();
-        return stack.properties();
-    }
-
-    @AfterAll
-    void stop() {
-        stack.close();
-    }
 
     @BeforeEach
     void api() {

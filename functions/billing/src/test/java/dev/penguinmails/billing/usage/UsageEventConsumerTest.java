@@ -10,39 +10,18 @@ import dev.penguinmails.events.usage.EmailSent;
 import dev.penguinmails.events.usage.MailboxConnected;
 import dev.penguinmails.events.usage.UsageEvents;
 import dev.penguinmails.shared.ids.Ids;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The {@code billing-usage} consumer: each usage event counts once, in the right metric and period. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class UsageEventConsumerTest implements TestPropertyProvider {
-    @Inject
-    ApplicationContext context;
+class UsageEventConsumerTest extends UsageStackTest {
     @Inject
     UsageCounters counters;
-
-    private UsageTestStack stack;
-
-    @Override
-    public Map<String, String> getProperties() {
-        stack = UsageTestStack.start();
-        return stack.properties();
-    }
-
-    @AfterAll
-    void stop() {
-        stack.close();
-    }
 
     private String calendarMonth(String workspaceId) {
         return UsagePeriods.periodStart(BillingAccount.fresh(workspaceId, "free"), Instant.now()).toString();
