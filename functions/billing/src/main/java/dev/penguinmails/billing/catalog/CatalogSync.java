@@ -57,14 +57,17 @@ public class CatalogSync {
                     && PlanCatalog.CURRENCY.equals(current.get().getCurrency())) {
                 unchanged.add(lookupKey);
             } else {
-                // Stripe prices are immutable: a new amount is a new price, which takes over the lookup key.
+                // Stripe prices are immutable: a new amount is a new price, which takes over the lookup key. The key
+                // names the price it replaces, so that a later change back to an earlier amount is a new request
+                // rather than a replay of the price that was retired since.
                 stripe.createPrice(
                         productId,
                         lookupKey,
                         price.getValue(),
                         PlanCatalog.CURRENCY,
                         price.getKey().stripeInterval(),
-                        IdempotencyKeys.of("catalog-price", lookupKey, Long.toString(price.getValue()))
+                        IdempotencyKeys.of("catalog-price", lookupKey, Long.toString(price.getValue()),
+                                current.map(Price::getId).orElse("none"))
                     );
                 if (current.isPresent()) {
                     stripe.deactivatePrice(current.get().getId(), IdempotencyKeys.of("catalog-retire", current.get().getId()));

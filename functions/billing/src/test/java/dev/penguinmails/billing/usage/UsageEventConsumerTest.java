@@ -1,0 +1,82 @@
+package dev.penguinmails.billing.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.penguinmails.billing.account.BillingAccount;
+import dev.penguinmails.billing.catalog.Metric;
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.usage.ContactCreated;
+import dev.penguinmails.events.usage.EmailSent;
+import dev.penguinmails.events.usage.MailboxConnected;
+import dev.penguinmails.events.usage.UsageEvents;
+import dev.penguinmails.shared.ids.Ids;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/** The {@code billing-usage} consumer: each usage event counts once, in the right metric and period. */
+@MicronautTest
+class UsageEventConsumerTest extends UsageStackTest {
+    @Inject
+    UsageCounters counters;
+
+    private String calendarMonth(String workspaceId) {
+        return UsagePeriods.periodStart(BillingAccount.fresh(workspaceId, "free"), Instant.now()).toString();
+    }
+
+    @Test
+    void eachUsageEventCountsInItsMetric() {
+        String ws = Ids.newId("ws");
+        stack.publishAndConsume(context, List.of(
+                DomainEvent.create(UsageEvents.EMAIL_SENT, ws, new EmailSent("msg_1", "mbx_1")),
+                DomainEvent.create(UsageEvents.EMAIL_SENT, ws, new EmailSent("msg_2", "mbx_1")),
+                DomainEvent.create(UsageEvents.CONTACT_CREATED, ws, new ContactCreated("con_1")),
+                DomainEvent.create(UsageEvents.MAILBOX_CONNECTED, ws, new MailboxConnected("mbx_1"))));
+
+        assertThat(counters.get(ws, Metric.EMAILS_SENT, calendarMonth(ws))).isEqualTo(2L);
+        assertThat(counters.get(ws, Metric.CONTACTS, UsagePeriods.TOTAL)).isEqualTo(1L);
+        assertThat(counters.get(ws, Metric.MAILBOXES, UsagePeriods.TOTAL)).isEqualTo(1L);
+        // Emails are counted per period, contacts and mailboxes as they stand.
+        assertThat(counters.get(ws, Metric.EMAILS_SENT, UsagePeriods.TOTAL)).isZero();
+        assertThat(counters.get(ws, Metric.CONTACTS, calendarMonth(ws))).isZero();
+    }
+
+    @Test
+    void aRedeliveredMessageCountsOnce() {
+        String ws = Ids.newId("ws");
+        stack.publish(context, DomainEvent.create(UsageEvents.EMAIL_SENT, ws, new EmailSent("msg_1", "mbx_1")));
+        List<Message> messages = stack.takeUsageMessages();
+        assertThat(messages).hasSize(1);
+
+        UsageTestStack.consume(context, messages);
+        UsageTestStack.consume(context, messages);
+
+        assertThat(counters.get(ws, Metric.EMAILS_SENT, calendarMonth(ws))).isEqualTo(1L);
+    }
+
+    @Test
+    void theSameEventIdPublishedTwiceCountsOnce() {
+        String ws = Ids.newId("ws");
+        DomainEvent<ContactCreated> event = DomainEvent.create(UsageEvents.CONTACT_CREATED, ws, new ContactCreated("con_1"));
+        stack.publishAndConsume(context, List.of(event, event, DomainEvent.create(UsageEvents.CONTACT_CREATED, ws,
+                new ContactCreated("con_2"))));
+
+        assertThat(counters.get(ws, Metric.CONTACTS, UsagePeriods.TOTAL)).isEqualTo(2L);
+    }
+
+    @Test
+    void withASubscriptionEmailsCountInItsPeriod() {
+        String ws = Ids.newId("ws");
+        Instant periodStart = Instant.now().minusSeconds(86_400L * 3);
+        UsageTestStack.recordAccount(context, new BillingAccount(ws, "cus_1", "sub_1", "growth", "monthly", "active", 0,
+                periodStart, periodStart.plusSeconds(86_400L * 30), false, null, null, null, null, false, Instant.now(), 1L));
+
+        stack.publishAndConsume(context, List.of(DomainEvent.create(UsageEvents.EMAIL_SENT, ws, new EmailSent("m", "b"))));
+
+        assertThat(counters.get(ws, Metric.EMAILS_SENT, periodStart.toString())).isEqualTo(1L);
+        assertThat(counters.get(ws, Metric.EMAILS_SENT, calendarMonth(ws))).isZero();
+    }
+}
