@@ -37,8 +37,9 @@ class PermissionsDocTest {
               are demoted if it has a scope their new role lacks.
             - An API key works only while its workspace is active (`401` otherwise), and on a route without
               `{workspaceId}` only if that route is marked `@AllowsApiKeys` (`403` otherwise).
-            - Nobody changes, removes or invites a role at or above their own (owners excepted); anyone may
-              lower their own role.
+            - Nobody changes, removes or invites a role at or above their own (owners excepted), nor a role with a
+              permission their own lacks: only owners make or remove billing admins, who change billing and
+              otherwise only read. Anyone may lower their own role.
             - The primary owner (the workspace's `ownerId`) cannot leave, be removed or be demoted; they
               transfer ownership first (`409 primary-owner`). No owner can while they are the only one
               (`409 last-owner`).
