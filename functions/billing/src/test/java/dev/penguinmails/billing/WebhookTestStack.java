@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.exception.StripeException;
@@ -225,31 +224,13 @@ public abstract class WebhookTestStack implements TestPropertyProvider {
             if (batch.isEmpty()) {
                 return processed;
             }
-            SQSBatchResponse response = consumer.execute(sqsEvent(batch));
+            SQSBatchResponse response = consumer.execute(SqsBatches.sqsEvent(batch));
             assertThat(response.getBatchItemFailures()).as("Stripe event consumer failures").isEmpty();
             batch.forEach(m -> sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle())));
             processed += batch.size();
         }
     }
 
-    /** The messages as Lambda's SQS event source hands them over. */
-    protected static SQSEvent sqsEvent(List<Message> messages) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(m.messageId());
-            record.setReceiptHandle(m.receiptHandle());
-            record.setBody(m.body());
-            Map<String, String> attributes = new HashMap<>();
-            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-            record.setAttributes(attributes);
-            record.setEventSource("aws:sqs");
-            records.add(record);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
-    }
 
     /** The workspace's billing account as stored; fails when there is none. */
     protected BillingAccount account(String workspaceId) {

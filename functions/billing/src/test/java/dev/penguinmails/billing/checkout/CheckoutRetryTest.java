@@ -1,5 +1,6 @@
 package dev.penguinmails.billing.checkout;
 
+import dev.penguinmails.billing.BillingApiTest;
 import static dev.penguinmails.billing.BillingApiTestStack.owner;
 import static dev.penguinmails.billing.BillingApiTestStack.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,15 +10,8 @@ import dev.penguinmails.billing.BillingApiTestStack.Caller;
 import dev.penguinmails.billing.account.BillingAccounts;
 import dev.penguinmails.emulators.stripe.StripeStandIn.RecordedRequest;
 import dev.penguinmails.testsupport.TestHttp.Reply;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -27,28 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CheckoutRetryTest implements TestPropertyProvider {
-    private final BillingApiTestStack billing = BillingApiTestStack.start();
-
-    @Inject
-    ApplicationContext context;
-    @Inject
-    EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return billing.properties();
-    }
-
-    @BeforeAll
-    void attach() {
-        billing.attach(context, server);
-    }
-
-    @AfterAll
-    void close() {
-        billing.close();
-    }
+class CheckoutRetryTest extends BillingApiTest {
 
     @Test
     void aRequestRetriedWithItsIdempotencyKeyIsAnsweredFromTheFirst() {

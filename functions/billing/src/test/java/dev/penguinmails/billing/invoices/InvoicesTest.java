@@ -1,5 +1,6 @@
 package dev.penguinmails.billing.invoices;
 
+import dev.penguinmails.billing.BillingApiTest;
 import static dev.penguinmails.billing.BillingApiTestStack.assertProblem;
 import static dev.penguinmails.billing.BillingApiTestStack.caller;
 import static dev.penguinmails.billing.BillingApiTestStack.owner;
@@ -7,22 +8,14 @@ import static dev.penguinmails.billing.BillingApiTestStack.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.penguinmails.billing.BillingApiTestStack;
 import dev.penguinmails.billing.BillingApiTestStack.Caller;
 import dev.penguinmails.billing.account.BillingAccounts;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.testsupport.TestHttp.Reply;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -31,28 +24,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InvoicesTest implements TestPropertyProvider {
-    private final BillingApiTestStack billing = BillingApiTestStack.start();
-
-    @Inject
-    ApplicationContext context;
-    @Inject
-    EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return billing.properties();
-    }
-
-    @BeforeAll
-    void attach() {
-        billing.attach(context, server);
-    }
-
-    @AfterAll
-    void close() {
-        billing.close();
-    }
+class InvoicesTest extends BillingApiTest {
 
     @Test
     void aWorkspaceThatNeverSubscribedHasNoInvoices() {

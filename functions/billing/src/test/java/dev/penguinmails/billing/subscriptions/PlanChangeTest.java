@@ -1,5 +1,6 @@
 package dev.penguinmails.billing.subscriptions;
 
+import dev.penguinmails.billing.BillingApiTest;
 import static dev.penguinmails.billing.BillingApiTestStack.assertProblem;
 import static dev.penguinmails.billing.BillingApiTestStack.owner;
 import static dev.penguinmails.billing.BillingApiTestStack.workspace;
@@ -17,19 +18,13 @@ import dev.penguinmails.billing.usage.UsagePeriods;
 import dev.penguinmails.emulators.stripe.StripeStandIn;
 import dev.penguinmails.testsupport.MutableClock;
 import dev.penguinmails.testsupport.TestHttp.Reply;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,29 +35,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlanChangeTest implements TestPropertyProvider {
+class PlanChangeTest extends BillingApiTest {
     /** Stripe's clock only: moved on between preview and change, so that a change prorated "now" would cost less. */
-    private final MutableClock stripeClock = new MutableClock(Instant.now());
-    private final BillingApiTestStack billing = BillingApiTestStack.start(stripeClock);
+    private static final MutableClock STRIPE_CLOCK = new MutableClock(Instant.now());
 
-    @Inject
-    ApplicationContext context;
-    @Inject
-    EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return billing.properties();
-    }
-
-    @BeforeAll
-    void attach() {
-        billing.attach(context, server);
-    }
-
-    @AfterAll
-    void close() {
-        billing.close();
+    PlanChangeTest() {
+        super(BillingApiTestStack.start(STRIPE_CLOCK));
     }
 
     @Test
@@ -78,12 +56,12 @@ class PlanChangeTest implements TestPropertyProvider {
         long prorationDate = preview.json().get("prorationDate").asLong();
         assertThat(previewed).isPositive();
         Reply changed;
-        stripeClock.advance(Duration.ofDays(5));
+        STRIPE_CLOCK.advance(Duration.ofDays(5));
         try {
             // Five days on in Stripe: only the preview's proration date still gives the previewed amount.
             changed = change(owner, ws, "growth", "monthly", prorationDate);
         } finally {
-            stripeClock.advance(Duration.ofDays(-5));
+            STRIPE_CLOCK.advance(Duration.ofDays(-5));
         }
 
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);

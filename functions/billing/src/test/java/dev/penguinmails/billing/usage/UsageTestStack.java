@@ -3,7 +3,7 @@ package dev.penguinmails.billing.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.penguinmails.billing.SqsBatches;
 import dev.penguinmails.billing.account.BillingAccount;
 import dev.penguinmails.billing.account.BillingAccounts;
 import dev.penguinmails.emulators.ProvisionedStack;
@@ -94,7 +94,7 @@ public final class UsageTestStack implements AutoCloseable {
 
     /** Runs the real usage consumer over {@code messages}; fails if it reports any of them failed. */
     public static void consume(ApplicationContext context, List<Message> messages) {
-        SQSBatchResponse response = new UsageEventConsumer(context).execute(sqsEvent(messages));
+        SQSBatchResponse response = new UsageEventConsumer(context).execute(SqsBatches.sqsEvent(messages));
         assertThat(response.getBatchItemFailures()).as("usage consumer failures").isEmpty();
     }
 
@@ -120,24 +120,6 @@ public final class UsageTestStack implements AutoCloseable {
         assertThat(accounts.write(current, account, null)).as("account written").isTrue();
     }
 
-    /** The messages as Lambda's SQS event source hands them over. */
-    public static SQSEvent sqsEvent(List<Message> messages) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(m.messageId());
-            record.setReceiptHandle(m.receiptHandle());
-            record.setBody(m.body());
-            Map<String, String> attributes = new HashMap<>();
-            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-            record.setAttributes(attributes);
-            record.setEventSource("aws:sqs");
-            records.add(record);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
-    }
 
     @Override
     public void close() {
