@@ -9,7 +9,9 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends events to the webhook endpoint one at a time, in order, signed as Stripe signs them
  * ({@code Stripe-Signature: t=<seconds>,v1=<HMAC-SHA256 of "t.payload">}), and reports whether each was accepted.
+ * It keeps every attempt's status and latency, so that the local stack can measure the webhook endpoint.
  */
 final class WebhookDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
@@ -30,6 +33,7 @@ final class WebhookDelivery implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final List<Attempt> attempts = new ArrayList<>();
     private volatile String url;
     private volatile String secret;
 
@@ -48,24 +52,43 @@ final class WebhookDelivery implements AutoCloseable {
         if (target != null) {
             worker.execute(() -> {
                 boolean ok = false;
+                int status = 0;
+                long sentAt = RequestTimeline.epochNanos();
+                long started = System.nanoTime();
                 try {
-                    HttpResponse<String> response = http.send(
-                            HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10L))
-                                .header("Content-Type", "application/json; charset=utf-8")
-                                .header("Stripe-Signature", signatureHeader(payload, key, System.currentTimeMillis() / 1000L))
-                                .POST(BodyPublishers.ofString(payload, StandardCharsets.UTF_8)).build(),
-                            BodyHandlers.ofString()
-                        );
-                    ok = response.statusCode() / 100 == 2;
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10L))
+                        .header("Content-Type", "application/json; charset=utf-8")
+                        .header("Stripe-Signature", signatureHeader(payload, key, System.currentTimeMillis() / 1000L))
+                        .POST(BodyPublishers.ofString(payload, StandardCharsets.UTF_8)).build();
+                    // The clock covers the POST and its answer only, not the signing.
+                    sentAt = RequestTimeline.epochNanos();
+                    started = System.nanoTime();
+                    HttpResponse<String> response = http.send(request, BodyHandlers.ofString());
+                    status = response.statusCode();
+                    ok = status / 100 == 2;
                     if (!ok) {
                         LOG.warn("Webhook endpoint {} answered {} to {}: {}", target, response.statusCode(), eventId, response.body());
                     }
                 } catch (Exception e) {
                     LOG.warn("Webhook endpoint {} failed for {}: {}", target, eventId, e.toString());
                 }
+                record(new Attempt(eventId, status, sentAt, System.nanoTime() - started));
                 outcome.accept(eventId, ok);
             });
         }
+    }
+
+    private synchronized void record(Attempt attempt) {
+        attempts.add(attempt);
+    }
+
+    /** Every delivery attempt since the start or the last {@link #clearAttempts}, oldest first. */
+    synchronized List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    synchronized void clearAttempts() {
+        attempts.clear();
     }
 
     static String signatureHeader(String payload, String secret, long timestamp) {
@@ -83,4 +106,10 @@ final class WebhookDelivery implements AutoCloseable {
     public void close() {
         worker.shutdownNow();
     }
+
+    /**
+     * One POST of an event to the webhook endpoint: the HTTP status it answered (0 when it did not answer), when it
+     * was sent (epoch nanoseconds) and how long the answer took.
+     */
+    record Attempt(String eventId, int status, long sentAt, long latencyNanos) { }
 }
