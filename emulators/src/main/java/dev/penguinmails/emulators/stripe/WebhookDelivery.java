@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
@@ -34,6 +36,7 @@ final class WebhookDelivery implements AutoCloseable {
         return t;
     });
     private final List<Attempt> attempts = new ArrayList<>();
+    private final Set<String> sent = ConcurrentHashMap.newKeySet();
     private volatile String url;
     private volatile String secret;
 
@@ -49,7 +52,9 @@ final class WebhookDelivery implements AutoCloseable {
     void deliver(String eventId, String payload, BiConsumer<String, Boolean> outcome) {
         String target = url;
         String key = secret;
-        if (target != null) {
+        // Concurrent API requests each hand over the events made since they started, so those ranges overlap; an event
+        // goes out once, as Stripe sends it to an endpoint once unless the endpoint fails.
+        if (target != null && sent.add(eventId)) {
             worker.execute(() -> {
                 boolean ok = false;
                 int status = 0;

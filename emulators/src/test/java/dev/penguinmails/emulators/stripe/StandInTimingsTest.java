@@ -13,6 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,6 +96,39 @@ class StandInTimingsTest {
         assertThat(reads.get("last_answered_at").asDouble()).isGreaterThanOrEqualTo(reads.get("first_answered_at").asDouble());
         assertThat(reads.get("per_second").asDouble()).isPositive();
         assertThat(get("/_standin/requests").get("count").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void concurrentChangesDeliverEachEventOnce() throws Exception {
+        String first = subscribe();
+        String second = subscribe();
+        await().atMost(Duration.ofSeconds(10)).until(() -> get("/_standin/webhook-deliveries").get("count").asInt() == 8);
+        call("DELETE", "/_standin/webhook-deliveries", "");
+        List<Thread> threads = new ArrayList<>();
+        for (String subscription : List.of(first, second, first, second)) {
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 10; i++) {
+                    try {
+                        call("POST", "/v1/subscriptions/" + subscription, "metadata[seq]=" + i);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/_standin/webhook-deliveries").get("count").asInt() >= 40);
+        Thread.sleep(200L);
+        JsonNode deliveries = get("/_standin/webhook-deliveries");
+        Set<String> events = new HashSet<>();
+        deliveries.get("deliveries").forEach(d -> events.add(d.get("event").asText()));
+        assertThat(deliveries.get("count").asInt()).isEqualTo(40);
+        assertThat(events).hasSize(40);
     }
 
     /** A customer with a subscription, through the API as billing makes one; answers the subscription id. */
