@@ -3,7 +3,6 @@ package dev.penguinmails.emulators.stripe;
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +13,7 @@ final class RequestTimeline extends Filter {
     /** Epoch nanoseconds at start-up, so that times are wall-clock times with {@link System#nanoTime}'s steadiness. */
     private static final long EPOCH_AT_START = System.currentTimeMillis() * 1_000_000L;
     private static final long NANOS_AT_START = System.nanoTime();
-    private final List<Entry> entries = new ArrayList<>();
+    private final Recorded<Entry> entries = new Recorded<>();
 
     /** Now, in nanoseconds since the epoch. */
     static long epochNanos() {
@@ -29,7 +28,7 @@ final class RequestTimeline extends Filter {
             chain.doFilter(exchange);
         } finally {
             if (path.startsWith("/v1/")) {
-                record(new Entry(exchange.getRequestMethod(), path, exchange.getResponseCode(), received, epochNanos()));
+                entries.add(new Entry(exchange.getRequestMethod(), path, exchange.getResponseCode(), received, epochNanos()));
             }
         }
     }
@@ -39,16 +38,12 @@ final class RequestTimeline extends Filter {
         return "Records when each Stripe API request arrived and was answered";
     }
 
-    private synchronized void record(Entry entry) {
-        entries.add(entry);
-    }
-
     /** Every API request since the start or the last {@link #clear}, in the order they were answered. */
-    synchronized List<Entry> entries() {
-        return List.copyOf(entries);
+    List<Entry> entries() {
+        return entries.all();
     }
 
-    synchronized void clear() {
+    void clear() {
         entries.clear();
     }
 

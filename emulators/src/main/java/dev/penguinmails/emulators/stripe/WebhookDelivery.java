@@ -9,7 +9,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +34,7 @@ final class WebhookDelivery implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final List<Attempt> attempts = new ArrayList<>();
+    private final Recorded<Attempt> attempts = new Recorded<>();
     private final Set<String> sent = ConcurrentHashMap.newKeySet();
     private volatile String url;
     private volatile String secret;
@@ -77,22 +76,18 @@ final class WebhookDelivery implements AutoCloseable {
                 } catch (Exception e) {
                     LOG.warn("Webhook endpoint {} failed for {}: {}", target, eventId, e.toString());
                 }
-                record(new Attempt(eventId, status, sentAt, System.nanoTime() - started));
+                attempts.add(new Attempt(eventId, status, sentAt, System.nanoTime() - started));
                 outcome.accept(eventId, ok);
             });
         }
     }
 
-    private synchronized void record(Attempt attempt) {
-        attempts.add(attempt);
-    }
-
     /** Every delivery attempt since the start or the last {@link #clearAttempts}, oldest first. */
-    synchronized List<Attempt> attempts() {
-        return List.copyOf(attempts);
+    List<Attempt> attempts() {
+        return attempts.all();
     }
 
-    synchronized void clearAttempts() {
+    void clearAttempts() {
         attempts.clear();
     }
 
