@@ -33,6 +33,7 @@ public final class StripeStandIn implements AutoCloseable {
     private final HttpServer server;
     private final StripeLedger ledger;
     private final WebhookDelivery delivery = new WebhookDelivery();
+    private final RequestTimeline timeline = new RequestTimeline();
     private final Map<String, StoredAnswer> idempotent = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final Map<String, Boolean> delivered = new ConcurrentHashMap<>();
@@ -40,7 +41,7 @@ public final class StripeStandIn implements AutoCloseable {
     private StripeStandIn(HttpServer server, Clock clock) {
         this.server = server;
         this.ledger = new StripeLedger("http://127.0.0.1:" + server.getAddress().getPort(), clock);
-        server.createContext("/", this::handle);
+        server.createContext("/", this::handle).getFilters().add(timeline);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "stripe-standin");
             t.setDaemon(true);
@@ -272,6 +273,16 @@ public final class StripeStandIn implements AutoCloseable {
                 return ledger.setStatus(id.group(1), p.get("status"));
             } else if ((id = match(m, "POST /_standin/invoices/{}/pay")) != null) {
                 return ledger.payInvoice(id.group(1));
+            } else if (match(m, "GET /_standin/webhook-deliveries") != null) {
+                return StandInTimings.deliveries(delivery.attempts());
+            } else if (match(m, "DELETE /_standin/webhook-deliveries") != null) {
+                delivery.clearAttempts();
+                return StandInTimings.deliveries(List.of());
+            } else if (match(m, "GET /_standin/requests") != null) {
+                return StandInTimings.requests(timeline.entries(), p.get("method"), p.get("path_prefix"));
+            } else if (match(m, "DELETE /_standin/requests") != null) {
+                timeline.clear();
+                return StandInTimings.requests(List.of(), null, null);
             } else {
                 throw new StripeError(404, "invalid_request_error", null, "Unrecognized request URL (" + m + ").", null);
             }
