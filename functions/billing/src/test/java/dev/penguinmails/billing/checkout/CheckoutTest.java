@@ -1,5 +1,6 @@
 package dev.penguinmails.billing.checkout;
 
+import dev.penguinmails.billing.BillingApiTest;
 import static dev.penguinmails.billing.BillingApiTestStack.assertProblem;
 import static dev.penguinmails.billing.BillingApiTestStack.owner;
 import static dev.penguinmails.billing.BillingApiTestStack.workspace;
@@ -11,17 +12,10 @@ import dev.penguinmails.billing.BillingApiTestStack;
 import dev.penguinmails.billing.BillingApiTestStack.Caller;
 import dev.penguinmails.billing.account.BillingAccounts;
 import dev.penguinmails.testsupport.TestHttp.Reply;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,29 +26,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CheckoutTest implements TestPropertyProvider {
+class CheckoutTest extends BillingApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final BillingApiTestStack billing = BillingApiTestStack.start();
-
-    @Inject
-    ApplicationContext context;
-    @Inject
-    EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return billing.properties();
-    }
-
-    @BeforeAll
-    void attach() {
-        billing.attach(context, server);
-    }
-
-    @AfterAll
-    void close() {
-        billing.close();
-    }
 
     @Test
     void eachWorkspaceGetsOneStripeCustomerTaggedWithItsId() {
