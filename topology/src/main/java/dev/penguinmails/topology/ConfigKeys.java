@@ -38,6 +38,11 @@ public final class ConfigKeys {
     /** The ARN of the Secrets Manager secret that holds {@link #CURSOR_SECRET} on AWS. */
     public static final String CURSOR_SECRET_ARN = "penguinmails.cursor.secret-arn";
 
+    /** The ARN of the KMS key that seals customer secrets (DKIM private keys, mailbox passwords); on AWS. */
+    public static final String CUSTOMER_SECRETS_KEY = "penguinmails.keys.customer-secrets";
+    /** The local stand-in for {@link #CUSTOMER_SECRETS_KEY}: a base64 AES-256 key (local stack, tests). */
+    public static final String CUSTOMER_SECRETS_LOCAL_KEY = "penguinmails.keys.customer-secrets-local";
+
     /**
      * The function's Lambda timeout in whole seconds, from its {@code FunctionSpec}: AWS client timeouts are
      * derived from it, so that a stuck call still leaves the handler time to answer.

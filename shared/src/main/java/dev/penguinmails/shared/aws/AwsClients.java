@@ -62,7 +62,7 @@ public class AwsClients {
         return shared(EventBridgeClient.class, () -> configure(EventBridgeClient.builder(), "eventbridge").build());
     }
 
-    /** Signs access tokens (identity) and reads their public key (every function); endpoint key {@code kms}. */
+    /** Signs access tokens (identity), reads their public key (every function) and makes and opens data keys of customer secrets; endpoint key {@code kms}. */
     @Prototype
     KmsClient kms() {
         return shared(KmsClient.class, () -> configure(KmsClient.builder(), "kms").build());
