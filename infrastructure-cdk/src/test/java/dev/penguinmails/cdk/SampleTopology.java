@@ -53,7 +53,8 @@ public final class SampleTopology {
                 List.of(new QueueHandler("fan-out", "dev.sample.sending.FanOut", "sending-fan-out", 100, 5, 20)),
                 List.of(new ScheduledHandler("tick", "dev.sample.sending.Tick", "rate(1 minute)"),
                         new ScheduledHandler("roll-up", "dev.sample.sending.RollUp", "rate(1 day)")),
-                new FunctionSpec.Access(List.of("sending"), List.of("archive"), List.of("contacts-imports"), true, true),
+                new FunctionSpec.Access(List.of("sending"), List.of("archive"), List.of("contacts-imports"), true, true,
+                        FunctionSpec.AccessTokens.NONE, FunctionSpec.CustomerSecrets.OPEN),
                 Optional.of(new AuthorizerHandler("gatekeeper", "dev.sample.sending.Gatekeeper",
                         AuthorizerHandler.AUTHORIZATION_HEADER_SOURCE, 60)));
     }

@@ -27,6 +27,7 @@ final class LocalSecrets {
     static final String SIGNING_KEY = ConfigKeys.ACCESS_TOKEN_SIGNING_KEY;
     static final String VERIFICATION_KEYS = ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS;
     static final String CURSOR_SECRET = ConfigKeys.CURSOR_SECRET;
+    static final String CUSTOMER_SECRETS_KEY = ConfigKeys.CUSTOMER_SECRETS_LOCAL_KEY;
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     private LocalSecrets() { }
@@ -51,8 +52,16 @@ final class LocalSecrets {
             saved.setProperty(CURSOR_SECRET, B64URL.encodeToString(cursor));
             save(file, saved);
         }
+        if (!saved.containsKey(CUSTOMER_SECRETS_KEY)) {
+            // Added after the first keys: a data folder from before gets it without losing the others.
+            byte[] master = new byte[32];
+            new SecureRandom().nextBytes(master);
+            // AES-256, base64 as shared's LocalDataKeys reads it.
+            saved.setProperty(CUSTOMER_SECRETS_KEY, Base64.getEncoder().encodeToString(master));
+            save(file, saved);
+        }
         Map<String, String> properties = new LinkedHashMap<>();
-        for (String key : new String[] {SIGNING_KEY, VERIFICATION_KEYS, CURSOR_SECRET}) {
+        for (String key : new String[] {SIGNING_KEY, VERIFICATION_KEYS, CURSOR_SECRET, CUSTOMER_SECRETS_KEY}) {
             properties.put(key, saved.getProperty(key));
         }
         return properties;

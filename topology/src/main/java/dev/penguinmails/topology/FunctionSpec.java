@@ -63,14 +63,24 @@ public record FunctionSpec(
      *
      * @param accessTokens what the family does with access tokens; only the families that sign or check them
      *                     are given the token keys (others learn who calls from the authorizer's context)
+     * @param customerSecrets what the family does with customers' secrets (DKIM private keys, mailbox passwords),
+     *                     sealed under one key: only the families that seal or open them are given it
      */
     public record Access(List<String> tables, List<String> buckets, List<String> sendToQueues,
-                         boolean publishEvents, boolean sendEmail, AccessTokens accessTokens) {
+                         boolean publishEvents, boolean sendEmail, AccessTokens accessTokens,
+                         CustomerSecrets customerSecrets) {
         public Access {
             tables = List.copyOf(tables);
             buckets = List.copyOf(buckets);
             sendToQueues = List.copyOf(sendToQueues);
             java.util.Objects.requireNonNull(accessTokens, "accessTokens");
+            java.util.Objects.requireNonNull(customerSecrets, "customerSecrets");
+        }
+
+        /** Access of a family that never touches customers' secrets. */
+        public Access(List<String> tables, List<String> buckets, List<String> sendToQueues,
+                      boolean publishEvents, boolean sendEmail, AccessTokens accessTokens) {
+            this(tables, buckets, sendToQueues, publishEvents, sendEmail, accessTokens, CustomerSecrets.NONE);
         }
 
         /** Access of a family that neither issues nor checks access tokens, as every family but identity. */
@@ -88,6 +98,15 @@ public record FunctionSpec(
         public boolean issuesAccessTokens() {
             return accessTokens == AccessTokens.ISSUE;
         }
+    }
+
+    /** What a family does with customers' secrets. */
+    public enum CustomerSecrets {
+        NONE,
+        /** Reads them (sending signs with DKIM keys and logs in to mailboxes). */
+        OPEN,
+        /** Seals new ones and reads them (domains makes DKIM keys and stores mailbox passwords). */
+        SEAL
     }
 
     /** What a family does with access tokens. */

@@ -30,7 +30,7 @@ class EnvironmentParityTest {
     /** Key material the runtimes provide in their own form: ARNs on AWS, local stand-ins in the local stack. */
     private static final Set<String> AWS_ONLY = Set.of("JAVA_TOOL_OPTIONS",
             var(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KMS_KEY), var(ConfigKeys.ACCESS_TOKEN_SIGNING_KMS_KEY),
-            var(ConfigKeys.CURSOR_SECRET_ARN), var(ConfigKeys.secretArn(ConfigKeys.STRIPE_API_KEY)),
+            var(ConfigKeys.CURSOR_SECRET_ARN), var(ConfigKeys.CUSTOMER_SECRETS_KEY), var(ConfigKeys.secretArn(ConfigKeys.STRIPE_API_KEY)),
             var(ConfigKeys.secretArn(ConfigKeys.STRIPE_WEBHOOK_SECRET)));
 
     /**

@@ -25,10 +25,17 @@ class SecretsTemplateTest {
         return List.of(SynthesizedStacks.penguinMails(), SynthesizedStacks.sample());
     }
 
+    /** The access-token key's logical id. */
     private static String keyId(Synthesized s) {
+        return kmsKeyId(s, "AccessTokenKey");
+    }
+
+    private static String kmsKeyId(Synthesized s, String constructId) {
         Map<String, JsonNode> keys = s.json().resources("AWS::KMS::Key");
-        assertThat(keys).hasSize(1);
-        return keys.keySet().iterator().next();
+        assertThat(keys).hasSize(2);
+        Set<String> ids = keys.keySet().stream().filter(id -> id.contains(constructId)).collect(Collectors.toSet());
+        assertThat(ids).as(constructId).hasSize(1);
+        return ids.iterator().next();
     }
 
     /** The cursor secret's logical id: the one secret every family reads. */
@@ -161,9 +168,12 @@ class SecretsTemplateTest {
                         .containsExactlyInAnyOrderElementsOf(readable);
                 assertThat(TemplateJson.actions(statements).filter(a -> a.startsWith("secretsmanager:")))
                         .as("reading the one value is all").containsOnly("secretsmanager:GetSecretValue");
+                Set<String> kmsActions = new java.util.HashSet<>(FunctionSecrets.issuesAccessTokens(family)
+                        ? Set.of("kms:GetPublicKey", "kms:Sign")
+                        : FunctionSecrets.verifiesAccessTokens(family) ? Set.of("kms:GetPublicKey") : Set.of());
+                kmsActions.addAll(FunctionSecrets.customerSecretActions(family));
                 assertThat(TemplateJson.actions(statements).filter(a -> a.startsWith("kms:")).collect(Collectors.toSet()))
-                        .isEqualTo(FunctionSecrets.issuesAccessTokens(family) ? Set.of("kms:GetPublicKey", "kms:Sign")
-                                : FunctionSecrets.verifiesAccessTokens(family) ? Set.of("kms:GetPublicKey") : Set.of());
+                        .isEqualTo(kmsActions);
                 if (FunctionSecrets.issuesAccessTokens(family)) {
                     assertThat(resourcesOf(statements, "kms:Sign")).containsExactly(keyId);
                 }
@@ -216,5 +226,36 @@ class SecretsTemplateTest {
                 .flatMap(st -> TemplateJson.oneOrMany(st.path("Resource")).stream())
                 .flatMap(r -> TemplateJson.referencedIds(r).stream())
                 .collect(Collectors.toSet());
+    }
+
+    @Test
+    void customerSecretsAreSealedUnderARotatedSymmetricKeyThatOnlyTheirFamiliesMayUse() {
+        for (Synthesized s : stacks()) {
+            String keyId = kmsKeyId(s, "CustomerSecretsKey");
+            JsonNode key = s.json().properties(keyId);
+            assertThat(key.path("EnableKeyRotation").asBoolean(false)).isTrue();
+            assertThat(key.has("KeySpec") ? key.path("KeySpec").asText() : "SYMMETRIC_DEFAULT").isEqualTo("SYMMETRIC_DEFAULT");
+
+            List<JsonNode> policy = TemplateJson.oneOrMany(key.at("/KeyPolicy/Statement"));
+            for (FunctionSpec family : s.topology().functions()) {
+                List<String> actions = FunctionSecrets.customerSecretActions(family);
+                String role = roleOf(s, family);
+                List<JsonNode> statements = s.json().statementsOfRole(role);
+                Set<String> byKey = TemplateJson.actions(statements.stream()
+                        .filter(st -> TemplateJson.referencedIds(st.path("Resource")).contains(keyId)).toList())
+                        .collect(Collectors.toSet());
+                assertThat(byKey).as(family.family()).containsExactlyInAnyOrderElementsOf(actions);
+                List<JsonNode> granted = policy.stream()
+                        .filter(st -> TemplateJson.oneOrMany(st.at("/Principal/AWS")).stream()
+                                .anyMatch(p -> role.equals(TemplateJson.referencedId(p)))).toList();
+                assertThat(granted).as("key policy for %s", family.family()).hasSize(actions.isEmpty() ? 0 : 1);
+                family.entryPoints().forEach(e -> {
+                    JsonNode env = s.json().properties(s.json().functionWithAlias(s.stage().functionName(family, e),
+                            FunctionFamily.ALIAS).functionId()).at("/Environment/Variables");
+                    assertThat(env.has(var(ConfigKeys.CUSTOMER_SECRETS_KEY))).as(family.family()).isEqualTo(!actions.isEmpty());
+                    assertThat(env.has(var(ConfigKeys.CUSTOMER_SECRETS_LOCAL_KEY))).isFalse();
+                });
+            }
+        }
     }
 }

@@ -48,7 +48,8 @@ public final class FunctionEnvironment {
     /**
      * The secret settings a function is given, in whatever form its runtime provides them (ARNs on AWS,
      * local values in the local stack): every family signs pagination cursors and idempotency fingerprints;
-     * only families that check access tokens get the public keys, and only issuers the signing key.
+     * only families that check access tokens get the public keys, only issuers the signing key, and only
+     * families that seal or open customers' secrets the key of those (locally; on AWS it stays in KMS).
      */
     public static Set<String> secretKeys(FunctionSpec function) {
         Set<String> keys = new TreeSet<>(Set.of(ConfigKeys.CURSOR_SECRET));
@@ -57,6 +58,9 @@ public final class FunctionEnvironment {
         }
         if (function.access().issuesAccessTokens()) {
             keys.add(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY);
+        }
+        if (function.access().customerSecrets() != FunctionSpec.CustomerSecrets.NONE) {
+            keys.add(ConfigKeys.CUSTOMER_SECRETS_LOCAL_KEY);
         }
         return Collections.unmodifiableSet(keys);
     }

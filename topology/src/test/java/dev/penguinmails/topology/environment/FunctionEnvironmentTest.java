@@ -90,6 +90,19 @@ class FunctionEnvironmentTest {
                 "events:PutEvents").doesNotContain("ses:SendEmail");
     }
 
+    @Test
+    void onlyFamiliesThatSealOrOpenCustomerSecretsAreGivenTheirLocalKey() {
+        for (FunctionSpec.CustomerSecrets use : FunctionSpec.CustomerSecrets.values()) {
+            FunctionSpec family = function(new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false,
+                    FunctionSpec.AccessTokens.NONE, use), List.of());
+            assertThat(FunctionEnvironment.secretKeys(family).contains(ConfigKeys.CUSTOMER_SECRETS_LOCAL_KEY)).as(use.name())
+                    .isEqualTo(use != FunctionSpec.CustomerSecrets.NONE);
+            // On AWS the key stays in KMS: nothing in the shared environment names it.
+            assertThat(FunctionEnvironment.of(family, NAMES, STAGE)).doesNotContainKeys(ConfigKeys.CUSTOMER_SECRETS_LOCAL_KEY,
+                    ConfigKeys.CUSTOMER_SECRETS_KEY);
+        }
+    }
+
     private static FunctionSpec function(FunctionSpec.Access access, List<QueueHandler> consumers) {
         return new FunctionSpec("contacts", 512, 10, Optional.empty(), consumers, List.of(), access);
     }
