@@ -19,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stands in for the three AWS calls the secrets code makes, on the wire (AWS JSON 1.1), so that the real
+ * Stands in for the AWS calls the secrets code makes, on the wire (AWS JSON 1.1), so that the real
  * SDK clients are exercised: KMS {@code GetPublicKey} and {@code Sign} for one P-256 key held by JCA (the
- * signatures are DER, as KMS's are), and Secrets Manager {@code GetSecretValue}. There is no KMS or
+ * signatures are DER, as KMS's are), KMS {@code GenerateDataKey} and {@code Decrypt} of envelope encryption
+ * (data keys bound to their encryption context), and Secrets Manager {@code GetSecretValue}. There is no KMS or
  * Secrets Manager emulator on our machines (see docs/decisions/0006); this proves our side of the
  * protocol, not KMS's key policies or IAM.
  */
@@ -35,6 +36,8 @@ public final class KmsAndSecretsStandIn implements AutoCloseable {
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private volatile String keySpec = "ECC_NIST_P256";
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+    private final SymmetricKey dataKeys = new SymmetricKey();
 
     public KmsAndSecretsStandIn() {
         try {
@@ -98,6 +101,24 @@ public final class KmsAndSecretsStandIn implements AutoCloseable {
                         response.put("KeyId", KEY_ARN).put("SigningAlgorithm", "ECDSA_SHA_256")
                                 .put("Signature", b64(sign(request)));
                     }
+                    case "TrentService.GenerateDataKey" -> {
+                        requireKey(request.path("KeyId").asText());
+                        if (!"AES_256".equals(request.path("KeySpec").asText())) {
+                            throw new Refused("ValidationException", "only KeySpec AES_256 is stood in for");
+                        }
+                        byte[] plain = new byte[32];
+                        random.nextBytes(plain);
+                        response.put("KeyId", KEY_ARN).put("Plaintext", b64(plain))
+                                .put("CiphertextBlob", b64(dataKeys.wrap(plain, request.path("EncryptionContext"))));
+                    }
+                    case "TrentService.Decrypt" -> {
+                        if (request.has("KeyId")) {
+                            requireKey(request.path("KeyId").asText());
+                        }
+                        byte[] blob = Base64.getDecoder().decode(request.path("CiphertextBlob").asText());
+                        response.put("KeyId", KEY_ARN).put("EncryptionAlgorithm", "SYMMETRIC_DEFAULT")
+                                .put("Plaintext", b64(dataKeys.unwrap(blob, request.path("EncryptionContext"))));
+                    }
                     case "secretsmanager.GetSecretValue" -> {
                         String arn = request.path("SecretId").asText();
                         String value = secrets.get(arn);
@@ -154,6 +175,53 @@ public final class KmsAndSecretsStandIn implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    /**
+     * The symmetric key behind GenerateDataKey and Decrypt: AES-GCM with the encryption context (sorted) as
+     * associated data, so a blob opens only with the context it was made with, as KMS's do.
+     */
+    private final class SymmetricKey {
+        private final javax.crypto.SecretKey key;
+
+        SymmetricKey() {
+            try {
+                javax.crypto.KeyGenerator generator = javax.crypto.KeyGenerator.getInstance("AES");
+                generator.init(256);
+                key = generator.generateKey();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        byte[] wrap(byte[] plain, JsonNode context) {
+            byte[] nonce = new byte[12];
+            random.nextBytes(nonce);
+            byte[] sealed = cipher(javax.crypto.Cipher.ENCRYPT_MODE, nonce, context, plain, 0, plain.length);
+            return java.nio.ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array();
+        }
+
+        byte[] unwrap(byte[] blob, JsonNode context) {
+            if (blob.length <= 12) {
+                throw new Refused("InvalidCiphertextException", "");
+            }
+            return cipher(javax.crypto.Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(blob, 12), context, blob, 12, blob.length - 12);
+        }
+
+        private byte[] cipher(int mode, byte[] nonce, JsonNode context, byte[] input, int offset, int length) {
+            try {
+                javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(mode, key, new javax.crypto.spec.GCMParameterSpec(128, nonce));
+                java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+                context.fields().forEachRemaining(f -> sorted.put(f.getKey(), f.getValue().asText()));
+                cipher.updateAAD(sorted.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return cipher.doFinal(input, offset, length);
+            } catch (javax.crypto.AEADBadTagException e) {
+                throw new Refused("InvalidCiphertextException", "");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static final class Refused extends RuntimeException {

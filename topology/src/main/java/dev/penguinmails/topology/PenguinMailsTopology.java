@@ -9,6 +9,7 @@ public final class PenguinMailsTopology {
 
     public static final String IDENTITY = "identity";
     public static final String BILLING = "billing";
+    public static final String DOMAINS = "domains";
     /** Stripe's webhook events, queued in order per customer so that a subscription's updates apply in sequence. */
     public static final String BILLING_STRIPE_EVENTS = "billing-stripe-events";
     /** Usage events (emails sent, contacts created, mailboxes connected) that billing counts against quotas. */
@@ -28,7 +29,7 @@ public final class PenguinMailsTopology {
     public static Topology define() {
         return new Topology(
                 "penguinmails",
-                List.of(TableSpec.standard(IDENTITY), TableSpec.standard(BILLING)),
+                List.of(TableSpec.standard(IDENTITY), TableSpec.standard(BILLING), TableSpec.standard(DOMAINS)),
                 List.of(new BucketSpec("imports", 30), new BucketSpec("exports", 7)),
                 List.of(QueueSpec.work("identity-emails", 120, 5),
                         QueueSpec.fifo(BILLING_STRIPE_EVENTS, 120, 8),
@@ -45,7 +46,22 @@ public final class PenguinMailsTopology {
                                 {"source":["penguinmails.sending","penguinmails.contacts","penguinmails.domains"],
                                  "detail-type":["email.sent","contact.created","mailbox.connected"]}""",
                                 List.of(BILLING_USAGE))),
-                List.of(identity(), billing()));
+                List.of(identity(), billing(), domains()));
+    }
+
+    private static FunctionSpec domains() {
+        String domains = "/v1/workspaces/{workspaceId}/domains";
+        return new FunctionSpec(DOMAINS, 1024, 30,
+                Optional.of(HttpApiHandler.micronaut(List.of(
+                        HttpRoute.of("GET " + domains),
+                        HttpRoute.of("POST " + domains),
+                        HttpRoute.of("GET " + domains + "/{domain}"),
+                        HttpRoute.of("DELETE " + domains + "/{domain}")))),
+                List.of(),
+                List.of(new ScheduledHandler("relay-events",
+                        "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
+                new FunctionSpec.Access(List.of(DOMAINS), List.of(), List.of(), true, false,
+                        FunctionSpec.AccessTokens.NONE, FunctionSpec.CustomerSecrets.SEAL));
     }
 
     private static FunctionSpec billing() {

@@ -1,0 +1,8 @@
+package dev.penguinmails.events.domains;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/** {@code domain.degraded}: a verified domain lost a record it needs; problems name them. */
+@Serdeable
+public record DomainDegraded(DomainState state, List<String> problems) { }

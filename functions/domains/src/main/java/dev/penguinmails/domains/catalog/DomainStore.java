@@ -1,0 +1,147 @@
+package dev.penguinmails.domains.catalog;
+
+import dev.penguinmails.events.outbox.Outbox;
+import dev.penguinmails.events.outbox.OutboxEntry;
+import dev.penguinmails.shared.pagination.CursorCodec;
+import dev.penguinmails.shared.pagination.Page;
+import dev.penguinmails.shared.pagination.PageRequest;
+import dev.penguinmails.shared.tenancy.TenantContext;
+import dev.penguinmails.topology.PenguinMailsTopology;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Domain items ({@code pk WS#<workspace>#DOMAINS, sk <ascii name>}): one per domain and workspace, so the name is
+ * unique in the workspace by the key itself. Every key is built from the {@link TenantContext}, so no call can
+ * reach another workspace's domains. Writes are conditional on the version read and carry their events in the
+ * item's outbox. A removed domain stays as REMOVED for a week (its {@code domain.removed} is owed by that item),
+ * and the name can be added again meanwhile.
+ */
+@Singleton
+public class DomainStore {
+    static final String PARTITION = "DOMAINS";
+    static final Duration KEEP_REMOVED = Duration.ofDays(7);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Outbox outbox;
+    private final CursorCodec cursors;
+
+    DomainStore(DynamoDbClient dynamo, @Property(name = "penguinmails.tables." + PenguinMailsTopology.DOMAINS) String table,
+                Outbox outbox, CursorCodec cursors) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.outbox = outbox;
+        this.cursors = cursors;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** Writes a new domain at version 1; false if the workspace has it already (and it is not removed). */
+    public boolean create(TenantContext tenant, Domain domain, OutboxEntry owed) {
+        Map<String, AttributeValue> item = new HashMap<>(DomainItems.write(domain));
+        item.putAll(key(tenant, domain.name()));
+        item.putAll(owed.attributes());
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR #status = :removed")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":removed", AttributeValue.fromS(DomainStatus.REMOVED.name()))));
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+        outbox.deliver(table, key(tenant, domain.name()), owed);
+        return true;
+    }
+
+    /**
+     * Replaces {@code current} with {@code next} (same key) if its version is still {@code current}'s, with
+     * {@code owed} in the same write; false if it changed meanwhile.
+     */
+    public boolean replace(TenantContext tenant, Domain current, Domain next, @Nullable OutboxEntry owed) {
+        // An update, not a put: entries still owed by earlier writes stay on the item until they are delivered.
+        Map<String, AttributeValue> attributes = new HashMap<>(DomainItems.write(next));
+        if (next.status() == DomainStatus.REMOVED) {
+            attributes.put("expiresAt", AttributeValue.fromN(Long.toString(Instant.now().plus(KEEP_REMOVED).getEpochSecond())));
+        }
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder set = new StringBuilder("SET ");
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> a : attributes.entrySet()) {
+            names.put("#a" + i, a.getKey());
+            values.put(":a" + i, a.getValue());
+            set.append(i == 0 ? "" : ", ").append("#a").append(i).append(" = :a").append(i);
+            i++;
+        }
+        List<String> absent = DomainItems.OPTIONAL.stream().filter(n -> !attributes.containsKey(n)).toList();
+        String expression = set + (absent.isEmpty() ? "" : " REMOVE " + String.join(", ", absent));
+        names.put("#version", "version");
+        values.put(":expected", AttributeValue.fromN(Long.toString(current.version())));
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(tenant, next.name()))
+                    .updateExpression(owed == null ? expression : owed.updateExpression(expression))
+                    .conditionExpression("#version = :expected")
+                    .expressionAttributeNames(owed == null ? names : owed.names(names))
+                    .expressionAttributeValues(owed == null ? values : owed.values(values)));
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+        if (owed != null) {
+            outbox.deliver(table, key(tenant, next.name()), owed);
+        }
+        return true;
+    }
+
+    /** The workspace's domain of that name, unless removed. */
+    public Optional<Domain> get(TenantContext tenant, String name) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(tenant, name))
+                .consistentRead(true)).item();
+        return Optional.ofNullable(item).filter(i -> !i.isEmpty()).map(DomainItems::read)
+                .filter(d -> d.status() != DomainStatus.REMOVED);
+    }
+
+    /** One page of the workspace's domains, by name. */
+    public Page<Domain> list(TenantContext tenant, PageRequest page) {
+        String scope = "domains|" + tenant.workspaceId();
+        QueryResponse response = dynamo.query(r -> {
+            r.tableName(table).keyConditionExpression("pk = :pk")
+                    .filterExpression("#status <> :removed")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":pk", partition(tenant),
+                            ":removed", AttributeValue.fromS(DomainStatus.REMOVED.name())))
+                    .consistentRead(true).limit(page.limit());
+            if (page.cursor() != null) {
+                r.exclusiveStartKey(cursors.decode(page.cursor(), scope));
+            }
+        });
+        List<Domain> domains = response.items().stream().map(DomainItems::read).toList();
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? cursors.encode(response.lastEvaluatedKey(), scope) : null;
+        return new Page<>(domains, next);
+    }
+
+    static Map<String, AttributeValue> key(TenantContext tenant, String name) {
+        return Map.of("pk", partition(tenant), "sk", AttributeValue.fromS(name));
+    }
+
+    private static AttributeValue partition(TenantContext tenant) {
+        if (tenant == null) {
+            throw new IllegalStateException("domains cannot be read or changed without a TenantContext");
+        }
+        return AttributeValue.fromS(tenant.keyPrefix() + PARTITION);
+    }
+}
