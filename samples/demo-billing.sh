@@ -80,6 +80,10 @@ echo "4. Before subscribing: the free plan"
 expect "$(call GET "$BILLING")" 200 "GET billing"
 [ "$(field "$OUT/reply.json" .planId)" = "free" ] || fail "a new workspace should be on the free plan: $(cat "$OUT/reply.json")"
 echo "   plan free, limits $(field "$OUT/reply.json" .limits)"
+INVITE="{\"email\":\"teammate+$(date +%s)@example.com\",\"role\":\"member\"}"
+expect "$(call POST "/v1/workspaces/$WS/invitations" "$INVITE")" 409 "an invitation on the free plan (one seat, the owner's)"
+[ "$(field "$OUT/reply.json" .type)" = "https://penguinmails.dev/problems/plan-limit" ] || fail "identity should refuse a second seat on free with plan-limit: $(cat "$OUT/reply.json")"
+echo "   inviting a teammate is refused: $(field "$OUT/reply.json" .detail)"
 
 echo "5. Making sure the plans' prices exist in Stripe (the daily catalog sync, run now)"
 status=$(curl -sS -o "$OUT/sync.json" -w '%{http_code}' -X POST "$API/_local/schedules/billing/sync-catalog")
@@ -113,6 +117,15 @@ done
 [ "$plan" = "growth/trialing" ] || [ "$plan" = "growth/active" ] || fail "billing still shows $plan 30 s after checkout; the webhooks did not arrive or were not applied: $(cat "$OUT/reply.json")"
 echo "   applied after $(( ($(date +%s%N) - start) / 1000000 )) ms: plan $(field "$OUT/reply.json" .planName) ($(field "$OUT/reply.json" .status)), period $(field "$OUT/reply.json" .periodStart) to $(field "$OUT/reply.json" .periodEnd)"
 [ "$(field "$OUT/reply.json" .limits.emailsPerMonth)" = "100000" ] || fail "Growth's limits are not in force: $(cat "$OUT/reply.json")"
+# Identity keeps its own copy of the seats from billing.plan.changed; it arrives through the bus and a queue.
+invited=""
+for _ in $(seq 1 150); do
+  invited=$(call POST "/v1/workspaces/$WS/invitations" "$INVITE")
+  [ "$invited" = "201" ] && break
+  sleep 0.4
+done
+[ "$invited" = "201" ] || fail "identity still refuses the invitation 60 s after the upgrade (HTTP $invited): $(cat "$OUT/reply.json")"
+echo "   Growth's 10 seats reached identity: the teammate is invited"
 
 echo "9. Usage against Growth's limits"
 expect "$(call GET "$BILLING/usage")" 200 "GET usage"

@@ -14,6 +14,8 @@ public final class PenguinMailsTopology {
     public static final String BILLING_STRIPE_EVENTS = "billing-stripe-events";
     /** Usage events (emails sent, contacts created, mailboxes connected) that billing counts against quotas. */
     public static final String BILLING_USAGE = "billing-usage";
+    /** Billing's plan changes, from which identity keeps each workspace's seats and workspaces-per-account. */
+    public static final String IDENTITY_PLANS = "identity-plans";
     /** The families that call Stripe, and so get its API key and webhook secret. */
     public static final Set<String> STRIPE_CLIENTS = Set.of(BILLING);
     /** Identity's Lambda authorizer, which every authorized route of every family runs first. */
@@ -32,6 +34,7 @@ public final class PenguinMailsTopology {
                 List.of(TableSpec.standard(IDENTITY), TableSpec.standard(BILLING), TableSpec.standard(DOMAINS)),
                 List.of(new BucketSpec("imports", 30), new BucketSpec("exports", 7)),
                 List.of(QueueSpec.work("identity-emails", 120, 5),
+                        QueueSpec.work(IDENTITY_PLANS, 120, 5),
                         QueueSpec.fifo(BILLING_STRIPE_EVENTS, 120, 8),
                         QueueSpec.work(BILLING_USAGE, 120, 5)),
                 "penguinmails",
@@ -42,6 +45,10 @@ public final class PenguinMailsTopology {
                         new RuleSpec("identity-billing-notices", """
                                 {"source":["penguinmails.billing"],"detail-type":["billing.dunning.step"]}""",
                                 List.of("identity-emails")),
+                        // Identity enforces the seats and workspaces-per-account of each workspace's plan.
+                        new RuleSpec(IDENTITY_PLANS, """
+                                {"source":["penguinmails.billing"],"detail-type":["billing.plan.changed"]}""",
+                                List.of(IDENTITY_PLANS)),
                         new RuleSpec(BILLING_USAGE, """
                                 {"source":["penguinmails.sending","penguinmails.contacts","penguinmails.domains"],
                                  "detail-type":["email.sent","contact.created","mailbox.connected"]}""",
@@ -125,7 +132,9 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("ANY /v1/workspaces/{workspaceId}/api-keys/{keyId}"),
                         HttpRoute.of("ANY /v1/workspaces/{workspaceId}/audit-log")))),
                 List.of(new QueueHandler("emails", "dev.penguinmails.identity.emails.AccountEmailConsumer",
-                        "identity-emails", 10, 0, 5)),
+                        "identity-emails", 10, 0, 5),
+                        new QueueHandler("plans", "dev.penguinmails.identity.plans.PlanLimitsConsumer",
+                                IDENTITY_PLANS, 10, 0)),
                 List.of(new ScheduledHandler("purge-workspaces",
                         "dev.penguinmails.identity.workspaces.WorkspacePurgeJob", "rate(1 hour)"),
                         new ScheduledHandler("relay-events",

@@ -89,7 +89,7 @@ class ProbeOptionsTest {
                 .hasMessageContaining("billing");
         assertThatThrownBy(() -> ProbeTarget.find(TOPOLOGY, built, "identity", "tick"))
                 .isInstanceOfSatisfying(ProbeException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
-                .hasMessageContaining("api, authorizer, emails, purge-workspaces, relay-events");
+                .hasMessageContaining("api, authorizer, emails, plans, purge-workspaces, relay-events");
         assertThatThrownBy(() -> ProbeTarget.find(TOPOLOGY, built, "identity", "api"))
                 .isInstanceOfSatisfying(ProbeException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
                 .hasMessageContaining("identity-lambda.jar").hasMessageContaining("does not exist");
@@ -124,6 +124,7 @@ class ProbeOptionsTest {
                 "identity\tapi\thttp\t1024\t-",
                 "identity\tauthorizer\tauthorizer\t1024\t-",
                 "identity\temails\tqueue\t1024\tidentity-emails",
+                "identity\tplans\tqueue\t1024\tidentity-plans",
                 "identity\tpurge-workspaces\tschedule\t1024\t-",
                 "identity\trelay-events\tschedule\t1024\t-",
                 "billing\tapi\thttp\t1024\t-",

@@ -3,6 +3,7 @@ package dev.penguinmails.shared.pagination;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -25,6 +26,23 @@ public record Page<T>(@JsonInclude(JsonInclude.Include.ALWAYS) List<T> items,
 
     public boolean hasNext() {
         return nextCursor != null;
+    }
+
+    /**
+     * Every item of a list, read page after page at the largest page size; for lists that are small by nature
+     * (a workspace's members, a person's memberships).
+     */
+    public static <T> List<T> all(Function<PageRequest, Page<T>> fetch) {
+        List<T> items = new ArrayList<>();
+        PageRequest request = new PageRequest(PageRequest.MAX_LIMIT, null);
+        while (true) {
+            Page<T> page = fetch.apply(request);
+            items.addAll(page.items());
+            if (!page.hasNext()) {
+                return items;
+            }
+            request = new PageRequest(PageRequest.MAX_LIMIT, page.nextCursor());
+        }
     }
 
     /** The same page with each item mapped, e.g. from a stored item to an API view. */

@@ -37,7 +37,7 @@ class InvitationAcceptController {
                     + "account, its address verified by the invitation, and you sign in with POST /v1/auth/login.")
     @ApiResponse(responseCode = "400", description = "invalid-token (expired, used, revoked or altered), or bad fields")
     @ApiResponse(responseCode = "403", description = "invitation-email-mismatch: signed in with another address")
-    @ApiResponse(responseCode = "409", description = "account-exists: sign in and accept with your access token")
+    @ApiResponse(responseCode = "409", description = "account-exists: sign in and accept with your access token; plan-limit: the workspace has no free seat")
     InvitationView.Accepted accept(@Valid @Body InvitationRequests.Accept body, @Nullable Principal principal,
                                    HttpRequest<?> request) {
         boolean sentCredentials = request.getHeaders().contains(HttpHeaders.AUTHORIZATION);

@@ -54,7 +54,7 @@ class InvitationController {
                     + "resends included.")
     @ApiResponse(responseCode = "201", description = "Invited; the email is on its way")
     @ApiResponse(responseCode = "403", description = "forbidden (role not below yours) or email-not-verified")
-    @ApiResponse(responseCode = "409", description = "already-member, or invitation-pending (resend that one)")
+    @ApiResponse(responseCode = "409", description = "already-member, invitation-pending (resend that one), or plan-limit: members and pending invitations fill the plan's seats")
     HttpResponse<InvitationView> invite(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                                         Principal principal, @Valid @Body InvitationRequests.Create body,
                                         HttpRequest<?> request) {
@@ -67,7 +67,7 @@ class InvitationController {
     @Operation(operationId = "resendInvitation", summary = "Act on an invitation: resend",
             description = "{\"action\": \"resend\"} emails a new link (the previous one stops working) valid for 7 more days. "
                     + "At most 3 resends an hour; each counts toward the invitation limits. Needs a verified email address.")
-    @ApiResponse(responseCode = "409", description = "invitation-not-pending: accepted or revoked")
+    @ApiResponse(responseCode = "409", description = "invitation-not-pending: accepted or revoked; plan-limit: resending an expired invitation needs a free seat")
     InvitationView act(@PathVariable String workspaceId, @PathVariable String invitationId,
                        @Parameter(hidden = true) TenantContext tenant, Principal principal,
                        @Valid @Body InvitationRequests.Action body, HttpRequest<?> request) {

@@ -21,6 +21,7 @@ import dev.penguinmails.identity.members.MemberProfiles;
 import dev.penguinmails.identity.members.MemberStore;
 import dev.penguinmails.identity.passwords.PasswordHasher;
 import dev.penguinmails.identity.passwords.PasswordPolicy;
+import dev.penguinmails.identity.plans.PlanLimitCheck;
 import dev.penguinmails.identity.profile.ProfileFields;
 import dev.penguinmails.identity.workspaces.Workspace;
 import dev.penguinmails.identity.workspaces.WorkspaceStatus;
@@ -75,11 +76,12 @@ public class InvitationService {
     private final Limit invitesPerWorkspace;
     private final Limit invitesPerUser;
     private final Limit resendsPerInvitation;
+    private final PlanLimitCheck planLimits;
 
     public InvitationService(InvitationStore invitations, WorkspaceStore workspaces, MemberStore members,
                              MemberProfiles profiles, UserStore users, AccountRegistry registry, PasswordHasher hasher,
                              PasswordPolicy policy, IdentityOutbox outbox, RateLimiter rateLimiter,
-                             AuthSettings authSettings, InvitationSettings settings) {
+                             AuthSettings authSettings, InvitationSettings settings, PlanLimitCheck planLimits) {
         this.invitations = invitations;
         this.workspaces = workspaces;
         this.members = members;
@@ -95,6 +97,7 @@ public class InvitationService {
         this.invitesPerWorkspace = settings.perWorkspace();
         this.invitesPerUser = settings.perUser();
         this.resendsPerInvitation = settings.resendsPerInvitation();
+        this.planLimits = planLimits;
     }
 
     public InvitationView invite(TenantContext tenant, Principal actor, String emailText, Role role, HttpRequest<?> request) {
@@ -115,6 +118,7 @@ public class InvitationService {
         if (users.findByEmail(email).flatMap(u -> members.get(tenant, u.userId())).isPresent()) {
             throw InvitationProblems.alreadyMember();
         }
+        planLimits.requireSeatForInvitation(tenant);
         spendInvitationBudget(tenant, actorId);
         Invitation invitation = new Invitation(Ids.newId("inv"), tenant.workspaceId(), email.value(), email.normalized(),
                 role, InvitationStatus.PENDING, actorId, now.truncatedTo(ChronoUnit.MILLIS), 1, now, null, null, null,
@@ -138,6 +142,10 @@ public class InvitationService {
         Invitation current = invitations.get(tenant, invitationId).orElseThrow(InvitationProblems::noSuchInvitation);
         if (current.status() != InvitationStatus.PENDING) {
             throw InvitationProblems.notPending();
+        }
+        // An expired invitation gave its seat back; sending it again takes one.
+        if (current.statusAt(Instant.now()) == InvitationStatus.EXPIRED) {
+            planLimits.requireSeatForInvitation(tenant);
         }
         rateLimiter.tryConsume("invitation-resend:" + invitationId, resendsPerInvitation)
                 .orThrow("This invitation was resent often in the last hour; try again later.");
@@ -194,6 +202,7 @@ public class InvitationService {
             return acceptAgain(tenant, workspace, invitation, body, principal, sentCredentials, request, now);
         }
         EmailAddress email = new EmailAddress(invitation.email());
+        planLimits.requireSeatToJoin(tenant);
 
         User user;
         boolean created = false;

@@ -64,6 +64,7 @@ class WorkspaceController {
             + "workspace, your email address must be verified.")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "403", description = "email-not-verified: you own a workspace already and your address is not verified")
+    @ApiResponse(responseCode = "409", description = "plan-limit: you own as many active workspaces as the best plan among them allows")
     HttpResponse<WorkspaceView> create(Principal principal, @Valid @Body WorkspaceRequests.Create body, HttpRequest<?> request) {
         Workspace created = service.create(principal, body.name(), request);
         return HttpResponse.created(WorkspaceView.of(created, "owner"), URI.create("/v1/workspaces/" + created.id()));
@@ -99,7 +100,7 @@ class WorkspaceController {
     @RequiresPermission(WORKSPACE_DELETE)
     @AllowsDeletedWorkspace
     @Operation(operationId = "restoreWorkspace", summary = "Restore a deleted workspace", description = "Owners only, before purgeAfter.")
-    @ApiResponse(responseCode = "409", description = "The workspace is not deleted, or its grace period ended")
+    @ApiResponse(responseCode = "409", description = "The workspace is not deleted, or its grace period ended; plan-limit: its primary owner has no workspace left on their plans")
     WorkspaceView restore(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                           Principal principal, HttpRequest<?> request) {
         return WorkspaceView.of(service.restore(tenant, principal, request), roleOf(tenant));

@@ -7,6 +7,7 @@ import dev.penguinmails.events.identity.workspaces.WorkspaceRenamed;
 import dev.penguinmails.events.identity.workspaces.WorkspaceRestored;
 import dev.penguinmails.identity.audit.AuditEntry;
 import dev.penguinmails.identity.outbox.IdentityOutbox;
+import dev.penguinmails.identity.plans.PlanLimitCheck;
 import dev.penguinmails.events.outbox.OutboxEntry;
 import io.micronaut.core.annotation.Nullable;
 import dev.penguinmails.identity.members.Member;
@@ -40,14 +41,16 @@ public class WorkspaceService {
     private final MemberStore members;
     private final IdentityOutbox outbox;
     private final Duration grace;
+    private final PlanLimitCheck planLimits;
     private final Clock clock = Clock.systemUTC();
 
     public WorkspaceService(WorkspaceStore workspaces, MemberStore members, IdentityOutbox outbox,
-                            WorkspaceSettings settings) {
+                            WorkspaceSettings settings, PlanLimitCheck planLimits) {
         this.workspaces = workspaces;
         this.members = members;
         this.outbox = outbox;
         this.grace = settings.deletionGrace();
+        this.planLimits = planLimits;
     }
 
     /**
@@ -73,6 +76,7 @@ public class WorkspaceService {
             throw AuthProblems.emailNotVerified("Verify your email address before creating more workspaces; we sent "
                     + "you a link when you signed up (POST /v1/auth/resend-verification sends a new one).");
         }
+        planLimits.requireWorkspaceSlot(userId);
         String id = Ids.newId("ws");
         String stripped = name.strip();
         OutboxEntry owed = outbox.owe(DomainEvent.create(IdentityEvents.WORKSPACE_CREATED, id, new WorkspaceCreated(stripped, userId)),
@@ -137,6 +141,8 @@ public class WorkspaceService {
         if (current.status() != WorkspaceStatus.DELETED || current.purgeAfter() == null || !current.purgeAfter().isAfter(now)) {
             throw WorkspaceProblems.restorePeriodEnded();
         }
+        // A restored workspace counts against its primary owner's allowance again.
+        planLimits.requireWorkspaceSlot(current.ownerId());
         OutboxEntry owed = outbox.owe(DomainEvent.create(IdentityEvents.WORKSPACE_RESTORED, tenant.workspaceId(),
                 new WorkspaceRestored(current.name(), principal.id())),
                 AuditEntry.of(request, principal, tenant.workspaceId(), "workspace.restored", "workspace",
@@ -148,17 +154,7 @@ public class WorkspaceService {
 
     /** Whether {@code userId} owns a workspace (deleted ones too, until purged). */
     private boolean ownsAny(String userId) {
-        PageRequest page = new PageRequest(PageRequest.MAX_LIMIT, null);
-        while (true) {
-            Page<Member> memberships = members.forUser(userId, page);
-            if (memberships.items().stream().anyMatch(m -> m.role() == Role.OWNER)) {
-                return true;
-            }
-            if (!memberships.hasNext()) {
-                return false;
-            }
-            page = new PageRequest(PageRequest.MAX_LIMIT, memberships.nextCursor());
-        }
+        return Page.all(page -> members.forUser(userId, page)).stream().anyMatch(m -> m.role() == Role.OWNER);
     }
 
     private static boolean visibleInList(Workspace workspace, Role role) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.emulators.ProvisionedStack;
 import dev.penguinmails.emulators.PublishedEvent;
+import dev.penguinmails.events.consume.SqsEventConsumer;
 import dev.penguinmails.identity.emails.AccountEmailConsumer;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.testsupport.TestHttp;
@@ -69,6 +70,9 @@ public abstract class IdentityApiTest implements TestPropertyProvider {
         properties.put("penguinmails.auth.throttle.login-per-account-per-minute", "1000");
         properties.put("penguinmails.auth.throttle.signup-per-ip-per-hour", "1000");
         properties.put("penguinmails.auth.throttle.mail-requests-per-ip-per-hour", "1000");
+        // Roomy plan limits, so only the tests that are about plan limits meet them (PlanLimitsTest).
+        properties.put("penguinmails.identity.plan-limits.default-seats", "100");
+        properties.put("penguinmails.identity.plan-limits.default-workspaces-per-account", "100");
         // Lighter Argon2id keeps the suite fast; the production parameters are measured by the benchmark.
         properties.put("penguinmails.passwords.memory-kib", "19456");
         properties.put("penguinmails.passwords.iterations", "2");
@@ -131,14 +135,18 @@ public abstract class IdentityApiTest implements TestPropertyProvider {
         return dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
     }
 
-    /**
-     * Runs the real email consumer over everything in the {@code identity-emails} queue, as Lambda's SQS
-     * trigger would, and deletes what it processed. Fails if it reports a failure.
-     */
+    /** Runs the real email consumer over the {@code identity-emails} queue (see {@link #deliver}). */
     protected void deliverEmails() {
+        deliver("identity-emails", new AccountEmailConsumer(context));
+    }
+
+    /**
+     * Runs {@code consumer} over everything in {@code queue}, as Lambda's SQS trigger would, and deletes what it
+     * processed. Fails if it reports a failure.
+     */
+    protected void deliver(String queue, SqsEventConsumer<?> consumer) {
         SqsClient sqs = TestAws.shared().clients().sqs();
-        String url = stack.queueUrls().get("identity-emails");
-        AccountEmailConsumer consumer = new AccountEmailConsumer(context);
+        String url = stack.queueUrls().get(queue);
         while (true) {
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0)
                     .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
@@ -146,7 +154,7 @@ public abstract class IdentityApiTest implements TestPropertyProvider {
                 return;
             }
             SQSBatchResponse response = consumer.execute(sqsEvent(messages));
-            assertThat(response.getBatchItemFailures()).as("email consumer failures").isEmpty();
+            assertThat(response.getBatchItemFailures()).as(queue + " consumer failures").isEmpty();
             messages.forEach(m -> sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle())));
         }
     }

@@ -43,6 +43,9 @@ public final class IdentityFixtures {
         Map<String, String> properties = new HashMap<>(dev.penguinmails.testsupport.TestAws.freshStack().properties());
         properties.put("penguinmails.auth.session-cache", "0s");
         properties.put("penguinmails.passwords.memory-kib", "19456");
+        // Roomy plan limits, so only the tests that are about plan limits meet them (PlanLimitsTest).
+        properties.put("penguinmails.identity.plan-limits.default-seats", "100");
+        properties.put("penguinmails.identity.plan-limits.default-workspaces-per-account", "100");
         properties.put("penguinmails.passwords.iterations", "2");
         return properties;
     }
