@@ -95,8 +95,8 @@ public final class AdminEndpoint implements LocalEndpoint {
         return Problems.reply(404, "not-found", "Not Found",
                 "No local endpoint at " + path + "; there are GET /_local/health, GET /_local/queues, "
                         + "POST /_local/queues/{queue}/pause, POST /_local/queues/{queue}/resume, "
-                        + "GET /_local/cold-starts, GET /_local/functions/{family}/environment and "
-                        + "POST /_local/schedules/{family}/{name}.", path);
+                        + "GET /_local/cold-starts, GET /_local/functions/{family}/environment, "
+                        + "POST /_local/schedules/{family}/{name} and PUT, GET or DELETE /_local/dns/{zone}.", path);
     }
 
     /** Whether the request's Host header names the loopback interface (any port). */
