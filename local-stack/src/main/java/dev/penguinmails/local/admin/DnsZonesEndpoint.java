@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -44,10 +45,9 @@ public final class DnsZonesEndpoint implements LocalEndpoint {
     @Override
     public HttpReply handle(GatewayRequest request) {
         String path = request.rawPath();
-        if (!AdminEndpoint.addressedToLoopback(request)) {
-            // As for every local endpoint: a DNS-rebinding web page must not rewrite the zones.
-            return Problems.reply(403, "forbidden", "Forbidden",
-                    "Local endpoints answer only requests with Host 127.0.0.1, localhost or [::1].", path);
+        Optional<HttpReply> forbidden = AdminEndpoint.refuseUnlessLoopback(request);
+        if (forbidden.isPresent()) {
+            return forbidden.get();
         }
         String zone = path.substring(PREFIX.length());
         if (!ZONE.matcher(zone).matches()) {
@@ -55,10 +55,7 @@ public final class DnsZonesEndpoint implements LocalEndpoint {
                     "No local endpoint at " + path + "; name one zone: PUT, GET or DELETE /_local/dns/{zone}.", path);
         }
         if (!METHODS.contains(request.method())) {
-            HttpReply problem = Problems.reply(405, "method-not-allowed", "Method Not Allowed",
-                    path + " accepts only GET, PUT and DELETE.", path);
-            return new HttpReply(405, List.of(problem.headers().get(0), Map.entry("Allow", "GET, PUT, DELETE")),
-                    problem.body(), List.of());
+            return AdminEndpoint.notAllowed(path, "GET, PUT, DELETE");
         }
         return forward(request, zone, path);
     }
