@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -38,12 +39,14 @@ final class NodeProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
+    private final MatchResult readyLine;
     private final int port;
 
-    private NodeProcess(String name, Process process, int port) {
+    private NodeProcess(String name, Process process, MatchResult readyLine) {
         this.name = name;
         this.process = process;
-        this.port = port;
+        this.readyLine = readyLine;
+        this.port = Integer.parseInt(readyLine.group(1));
     }
 
     /**
@@ -67,17 +70,18 @@ final class NodeProcess implements AutoCloseable {
             throw new EmulatorException("Could not start " + name + " with " + node.node() + ": " + e.getMessage(), e);
         }
         ChildProcesses.register(process);
-        CompletableFuture<Integer> port = new CompletableFuture<>();
+        CompletableFuture<MatchResult> readyLine = new CompletableFuture<>();
         Deque<String> lastLines = new ArrayDeque<>();
-        Thread reader = new Thread(() -> pump(name, process.getInputStream(), ready, port, lastLines),
+        Thread reader = new Thread(() -> pump(name, process.getInputStream(), ready, readyLine, lastLines),
                 "penguinmails-" + name + "-output");
         reader.setDaemon(true);
         reader.start();
-        process.onExit().thenRun(() -> port.completeExceptionally(new IllegalStateException("exited")));
+        process.onExit().thenRun(() -> readyLine.completeExceptionally(new IllegalStateException("exited")));
         try {
-            int actual = port.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            awaitAccepting(actual);
-            return new NodeProcess(name, process, actual);
+            NodeProcess started = new NodeProcess(name, process,
+                    readyLine.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            awaitAccepting(started.port);
+            return started;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             String why = e instanceof ExecutionException && !process.isAlive()
                     ? "exited with code " + process.exitValue()
@@ -99,6 +103,11 @@ final class NodeProcess implements AutoCloseable {
         return port;
     }
 
+    /** A group of the line that announced readiness, for a process that reports more than its port. */
+    String readyGroup(int group) {
+        return readyLine.group(group);
+    }
+
     long pid() {
         return process.pid();
     }
@@ -113,7 +122,7 @@ final class NodeProcess implements AutoCloseable {
         LOG.debug("{} stopped", name);
     }
 
-    private static void pump(String name, InputStream output, Pattern ready, CompletableFuture<Integer> port,
+    private static void pump(String name, InputStream output, Pattern ready, CompletableFuture<MatchResult> readyLine,
                              Deque<String> lastLines) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8))) {
             String line;
@@ -126,8 +135,8 @@ final class NodeProcess implements AutoCloseable {
                     }
                 }
                 Matcher m = ready.matcher(line);
-                if (!port.isDone() && m.find()) {
-                    port.complete(Integer.parseInt(m.group(1)));
+                if (!readyLine.isDone() && m.find()) {
+                    readyLine.complete(m.toMatchResult());
                 }
             }
         } catch (IOException e) {
@@ -169,7 +178,7 @@ final class NodeProcess implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("penguinmails-node-");
             dir.toFile().deleteOnExit();
-            for (String file : List.of("parent-watch.js", "dynalite-listen.js")) {
+            for (String file : List.of("parent-watch.js", "dynalite-listen.js", "local-dns.js")) {
                 try (InputStream in = NodeProcess.class.getResourceAsStream(file)) {
                     if (in == null) {
                         throw new IllegalStateException("missing resource " + file);

@@ -10,11 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The machine's {@code node} and the project's {@code node_modules} folder, which hold the two
- * emulators that only exist as npm packages (dynalite and aws-ses-v2-local).
+ * The machine's {@code node} and the project's {@code node_modules} folder, which hold the
+ * emulators that only exist as npm packages (dynalite, aws-ses-v2-local and the DNS server dns2).
  *
  * @param node        the node executable
- * @param nodeModules the {@code node_modules} folder that contains dynalite and aws-ses-v2-local
+ * @param nodeModules the {@code node_modules} folder that contains dynalite, aws-ses-v2-local and dns2
  */
 public record NodeRuntime(Path node, Path nodeModules) {
 
@@ -27,6 +27,7 @@ public record NodeRuntime(Path node, Path nodeModules) {
 
     static final String DYNALITE = "dynalite";
     static final String SES_LOCAL = "aws-ses-v2-local";
+    static final String DNS2 = "dns2";
     private static final int MIN_MAJOR_VERSION = 18;
     private static final Pattern VERSION = Pattern.compile("v(\\d+)\\.");
 
@@ -43,7 +44,7 @@ public record NodeRuntime(Path node, Path nodeModules) {
         }
         Path nodeModules = findNodeModules(start);
         if (nodeModules == null) {
-            throw new EmulatorException("The emulators' npm packages (" + DYNALITE + ", " + SES_LOCAL
+            throw new EmulatorException("The emulators' npm packages (" + DYNALITE + ", " + SES_LOCAL + ", " + DNS2
                     + ") are not installed; run `npm ci` in " + projectRoot(start) + ".");
         }
         requireVersion(node);
@@ -107,7 +108,8 @@ public record NodeRuntime(Path node, Path nodeModules) {
 
     private static boolean hasPackages(Path nodeModules) {
         return Files.isRegularFile(nodeModules.resolve(DYNALITE).resolve("package.json"))
-                && Files.isRegularFile(nodeModules.resolve(SES_LOCAL).resolve("package.json"));
+                && Files.isRegularFile(nodeModules.resolve(SES_LOCAL).resolve("package.json"))
+                && Files.isRegularFile(nodeModules.resolve(DNS2).resolve("package.json"));
     }
 
     /** The nearest folder with a package.json, which is where {@code npm ci} must run. */

@@ -33,6 +33,7 @@ class NodeRuntimeTest {
         assertThat(node.node()).isExecutable();
         assertThat(node.module("dynalite", "cli.js")).isRegularFile();
         assertThat(node.module("aws-ses-v2-local", "dist/cli.js")).isRegularFile();
+        assertThat(node.module("dns2", "package.json")).isRegularFile();
         assertThat(node.projectRoot().resolve("package.json")).isRegularFile();
     }
 
@@ -53,6 +54,18 @@ class NodeRuntimeTest {
 
         assertThatThrownBy(NodeRuntime::locate).isInstanceOf(EmulatorException.class)
                 .hasMessageContaining("are not installed; run `npm ci` in");
+    }
+
+    @Test
+    void aNodeModulesFolderInstalledBeforeDns2WasAddedSaysToRunNpmCi(@TempDir Path dir) throws Exception {
+        for (String older : new String[] {"dynalite", "aws-ses-v2-local"}) {
+            Files.createDirectories(dir.resolve("node_modules").resolve(older));
+            Files.writeString(dir.resolve("node_modules").resolve(older).resolve("package.json"), "{}");
+        }
+        System.setProperty(NodeRuntime.NODE_MODULES_PROPERTY, dir.toString());
+
+        assertThatThrownBy(NodeRuntime::locate).isInstanceOf(EmulatorException.class)
+                .hasMessageContaining("dns2").hasMessageContaining("run `npm ci` in");
     }
 
     @Test

@@ -2,11 +2,14 @@ package dev.penguinmails.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.penguinmails.emulators.EmulatorOptions;
+import dev.penguinmails.emulators.LocalDns;
 import dev.penguinmails.emulators.LocalAws;
 import dev.penguinmails.emulators.LocalAwsClients;
 import dev.penguinmails.emulators.LocalAwsEndpoints;
+import dev.penguinmails.emulators.NodeRuntime;
 import dev.penguinmails.emulators.ProvisionedStack;
 import dev.penguinmails.local.admin.AdminEndpoint;
+import dev.penguinmails.local.admin.DnsZonesEndpoint;
 import dev.penguinmails.local.admin.QueueDepths;
 import dev.penguinmails.local.docs.DocsEndpoint;
 import dev.penguinmails.local.docs.OpenApiMerger;
@@ -54,11 +57,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole product on localhost: the emulated AWS services provisioned from the topology, every
  * function loaded from its own jar in its own class loader, the HTTP API (API Gateway v2 events),
- * SQS pollers and schedules that invoke the functions' real handlers, plus OpenAPI/Swagger UI and
- * local admin endpoints. {@link #start} returns when everything is ready; {@link #stop} ends it all.
+ * SQS pollers and schedules that invoke the functions' real handlers, a DNS server for the zones a
+ * developer or test publishes, plus OpenAPI/Swagger UI and local admin endpoints. {@link #start} returns when everything is ready; {@link #stop} ends it all.
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    /** The DNS server's port (UDP and TCP) unless the API port is chosen freely (tests). */
+    static final int DNS_PORT = 8053;
 
     private final LocalStackOptions options;
     private final List<AutoCloseable> parts;
@@ -70,6 +75,7 @@ public final class LocalStack implements AutoCloseable {
     private Scheduler scheduler;
     private Optional<LocalAuthorizer> authorizer = Optional.empty();
     private LocalStripe stripe;
+    private LocalDns dns;
     private List<QueuePoller> pollers = List.of();
     private Map<String, Map<String, String>> functionEnvironments = Map.of();
     private Duration startupTime = Duration.ZERO;
@@ -118,13 +124,15 @@ public final class LocalStack implements AutoCloseable {
         // A fixed port when the API has one, so that a developer's Stripe CLI or notes keep working across runs.
         stripe = LocalStripe.start(options.apiPort() == 0 ? 0 : LocalStripe.DEFAULT_PORT);
         parts.add(stripe);
+        dns = LocalDns.start(NodeRuntime.locate(), options.apiPort() == 0 ? 0 : DNS_PORT);
+        parts.add(dns);
         Map<String, Map<String, String>> environments = new TreeMap<>();
         for (FunctionSpec function : topology.functions()) {
-            Map<String, String> environment = LocalFunctionEnvironment.of(function, stack, secrets, apiBaseUrl().toString());
+            // Like the emulator endpoints, the resolver reaches every function; on AWS it is absent and the default applies.
+            Map<String, String> environment = with(LocalFunctionEnvironment.of(function, stack, secrets,
+                    apiBaseUrl().toString()), Map.of(LocalDns.RESOLVERS_PROPERTY, dnsResolvers()));
             if (PenguinMailsTopology.STRIPE_CLIENTS.contains(function.family())) {
-                Map<String, String> withStripe = new TreeMap<>(environment);
-                withStripe.putAll(stripe.properties());
-                environment = Collections.unmodifiableMap(withStripe);
+                environment = with(environment, stripe.properties());
             }
             environments.put(function.family(), environment);
         }
@@ -175,7 +183,8 @@ public final class LocalStack implements AutoCloseable {
         AdminEndpoint admin = new AdminEndpoint(json, this::health, depths, scheduler, functions::coldStarts,
                 pollersByQueue, functionEnvironments);
         DocsEndpoint docs = new DocsEndpoint(memoize(() -> mergedOpenApi(routes)));
-        server.serve(gateway, List.of(admin, docs, new LinkPages()));
+        // The DNS zones endpoint first: the admin endpoint answers every other /_local/ path.
+        server.serve(gateway, List.of(new DnsZonesEndpoint(dns.controlUrl()), admin, docs, new LinkPages()));
         // Only now is the webhook route served.
         stripe.deliverWebhooksTo(apiBaseUrl().toString());
 
@@ -217,6 +226,7 @@ public final class LocalStack implements AutoCloseable {
         health.put("ses", reachable(e.sesv2().getPort()));
         health.put("smtp", reachable(e.smtpPort()));
         health.put("imap", reachable(e.imapPort()));
+        health.put("dns", reachable(dns.port()));
         for (QueuePoller poller : pollers) {
             health.put("poller " + poller.settings().name(), poller.isRunning() ? "UP" : "DOWN: stopped");
         }
@@ -249,6 +259,19 @@ public final class LocalStack implements AutoCloseable {
     /** The Stripe stand-in that Stripe's clients call instead of Stripe. */
     public URI stripeBaseUrl() {
         return URI.create(stripe.baseUrl());
+    }
+
+    /** The DNS server: publish zones to it, query it on {@code 127.0.0.1:}{@link LocalDns#port()}. */
+    public LocalDns dns() {
+        return dns;
+    }
+
+    /**
+     * {@code 127.0.0.1:<port>}: the value of {@link LocalDns#RESOLVERS_PROPERTY} every function is given,
+     * so that DNS checks query the local server instead of the machine's resolver.
+     */
+    public String dnsResolvers() {
+        return dns.resolverAddress();
     }
 
     /** The emulators: SDK clients, GreenMail, the local EventBridge. */
@@ -329,6 +352,12 @@ public final class LocalStack implements AutoCloseable {
             throw new LocalStackException("The data folder " + dataDir + " could not be wiped (" + e.getMessage()
                     + "); delete it by hand and start again.", e);
         }
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, Map<String, String> more) {
+        Map<String, String> merged = new TreeMap<>(environment);
+        merged.putAll(more);
+        return Collections.unmodifiableMap(merged);
     }
 
     private static <T> java.util.function.Supplier<T> memoize(java.util.function.Supplier<T> supplier) {

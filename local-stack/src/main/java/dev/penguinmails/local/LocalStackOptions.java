@@ -137,6 +137,7 @@ public record LocalStackOptions(Path projectRoot, Path dataDir, boolean reset, i
                   --data-dir DIR   where data persists between runs (default .local-data)
                   --no-schedules   do not fire scheduled jobs on their rate; run them with
                                    POST /_local/schedules/{family}/{name}
+                The DNS server listens on 127.0.0.1:8053 (UDP and TCP); publish zones with PUT /_local/dns/{zone}.
                 The samples (samples/*.sh) find the running stack through PENGUINMAILS_API (default
                 http://127.0.0.1:8080) and PENGUINMAILS_MAIL_VIEWER (default http://127.0.0.1:8005).
                 """;

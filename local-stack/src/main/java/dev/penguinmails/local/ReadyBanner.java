@@ -22,6 +22,8 @@ final class ReadyBanner {
                 "  SMTP / IMAP      127.0.0.1:" + e.smtpPort() + " / 127.0.0.1:" + e.imapPort() + "   (any user, any password)",
                 "  Stripe stand-in  " + stack.stripeBaseUrl() + "   (webhooks signed and sent to "
                         + stack.apiBaseUrl() + LocalStripe.WEBHOOK_PATH + ")",
+                "  DNS server       " + stack.dnsResolvers() + " (UDP and TCP)   (zones: PUT, GET, DELETE "
+                        + stack.apiBaseUrl() + "/_local/dns/{zone})",
                 "  Health / queues  " + stack.apiBaseUrl() + "/_local/health   " + stack.apiBaseUrl() + "/_local/queues",
                 "  Data folder      " + data,
                 "  Samples          PENGUINMAILS_API=" + stack.apiBaseUrl() + " PENGUINMAILS_MAIL_VIEWER="

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.penguinmails.emulators.LocalDns;
 import dev.penguinmails.local.queues.QueuePoller;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.topology.ConfigKeys;
@@ -20,6 +21,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Lookup;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.Type;
 
 /**
  * The whole local stack in this JVM on free ports, with two small fixture functions instead of the
@@ -224,6 +231,7 @@ class LocalStackTest {
                 .containsEntry(ConfigKeys.endpoint("sqs"), stack.localAws().endpoints().sqs().toString())
                 .containsEntry(ConfigKeys.endpoint("dynamodb"), stack.localAws().endpoints().dynamodb().toString())
                 .containsEntry(ConfigKeys.STAGE, "local")
+                .containsEntry(LocalDns.RESOLVERS_PROPERTY, "127.0.0.1:" + stack.dns().port())
                 .doesNotContainKey(ConfigKeys.APP_BASE_URL) // only functions that send email are told where links point
                 .containsEntry(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, "3")
                 .containsKey(ConfigKeys.CURSOR_SECRET)
@@ -273,6 +281,41 @@ class LocalStackTest {
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("poller alpha-work").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("dynamodb").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("dns").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void aZonePutThroughTheLocalEndpointIsServedByTheDnsServerUntilItIsDeleted() throws Exception {
+        String records = """
+                [{"name":"ls-dns.test","type":"TXT","values":["v=spf1 include:_spf.penguinmails.dev ","-all"]},
+                 {"name":"pm1._domainkey.ls-dns.test","type":"CNAME","values":["pm1.dkim.penguinmails.dev"]}]""";
+        HttpResponse<String> put = send(HttpRequest.newBuilder(url("/_local/dns/ls-dns.test"))
+                .PUT(HttpRequest.BodyPublishers.ofString(records)));
+        HttpResponse<String> get = send(HttpRequest.newBuilder(url("/_local/dns/ls-dns.test")));
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(JSON.readTree(get.body()).get(1).path("values").get(0).asText()).isEqualTo("pm1.dkim.penguinmails.dev.");
+        Lookup spf = dnsLookup("ls-dns.test.", Type.TXT);
+        Record[] found = spf.run();
+        assertThat(spf.getResult()).as(spf.getErrorString()).isEqualTo(Lookup.SUCCESSFUL);
+        assertThat(((TXTRecord) found[0]).getStrings()).containsExactly("v=spf1 include:_spf.penguinmails.dev ", "-all");
+
+        HttpResponse<String> invalid = send(HttpRequest.newBuilder(url("/_local/dns/ls-dns.test"))
+                .PUT(HttpRequest.BodyPublishers.ofString("[{\"name\":\"other.test\",\"type\":\"A\",\"values\":[\"192.0.2.1\"]}]")));
+        HttpResponse<String> deleted = send(HttpRequest.newBuilder(url("/_local/dns/ls-dns.test")).DELETE());
+        HttpResponse<String> gone = send(HttpRequest.newBuilder(url("/_local/dns/ls-dns.test")));
+        HttpResponse<String> post = post("/_local/dns/ls-dns.test");
+        Lookup afterDelete = dnsLookup("ls-dns.test.", Type.TXT);
+        afterDelete.run();
+
+        assertProblem(invalid, 400, "invalid-dns-records");
+        assertThat(JSON.readTree(invalid.body()).path("detail").asText()).contains("not inside the zone ls-dns.test.");
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertProblem(gone, 404, "not-found");
+        assertProblem(post, 405, "method-not-allowed");
+        assertThat(post.headers().allValues("Allow")).containsExactly("GET, PUT, DELETE");
+        assertThat(afterDelete.getResult()).as("a removed zone is unknown, not empty").isNotEqualTo(Lookup.SUCCESSFUL)
+                .isNotEqualTo(Lookup.HOST_NOT_FOUND).isNotEqualTo(Lookup.TYPE_NOT_FOUND);
     }
 
     @Test
@@ -305,6 +348,17 @@ class LocalStackTest {
             seen.setAll((com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(response.body()));
         }
         return seen;
+    }
+
+    /** A lookup that asks the stack's DNS server directly and remembers nothing between tests. */
+    private static Lookup dnsLookup(String name, int type) throws Exception {
+        String[] resolver = stack.dnsResolvers().split(":");
+        SimpleResolver simple = new SimpleResolver(resolver[0]);
+        simple.setPort(Integer.parseInt(resolver[1]));
+        Lookup lookup = new Lookup(Name.fromString(name), type);
+        lookup.setResolver(simple);
+        lookup.setCache(null);
+        return lookup;
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String slug) throws Exception {

@@ -66,11 +66,9 @@ public final class AdminEndpoint implements LocalEndpoint {
     public HttpReply handle(GatewayRequest request) {
         String path = request.rawPath();
         String method = request.method();
-        if (!addressedToLoopback(request)) {
-            // A web page can point its own host name at 127.0.0.1 (DNS rebinding); these endpoints hand out the
-            // local signing key and run jobs, so they answer only requests addressed to this machine by name.
-            return Problems.reply(403, "forbidden", "Forbidden",
-                    "Local endpoints answer only requests with Host 127.0.0.1, localhost or [::1].", path);
+        Optional<HttpReply> forbidden = refuseUnlessLoopback(request);
+        if (forbidden.isPresent()) {
+            return forbidden.get();
         }
         if (path.equals(PREFIX + "health")) {
             return method.equals("GET") ? health() : notAllowed(path, "GET");
@@ -95,8 +93,21 @@ public final class AdminEndpoint implements LocalEndpoint {
         return Problems.reply(404, "not-found", "Not Found",
                 "No local endpoint at " + path + "; there are GET /_local/health, GET /_local/queues, "
                         + "POST /_local/queues/{queue}/pause, POST /_local/queues/{queue}/resume, "
-                        + "GET /_local/cold-starts, GET /_local/functions/{family}/environment and "
-                        + "POST /_local/schedules/{family}/{name}.", path);
+                        + "GET /_local/cold-starts, GET /_local/functions/{family}/environment, "
+                        + "POST /_local/schedules/{family}/{name} and PUT, GET or DELETE /_local/dns/{zone}.", path);
+    }
+
+    /**
+     * The 403 for a request not addressed to this machine by name, or empty when it is. A web page can point its
+     * own host name at 127.0.0.1 (DNS rebinding); the local endpoints hand out the local signing key, run jobs
+     * and rewrite DNS zones, so they answer only requests with a loopback Host.
+     */
+    static Optional<HttpReply> refuseUnlessLoopback(GatewayRequest request) {
+        if (addressedToLoopback(request)) {
+            return Optional.empty();
+        }
+        return Optional.of(Problems.reply(403, "forbidden", "Forbidden",
+                "Local endpoints answer only requests with Host 127.0.0.1, localhost or [::1].", request.rawPath()));
     }
 
     /** Whether the request's Host header names the loopback interface (any port). */
@@ -212,7 +223,8 @@ public final class AdminEndpoint implements LocalEndpoint {
                 body.toString().getBytes(StandardCharsets.UTF_8), List.of());
     }
 
-    private static HttpReply notAllowed(String path, String allowed) {
+    /** A 405 problem with the Allow header, e.g. {@code notAllowed(path, "GET")}. */
+    static HttpReply notAllowed(String path, String allowed) {
         HttpReply problem = Problems.reply(405, "method-not-allowed", "Method Not Allowed",
                 path + " accepts only " + allowed + ".", path);
         return new HttpReply(405, concat(problem.headers(), Map.entry("Allow", allowed)), problem.body(), List.of());

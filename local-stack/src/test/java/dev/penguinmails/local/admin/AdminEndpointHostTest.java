@@ -35,6 +35,17 @@ class AdminEndpointHostTest {
     }
 
     @Test
+    void dnsZonesCannotBeRewrittenByAnotherHostName() {
+        // Nothing listens on the control URL: a request that got past the check would be a 502, not a 403.
+        DnsZonesEndpoint dns = new DnsZonesEndpoint(java.net.URI.create("http://127.0.0.1:9"));
+        GatewayRequest put = new GatewayRequest("PUT", "/_local/dns/example.test", "", "HTTP/1.1",
+                Map.of("Host", List.of("attacker.example")), "[]".getBytes(StandardCharsets.UTF_8), "127.0.0.1", 8080,
+                "req", Instant.now());
+
+        assertThat(dns.handle(put).status()).isEqualTo(403);
+    }
+
+    @Test
     void theEnvironmentIsServedToLoopback() {
         HttpReply reply = admin.handle(request("127.0.0.1:8080"));
 
