@@ -71,16 +71,20 @@ public final class DnsjavaLookup implements DnsLookup {
         return queries.get();
     }
 
+    static final Function<Record, TxtRecord> TXT_DATA = r -> new TxtRecord(((TXTRecord) r).getStringsAsByteArrays()
+            .stream().map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList());
+    static final Function<Record, MxRecord> MX_DATA =
+            r -> new MxRecord(((MXRecord) r).getPriority(), relative(((MXRecord) r).getTarget()));
+    static final Function<Record, String> CNAME_DATA = r -> relative(((CNAMERecord) r).getTarget());
+
     @Override
     public DnsAnswer<TxtRecord> txt(String name) {
-        return ask(name, Type.TXT, r -> new TxtRecord(((TXTRecord) r).getStringsAsByteArrays().stream()
-                .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).toList()));
+        return ask(name, Type.TXT, TXT_DATA);
     }
 
     @Override
     public DnsAnswer<MxRecord> mx(String name) {
-        return ask(name, Type.MX, r -> new MxRecord(((MXRecord) r).getPriority(),
-                relative(((MXRecord) r).getTarget())));
+        return ask(name, Type.MX, MX_DATA);
     }
 
     @Override
@@ -95,7 +99,7 @@ public final class DnsjavaLookup implements DnsLookup {
 
     @Override
     public DnsAnswer<String> cname(String name) {
-        return ask(name, Type.CNAME, r -> relative(((CNAMERecord) r).getTarget()));
+        return ask(name, Type.CNAME, CNAME_DATA);
     }
 
     private <T> DnsAnswer<T> ask(String name, int type, Function<Record, T> data) {
@@ -128,12 +132,17 @@ public final class DnsjavaLookup implements DnsLookup {
         } catch (IOException | RuntimeException e) {
             return DnsAnswer.error(e.getClass().getSimpleName() + " from " + client.getAddress() + ": " + e.getMessage());
         }
+        return answer(response, type, data, client.getAddress().toString());
+    }
+
+    /** Maps a resolver's response to an answer: its rcode first, then the records of the asked type. */
+    static <T> DnsAnswer<T> answer(Message response, int type, Function<Record, T> data, String from) {
         int rcode = response.getRcode();
         if (rcode == Rcode.NXDOMAIN) {
             return DnsAnswer.nxDomain();
         }
         if (rcode != Rcode.NOERROR) {
-            return DnsAnswer.error(Rcode.string(rcode) + " from " + client.getAddress());
+            return DnsAnswer.error(Rcode.string(rcode) + " from " + from);
         }
         // The answer section may hold a CNAME chain before the records of the asked type: keep only those.
         List<T> found = new ArrayList<>();
