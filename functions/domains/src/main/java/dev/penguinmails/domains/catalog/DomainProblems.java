@@ -16,11 +16,11 @@ public final class DomainProblems {
                 + " shows it and the records to publish.");
     }
 
-    static ProblemException notFound() {
+    public static ProblemException notFound() {
         return ProblemException.notFound("This workspace has no such domain.");
     }
 
-    static ProblemException changedMeanwhile() {
+    public static ProblemException changedMeanwhile() {
         return new ProblemException(CHANGED_MEANWHILE, "The domain was changed meanwhile; read it again and retry.");
     }
 }

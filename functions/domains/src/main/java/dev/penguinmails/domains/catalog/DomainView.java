@@ -21,7 +21,7 @@ public record DomainView(
         @Nullable Instant verifiedAt,
         @Nullable Instant checkedAt) {
 
-    static DomainView of(Domain d) {
+    public static DomainView of(Domain d) {
         return new DomainView(d.name(), d.unicodeName(), d.organizationalDomain(), d.subdomain(), d.status().wireName(),
                 d.status().eligibleForSending(), d.dkimKeys().stream().map(k -> k.selector()).toList(), d.createdAt(),
                 d.verifiedAt(), d.checkedAt());

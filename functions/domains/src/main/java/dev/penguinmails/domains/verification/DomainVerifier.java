@@ -1,0 +1,92 @@
+package dev.penguinmails.domains.verification;
+
+import dev.penguinmails.domains.catalog.Domain;
+import dev.penguinmails.domains.catalog.DomainProblems;
+import dev.penguinmails.domains.catalog.DomainSettings;
+import dev.penguinmails.domains.catalog.DomainStatus;
+import dev.penguinmails.domains.catalog.DomainStore;
+import dev.penguinmails.domains.dns.DnsjavaLookup;
+import dev.penguinmails.domains.records.RecordSet;
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.domains.DomainDegraded;
+import dev.penguinmails.events.domains.DomainEvents;
+import dev.penguinmails.events.domains.DomainFailed;
+import dev.penguinmails.events.domains.DomainState;
+import dev.penguinmails.events.domains.DomainVerified;
+import dev.penguinmails.events.outbox.Outbox;
+import dev.penguinmails.events.outbox.OutboxEntry;
+import dev.penguinmails.shared.tenancy.TenantContext;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Checks a domain's records against DNS and moves its status: PASSED makes it VERIFIED; FAILED makes a verified
+ * (or degraded) domain DEGRADED, which stops its sending, and any other FAILED; UNKNOWN leaves it as it was. A
+ * change of status publishes {@code domain.verified}, {@code domain.degraded} or {@code domain.failed} with the
+ * domain's sending state.
+ */
+@Singleton
+public class DomainVerifier {
+    private final DomainStore store;
+    private final DomainChecks checks;
+    private final RecordSet records;
+    private final Outbox outbox;
+    private final DnsSettings dns;
+
+    DomainVerifier(DomainStore store, DomainSettings settings, RecordSet records, Outbox outbox, DnsSettings dns) {
+        this.store = store;
+        this.checks = new DomainChecks(settings, records);
+        this.records = records;
+        this.outbox = outbox;
+        this.dns = dns;
+    }
+
+    /** A lookup over the configured resolvers; one per verification, so its query count is the verification's. */
+    public DnsjavaLookup lookup() {
+        return new DnsjavaLookup(dns.resolvers(), dns.timeout());
+    }
+
+    public Verification verify(TenantContext tenant, Domain current) {
+        DnsjavaLookup lookup = lookup();
+        List<DnsjavaLookup> each = lookup.perResolver();
+        List<RecordCheck> results = checks.run(current, lookup, each);
+        Verification.Outcome outcome = Verification.of(results);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        DomainStatus status = next(current.status(), outcome);
+        Domain checked = new Domain(current.workspaceId(), current.name(), current.unicodeName(),
+                current.organizationalDomain(), status, current.dkimKeys(), current.createdAt(), now,
+                status == DomainStatus.VERIFIED && current.status() != DomainStatus.VERIFIED ? now : current.verifiedAt(),
+                now, current.version() + 1);
+        Verification verification = new Verification(checked, outcome, results,
+                lookup.queryCount() + each.stream().mapToLong(DnsjavaLookup::queryCount).sum());
+        OutboxEntry owed = status == current.status() ? null
+                : outbox.entry().event(event(tenant.workspaceId(), checked, verification.problems())).build();
+        if (!store.replace(tenant, current, checked, owed)) {
+            throw DomainProblems.changedMeanwhile();
+        }
+        return verification;
+    }
+
+    static DomainStatus next(DomainStatus current, Verification.Outcome outcome) {
+        return switch (outcome) {
+            case UNKNOWN -> current;
+            case PASSED -> DomainStatus.VERIFIED;
+            case FAILED -> current == DomainStatus.VERIFIED || current == DomainStatus.DEGRADED
+                    ? DomainStatus.DEGRADED : DomainStatus.FAILED;
+        };
+    }
+
+    private DomainEvent<?> event(String workspaceId, Domain d, List<String> problems) {
+        DomainState state = new DomainState(d.name(), d.status().wireName(), d.status().eligibleForSending(),
+                d.activeKey().selector(), d.activeKey().privateKeySealed(), records.returnPathDomain(d.name()),
+                records.trackingDomain(d.name()), d.verifiedAt() == null ? null : d.verifiedAt().toString(), d.version());
+        List<String> listed = problems.stream().limit(50).map(p -> p.length() > 500 ? p.substring(0, 500) : p).toList();
+        return switch (d.status()) {
+            case VERIFIED -> DomainEvent.create(DomainEvents.DOMAIN_VERIFIED, workspaceId, new DomainVerified(state, listed));
+            case DEGRADED -> DomainEvent.create(DomainEvents.DOMAIN_DEGRADED, workspaceId, new DomainDegraded(state, listed));
+            default -> DomainEvent.create(DomainEvents.DOMAIN_FAILED, workspaceId, new DomainFailed(state, listed));
+        };
+    }
+}

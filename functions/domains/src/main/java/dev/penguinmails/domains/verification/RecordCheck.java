@@ -1,0 +1,43 @@
+package dev.penguinmails.domains.verification;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The check of one record: found or not, what we expect against what DNS holds, the findings, a plain-English fix,
+ * and on how many of the resolvers it has propagated (for the records that are checked on all of them).
+ */
+@Serdeable
+public record RecordCheck(String purpose, String name, String type, boolean required, Status status,
+                          @Nullable String expected, List<String> actual, List<String> findings, @Nullable String fix,
+                          @Nullable Propagation propagation) {
+
+    public RecordCheck {
+        actual = List.copyOf(actual);
+        findings = List.copyOf(findings);
+    }
+
+    /** How the record stands. UNKNOWN means DNS did not answer: never read as missing or as present. */
+    public enum Status {
+        OK, MISSING, MISMATCH, INVALID, UNKNOWN;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** On how many of the configured resolvers the record is visible. */
+    @Serdeable
+    public record Propagation(int seenBy, int resolvers) { }
+
+    public boolean blocksSending() {
+        return required && status != Status.OK && status != Status.UNKNOWN;
+    }
+
+    /** One line for events and notices, e.g. {@code dkim pm1._domainkey.acme.com: missing}. */
+    public String summary() {
+        return purpose + " " + name + ": " + status.wireName() + (fix == null ? "" : " (" + fix + ")");
+    }
+}
