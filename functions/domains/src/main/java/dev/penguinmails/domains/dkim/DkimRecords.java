@@ -1,5 +1,6 @@
 package dev.penguinmails.domains.dkim;
 
+import dev.penguinmails.domains.dns.DomainNames;
 import dev.penguinmails.domains.records.DnsRecord;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
@@ -15,8 +16,7 @@ public final class DkimRecords {
         if (!selector.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")) {
             throw new IllegalArgumentException("invalid DKIM selector: " + selector);
         }
-        String zone = domain.toLowerCase(Locale.ROOT);
-        return selector.toLowerCase(Locale.ROOT) + "._domainkey." + (zone.endsWith(".") ? zone.substring(0, zone.length() - 1) : zone);
+        return selector.toLowerCase(Locale.ROOT) + "._domainkey." + DomainNames.normalize(domain);
     }
 
     /** {@code v=DKIM1; k=rsa; p=<base64 SubjectPublicKeyInfo>}. */

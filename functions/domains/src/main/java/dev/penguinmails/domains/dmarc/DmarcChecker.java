@@ -4,10 +4,10 @@ import com.google.common.net.InternetDomainName;
 import dev.penguinmails.domains.dns.DnsAnswer;
 import dev.penguinmails.domains.dns.DnsLookup;
 import dev.penguinmails.domains.dns.DnsStatus;
+import dev.penguinmails.domains.dns.DomainNames;
 import dev.penguinmails.domains.dns.TxtRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,12 +24,12 @@ public final class DmarcChecker {
 
     /** The name a domain's DMARC record is published at. */
     public static String recordName(String domain) {
-        return "_dmarc." + normalized(domain);
+        return "_dmarc." + DomainNames.normalize(domain);
     }
 
     /** Checks the DMARC record applying to {@code domain}. */
     public DmarcReport check(String domain) {
-        String name = normalized(domain);
+        String name = DomainNames.normalize(domain);
         Lookup own = lookup(recordName(name));
         Optional<String> organizational = organizationalDomain(name).filter(org -> !org.equals(name));
         if (own.texts.isEmpty() && own.error == null && organizational.isPresent()) {
@@ -78,11 +78,6 @@ public final class DmarcChecker {
         } catch (IllegalArgumentException | IllegalStateException e) {
             return Optional.empty();
         }
-    }
-
-    private static String normalized(String domain) {
-        String lower = domain.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 
     private record Lookup(List<String> texts, String error) {

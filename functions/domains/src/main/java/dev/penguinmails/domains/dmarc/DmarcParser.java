@@ -19,6 +19,7 @@ public final class DmarcParser {
     private static final Pattern URI_WITH_SIZE = Pattern.compile("(.+?)(?:!(\\d{1,12})([kmgtKMGT]?))?");
     private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.+");
     private static final Pattern MAIL_ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern DMARC_START = Pattern.compile("\\s*v\\s*=\\s*DMARC1(\\s|;|$)");
     private static final Pattern FAILURE_OPTIONS = Pattern.compile("[01ds](:[01ds])*");
 
     private DmarcParser() {
@@ -31,9 +32,9 @@ public final class DmarcParser {
         }
     }
 
-    /** True when a TXT record's text is a DMARC record: it starts with a v tag (§6.6.3 discards the others). */
+    /** True when a TXT record's text starts with {@code v=DMARC1}; receivers discard the others (§6.6.3). */
     public static boolean isDmarc(String txt) {
-        return txt.stripLeading().matches("(?s)v\\s*=.*");
+        return DMARC_START.matcher(txt).lookingAt();
     }
 
     /** Parses {@code text}, e.g. {@code v=DMARC1; p=none; rua=mailto:dmarc@example.com}. */

@@ -1,5 +1,6 @@
 package dev.penguinmails.domains.records;
 
+import dev.penguinmails.domains.dns.DomainNames;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ public final class BindZone {
      * trailing dot. Targets are always fully qualified.
      */
     public static String render(List<DnsRecord> records, String origin) {
-        String zone = origin == null ? null : withoutTrailingDot(origin);
+        String zone = origin == null ? null : DomainNames.normalize(origin);
         StringBuilder text = new StringBuilder();
         for (DnsRecord record : records) {
             text.append(owner(record.name(), zone)).append('\t').append(record.ttl()).append("\tIN\t")
@@ -68,10 +69,5 @@ public final class BindZone {
             }
         }
         return quoted.append('"').toString();
-    }
-
-    private static String withoutTrailingDot(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 }

@@ -1,8 +1,8 @@
 package dev.penguinmails.domains.records;
 
+import dev.penguinmails.domains.dns.DomainNames;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -17,7 +17,7 @@ public record DnsRecord(String name, RecordType type, long ttl, Integer priority
     public DnsRecord {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
-        name = withoutTrailingDot(name);
+        name = DomainNames.normalize(name);
         values = List.copyOf(values);
         if (name.isEmpty()) {
             throw new IllegalArgumentException("record name is empty");
@@ -39,7 +39,7 @@ public record DnsRecord(String name, RecordType type, long ttl, Integer priority
             if (values.size() != 1) {
                 throw new IllegalArgumentException(type + " has exactly one target");
             }
-            values = List.of(withoutTrailingDot(values.get(0)));
+            values = List.of(DomainNames.normalize(values.get(0)));
         }
     }
 
@@ -61,10 +61,5 @@ public record DnsRecord(String name, RecordType type, long ttl, Integer priority
     /** The whole value: TXT strings joined, or the target host. */
     public String value() {
         return String.join("", values);
-    }
-
-    private static String withoutTrailingDot(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 }

@@ -3,6 +3,7 @@ package dev.penguinmails.domains.spf;
 import dev.penguinmails.domains.dns.DnsAnswer;
 import dev.penguinmails.domains.dns.DnsLookup;
 import dev.penguinmails.domains.dns.DnsStatus;
+import dev.penguinmails.domains.dns.DomainNames;
 import dev.penguinmails.domains.dns.MxRecord;
 import dev.penguinmails.domains.dns.TxtRecord;
 import dev.penguinmails.domains.spf.SpfTerm.Mechanism;
@@ -35,7 +36,7 @@ public final class SpfChecker {
 
     /** Checks the SPF record at {@code domain} and everything it includes or redirects to. */
     public SpfReport check(String domain) {
-        Walk walk = new Walk(SpfReport.normalized(domain));
+        Walk walk = new Walk(DomainNames.normalize(domain));
         Optional<String> text = spfText(walk, walk.domain, null, null, false);
         if (text.isEmpty()) {
             return walk.report(null);
@@ -106,7 +107,7 @@ public final class SpfChecker {
             walk.truncated = true;
             return;
         }
-        String target = SpfReport.normalized(spec);
+        String target = DomainNames.normalize(spec);
         if (path.contains(target)) {
             List<String> chain = new ArrayList<>(path);
             Collections.reverse(chain);
@@ -190,7 +191,7 @@ public final class SpfChecker {
             walk.add(SpfProblem.MACRO_NOT_CHECKED, domain, mechanism.text(), "target depends on the sender");
             return Optional.empty();
         }
-        return Optional.of(mechanism.domainSpec() == null ? domain : SpfReport.normalized(mechanism.domainSpec()));
+        return Optional.of(mechanism.domainSpec() == null ? domain : DomainNames.normalize(mechanism.domainSpec()));
     }
 
     private static void countAnswer(Walk walk, String domain, String term, String question, DnsAnswer<?> answer) {

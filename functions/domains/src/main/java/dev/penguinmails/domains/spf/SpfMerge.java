@@ -1,5 +1,6 @@
 package dev.penguinmails.domains.spf;
 
+import dev.penguinmails.domains.dns.DomainNames;
 import dev.penguinmails.domains.spf.SpfTerm.Mechanism;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class SpfMerge {
      * be null when the domain has no SPF record (then {@code v=spf1 include:<ours> ~all}).
      */
     public static Result merge(String existing, String include) throws SpfSyntaxException {
-        String ours = "include:" + SpfReport.normalized(include);
+        String ours = "include:" + DomainNames.normalize(include);
         if (existing == null) {
             return new Result(SpfRecord.VERSION + " " + ours + " ~all", true);
         }
@@ -29,7 +30,7 @@ public final class SpfMerge {
         if (includesDirectly(record, include)) {
             return new Result(record.text(), false);
         }
-        Mechanism added = new Mechanism(ours, Qualifier.PASS, MechanismKind.INCLUDE, SpfReport.normalized(include), null);
+        Mechanism added = new Mechanism(ours, Qualifier.PASS, MechanismKind.INCLUDE, DomainNames.normalize(include), null);
         List<SpfTerm> terms = new ArrayList<>(record.terms());
         int all = indexOfAll(terms);
         if (all >= 0) {
@@ -46,10 +47,10 @@ public final class SpfMerge {
 
     /** True when {@code record} itself names {@code include} in a PASS include (nesting is not looked at). */
     public static boolean includesDirectly(SpfRecord record, String include) {
-        String wanted = SpfReport.normalized(include);
+        String wanted = DomainNames.normalize(include);
         return record.effectiveMechanisms().stream().anyMatch(m -> m.kind() == MechanismKind.INCLUDE
                 && m.qualifier() == Qualifier.PASS && !m.hasMacro()
-                && SpfReport.normalized(m.domainSpec()).equals(wanted));
+                && DomainNames.normalize(m.domainSpec()).equals(wanted));
     }
 
     private static int indexOfAll(List<SpfTerm> terms) {

@@ -1,9 +1,9 @@
 package dev.penguinmails.domains.spf;
 
 import dev.penguinmails.domains.checks.Severity;
+import dev.penguinmails.domains.dns.DomainNames;
 import java.net.InetAddress;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The SPF check of one domain: its record (null when none or several), the DNS lookups and void lookups its
@@ -38,7 +38,7 @@ public record SpfReport(String domain, String record, int lookups, int voidLooku
 
     /** True when hosts that pass {@code domain}'s SPF record pass the checked domain's, directly or via nesting. */
     public boolean authorizes(String domain) {
-        String wanted = normalized(domain);
+        String wanted = DomainNames.normalize(domain);
         return includes.stream().anyMatch(i -> i.domain().equals(wanted) && i.result() == Qualifier.PASS);
     }
 
@@ -49,10 +49,5 @@ public record SpfReport(String domain, String record, int lookups, int voidLooku
     public boolean authorizes(InetAddress address) {
         return networks.stream().filter(n -> n.network().contains(address) && n.result() != null).findFirst()
                 .map(n -> n.result() == Qualifier.PASS).orElse(false);
-    }
-
-    static String normalized(String domain) {
-        String lower = domain.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
 }

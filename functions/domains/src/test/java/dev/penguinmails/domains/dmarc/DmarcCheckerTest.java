@@ -42,6 +42,13 @@ class DmarcCheckerTest {
     }
 
     @Test
+    void txtRecordsNotStartingWithTheVersionAreDiscarded() {
+        dns.txt("_dmarc.misplaced.com", "v=spf1 -all").txt("_dmarc.misplaced.com", "p=reject; v=DMARC1");
+
+        assertThat(checker.check("misplaced.com").has(DmarcProblem.NO_RECORD)).isTrue();
+    }
+
+    @Test
     void failingDnsIsUnknownAndNotInherited() {
         dns.failing("_dmarc.news.shop.com").txt("_dmarc.shop.com", "v=DMARC1; p=reject");
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -104,7 +103,6 @@ public final class InMemoryDns implements DnsLookup {
     }
 
     private static String key(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+        return DomainNames.normalize(name);
     }
 }
