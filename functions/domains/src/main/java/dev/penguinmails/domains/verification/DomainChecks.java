@@ -86,7 +86,7 @@ final class DomainChecks {
             status = Status.OK;
             fix = null;
         }
-        return new RecordCheck(purpose, name, "TXT", true, status, expected, actual, findings, fix,
+        return new RecordCheck(purpose, name, "TXT", true, status.wireName(), expected, actual, findings, fix,
                 propagation(all, d -> d.txt(name), txt -> txt.joined().toLowerCase(Locale.ROOT).startsWith("v=spf1")));
     }
 
@@ -136,7 +136,7 @@ final class DomainChecks {
             status = Status.OK;
             fix = null;
         }
-        return new RecordCheck("dkim", name, "TXT", true, status, expected,
+        return new RecordCheck("dkim", name, "TXT", true, status.wireName(), expected,
                 report.text() == null ? List.of() : List.of(report.text()), findings, fix,
                 propagation(all, d -> d.txt(name), txt -> txt.joined().contains("p=")));
     }
@@ -162,7 +162,7 @@ final class DomainChecks {
             status = Status.OK;
             fix = report.has(DmarcProblem.MONITORING_ONLY) ? "p=none only monitors; move to quarantine once reports are clean." : null;
         }
-        return new RecordCheck("dmarc", name, "TXT", true, status,
+        return new RecordCheck("dmarc", name, "TXT", true, status.wireName(),
                 DmarcRecommendation.startingRecord(settings.dmarcReports()),
                 report.text() == null ? List.of() : List.of(report.text()), findings, fix, null);
     }
@@ -172,7 +172,7 @@ final class DomainChecks {
         List<String> actual = answer.records().stream().map(mx -> mx.preference() + " " + mx.exchange()).toList();
         boolean ours = answer.records().stream().anyMatch(mx -> sameHost(mx.exchange(), settings.returnPathHost()));
         Status status = status(answer.status(), ours);
-        return new RecordCheck("return-path-mx", name, "MX", true, status, "10 " + settings.returnPathHost(), actual,
+        return new RecordCheck("return-path-mx", name, "MX", true, status.wireName(), "10 " + settings.returnPathHost(), actual,
                 List.of(), status == Status.OK ? null : "Publish an MX record at " + name + " pointing at "
                         + settings.returnPathHost() + " (priority 10).", null);
     }
@@ -181,7 +181,7 @@ final class DomainChecks {
         DnsAnswer<String> answer = dns.cname(name);
         boolean ours = answer.records().stream().anyMatch(target -> sameHost(target, settings.trackingHost()));
         Status status = status(answer.status(), ours);
-        return new RecordCheck("tracking", name, "CNAME", false, status, settings.trackingHost(), answer.records(),
+        return new RecordCheck("tracking", name, "CNAME", false, status.wireName(), settings.trackingHost(), answer.records(),
                 List.of(), status == Status.OK ? null : "Publish a CNAME at " + name + " pointing at "
                         + settings.trackingHost() + " to track with your own domain.", null);
     }

@@ -10,7 +10,7 @@ import java.util.Locale;
  * and on how many of the resolvers it has propagated (for the records that are checked on all of them).
  */
 @Serdeable
-public record RecordCheck(String purpose, String name, String type, boolean required, Status status,
+public record RecordCheck(String purpose, String name, String type, boolean required, String status,
                           @Nullable String expected, List<String> actual, List<String> findings, @Nullable String fix,
                           @Nullable Propagation propagation) {
 
@@ -32,12 +32,17 @@ public record RecordCheck(String purpose, String name, String type, boolean requ
     @Serdeable
     public record Propagation(int seenBy, int resolvers) { }
 
+    /** The status as a value (the field holds its wire name, as clients read it). */
+    public Status state() {
+        return Status.valueOf(status.toUpperCase(Locale.ROOT));
+    }
+
     public boolean blocksSending() {
-        return required && status != Status.OK && status != Status.UNKNOWN;
+        return required && state() != Status.OK && state() != Status.UNKNOWN;
     }
 
     /** One line for events and notices, e.g. {@code dkim pm1._domainkey.acme.com: missing}. */
     public String summary() {
-        return purpose + " " + name + ": " + status.wireName() + (fix == null ? "" : " (" + fix + ")");
+        return purpose + " " + name + ": " + status + (fix == null ? "" : " (" + fix + ")");
     }
 }

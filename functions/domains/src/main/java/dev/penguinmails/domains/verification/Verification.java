@@ -18,7 +18,7 @@ public record Verification(Domain domain, Outcome outcome, List<RecordCheck> che
         if (checks.stream().anyMatch(RecordCheck::blocksSending)) {
             return Outcome.FAILED;
         }
-        if (checks.stream().anyMatch(c -> c.required() && c.status() == RecordCheck.Status.UNKNOWN)) {
+        if (checks.stream().anyMatch(c -> c.required() && c.state() == RecordCheck.Status.UNKNOWN)) {
             return Outcome.UNKNOWN;
         }
         return Outcome.PASSED;
