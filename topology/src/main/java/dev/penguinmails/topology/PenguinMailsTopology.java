@@ -58,7 +58,8 @@ public final class PenguinMailsTopology {
 
     private static FunctionSpec domains() {
         String domains = "/v1/workspaces/{workspaceId}/domains";
-        return new FunctionSpec(DOMAINS, 1024, 30,
+        // 120 s: the hourly re-verification works through a batch of domains within one invocation.
+        return new FunctionSpec(DOMAINS, 1024, 120,
                 Optional.of(HttpApiHandler.micronaut(List.of(
                         HttpRoute.of("GET " + domains),
                         HttpRoute.of("POST " + domains),
@@ -67,8 +68,10 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("GET " + domains + "/{domain}/records"),
                         HttpRoute.of("POST " + domains + "/{domain}/verify")))),
                 List.of(),
-                List.of(new ScheduledHandler("relay-events",
-                        "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
+                List.of(new ScheduledHandler("reverify-domains",
+                                "dev.penguinmails.domains.verification.ReverificationJob", "rate(1 hour)"),
+                        new ScheduledHandler("relay-events",
+                                "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
                 new FunctionSpec.Access(List.of(DOMAINS), List.of(), List.of(), true, false,
                         FunctionSpec.AccessTokens.NONE, FunctionSpec.CustomerSecrets.SEAL));
     }

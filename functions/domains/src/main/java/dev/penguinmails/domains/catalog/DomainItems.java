@@ -10,7 +10,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** How a {@link Domain} is laid out as a DynamoDB item (without its key). */
 final class DomainItems {
     /** Attributes a domain may lack; a rewrite removes them when the new state has none. */
-    static final List<String> OPTIONAL = List.of("verifiedAt", "checkedAt", "expiresAt");
+    static final List<String> OPTIONAL = List.of("verifiedAt", "checkedAt", "expiresAt", "gsi1pk", "gsi1sk");
+    /**
+     * The index partition of every live domain, across workspaces, sorted by when it was last checked (never
+     * checked first): the scheduled re-verification reads the stalest ones from it.
+     */
+    static final String DUE_PARTITION = "DOMAINS-BY-CHECK";
 
     private DomainItems() { }
 
@@ -31,6 +36,10 @@ final class DomainItems {
             item.put("checkedAt", s(d.checkedAt().toString()));
         }
         item.put("version", AttributeValue.fromN(Long.toString(d.version())));
+        if (d.status() != DomainStatus.REMOVED) {
+            item.put("gsi1pk", s(DUE_PARTITION));
+            item.put("gsi1sk", s((d.checkedAt() == null ? "0" : d.checkedAt().toString()) + "#" + d.workspaceId() + "#" + d.name()));
+        }
         return item;
     }
 

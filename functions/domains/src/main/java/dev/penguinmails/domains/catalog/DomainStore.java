@@ -134,6 +134,22 @@ public class DomainStore {
         return new Page<>(domains, next);
     }
 
+    /**
+     * Live domains of every workspace last checked before {@code before} (never-checked ones first), stalest first,
+     * at most {@code limit}: for the scheduled re-verification, which works under a system tenant per workspace.
+     */
+    public List<DueDomain> due(Instant before, int limit) {
+        QueryResponse response = dynamo.query(r -> r.tableName(table).indexName("gsi1")
+                .keyConditionExpression("gsi1pk = :p AND gsi1sk < :before")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(DomainItems.DUE_PARTITION),
+                        ":before", AttributeValue.fromS(before.toString())))
+                .limit(limit));
+        return response.items().stream().map(i -> new DueDomain(i.get("workspaceId").s(), i.get("name").s())).toList();
+    }
+
+    /** A domain the re-verification is due to check. */
+    public record DueDomain(String workspaceId, String name) { }
+
     static Map<String, AttributeValue> key(TenantContext tenant, String name) {
         return Map.of("pk", partition(tenant), "sk", AttributeValue.fromS(name));
     }

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.domains.Caller;
-import dev.penguinmails.domains.DomainsApiTest;
 import dev.penguinmails.emulators.DnsRecord;
-import dev.penguinmails.emulators.LocalDns;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,24 +19,7 @@ import org.junit.jupiter.api.Test;
  * becomes and which events it publishes.
  */
 @MicronautTest
-class VerificationTest extends DomainsApiTest {
-    private static final String OUR_SPF = "_spf.penguinmails.dev";
-    private LocalDns dns;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        dns = LocalDns.start();
-        // Our own include must resolve, as it does on the internet.
-        dns.publish("penguinmails.dev", List.of(DnsRecord.txt(OUR_SPF, "v=spf1 ip4:192.0.2.0/24 -all")));
-        return Map.of("penguinmails.dns.resolvers", dns.resolverAddress() + "," + dns.resolverAddress(),
-                "penguinmails.dns.timeout", "1s");
-    }
-
-    @AfterAll
-    void stopDns() {
-        dns.close();
-    }
-
+class VerificationTest extends DnsApiTest {
     @Test
     void aDomainThatPublishesWhatWePrintVerifiesAndMaySend() {
         String ws = workspace();
@@ -198,51 +178,4 @@ class VerificationTest extends DomainsApiTest {
                 .contains("_dmarc\t3600\tIN\tTXT\t\"v=DMARC1; p=none; rua=mailto:");
     }
 
-    private Reply verify(Caller caller, String ws, String domain) {
-        return http.post(domains(ws) + "/" + domain + "/verify", "{}", caller.headers());
-    }
-
-    /** Publishes every record the API prints for the domain (TXT strings as given), plus {@code extra}. */
-    private List<DnsRecord> publishAsPrinted(Caller caller, String ws, String domain, List<DnsRecord> extra) {
-        Reply printed = get(caller, ws, "/" + domain + "/records");
-        assertThat(printed.status()).as(printed.body()).isEqualTo(200);
-        List<DnsRecord> zone = new ArrayList<>(extra);
-        for (JsonNode r : printed.json().get("records")) {
-            JsonNode rec = r.get("record");
-            String name = rec.get("name").asText();
-            List<String> values = new ArrayList<>();
-            rec.get("values").forEach(v -> values.add(v.asText()));
-            // A record the test gives itself replaces the printed one of that name and type (two-spf.com keeps both).
-            boolean replaced = extra.stream().anyMatch(e -> e.name().replaceAll("\\.$", "").equals(name)
-                    && e.type().name().equals(rec.get("type").asText()));
-            if (replaced && !domain.equals("two-spf.com")) {
-                continue;
-            }
-            zone.add(switch (rec.get("type").asText()) {
-                case "TXT" -> DnsRecord.txt(name, values.toArray(String[]::new));
-                case "MX" -> DnsRecord.mx(name, rec.get("priority").asInt(), values.get(0));
-                default -> DnsRecord.cname(name, values.get(0));
-            });
-        }
-        dns.publish(domain, zone);
-        return zone;
-    }
-
-    private static JsonNode check(JsonNode verification, String purpose) {
-        for (JsonNode c : verification.get("checks")) {
-            if (c.get("purpose").asText().equals(purpose)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no " + purpose + " check in " + verification);
-    }
-
-    private static JsonNode record(JsonNode records, String purpose) {
-        for (JsonNode r : records.get("records")) {
-            if (r.get("purpose").asText().equals(purpose)) {
-                return r;
-            }
-        }
-        throw new AssertionError("no " + purpose + " record in " + records);
-    }
 }
