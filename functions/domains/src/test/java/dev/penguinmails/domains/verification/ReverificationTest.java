@@ -3,6 +3,7 @@ package dev.penguinmails.domains.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.domains.Caller;
+import dev.penguinmails.domains.DnsApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.domains.Caller;
+import dev.penguinmails.domains.DnsApiTest;
 import dev.penguinmails.emulators.DnsRecord;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

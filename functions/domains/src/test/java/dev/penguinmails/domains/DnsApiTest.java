@@ -1,10 +1,8 @@
-package dev.penguinmails.domains.verification;
+package dev.penguinmails.domains;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.penguinmails.domains.Caller;
-import dev.penguinmails.domains.DomainsApiTest;
 import dev.penguinmails.emulators.DnsRecord;
 import dev.penguinmails.emulators.LocalDns;
 import dev.penguinmails.testsupport.TestHttp.Reply;
@@ -18,9 +16,9 @@ import org.junit.jupiter.api.AfterAll;
  * A domains API test with a real DNS server on loopback (the local stack's), asked through two resolver addresses
  * so propagation is measured; tests publish their own zones.
  */
-abstract class DnsApiTest extends DomainsApiTest {
-    static final String OUR_SPF = "_spf.penguinmails.dev";
-    LocalDns dns;
+public abstract class DnsApiTest extends DomainsApiTest {
+    protected static final String OUR_SPF = "_spf.penguinmails.dev";
+    protected LocalDns dns;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -42,17 +40,22 @@ abstract class DnsApiTest extends DomainsApiTest {
                 "penguinmails.dns.timeout", "1s");
     }
 
+    /** The DNS server's port, for a client of its own (UDP and TCP). */
+    protected int dnsPort() {
+        return dns.port();
+    }
+
     @AfterAll
     void stopDns() {
         dns.close();
     }
 
-    Reply verify(Caller caller, String ws, String domain) {
+    protected Reply verify(Caller caller, String ws, String domain) {
         return http.post(domains(ws) + "/" + domain + "/verify", "{}", caller.headers());
     }
 
     /** Publishes every record the API prints for the domain (TXT strings as given), plus {@code extra}. */
-    List<DnsRecord> publishAsPrinted(Caller caller, String ws, String domain, List<DnsRecord> extra) {
+    protected List<DnsRecord> publishAsPrinted(Caller caller, String ws, String domain, List<DnsRecord> extra) {
         Reply printed = get(caller, ws, "/" + domain + "/records");
         assertThat(printed.status()).as(printed.body()).isEqualTo(200);
         List<DnsRecord> zone = new ArrayList<>(extra);
@@ -77,7 +80,7 @@ abstract class DnsApiTest extends DomainsApiTest {
         return zone;
     }
 
-    static JsonNode check(JsonNode verification, String purpose) {
+    protected static JsonNode check(JsonNode verification, String purpose) {
         for (JsonNode c : verification.get("checks")) {
             if (c.get("purpose").asText().equals(purpose)) {
                 return c;
@@ -86,7 +89,7 @@ abstract class DnsApiTest extends DomainsApiTest {
         throw new AssertionError("no " + purpose + " check in " + verification);
     }
 
-    static JsonNode record(JsonNode records, String purpose) {
+    protected static JsonNode record(JsonNode records, String purpose) {
         for (JsonNode r : records.get("records")) {
             if (r.get("purpose").asText().equals(purpose)) {
                 return r;
