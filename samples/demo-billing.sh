@@ -25,58 +25,18 @@ PASSWORD="violet-tractor-sings-Quarterly-42"
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 
-fail() { echo "FAILED: $*" >&2; exit 1; }
-
-# Reads a field of a JSON file by a JavaScript path, e.g. `field reply.json '.metrics[0].used'`; empty when absent.
-field() {
-  node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-           const v = eval("d" + process.argv[2]);
-           process.stdout.write(v === undefined || v === null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));' "$1" "$2"
-}
-
-# call METHOD PATH [BODY]: calls the API with the access token (once there is one); the answer goes to
-# $OUT/reply.json and its HTTP status to stdout.
-call() {
-  local args=(-sS -o "$OUT/reply.json" -w '%{http_code}' -X "$1" "$API$2")
-  [ -n "${TOKEN:-}" ] && args+=(-H "Authorization: Bearer $TOKEN")
-  [ $# -ge 3 ] && args+=(-H 'Content-Type: application/json' -d "$3")
-  curl "${args[@]}"
-}
-
-expect() {
-  local status="$1" wanted="$2" what="$3"
-  [ "$status" = "$wanted" ] || fail "$what answered HTTP $status, not $wanted: $(cat "$OUT/reply.json")"
-}
+# shellcheck source=lib/api.sh
+. "$(dirname "$0")/lib/api.sh"
 
 echo "1. Checking the local stack at $API"
 curl -fsS "$API/_local/health" >/dev/null || fail "the local stack is not running (start it with ./run-local.sh)"
 
-echo "2. Signing up $EMAIL and verifying the address"
-expect "$(call POST /v1/signup "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"name\":\"Billing Demo\",\"workspaceName\":\"Billing Demo Agency\"}")" 202 "signup"
-verification=""
-for _ in $(seq 1 50); do
-  curl -fsS "$MAIL/store" > "$OUT/store.json" || fail "the sent-mail viewer at $MAIL does not answer"
-  verification=$(node -e 'const store = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    const mails = (store.emails || store).filter(m => JSON.stringify(m).includes(process.argv[2]));
-    const found = mails.map(m => JSON.stringify(m).match(/token=([A-Za-z0-9_-]{43})/)).find(Boolean);
-    process.stdout.write(found ? found[1] : "");' "$OUT/store.json" "$EMAIL")
-  [ -n "$verification" ] && break
-  sleep 0.2
-done
-[ -n "$verification" ] || fail "no verification email to $EMAIL within 10 s (see $MAIL/)"
-expect "$(call POST /v1/auth/verify-email "{\"token\":\"$verification\"}")" 200 "verify-email"
-
-echo "3. Logging in"
-expect "$(call POST /v1/auth/login "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}")" 200 "login"
-TOKEN=$(field "$OUT/reply.json" .accessToken)
-[ -n "$TOKEN" ] || fail "login answered no accessToken: $(cat "$OUT/reply.json")"
-expect "$(call GET /v1/workspaces)" 200 "GET /v1/workspaces"
-WS=$(field "$OUT/reply.json" '.items[0].id')
-[ -n "$WS" ] || fail "the new account has no workspace: $(cat "$OUT/reply.json")"
+echo "2. Signing up $EMAIL, verifying the address and logging in"
+sign_in "$EMAIL" "$PASSWORD" "Billing Demo" "Billing Demo Agency"
 BILLING="/v1/workspaces/$WS/billing"
 echo "   workspace $WS"
 
-echo "4. Before subscribing: the free plan"
+echo "3. Before subscribing: the free plan"
 expect "$(call GET "$BILLING")" 200 "GET billing"
 [ "$(field "$OUT/reply.json" .planId)" = "free" ] || fail "a new workspace should be on the free plan: $(cat "$OUT/reply.json")"
 echo "   plan free, limits $(field "$OUT/reply.json" .limits)"
@@ -85,26 +45,26 @@ expect "$(call POST "/v1/workspaces/$WS/invitations" "$INVITE")" 409 "an invitat
 [ "$(field "$OUT/reply.json" .type)" = "https://penguinmails.dev/problems/plan-limit" ] || fail "identity should refuse a second seat on free with plan-limit: $(cat "$OUT/reply.json")"
 echo "   inviting a teammate is refused: $(field "$OUT/reply.json" .detail)"
 
-echo "5. Making sure the plans' prices exist in Stripe (the daily catalog sync, run now)"
+echo "4. Making sure the plans' prices exist in Stripe (the daily catalog sync, run now)"
 status=$(curl -sS -o "$OUT/sync.json" -w '%{http_code}' -X POST "$API/_local/schedules/billing/sync-catalog")
 [ "$status" = "200" ] || fail "the catalog sync answered HTTP $status: $(cat "$OUT/sync.json")"
 echo "   $(cat "$OUT/sync.json")"
 
-echo "6. Opening Checkout for Growth, monthly"
+echo "5. Opening Checkout for Growth, monthly"
 expect "$(call POST "$BILLING/checkout-sessions" '{"planId":"growth","interval":"monthly"}')" 201 "checkout"
 SESSION=$(field "$OUT/reply.json" .sessionId)
 CHECKOUT_URL=$(field "$OUT/reply.json" .url)
 [ -n "$SESSION" ] && [ -n "$CHECKOUT_URL" ] || fail "checkout answered no session or page: $(cat "$OUT/reply.json")"
 echo "   session $SESSION, page $CHECKOUT_URL"
 
-echo "7. Paying on the Checkout page (the Stripe stand-in completes it and signs its webhooks)"
+echo "6. Paying on the Checkout page (the Stripe stand-in completes it and signs its webhooks)"
 status=$(curl -sS -o "$OUT/complete.json" -w '%{http_code}' -X POST "$CHECKOUT_URL/complete")
 [ "$status" = "200" ] || fail "the stand-in did not complete checkout $SESSION (HTTP $status): $(cat "$OUT/complete.json")"
 [ "$(field "$OUT/complete.json" .status)" = "complete" ] || fail "checkout $SESSION is not complete: $(cat "$OUT/complete.json")"
 SUBSCRIPTION=$(field "$OUT/complete.json" .subscription)
 echo "   subscription $SUBSCRIPTION"
 
-echo "8. Waiting for billing to apply the webhooks (no sync call: only the webhooks can change the plan)"
+echo "7. Waiting for billing to apply the webhooks (no sync call: only the webhooks can change the plan)"
 # Growth starts with a 14-day trial, so the subscription is trialing (active once the trial is paid for).
 start=$(date +%s%N)
 plan=""
@@ -127,7 +87,7 @@ done
 [ "$invited" = "201" ] || fail "identity still refuses the invitation 60 s after the upgrade (HTTP $invited): $(cat "$OUT/reply.json")"
 echo "   Growth's 10 seats reached identity: the teammate is invited"
 
-echo "9. Usage against Growth's limits"
+echo "8. Usage against Growth's limits"
 expect "$(call GET "$BILLING/usage")" 200 "GET usage"
 node -e 'const u = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   for (const m of u.metrics) console.log(`   ${m.metric.padEnd(12)} ${String(m.used).padStart(7)} of ${String(m.limit).padStart(7)}  (warning at ${m.warningAt}${m.perPeriod ? ", this period" : ""})`);' "$OUT/reply.json"
@@ -135,7 +95,7 @@ node -e 'const u = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"
 [ "$(field "$OUT/reply.json" '.metrics.find(m => m.metric === "emails_sent").limit')" = "100000" ] \
   || fail "usage does not show Growth's 100,000 emails: $(cat "$OUT/reply.json")"
 
-echo "10. Previewing an upgrade to Agency, monthly"
+echo "9. Previewing an upgrade to Agency, monthly"
 expect "$(call POST "$BILLING/plan-change/preview" '{"planId":"agency","interval":"monthly"}')" 200 "plan-change preview"
 [ "$(field "$OUT/reply.json" .kind)" = "upgrade" ] || fail "Growth to Agency should be an upgrade: $(cat "$OUT/reply.json")"
 due=$(field "$OUT/reply.json" .amountDue)

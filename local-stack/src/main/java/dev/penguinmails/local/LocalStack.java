@@ -126,6 +126,7 @@ public final class LocalStack implements AutoCloseable {
         parts.add(stripe);
         dns = LocalDns.start(NodeRuntime.locate(), options.apiPort() == 0 ? 0 : DNS_PORT);
         parts.add(dns);
+        dns.publish(PlatformZone.ZONE, PlatformZone.records());
         Map<String, Map<String, String>> environments = new TreeMap<>();
         for (FunctionSpec function : topology.functions()) {
             // Like the emulator endpoints, the resolver reaches every function; on AWS it is absent and the default applies.

@@ -285,6 +285,17 @@ class LocalStackTest {
     }
 
     @Test
+    void thePlatformsOwnRecordsAreServedFromTheStartSoALocalDomainCanVerify() throws Exception {
+        Lookup include = dnsLookup("_spf.penguinmails.dev.", Type.TXT);
+        Record[] found = include.run();
+        assertThat(include.getResult()).as(include.getErrorString()).isEqualTo(Lookup.SUCCESSFUL);
+        assertThat(((TXTRecord) found[0]).getStrings()).singleElement().asString().startsWith("v=spf1 ");
+        Lookup feedback = dnsLookup("feedback.penguinmails.dev.", Type.A);
+        feedback.run();
+        assertThat(feedback.getResult()).as(feedback.getErrorString()).isEqualTo(Lookup.SUCCESSFUL);
+    }
+
+    @Test
     void aZonePutThroughTheLocalEndpointIsServedByTheDnsServerUntilItIsDeleted() throws Exception {
         String records = """
                 [{"name":"ls-dns.test","type":"TXT","values":["v=spf1 include:_spf.penguinmails.dev ","-all"]},

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Drives a running local stack through setting up a sending domain: signs up, adds a domain, prints the DNS
+# records to publish (as a BIND zone snippet), verifies before they exist (failed, with a fix per record),
+# publishes exactly what was printed to the local DNS server, and verifies again (verified, may send).
+# Exits non-zero at the first step that does not happen.
+#
+#   samples/demo-domains.sh [--help]
+#
+# Environment (the local stack prints both when it starts; set them when it runs on other ports):
+#   PENGUINMAILS_API           the API base URL (default http://127.0.0.1:8080, as --api-port 8080)
+#   PENGUINMAILS_MAIL_VIEWER   the sent-mail viewer (default http://127.0.0.1:8005, as --ses-port 8005)
+# Needs curl and node (which the local stack needs too).
+set -euo pipefail
+
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
+  sed -n '2,/^set -euo/p' "$0" | sed -e '/^set -euo/d' -e 's/^# \{0,1\}//'
+  exit 0
+fi
+
+API="${PENGUINMAILS_API:-http://127.0.0.1:8080}"
+MAIL="${PENGUINMAILS_MAIL_VIEWER:-http://127.0.0.1:8005}"
+STAMP="$(date +%s)-$RANDOM"
+EMAIL="domains-demo+$STAMP@example.com"
+DOMAIN="outreach-$STAMP.com"
+OUT="$(mktemp -d)"
+trap 'rm -rf "$OUT"' EXIT
+# shellcheck source=lib/api.sh
+. "$(dirname "$0")/lib/api.sh"
+
+echo "1. Checking the local stack at $API"
+curl -fsS "$API/_local/health" >/dev/null || fail "the local stack is not running (start it with ./run-local.sh)"
+
+echo "2. Signing up $EMAIL, verifying the address and logging in"
+sign_in "$EMAIL" "violet-tractor-sings-Quarterly-42" "Domains Demo" "Domains Demo Agency"
+DOMAINS="/v1/workspaces/$WS/domains"
+echo "   workspace $WS"
+
+echo "3. Adding the sending domain $DOMAIN"
+expect "$(call POST "$DOMAINS" "{\"name\":\"$DOMAIN\"}")" 201 "add domain"
+[ "$(field "$OUT/reply.json" .status)" = "pending" ] || fail "a new domain should be pending: $(cat "$OUT/reply.json")"
+echo "   status pending, DKIM selector $(field "$OUT/reply.json" '.dkimSelectors[0]')"
+
+echo "4. The records to publish, as a zone-file snippet"
+expect "$(call GET "$DOMAINS/$DOMAIN/records?format=bind")" 200 "records as BIND"
+sed 's/^/   /' "$OUT/reply.json"
+grep -q "_domainkey" "$OUT/reply.json" || fail "the snippet has no DKIM record"
+
+echo "5. Verifying before anything is published"
+expect "$(call POST "$DOMAINS/$DOMAIN/verify" '{}')" 200 "verify"
+[ "$(field "$OUT/reply.json" .outcome)" = "failed" ] || fail "an unpublished domain should fail: $(cat "$OUT/reply.json")"
+node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  for (const c of v.checks) console.log(`   ${c.purpose.padEnd(16)} ${c.status.padEnd(8)} ${c.fix || ""}`);' "$OUT/reply.json"
+
+echo "6. Publishing exactly what was printed, in the local DNS server"
+expect "$(call GET "$DOMAINS/$DOMAIN/records")" 200 "records"
+node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  process.stdout.write(JSON.stringify(r.records.map(x => x.record)));' "$OUT/reply.json" > "$OUT/zone.json"
+status=$(curl -sS -o "$OUT/put.json" -w '%{http_code}' -X PUT "$API/_local/dns/$DOMAIN" \
+  -H 'Content-Type: application/json' --data-binary @"$OUT/zone.json")
+[ "$status" = "200" ] || fail "the local DNS server refused the zone (HTTP $status): $(cat "$OUT/put.json")"
+echo "   $(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).length)' "$OUT/zone.json") records published"
+
+echo "7. Verifying again"
+expect "$(call POST "$DOMAINS/$DOMAIN/verify" '{}')" 200 "verify"
+node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  for (const c of v.checks) console.log(`   ${c.purpose.padEnd(16)} ${c.status}`);
+  console.log(`   ${v.dnsQueries} DNS queries`);' "$OUT/reply.json"
+[ "$(field "$OUT/reply.json" .outcome)" = "passed" ] || fail "the published domain should verify: $(cat "$OUT/reply.json")"
+[ "$(field "$OUT/reply.json" .domain.eligibleForSending)" = "true" ] || fail "a verified domain should be able to send"
+echo "   $DOMAIN is verified and may send"
+echo "OK"
