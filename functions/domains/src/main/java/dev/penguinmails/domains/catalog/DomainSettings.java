@@ -18,6 +18,8 @@ import java.util.List;
  * @param reserved         our own domains, which no customer may add ({@code reserved})
  * @param privateSuffixes  suffixes treated as public besides the Public Suffix List, e.g. {@code test} locally
  * @param ttlSeconds       the TTL we suggest for the records ({@code ttl-seconds}, 3600)
+ * @param reverifyAfter    how old a domain's last check is before the hourly job checks it again ({@code reverify-after}, 24h)
+ * @param reverifyBudget   how long one run of that job works ({@code reverify-budget}, 100 s, within the 120 s timeout)
  */
 @ConfigurationProperties("penguinmails.domains")
 public record DomainSettings(@Bindable(defaultValue = "_spf.penguinmails.dev") String spfInclude,
@@ -29,7 +31,9 @@ public record DomainSettings(@Bindable(defaultValue = "_spf.penguinmails.dev") S
                              @Nullable String replyMx,
                              @Bindable(defaultValue = "penguinmails.dev") List<String> reserved,
                              @Bindable(defaultValue = "") List<String> privateSuffixes,
-                             @Bindable(defaultValue = "3600") int ttlSeconds) {
+                             @Bindable(defaultValue = "3600") int ttlSeconds,
+                             @Bindable(defaultValue = "24h") java.time.Duration reverifyAfter,
+                             @Bindable(defaultValue = "100s") java.time.Duration reverifyBudget) {
 
     public DomainSettings {
         reserved = reserved == null ? List.of() : reserved.stream().filter(s -> !s.isBlank()).toList();

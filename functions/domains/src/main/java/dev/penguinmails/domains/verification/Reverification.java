@@ -3,7 +3,7 @@ package dev.penguinmails.domains.verification;
 import dev.penguinmails.domains.catalog.DomainStore;
 import dev.penguinmails.domains.catalog.DomainStore.DueDomain;
 import dev.penguinmails.shared.tenancy.TenantContext;
-import io.micronaut.context.annotation.Value;
+import dev.penguinmails.domains.catalog.DomainSettings;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-checks the domains due (last checked more than {@code penguinmails.domains.reverify-after}, a day, ago), with
- * at most {@link DnsSettings#parallelism()} at once so resolvers are not hammered, until the batch is done or the
- * time budget ({@code penguinmails.domains.reverify-budget}) is spent.
+ * Re-checks the domains due (last checked more than {@link DomainSettings#reverifyAfter()} ago), with at most
+ * {@link DnsSettings#parallelism()} at once so resolvers are not hammered, until none is due or the time budget
+ * ({@link DomainSettings#reverifyBudget()}) is spent.
  */
 @Singleton
 public class Reverification {
@@ -35,14 +35,12 @@ public class Reverification {
     private final Duration after;
     private final Duration budget;
 
-    Reverification(DomainStore store, DomainVerifier verifier, DnsSettings dns,
-                   @Value("${penguinmails.domains.reverify-after:24h}") Duration after,
-                   @Value("${penguinmails.domains.reverify-budget:100s}") Duration budget) {
+    Reverification(DomainStore store, DomainVerifier verifier, DnsSettings dns, DomainSettings settings) {
         this.store = store;
         this.verifier = verifier;
         this.dns = dns;
-        this.after = after;
-        this.budget = budget;
+        this.after = settings.reverifyAfter();
+        this.budget = settings.reverifyBudget();
     }
 
     /** What one run did; {@code dnsQueries} over {@code checked} is the cost per domain. */
