@@ -133,7 +133,10 @@ class ProbeOptionsTest {
                 "billing\tsync-catalog\tschedule\t1024\t-",
                 "billing\treplay-stripe-events\tschedule\t1024\t-",
                 "billing\tdunning\tschedule\t1024\t-",
-                "billing\trelay-events\tschedule\t1024\t-");
+                "billing\trelay-events\tschedule\t1024\t-",
+                "domains\tapi\thttp\t1024\t-",
+                "domains\treverify-domains\tschedule\t1024\t-",
+                "domains\trelay-events\tschedule\t1024\t-");
     }
 
     private void assertUsage(List<String> args, String message) {

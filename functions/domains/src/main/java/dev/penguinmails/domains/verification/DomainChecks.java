@@ -21,7 +21,6 @@ import dev.penguinmails.domains.records.RecordSet;
 import dev.penguinmails.domains.spf.SpfChecker;
 import dev.penguinmails.domains.spf.SpfProblem;
 import dev.penguinmails.domains.spf.SpfReport;
-import dev.penguinmails.domains.verification.RecordCheck.Propagation;
 import dev.penguinmails.domains.verification.RecordCheck.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +85,9 @@ final class DomainChecks {
             status = Status.OK;
             fix = null;
         }
+        Integer seen = seenBy(all, d -> d.txt(name), txt -> txt.joined().toLowerCase(Locale.ROOT).startsWith("v=spf1"));
         return new RecordCheck(purpose, name, "TXT", true, status.wireName(), expected, actual, findings, fix,
-                propagation(all, d -> d.txt(name), txt -> txt.joined().toLowerCase(Locale.ROOT).startsWith("v=spf1")));
+                seen, seen == null ? null : all.size());
     }
 
     private static String spfFix(SpfReport report) {
@@ -136,9 +136,10 @@ final class DomainChecks {
             status = Status.OK;
             fix = null;
         }
+        Integer seen = seenBy(all, d -> d.txt(name), txt -> txt.joined().contains("p="));
         return new RecordCheck("dkim", name, "TXT", true, status.wireName(), expected,
                 report.text() == null ? List.of() : List.of(report.text()), findings, fix,
-                propagation(all, d -> d.txt(name), txt -> txt.joined().contains("p=")));
+                seen, seen == null ? null : all.size());
     }
 
     private RecordCheck dmarc(String domain, DnsLookup dns) {
@@ -164,7 +165,7 @@ final class DomainChecks {
         }
         return new RecordCheck("dmarc", name, "TXT", true, status.wireName(),
                 DmarcRecommendation.startingRecord(settings.dmarcReports()),
-                report.text() == null ? List.of() : List.of(report.text()), findings, fix, null);
+                report.text() == null ? List.of() : List.of(report.text()), findings, fix, null, null);
     }
 
     private RecordCheck returnPathMx(String name, DnsLookup dns) {
@@ -174,7 +175,7 @@ final class DomainChecks {
         Status status = status(answer.status(), ours);
         return new RecordCheck("return-path-mx", name, "MX", true, status.wireName(), "10 " + settings.returnPathHost(), actual,
                 List.of(), status == Status.OK ? null : "Publish an MX record at " + name + " pointing at "
-                        + settings.returnPathHost() + " (priority 10).", null);
+                        + settings.returnPathHost() + " (priority 10).", null, null);
     }
 
     private RecordCheck tracking(String name, DnsLookup dns) {
@@ -183,7 +184,7 @@ final class DomainChecks {
         Status status = status(answer.status(), ours);
         return new RecordCheck("tracking", name, "CNAME", false, status.wireName(), settings.trackingHost(), answer.records(),
                 List.of(), status == Status.OK ? null : "Publish a CNAME at " + name + " pointing at "
-                        + settings.trackingHost() + " to track with your own domain.", null);
+                        + settings.trackingHost() + " to track with your own domain.", null, null);
     }
 
     private static Status status(DnsStatus answered, boolean ours) {
@@ -194,13 +195,13 @@ final class DomainChecks {
         };
     }
 
-    private static Propagation propagation(List<? extends DnsLookup> all, Function<DnsLookup, DnsAnswer<TxtRecord>> ask,
-                                           java.util.function.Predicate<TxtRecord> counts) {
+    /** How many of {@code all} see the record; null with a single resolver, where the primary check says it all. */
+    private static Integer seenBy(List<? extends DnsLookup> all, Function<DnsLookup, DnsAnswer<TxtRecord>> ask,
+                                  java.util.function.Predicate<TxtRecord> counts) {
         if (all.size() < 2) {
             return null;
         }
-        int seen = (int) all.stream().filter(d -> ask.apply(d).records().stream().anyMatch(counts)).count();
-        return new Propagation(seen, all.size());
+        return (int) all.stream().filter(d -> ask.apply(d).records().stream().anyMatch(counts)).count();
     }
 
     private static boolean sameHost(String a, String b) {

@@ -2,6 +2,7 @@ package dev.penguinmails.domains.verification;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,7 +13,8 @@ import java.util.Locale;
 @Serdeable
 public record RecordCheck(String purpose, String name, String type, boolean required, String status,
                           @Nullable String expected, List<String> actual, List<String> findings, @Nullable String fix,
-                          @Nullable Propagation propagation) {
+                          @Nullable @Schema(description = "Of the resolvers asked, how many see the record (SPF and DKIM)") Integer seenByResolvers,
+                          @Nullable @Schema(description = "How many resolvers were asked for the record") Integer resolversAsked) {
 
     public RecordCheck {
         actual = List.copyOf(actual);
@@ -27,10 +29,6 @@ public record RecordCheck(String purpose, String name, String type, boolean requ
             return name().toLowerCase(Locale.ROOT);
         }
     }
-
-    /** On how many of the configured resolvers the record is visible. */
-    @Serdeable
-    public record Propagation(int seenBy, int resolvers) { }
 
     /** The status as a value (the field holds its wire name, as clients read it). */
     public Status state() {

@@ -36,7 +36,8 @@ class VerificationTest extends DnsApiTest {
         assertThat(body.at("/domain/status").asText()).isEqualTo("verified");
         assertThat(body.at("/domain/eligibleForSending").asBoolean()).isTrue();
         assertThat(body.get("checks")).allSatisfy(c -> assertThat(c.get("status").asText()).as(c.toString()).isEqualTo("ok"));
-        assertThat(check(body, "dkim").at("/propagation/seenBy").asInt()).isEqualTo(2);
+        assertThat(check(body, "dkim").get("seenByResolvers").asInt()).isEqualTo(2);
+        assertThat(check(body, "dkim").get("resolversAsked").asInt()).isEqualTo(2);
         assertThat(body.get("dnsQueries").asLong()).isPositive();
         assertThat(published("domain.verified", ws)).singleElement().satisfies(e -> assertThat(e.detail())
                 .contains("\"eligibleForSending\":true").contains("\"dkimPrivateKeySealed\":\"pm1.")
