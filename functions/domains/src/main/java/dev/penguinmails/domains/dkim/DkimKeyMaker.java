@@ -4,20 +4,16 @@ import dev.penguinmails.shared.secrets.SecretBox;
 import dev.penguinmails.shared.secrets.SecretContext;
 import jakarta.inject.Singleton;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * Makes a domain's DKIM keys: RSA 2048 (what every large receiver accepts; RFC 8301 requires at least 1024), a
- * fresh pair per domain and selector, so each subdomain's reputation and each rotation stand on their own key.
+ * Makes a domain's DKIM keys ({@link DkimKeys#generateRsa()}, RSA 2048), a fresh pair per domain and selector, so each subdomain's reputation and each rotation stand on their own key.
  */
 @Singleton
 public class DkimKeyMaker {
     public static final String PURPOSE = "dkim-private-key";
-    private static final int BITS = 2048;
 
     private final SecretBox secrets;
 
@@ -26,7 +22,7 @@ public class DkimKeyMaker {
     }
 
     public DkimKey make(String workspaceId, String domain, String selector) {
-        KeyPair pair = generate();
+        KeyPair pair = DkimKeys.generateRsa();
         byte[] pkcs8 = pair.getPrivate().getEncoded();
         try {
             String sealed = secrets.seal(pkcs8, context(workspaceId, domain, selector));
@@ -40,15 +36,5 @@ public class DkimKeyMaker {
     /** The context a DKIM private key is sealed in; sending opens it with the same one. */
     public static SecretContext context(String workspaceId, String domain, String selector) {
         return new SecretContext(workspaceId, PURPOSE, domain + "/" + selector);
-    }
-
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(BITS);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is unavailable", e);
-        }
     }
 }
