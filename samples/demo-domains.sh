@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Drives a running local stack through setting up a sending domain: signs up, adds a domain, prints the DNS
-# records to publish (as a BIND zone snippet), verifies before they exist (failed, with a fix per record),
-# publishes exactly what was printed to the local DNS server, and verifies again (verified, may send).
+# records to publish (as a BIND zone snippet), verifies while the domain has only a website record (failed,
+# with a fix per record), publishes exactly what was printed to the local DNS server, and verifies again
+# (verified, may send).
 # Exits non-zero at the first step that does not happen.
 #
 #   samples/demo-domains.sh [--help]
@@ -45,7 +46,10 @@ expect "$(call GET "$DOMAINS/$DOMAIN/records?format=bind")" 200 "records as BIND
 sed 's/^/   /' "$OUT/reply.json"
 grep -q "_domainkey" "$OUT/reply.json" || fail "the snippet has no DKIM record"
 
-echo "5. Verifying before anything is published"
+echo "5. Verifying while the domain has only its website's record, as a freshly registered domain has"
+status=$(curl -sS -o "$OUT/put.json" -w '%{http_code}' -X PUT "$API/_local/dns/$DOMAIN" \
+  -H 'Content-Type: application/json' -d "[{\"name\":\"$DOMAIN\",\"type\":\"A\",\"values\":[\"192.0.2.10\"]}]")
+[ "$status" = "200" ] || fail "the local DNS server refused the zone (HTTP $status): $(cat "$OUT/put.json")"
 expect "$(call POST "$DOMAINS/$DOMAIN/verify" '{}')" 200 "verify"
 [ "$(field "$OUT/reply.json" .outcome)" = "failed" ] || fail "an unpublished domain should fail: $(cat "$OUT/reply.json")"
 node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));

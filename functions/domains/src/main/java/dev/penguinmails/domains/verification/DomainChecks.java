@@ -174,8 +174,8 @@ final class DomainChecks {
         boolean ours = answer.records().stream().anyMatch(mx -> sameHost(mx.exchange(), settings.returnPathHost()));
         Status status = status(answer.status(), ours);
         return new RecordCheck("return-path-mx", name, "MX", true, status.wireName(), "10 " + settings.returnPathHost(), actual,
-                List.of(), status == Status.OK ? null : "Publish an MX record at " + name + " pointing at "
-                        + settings.returnPathHost() + " (priority 10).", null, null);
+                List.of(), fix(status, name, "Publish an MX record at " + name + " pointing at "
+                        + settings.returnPathHost() + " (priority 10)."), null, null);
     }
 
     private RecordCheck tracking(String name, DnsLookup dns) {
@@ -183,8 +183,16 @@ final class DomainChecks {
         boolean ours = answer.records().stream().anyMatch(target -> sameHost(target, settings.trackingHost()));
         Status status = status(answer.status(), ours);
         return new RecordCheck("tracking", name, "CNAME", false, status.wireName(), settings.trackingHost(), answer.records(),
-                List.of(), status == Status.OK ? null : "Publish a CNAME at " + name + " pointing at "
-                        + settings.trackingHost() + " to track with your own domain.", null, null);
+                List.of(), fix(status, name, "Publish a CNAME at " + name + " pointing at "
+                        + settings.trackingHost() + " to track with your own domain."), null, null);
+    }
+
+    private static String fix(Status status, String name, String publish) {
+        return switch (status) {
+            case OK -> null;
+            case UNKNOWN -> "DNS did not answer for " + name + "; we will check again.";
+            default -> publish;
+        };
     }
 
     private static Status status(DnsStatus answered, boolean ours) {
