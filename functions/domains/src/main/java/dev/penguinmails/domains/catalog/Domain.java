@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A sending domain of a workspace, keyed by its ASCII name. {@code dkimKeys} holds the active key first; during a
- * rotation the next one follows it until it takes over.
+ * A sending domain of a workspace, keyed by its ASCII name. {@code dkimKeys} holds exactly one ACTIVE key and,
+ * during a rotation, the NEXT one or the RETIRING one (see {@link DkimKey}).
  */
 public record Domain(String workspaceId, String name, String unicodeName, String organizationalDomain,
                      DomainStatus status, List<DkimKey> dkimKeys, Instant createdAt, Instant updatedAt,
@@ -27,7 +27,15 @@ public record Domain(String workspaceId, String name, String unicodeName, String
         return !name.equals(organizationalDomain);
     }
 
+    /** The key that signs now. */
     public DkimKey activeKey() {
-        return dkimKeys.get(0);
+        return dkimKeys.stream().filter(k -> k.state() == DkimKey.State.ACTIVE).findFirst()
+                .orElseThrow(() -> new IllegalStateException("domain " + name + " has no active DKIM key"));
+    }
+
+    /** The same domain with other keys, at the next version. */
+    public Domain withKeys(List<DkimKey> keys, Instant now) {
+        return new Domain(workspaceId, name, unicodeName, organizationalDomain, status, keys, createdAt, now, verifiedAt,
+                checkedAt, version + 1);
     }
 }

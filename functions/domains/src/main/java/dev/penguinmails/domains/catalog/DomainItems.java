@@ -47,7 +47,9 @@ final class DomainItems {
         List<DkimKey> keys = item.get("dkimKeys").l().stream().map(v -> {
             Map<String, AttributeValue> m = v.m();
             return new DkimKey(m.get("selector").s(), m.get("publicKey").s(), m.get("privateKeySealed").s(),
-                    Instant.parse(m.get("createdAt").s()));
+                    Instant.parse(m.get("createdAt").s()),
+                    m.containsKey("state") ? DkimKey.State.valueOf(m.get("state").s()) : DkimKey.State.ACTIVE,
+                    m.containsKey("retireAfter") ? Instant.parse(m.get("retireAfter").s()) : null);
         }).toList();
         return new Domain(item.get("workspaceId").s(), item.get("name").s(), item.get("unicodeName").s(),
                 item.get("organizationalDomain").s(), DomainStatus.valueOf(item.get("status").s()), keys,
@@ -56,8 +58,13 @@ final class DomainItems {
     }
 
     private static AttributeValue key(DkimKey k) {
-        return AttributeValue.fromM(Map.of("selector", s(k.selector()), "publicKey", s(k.publicKey()),
-                "privateKeySealed", s(k.privateKeySealed()), "createdAt", s(k.createdAt().toString())));
+        Map<String, AttributeValue> m = new HashMap<>(Map.of("selector", s(k.selector()), "publicKey", s(k.publicKey()),
+                "privateKeySealed", s(k.privateKeySealed()), "createdAt", s(k.createdAt().toString()),
+                "state", s(k.state().name())));
+        if (k.retireAfter() != null) {
+            m.put("retireAfter", s(k.retireAfter().toString()));
+        }
+        return AttributeValue.fromM(m);
     }
 
     private static Instant instant(Map<String, AttributeValue> item, String name) {

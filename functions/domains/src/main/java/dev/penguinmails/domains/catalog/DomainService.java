@@ -43,7 +43,7 @@ public class DomainService {
             throw DomainProblems.exists(name.ascii());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        DkimKey key = keys.make(tenant.workspaceId(), name.ascii(), FIRST_SELECTOR);
+        DkimKey key = keys.make(tenant.workspaceId(), name.ascii(), FIRST_SELECTOR, DkimKey.State.ACTIVE);
         Domain domain = new Domain(tenant.workspaceId(), name.ascii(), name.unicode(), name.organizational(),
                 DomainStatus.PENDING, List.of(key), now, now, null, null, 1);
         var owed = outbox.entry().event(DomainEvent.create(DomainEvents.DOMAIN_ADDED, tenant.workspaceId(),

@@ -20,6 +20,7 @@ import java.util.List;
  * @param ttlSeconds       the TTL we suggest for the records ({@code ttl-seconds}, 3600)
  * @param reverifyAfter    how old a domain's last check is before the hourly job checks it again ({@code reverify-after}, 24h)
  * @param reverifyBudget   how long one run of that job works ({@code reverify-budget}, 100 s, within the 120 s timeout)
+ * @param dkimOverlap      how long a replaced DKIM key stays published for mail in flight ({@code dkim-overlap}, 7 days)
  */
 @ConfigurationProperties("penguinmails.domains")
 public record DomainSettings(@Bindable(defaultValue = "_spf.penguinmails.dev") String spfInclude,
@@ -33,7 +34,8 @@ public record DomainSettings(@Bindable(defaultValue = "_spf.penguinmails.dev") S
                              @Bindable(defaultValue = "") List<String> privateSuffixes,
                              @Bindable(defaultValue = "3600") int ttlSeconds,
                              @Bindable(defaultValue = "24h") java.time.Duration reverifyAfter,
-                             @Bindable(defaultValue = "100s") java.time.Duration reverifyBudget) {
+                             @Bindable(defaultValue = "100s") java.time.Duration reverifyBudget,
+                             @Bindable(defaultValue = "7d") java.time.Duration dkimOverlap) {
 
     public DomainSettings {
         reserved = reserved == null ? List.of() : reserved.stream().filter(s -> !s.isBlank()).toList();

@@ -21,13 +21,13 @@ public class DkimKeyMaker {
         this.secrets = secrets;
     }
 
-    public DkimKey make(String workspaceId, String domain, String selector) {
+    public DkimKey make(String workspaceId, String domain, String selector, DkimKey.State state) {
         KeyPair pair = DkimKeys.generateRsa();
         byte[] pkcs8 = pair.getPrivate().getEncoded();
         try {
             String sealed = secrets.seal(pkcs8, context(workspaceId, domain, selector));
             return new DkimKey(selector, Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), sealed,
-                    Instant.now());
+                    Instant.now(), state, null);
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }

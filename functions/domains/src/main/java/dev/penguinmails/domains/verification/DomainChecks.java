@@ -137,7 +137,8 @@ final class DomainChecks {
             fix = null;
         }
         Integer seen = seenBy(all, d -> d.txt(name), txt -> txt.joined().contains("p="));
-        return new RecordCheck("dkim", name, "TXT", true, status.wireName(), expected,
+        // Only the signing key decides whether the domain may send; a NEXT or RETIRING one is reported.
+        return new RecordCheck("dkim", name, "TXT", key.state() == DkimKey.State.ACTIVE, status.wireName(), expected,
                 report.text() == null ? List.of() : List.of(report.text()), findings, fix,
                 seen, seen == null ? null : all.size());
     }

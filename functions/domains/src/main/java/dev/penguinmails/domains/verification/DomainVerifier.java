@@ -6,6 +6,8 @@ import dev.penguinmails.domains.catalog.DomainSettings;
 import dev.penguinmails.domains.catalog.DomainStatus;
 import dev.penguinmails.domains.catalog.DomainStore;
 import dev.penguinmails.domains.dns.DnsjavaLookup;
+import dev.penguinmails.domains.dkim.DkimKey;
+import dev.penguinmails.domains.dkim.KeyRotation;
 import dev.penguinmails.domains.records.RecordSet;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.domains.DomainDegraded;
@@ -25,7 +27,7 @@ import java.util.List;
  * Checks a domain's records against DNS and moves its status: PASSED makes it VERIFIED; FAILED makes a verified
  * (or degraded) domain DEGRADED, which stops its sending, and any other FAILED; UNKNOWN leaves it as it was. A
  * change of status publishes {@code domain.verified}, {@code domain.degraded} or {@code domain.failed} with the
- * domain's sending state.
+ * domain's sending state, and so does a rotated DKIM key taking over on a domain that sends ({@link KeyRotation}).
  */
 @Singleton
 public class DomainVerifier {
@@ -34,8 +36,10 @@ public class DomainVerifier {
     private final RecordSet records;
     private final Outbox outbox;
     private final DnsSettings dns;
+    private final DomainSettings settings;
 
     DomainVerifier(DomainStore store, DomainSettings settings, RecordSet records, Outbox outbox, DnsSettings dns) {
+        this.settings = settings;
         this.store = store;
         this.checks = new DomainChecks(settings, records);
         this.records = records;
@@ -55,13 +59,19 @@ public class DomainVerifier {
         Verification.Outcome outcome = Verification.of(results);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         DomainStatus status = next(current.status(), outcome);
+        java.util.Set<String> verifiedSelectors = results.stream()
+                .filter(c -> c.purpose().equals("dkim") && c.state() == RecordCheck.Status.OK)
+                .map(c -> c.name().substring(0, c.name().indexOf('.'))).collect(java.util.stream.Collectors.toSet());
+        List<DkimKey> keys = KeyRotation.step(current.dkimKeys(), verifiedSelectors, now, settings.dkimOverlap());
         Domain checked = new Domain(current.workspaceId(), current.name(), current.unicodeName(),
-                current.organizationalDomain(), status, current.dkimKeys(), current.createdAt(), now,
+                current.organizationalDomain(), status, keys, current.createdAt(), now,
                 status == DomainStatus.VERIFIED && current.status() != DomainStatus.VERIFIED ? now : current.verifiedAt(),
                 now, current.version() + 1);
         Verification verification = new Verification(checked, outcome, results,
                 lookup.queryCount() + each.stream().mapToLong(DnsjavaLookup::queryCount).sum());
-        OutboxEntry owed = status == current.status() ? null
+        // Sending needs to hear of a new status, and of a new signing key while the domain sends.
+        boolean newSigner = !checked.activeKey().selector().equals(current.activeKey().selector());
+        OutboxEntry owed = status == current.status() && !(newSigner && status.eligibleForSending()) ? null
                 : outbox.entry().event(event(tenant.workspaceId(), checked, verification.problems())).build();
         if (!store.replace(tenant, current, checked, owed)) {
             throw DomainProblems.changedMeanwhile();
