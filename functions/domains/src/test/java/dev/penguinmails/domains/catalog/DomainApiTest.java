@@ -117,6 +117,13 @@ class DomainApiTest extends DomainsApiTest {
         assertThat(get(stranger, ws, "/acme.com").status()).isEqualTo(404);
         assertThat(http.delete(domains(ws) + "/acme.com", stranger.headers()).status()).isEqualTo(404);
         assertThat(get(Caller.owner(ws), ws, "/acme.com").status()).isEqualTo(200);
+        // Every route under the domain answers the same for someone else's domain, and changes nothing.
+        var before = snapshot();
+        assertThat(get(stranger, other, "/acme.com/records").status()).isEqualTo(404);
+        assertThat(http.post(domains(other) + "/acme.com/verify", "{}", stranger.headers()).status()).isEqualTo(404);
+        assertThat(http.post(domains(other) + "/acme.com/dkim/rotate", "{}", stranger.headers()).status()).isEqualTo(404);
+        assertThat(http.post(domains(ws) + "/acme.com/dkim/rotate", "{}", stranger.headers()).status()).isEqualTo(404);
+        assertThat(snapshot()).isEqualTo(before);
         assertThat(get(stranger, other, "").json().get("items")).isEmpty();
 
         Caller viewer = Caller.of(ws, Role.VIEWER);
