@@ -13,24 +13,15 @@
 #   BENCH_REPORT       the report file (default docs/benchmarks/domains-<date>.md)
 #   PENGUINMAILS_API, PENGUINMAILS_MAIL_VIEWER   the local stack, as for the demos
 set -euo pipefail
-
-if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
-  sed -n '2,/^set -euo/p' "$0" | sed -e '/^set -euo/d' -e 's/^# \{0,1\}//'
-  exit 0
-fi
+# shellcheck source=lib/api.sh
+. "$(dirname "$0")/lib/api.sh"
 
 cd "$(dirname "$0")/.."
-API="${PENGUINMAILS_API:-http://127.0.0.1:8080}"
-MAIL="${PENGUINMAILS_MAIL_VIEWER:-http://127.0.0.1:8005}"
 DOMAINS="${BENCH_DOMAINS:-1000}"
 PARALLEL="${BENCH_PARALLEL:-8}"
 REPORT="${BENCH_REPORT:-docs/benchmarks/domains-$(date -u +%F).md}"
-OUT="$(mktemp -d)"
-trap 'rm -rf "$OUT"' EXIT
-# shellcheck source=lib/api.sh
-. samples/lib/api.sh
 
-curl -fsS "$API/_local/health" >/dev/null || fail "the local stack is not running (start it with ./run-local.sh)"
+require_stack
 sign_in "domains-bench+$(date +%s)-$RANDOM@example.com" "violet-tractor-sings-Quarterly-42" "Domains Bench" "Domains Bench"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 result=$(API="$API" TOKEN="$TOKEN" WS="$WS" DOMAINS="$DOMAINS" PARALLEL="$PARALLEL" node samples/bench/domains.mjs) \

@@ -12,24 +12,15 @@
 #   PENGUINMAILS_MAIL_VIEWER   the sent-mail viewer (default http://127.0.0.1:8005, as --ses-port 8005)
 # Needs curl and node (which the local stack needs too).
 set -euo pipefail
-
-if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
-  sed -n '2,/^set -euo/p' "$0" | sed -e '/^set -euo/d' -e 's/^# \{0,1\}//'
-  exit 0
-fi
-
-API="${PENGUINMAILS_API:-http://127.0.0.1:8080}"
-MAIL="${PENGUINMAILS_MAIL_VIEWER:-http://127.0.0.1:8005}"
-STAMP="$(date +%s)-$RANDOM"
-EMAIL="domains-demo+$STAMP@example.com"
-DOMAIN="outreach-$STAMP.com"
-OUT="$(mktemp -d)"
-trap 'rm -rf "$OUT"' EXIT
 # shellcheck source=lib/api.sh
 . "$(dirname "$0")/lib/api.sh"
 
+STAMP="$(date +%s)-$RANDOM"
+EMAIL="domains-demo+$STAMP@example.com"
+DOMAIN="outreach-$STAMP.com"
+
 echo "1. Checking the local stack at $API"
-curl -fsS "$API/_local/health" >/dev/null || fail "the local stack is not running (start it with ./run-local.sh)"
+require_stack
 
 echo "2. Signing up $EMAIL, verifying the address and logging in"
 sign_in "$EMAIL" "violet-tractor-sings-Quarterly-42" "Domains Demo" "Domains Demo Agency"

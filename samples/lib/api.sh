@@ -1,7 +1,22 @@
-# Shared by the samples: calling the local stack's API and signing a new person in. Source it after setting
-# API, MAIL and OUT (a temporary folder); it needs curl and node.
+# Shared by the samples: --help (the script's header comment), where the local stack is (API, MAIL), a
+# temporary folder (OUT), calling the API and signing a new person in. Source it first thing after
+# `set -euo pipefail`; it needs curl and node.
+
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
+  sed -n '2,/^set -euo/p' "$0" | sed -e '/^set -euo/d' -e 's/^# \{0,1\}//'
+  exit 0
+fi
+
+API="${PENGUINMAILS_API:-http://127.0.0.1:8080}"
+MAIL="${PENGUINMAILS_MAIL_VIEWER:-http://127.0.0.1:8005}"
+OUT="$(mktemp -d)"
+trap 'rm -rf "$OUT"' EXIT
 
 fail() { echo "FAILED: $*" >&2; exit 1; }
+
+require_stack() {
+  curl -fsS "$API/_local/health" >/dev/null || fail "the local stack is not running (start it with ./run-local.sh)"
+}
 
 # Reads a field of a JSON file by a JavaScript path, e.g. `field reply.json '.metrics[0].used'`; empty when absent.
 field() {
