@@ -62,6 +62,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    /** Lets functions connect to loopback (GreenMail stands in for customers' mail servers); never set on AWS. */
+    public static final String LOCAL_TARGETS_PROPERTY = "penguinmails.outbound.local-targets";
     /** The DNS server's port (UDP and TCP) unless the API port is chosen freely (tests). */
     static final int DNS_PORT = 8053;
 
@@ -129,9 +131,11 @@ public final class LocalStack implements AutoCloseable {
         dns.publish(PlatformZone.ZONE, PlatformZone.records());
         Map<String, Map<String, String>> environments = new TreeMap<>();
         for (FunctionSpec function : topology.functions()) {
-            // Like the emulator endpoints, the resolver reaches every function; on AWS it is absent and the default applies.
+            // Like the emulator endpoints, the resolver reaches every function; on AWS it is absent and the default
+            // applies. Customers' servers are GreenMail on loopback here, so outbound checks allow local targets.
             Map<String, String> environment = with(LocalFunctionEnvironment.of(function, stack, secrets,
-                    apiBaseUrl().toString()), Map.of(LocalDns.RESOLVERS_PROPERTY, dnsResolvers()));
+                    apiBaseUrl().toString()), Map.of(LocalDns.RESOLVERS_PROPERTY, dnsResolvers(),
+                    LOCAL_TARGETS_PROPERTY, "true"));
             if (PenguinMailsTopology.STRIPE_CLIENTS.contains(function.family())) {
                 environment = with(environment, stripe.properties());
             }

@@ -232,6 +232,7 @@ class LocalStackTest {
                 .containsEntry(ConfigKeys.endpoint("dynamodb"), stack.localAws().endpoints().dynamodb().toString())
                 .containsEntry(ConfigKeys.STAGE, "local")
                 .containsEntry(LocalDns.RESOLVERS_PROPERTY, "127.0.0.1:" + stack.dns().port())
+                .containsEntry(LocalStack.LOCAL_TARGETS_PROPERTY, "true")
                 .doesNotContainKey(ConfigKeys.APP_BASE_URL) // only functions that send email are told where links point
                 .containsEntry(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, "3")
                 .containsKey(ConfigKeys.CURSOR_SECRET)

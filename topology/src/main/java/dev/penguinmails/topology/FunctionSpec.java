@@ -65,16 +65,25 @@ public record FunctionSpec(
      *                     are given the token keys (others learn who calls from the authorizer's context)
      * @param customerSecrets what the family does with customers' secrets (DKIM private keys, mailbox passwords),
      *                     sealed under one key: only the families that seal or open them are given it
+     * @param manageEmailIdentities whether the family creates and reads SES domain identities (domains, for
+     *                     mailboxes that send through SES)
      */
     public record Access(List<String> tables, List<String> buckets, List<String> sendToQueues,
                          boolean publishEvents, boolean sendEmail, AccessTokens accessTokens,
-                         CustomerSecrets customerSecrets) {
+                         CustomerSecrets customerSecrets, boolean manageEmailIdentities) {
         public Access {
             tables = List.copyOf(tables);
             buckets = List.copyOf(buckets);
             sendToQueues = List.copyOf(sendToQueues);
             java.util.Objects.requireNonNull(accessTokens, "accessTokens");
             java.util.Objects.requireNonNull(customerSecrets, "customerSecrets");
+        }
+
+        /** Access of a family that manages no SES identities. */
+        public Access(List<String> tables, List<String> buckets, List<String> sendToQueues,
+                      boolean publishEvents, boolean sendEmail, AccessTokens accessTokens,
+                      CustomerSecrets customerSecrets) {
+            this(tables, buckets, sendToQueues, publishEvents, sendEmail, accessTokens, customerSecrets, false);
         }
 
         /** Access of a family that never touches customers' secrets. */

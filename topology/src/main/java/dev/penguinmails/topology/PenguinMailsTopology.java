@@ -58,6 +58,7 @@ public final class PenguinMailsTopology {
 
     private static FunctionSpec domains() {
         String domains = "/v1/workspaces/{workspaceId}/domains";
+        String mailboxes = "/v1/workspaces/{workspaceId}/mailboxes";
         // 120 s: the hourly re-verification works through a batch of domains within one invocation.
         return new FunctionSpec(DOMAINS, 1024, 120,
                 Optional.of(HttpApiHandler.micronaut(List.of(
@@ -67,14 +68,20 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("DELETE " + domains + "/{domain}"),
                         HttpRoute.of("GET " + domains + "/{domain}/records"),
                         HttpRoute.of("POST " + domains + "/{domain}/verify"),
-                        HttpRoute.of("POST " + domains + "/{domain}/dkim/rotate")))),
+                        HttpRoute.of("POST " + domains + "/{domain}/dkim/rotate"),
+                        HttpRoute.of("GET " + mailboxes),
+                        HttpRoute.of("POST " + mailboxes),
+                        HttpRoute.of("GET " + mailboxes + "/{mailboxId}"),
+                        HttpRoute.of("PATCH " + mailboxes + "/{mailboxId}"),
+                        HttpRoute.of("DELETE " + mailboxes + "/{mailboxId}"),
+                        HttpRoute.of("POST " + mailboxes + "/{mailboxId}/test")))),
                 List.of(),
                 List.of(new ScheduledHandler("reverify-domains",
                                 "dev.penguinmails.domains.verification.ReverificationJob", "rate(1 hour)"),
                         new ScheduledHandler("relay-events",
                                 "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
                 new FunctionSpec.Access(List.of(DOMAINS), List.of(), List.of(), true, false,
-                        FunctionSpec.AccessTokens.NONE, FunctionSpec.CustomerSecrets.SEAL));
+                        FunctionSpec.AccessTokens.NONE, FunctionSpec.CustomerSecrets.SEAL, true));
     }
 
     private static FunctionSpec billing() {

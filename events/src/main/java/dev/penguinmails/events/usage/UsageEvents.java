@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The events billing counts against a plan's quotas. Their producers (sending, contacts, domains) are not
- * written yet; the contracts are registered here so that billing consumes them and the producers publish them
- * as agreed.
+ * The events billing counts against a plan's quotas whose producers (sending, contacts) are not written yet;
+ * the contracts are registered here so that billing consumes them and the producers publish them as agreed.
+ * Billing also counts {@code mailbox.connected}, which domains publishes
+ * ({@link dev.penguinmails.events.mailboxes.MailboxEvents}).
  */
 public final class UsageEvents {
     /** One email left through a mailbox. */
@@ -16,14 +17,11 @@ public final class UsageEvents {
     /** A contact was added to the workspace. */
     public static final EventType<ContactCreated> CONTACT_CREATED =
             new EventType<>("contact.created", "penguinmails.contacts", 1, ContactCreated.class);
-    /** A sending mailbox was connected. */
-    public static final EventType<MailboxConnected> MAILBOX_CONNECTED =
-            new EventType<>("mailbox.connected", "penguinmails.domains", 1, MailboxConnected.class);
 
-    public static final List<EventType<?>> ALL = List.of(EMAIL_SENT, CONTACT_CREATED, MAILBOX_CONNECTED);
+    public static final List<EventType<?>> ALL = List.of(EMAIL_SENT, CONTACT_CREATED);
 
     /** The families that will publish these events but are not in the topology yet. */
-    public static final Set<String> PRODUCERS_TO_COME = Set.of("sending", "contacts", "domains");
+    public static final Set<String> PRODUCERS_TO_COME = Set.of("sending", "contacts");
 
     private UsageEvents() { }
 }

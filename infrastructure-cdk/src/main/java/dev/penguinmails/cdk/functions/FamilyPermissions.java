@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.penguinmails.cdk.compliance.Suppressions;
 import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.environment.FunctionGrants;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Stack;
@@ -69,6 +70,17 @@ final class FamilyPermissions {
                     + "so no template can name them: the grant is limited to this account and region's SES identities",
                     List.of("Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*"));
         }
+        if (access.manageEmailIdentities()) {
+            grantEmailIdentities(role);
+        }
+    }
+
+    private static void grantEmailIdentities(IRole role) {
+        Stack stack = Stack.of(role);
+        role.addToPrincipalPolicy(allow(FunctionGrants.SES_IDENTITY_ACTIONS, sesArn(stack, "identity", "*")));
+        Suppressions.accept(role, "AwsSolutions-IAM5", "Tenants' domains become SES identities at run time, so no "
+                + "template can name them: the grant is limited to this account and region's SES identities",
+                List.of("Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*"));
     }
 
     /** Lambda writes its logs to the family's own log groups and nowhere else. */

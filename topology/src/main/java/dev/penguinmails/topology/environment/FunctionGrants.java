@@ -31,6 +31,10 @@ public final class FunctionGrants {
 
     public static final List<String> SES_SEND_ACTIONS = List.of("ses:SendEmail", "ses:SendRawEmail");
 
+    /** Creating and reading SES domain identities, and tagging them with their workspace as they are created. */
+    public static final List<String> SES_IDENTITY_ACTIONS =
+            List.of("ses:CreateEmailIdentity", "ses:GetEmailIdentity", "ses:TagResource");
+
     private FunctionGrants() { }
 
     /** Every grant of {@code function}, in the order of its access. */
@@ -48,6 +52,9 @@ public final class FunctionGrants {
         }
         if (access.sendEmail()) {
             grants.add(new Grant(Grant.Kind.EMAIL, "", SES_SEND_ACTIONS));
+        }
+        if (access.manageEmailIdentities()) {
+            grants.add(new Grant(Grant.Kind.EMAIL_IDENTITIES, "", SES_IDENTITY_ACTIONS));
         }
         return List.copyOf(grants);
     }

@@ -6,6 +6,7 @@ import dev.penguinmails.billing.quotas.QuotaService;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.EventType;
 import dev.penguinmails.events.consume.SqsEventConsumer;
+import dev.penguinmails.events.mailboxes.MailboxEvents;
 import dev.penguinmails.events.usage.UsageEvents;
 import io.micronaut.context.ApplicationContext;
 import java.util.Set;
@@ -27,7 +28,7 @@ public class UsageEventConsumer extends SqsEventConsumer<Record> {
 
     @Override
     protected Set<EventType<? extends Record>> eventTypes() {
-        return Set.of(UsageEvents.EMAIL_SENT, UsageEvents.CONTACT_CREATED, UsageEvents.MAILBOX_CONNECTED);
+        return Set.of(UsageEvents.EMAIL_SENT, UsageEvents.CONTACT_CREATED, MailboxEvents.MAILBOX_CONNECTED);
     }
 
     @Override

@@ -7,7 +7,9 @@ import dev.penguinmails.billing.account.BillingAccount;
 import dev.penguinmails.billing.catalog.Metric;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.usage.EmailSent;
-import dev.penguinmails.events.usage.MailboxConnected;
+import dev.penguinmails.events.mailboxes.MailboxConnected;
+import dev.penguinmails.events.mailboxes.MailboxEvents;
+import dev.penguinmails.events.mailboxes.MailboxState;
 import dev.penguinmails.events.usage.UsageEvents;
 import dev.penguinmails.shared.ids.Ids;
 import dev.penguinmails.testsupport.TestHttp;
@@ -49,7 +51,9 @@ class UsageApiTest extends UsageStackTest {
         stack.publishAndConsume(context, List.of(
                 DomainEvent.create(UsageEvents.EMAIL_SENT, ws, new EmailSent("m1", "b1")),
                 DomainEvent.create(UsageEvents.EMAIL_SENT, ws, new EmailSent("m2", "b1")),
-                DomainEvent.create(UsageEvents.MAILBOX_CONNECTED, ws, new MailboxConnected("b1"))));
+                DomainEvent.create(MailboxEvents.MAILBOX_CONNECTED, ws, new MailboxConnected(new MailboxState(
+                        "mbx_5f1c0a9e2b7d4c3a8e6f1b2d3c4a5e6f", "ana@acme.com", "acme.com", null, "ses", "connected", true, 30,
+                        false, 1, 0, null, null, null, null, 1)))));
 
         TestHttp.Reply reply = api.get("/v1/workspaces/" + ws + "/billing/usage", UsageTestStack.ownerOf(ws));
 

@@ -7,7 +7,9 @@ import dev.penguinmails.billing.catalog.Metric;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.usage.ContactCreated;
 import dev.penguinmails.events.usage.EmailSent;
-import dev.penguinmails.events.usage.MailboxConnected;
+import dev.penguinmails.events.mailboxes.MailboxConnected;
+import dev.penguinmails.events.mailboxes.MailboxEvents;
+import dev.penguinmails.events.mailboxes.MailboxState;
 import dev.penguinmails.events.usage.UsageEvents;
 import dev.penguinmails.shared.ids.Ids;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -34,7 +36,9 @@ class UsageEventConsumerTest extends UsageStackTest {
                 DomainEvent.create(UsageEvents.EMAIL_SENT, ws, new EmailSent("msg_1", "mbx_1")),
                 DomainEvent.create(UsageEvents.EMAIL_SENT, ws, new EmailSent("msg_2", "mbx_1")),
                 DomainEvent.create(UsageEvents.CONTACT_CREATED, ws, new ContactCreated("con_1")),
-                DomainEvent.create(UsageEvents.MAILBOX_CONNECTED, ws, new MailboxConnected("mbx_1"))));
+                DomainEvent.create(MailboxEvents.MAILBOX_CONNECTED, ws, new MailboxConnected(new MailboxState(
+                        "mbx_5f1c0a9e2b7d4c3a8e6f1b2d3c4a5e6f", "ana@acme.com", "acme.com", null, "ses", "connected", true, 30,
+                        false, 1, 0, null, null, null, null, 1)))));
 
         assertThat(counters.get(ws, Metric.EMAILS_SENT, calendarMonth(ws))).isEqualTo(2L);
         assertThat(counters.get(ws, Metric.CONTACTS, UsagePeriods.TOTAL)).isEqualTo(1L);

@@ -1,5 +1,6 @@
 package dev.penguinmails.domains.catalog;
 
+import dev.penguinmails.domains.store.VersionedWrites;
 import dev.penguinmails.events.outbox.Outbox;
 import dev.penguinmails.events.outbox.OutboxEntry;
 import dev.penguinmails.shared.pagination.CursorCodec;
@@ -72,32 +73,12 @@ public class DomainStore {
      * {@code owed} in the same write; false if it changed meanwhile.
      */
     public boolean replace(TenantContext tenant, Domain current, Domain next, @Nullable OutboxEntry owed) {
-        // An update, not a put: entries still owed by earlier writes stay on the item until they are delivered.
         Map<String, AttributeValue> attributes = new HashMap<>(DomainItems.write(next));
         if (next.status() == DomainStatus.REMOVED) {
             attributes.put("expiresAt", AttributeValue.fromN(Long.toString(Instant.now().plus(KEEP_REMOVED).getEpochSecond())));
         }
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder set = new StringBuilder("SET ");
-        int i = 0;
-        for (Map.Entry<String, AttributeValue> a : attributes.entrySet()) {
-            names.put("#a" + i, a.getKey());
-            values.put(":a" + i, a.getValue());
-            set.append(i == 0 ? "" : ", ").append("#a").append(i).append(" = :a").append(i);
-            i++;
-        }
-        List<String> absent = DomainItems.OPTIONAL.stream().filter(n -> !attributes.containsKey(n)).toList();
-        String expression = set + (absent.isEmpty() ? "" : " REMOVE " + String.join(", ", absent));
-        names.put("#version", "version");
-        values.put(":expected", AttributeValue.fromN(Long.toString(current.version())));
-        try {
-            dynamo.updateItem(r -> r.tableName(table).key(key(tenant, next.name()))
-                    .updateExpression(owed == null ? expression : owed.updateExpression(expression))
-                    .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(owed == null ? names : owed.names(names))
-                    .expressionAttributeValues(owed == null ? values : owed.values(values)));
-        } catch (ConditionalCheckFailedException changed) {
+        if (!VersionedWrites.replace(dynamo, table, key(tenant, next.name()), attributes, DomainItems.OPTIONAL,
+                current.version(), owed)) {
             return false;
         }
         if (owed != null) {
