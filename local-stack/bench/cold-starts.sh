@@ -15,8 +15,9 @@
 # scheduled jobs. Then the first authenticated request: the script verifies that signup's address and signs in
 # through the stack, and probes the authorizer entry point (if the topology has one) with the payload 2.0
 # REQUEST event of GET /v1/workspaces/{id}, then the HTTP API with that GET and the authorizer's context.
-# Last, billing's Stripe consumer: the signed-in workspace completes a Stripe Checkout on the stand-in, whose
-# signed webhooks billing's endpoint (in the stack) queues, and the probe handles them.
+# Then each HTTP API whose routes are all authorized (domains) with its first GET of that workspace (the sixth
+# column of --list). Last, billing's Stripe consumer: the signed-in workspace completes a Stripe Checkout on the
+# stand-in, whose signed webhooks billing's endpoint (in the stack) queues, and the probe handles them.
 #
 #   PROBE_JVM_FLAGS="..."   the probes' JVM flags instead of Lambda's defaults for the function's memory
 #   PROBE_EXTRA_OPTS="..."  more JVM options for the probes
@@ -76,6 +77,7 @@ mapfile -t ENTRY_POINTS < <(java -cp "$JAR" "$PROBE" --list --project-root "$ROO
 declare -A FLAGS=() MEMORY_FLAGS=()
 QUEUES=()
 CHECKOUT_CONSUMERS=()  # queue consumers fed by a Stripe Checkout, which needs the signed-in account: probed last
+AUTHENTICATED_APIS=()  # HTTP APIs with authorized routes only: probed with a signed-in GET (family, name, path)
 AUTHORIZER=""
 for entry in "${ENTRY_POINTS[@]}"; do
   IFS=$'\t' read -r family name kind memory queue feed <<<"$entry"
@@ -84,6 +86,9 @@ for entry in "${ENTRY_POINTS[@]}"; do
   if [ "$kind" = queue ]; then QUEUES+=("$queue"); fi
   if [ "$kind" = authorizer ]; then AUTHORIZER="$family"$'\t'"$name"; fi
   if [ "$feed" = stripe-checkout ]; then CHECKOUT_CONSUMERS+=("$family"$'\t'"$name"); fi
+  if [ "$kind" = http ] && [ "${feed#authenticated:}" != "$feed" ]; then
+    AUTHENTICATED_APIS+=("$family"$'\t'"$name"$'\t'"${feed#authenticated:}")
+  fi
 done
 
 # One probe in a JVM of its own: probe RUN KEY FLAGS ARGS...; its report goes to the results (not for run 0).
@@ -178,9 +183,11 @@ for run in $(seq "$first_run" "$RUNS"); do
   email=""
   for entry in "${ENTRY_POINTS[@]}"; do
     IFS=$'\t' read -r family name kind memory queue feed <<<"$entry"
-    if [ "$kind" = authorizer ] || [ "$feed" = stripe-checkout ]; then continue; fi  # they need a signed-in account: below
+    # These need a signed-in account: below.
+    if [ "$kind" = authorizer ] || [ "$feed" = stripe-checkout ] || [ "${feed#authenticated:}" != "$feed" ]; then continue; fi
     probe "$run" "$family-$name" "${FLAGS[$family]}" --function "$family" --entry-point "$name"
-    if [ "$kind" = http ]; then email=$(grep -o 'cold-[0-9a-f]*@example\.com' <<<"$PROBE_LINE" || true); fi
+    # Only the signup's report names the address; a later family's API must not clear it.
+    if [ "$kind" = http ] && [ "$feed" = signup ]; then email=$(grep -o 'cold-[0-9a-f]*@example\.com' <<<"$PROBE_LINE" || true); fi
   done
 
   # The queue probe handled the API probe's signup: its verification email must be in the SES store.
@@ -206,6 +213,12 @@ for run in $(seq "$first_run" "$RUNS"); do
     fi
     probe "$run" "$AUTH_FAMILY-api-authenticated" "${FLAGS[$AUTH_FAMILY]}" --function "$AUTH_FAMILY" --entry-point api \
       --path "$path" --authorization "Bearer $access" ${context[@]+"${context[@]}"}
+
+    for api in ${AUTHENTICATED_APIS[@]+"${AUTHENTICATED_APIS[@]}"}; do
+      IFS=$'\t' read -r family name route <<<"$api"
+      probe "$run" "$family-$name" "${FLAGS[$family]}" --function "$family" --entry-point "$name" \
+        --path "${route//\{workspaceId\}/$workspace}" --authorization "Bearer $access" ${context[@]+"${context[@]}"}
+    done
 
     if [ "${#CHECKOUT_CONSUMERS[@]}" -gt 0 ]; then
       stripe_checkout "$access" "$workspace"

@@ -119,13 +119,15 @@ public final class ColdStartProbe {
      * Every entry point in the order a bench probes them, one tab-separated line each: family, entry point,
      * kind ({@code http}, {@code authorizer}, {@code queue} or {@code schedule}), the family's memory in MB, the
      * queue or {@code -}, and how that queue is fed for the probe ({@link QueueFeed#label()}, samples read from
-     * {@code samples}) or {@code -}. Per family the HTTP API comes first, so that its signup leaves a message for
+     * {@code samples}), or for an HTTP API the request it is first probed with ({@code ProbeEvents.firstRequest}),
+     * or {@code -}. Per family the HTTP API comes first, so that its signup leaves a message for
      * the queue consumers.
      */
     static List<String> entryPoints(Topology topology, Path samples) {
         return topology.functions().stream().flatMap(f -> f.entryPoints().map(e -> String.join("\t", f.family(),
                 e.name(), kind(e), Integer.toString(f.memoryMb()), e instanceof QueueHandler q ? q.queue() : "-",
-                e instanceof QueueHandler q ? QueueFeed.of(topology, samples, q.queue(), Json.MAPPER).label() : "-")))
+                e instanceof QueueHandler q ? QueueFeed.of(topology, samples, q.queue(), Json.MAPPER).label()
+                        : e instanceof HttpApiHandler api ? ProbeEvents.firstRequest(topology, f, api) : "-")))
                 .toList();
     }
 

@@ -16,6 +16,7 @@ import dev.penguinmails.local.schedules.ScheduledEvents;
 import dev.penguinmails.topology.AuthorizerHandler;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.EntryPoint;
+import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.HttpApiHandler;
 import dev.penguinmails.topology.HttpRoute;
 import dev.penguinmails.topology.QueueHandler;
@@ -100,6 +101,30 @@ final class ProbeEvents {
         return new ProbeEvent.HttpCall(event.toString(), route(event), email, 202, new ApiGatewayResponses(json));
     }
 
+    /**
+     * The request an HTTP API entry point is first probed with, as {@code ColdStartProbe --list} prints it:
+     * {@code signup}, {@code public} (its first public {@code GET} without path variables), or, for a family whose
+     * every route is authorized, {@code authenticated:<path>}: its first {@code GET} whose only path variable is the
+     * workspace, which the bench sends with a signed-in account's token; {@code -} when it has none of these.
+     */
+    static String firstRequest(Topology topology, FunctionSpec function, HttpApiHandler api) {
+        boolean signup = new RouteTable(topology.httpRoutes().toList()).match("POST", SIGNUP_PATH)
+                .filter(m -> m.route().function().family().equals(function.family())).isPresent();
+        if (signup) {
+            return "signup";
+        }
+        if (api.routes().stream().anyMatch(ProbeEvents::publicGet)) {
+            return "public";
+        }
+        return api.routes().stream()
+                .filter(r -> r.method().equals("GET") && r.path().replace("{workspaceId}", "").indexOf('{') < 0)
+                .findFirst().map(r -> "authenticated:" + r.path()).orElse("-");
+    }
+
+    private static boolean publicGet(HttpRoute route) {
+        return route.access() == HttpRoute.Access.PUBLIC && route.method().equals("GET") && !route.path().contains("{");
+    }
+
     /** Whether {@code target}'s function serves the signup, the first request of a family that has it. */
     private boolean routesSignup(ProbeTarget target) {
         return new RouteTable(topology.httpRoutes().toList()).match("POST", SIGNUP_PATH)
@@ -109,9 +134,7 @@ final class ProbeEvents {
 
     /** The first public {@code GET} without path variables, for a family without the signup (billing's plans). */
     private ProbeEvent publicGet(ProbeTarget target, HttpApiHandler api) {
-        HttpRoute route = api.routes().stream()
-                .filter(r -> r.access() == HttpRoute.Access.PUBLIC && r.method().equals("GET") && !r.path().contains("{"))
-                .findFirst()
+        HttpRoute route = api.routes().stream().filter(ProbeEvents::publicGet).findFirst()
                 .orElseThrow(() -> new ProbeException(ProbeException.USAGE, "The " + target.function().family()
                         + " function has neither the signup nor a public GET without path variables to probe."));
         ObjectNode event = gatewayEvent(new RouteTable(topology.httpRoutes().toList()), target, "GET", route.path(),

@@ -123,20 +123,20 @@ class ProbeOptionsTest {
 
         assertThat(exitCode).isZero();
         assertThat(stdout.toString().lines()).containsExactly(
-                "identity\tapi\thttp\t1024\t-\t-",
+                "identity\tapi\thttp\t1024\t-\tsignup",
                 "identity\tauthorizer\tauthorizer\t1024\t-\t-",
                 "identity\temails\tqueue\t1024\tidentity-emails\tsignup",
                 "identity\tplans\tqueue\t1024\tidentity-plans\tsample:billing.plan.changed",
                 "identity\tpurge-workspaces\tschedule\t1024\t-\t-",
                 "identity\trelay-events\tschedule\t1024\t-\t-",
-                "billing\tapi\thttp\t1024\t-\t-",
+                "billing\tapi\thttp\t1024\t-\tpublic",
                 "billing\tstripe-events\tqueue\t1024\tbilling-stripe-events\tstripe-checkout",
                 "billing\tusage\tqueue\t1024\tbilling-usage\tsample:email.sent",
                 "billing\tsync-catalog\tschedule\t1024\t-\t-",
                 "billing\treplay-stripe-events\tschedule\t1024\t-\t-",
                 "billing\tdunning\tschedule\t1024\t-\t-",
                 "billing\trelay-events\tschedule\t1024\t-\t-",
-                "domains\tapi\thttp\t1024\t-\t-",
+                "domains\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/domains",
                 "domains\treverify-domains\tschedule\t1024\t-\t-",
                 "domains\trelay-events\tschedule\t1024\t-\t-");
     }
