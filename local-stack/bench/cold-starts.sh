@@ -9,10 +9,15 @@
 # messages wait for the probes, then runs ColdStartProbe in a fresh JVM per measurement: the reference function
 # (local-stack/reference-function, once per memory size the families use, with that size's flags); then every
 # entry point of every function in the topology: the HTTP API first (its signup publishes an event onto the
-# email queue), then the queue consumers (which handle that event and send the verification email), then the
+# email queue), then the queue consumers (each with a message of its own: see "feed" in `ColdStartProbe --list`;
+# the email consumer handles the signup's event and sends the verification email, a consumer the signup does not
+# reach gets the registered sample event its rule routes, published to the bus by its probe), then the
 # scheduled jobs. Then the first authenticated request: the script verifies that signup's address and signs in
 # through the stack, and probes the authorizer entry point (if the topology has one) with the payload 2.0
 # REQUEST event of GET /v1/workspaces/{id}, then the HTTP API with that GET and the authorizer's context.
+# Then each HTTP API whose routes are all authorized (domains) with its first GET of that workspace (the sixth
+# column of --list). Last, billing's Stripe consumer: the signed-in workspace completes a Stripe Checkout on the
+# stand-in, whose signed webhooks billing's endpoint (in the stack) queues, and the probe handles them.
 #
 #   PROBE_JVM_FLAGS="..."   the probes' JVM flags instead of Lambda's defaults for the function's memory
 #   PROBE_EXTRA_OPTS="..."  more JVM options for the probes
@@ -67,17 +72,23 @@ results_file="${RESULTS:-$(mktemp)}"
 # 1024 MB gives -Xmx870m).
 lambda_flags() { echo "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx$(( $1 * 85 / 100 ))m"; }
 
-mapfile -t ENTRY_POINTS < <(java -cp "$JAR" "$PROBE" --list)
+mapfile -t ENTRY_POINTS < <(java -cp "$JAR" "$PROBE" --list --project-root "$ROOT")
 [ "${#ENTRY_POINTS[@]}" -gt 0 ] || fail "the topology lists no entry points."
 declare -A FLAGS=() MEMORY_FLAGS=()
 QUEUES=()
+CHECKOUT_CONSUMERS=()  # queue consumers fed by a Stripe Checkout, which needs the signed-in account: probed last
+AUTHENTICATED_APIS=()  # HTTP APIs with authorized routes only: probed with a signed-in GET (family, name, path)
 AUTHORIZER=""
 for entry in "${ENTRY_POINTS[@]}"; do
-  IFS=$'\t' read -r family name kind memory queue <<<"$entry"
+  IFS=$'\t' read -r family name kind memory queue feed <<<"$entry"
   FLAGS[$family]="${PROBE_JVM_FLAGS:-$(lambda_flags "$memory")}"
   MEMORY_FLAGS[$memory]="${FLAGS[$family]}"
   if [ "$kind" = queue ]; then QUEUES+=("$queue"); fi
   if [ "$kind" = authorizer ]; then AUTHORIZER="$family"$'\t'"$name"; fi
+  if [ "$feed" = stripe-checkout ]; then CHECKOUT_CONSUMERS+=("$family"$'\t'"$name"); fi
+  if [ "$kind" = http ] && [ "${feed#authenticated:}" != "$feed" ]; then
+    AUTHENTICATED_APIS+=("$family"$'\t'"$name"$'\t'"${feed#authenticated:}")
+  fi
 done
 
 # One probe in a JVM of its own: probe RUN KEY FLAGS ARGS...; its report goes to the results (not for run 0).
@@ -124,6 +135,26 @@ sign_in() {
   echo "$access $workspace"
 }
 
+# Completes a Stripe Checkout for Growth in the workspace on the stand-in, and waits until the stand-in has
+# delivered its webhooks to billing (whose endpoint queues them for the paused Stripe consumer).
+stripe_checkout() {
+  local access="$1" workspace="$2" url standin count="" last="" same=0
+  curl -fsS -o /dev/null -X POST "$BASE/_local/schedules/billing/sync-catalog" || fail "the catalog sync failed."
+  url=$(curl -fsS -X POST "$BASE/v1/workspaces/$workspace/billing/checkout-sessions" -H "Authorization: Bearer $access" \
+    -H 'Content-Type: application/json' -d '{"planId":"growth","interval":"monthly"}' | json_field 'v.url') \
+    || fail "opening a Checkout for $workspace failed."
+  curl -fsS -o /dev/null -X POST "$url/complete" || fail "the Stripe stand-in did not complete $url."
+  standin="${url%%/_standin/*}"
+  for _ in $(seq 1 100); do
+    count=$(curl -fsS "$standin/_standin/webhook-deliveries" | json_field 'v.count') || count=""
+    # Settled: the same number of deliveries for a second.
+    if [ -n "$count" ] && [ "$count" != 0 ] && [ "$count" = "$last" ]; then same=$((same + 1)); else same=0; fi
+    if [ "$same" -ge 5 ]; then return 0; fi
+    last="$count"; sleep 0.2
+  done
+  fail "the Stripe stand-in's webhook deliveries did not settle (last count: ${count:-none})."
+}
+
 first_run=1
 if [ "${PROBE_CDS:-off}" = on ]; then
   CDS_DIR="$(mktemp -d)"
@@ -151,10 +182,12 @@ for run in $(seq "$first_run" "$RUNS"); do
 
   email=""
   for entry in "${ENTRY_POINTS[@]}"; do
-    IFS=$'\t' read -r family name kind memory queue <<<"$entry"
-    if [ "$kind" = authorizer ]; then continue; fi  # it needs a signed-in account: below
+    IFS=$'\t' read -r family name kind memory queue feed <<<"$entry"
+    # These need a signed-in account: below.
+    if [ "$kind" = authorizer ] || [ "$feed" = stripe-checkout ] || [ "${feed#authenticated:}" != "$feed" ]; then continue; fi
     probe "$run" "$family-$name" "${FLAGS[$family]}" --function "$family" --entry-point "$name"
-    if [ "$kind" = http ]; then email=$(grep -o 'cold-[0-9a-f]*@example\.com' <<<"$PROBE_LINE" || true); fi
+    # Only the signup's report names the address; a later family's API must not clear it.
+    if [ "$kind" = http ] && [ "$feed" = signup ]; then email=$(grep -o 'cold-[0-9a-f]*@example\.com' <<<"$PROBE_LINE" || true); fi
   done
 
   # The queue probe handled the API probe's signup: its verification email must be in the SES store.
@@ -180,6 +213,20 @@ for run in $(seq "$first_run" "$RUNS"); do
     fi
     probe "$run" "$AUTH_FAMILY-api-authenticated" "${FLAGS[$AUTH_FAMILY]}" --function "$AUTH_FAMILY" --entry-point api \
       --path "$path" --authorization "Bearer $access" ${context[@]+"${context[@]}"}
+
+    for api in ${AUTHENTICATED_APIS[@]+"${AUTHENTICATED_APIS[@]}"}; do
+      IFS=$'\t' read -r family name route <<<"$api"
+      probe "$run" "$family-$name" "${FLAGS[$family]}" --function "$family" --entry-point "$name" \
+        --path "${route//\{workspaceId\}/$workspace}" --authorization "Bearer $access" ${context[@]+"${context[@]}"}
+    done
+
+    if [ "${#CHECKOUT_CONSUMERS[@]}" -gt 0 ]; then
+      stripe_checkout "$access" "$workspace"
+      for consumer in "${CHECKOUT_CONSUMERS[@]}"; do
+        IFS=$'\t' read -r family name <<<"$consumer"
+        probe "$run" "$family-$name" "${FLAGS[$family]}" --function "$family" --entry-point "$name"
+      done
+    fi
   fi
 
   for queue in ${QUEUES[@]+"${QUEUES[@]}"}; do

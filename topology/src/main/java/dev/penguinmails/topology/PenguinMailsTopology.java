@@ -69,6 +69,8 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("GET " + domains + "/{domain}/records"),
                         HttpRoute.of("POST " + domains + "/{domain}/verify"),
                         HttpRoute.of("POST " + domains + "/{domain}/dkim/rotate"),
+                        HttpRoute.of("GET " + domains + "/{domain}/health"),
+                        HttpRoute.of("POST " + domains + "/{domain}/blacklists/check"),
                         HttpRoute.of("GET " + mailboxes),
                         HttpRoute.of("POST " + mailboxes),
                         HttpRoute.of("GET " + mailboxes + "/{mailboxId}"),

@@ -44,7 +44,8 @@ import java.util.concurrent.TimeoutException;
  *     --api http://127.0.0.1:18080 --reference [--memory 1024]
  * </pre>
  *
- * <p>({@code ColdStartProbe --list} prints the topology's entry points instead, for a bench script to walk;
+ * <p>({@code ColdStartProbe --list [--project-root DIR]} prints the topology's entry points instead, for a bench
+ * script to walk, with how each queue is fed ({@link QueueFeed});
  * {@code --reference} probes the {@link ReferenceFunction} that every entry point's cold start is compared with.)
  *
  * <p>It reads the function's environment from the stack ({@code GET /_local/functions/{family}/environment})
@@ -86,11 +87,15 @@ public final class ColdStartProbe {
 
     /** The whole probe against the project's topology; returns the exit code. */
     static int run(List<String> args, long jvmBootMillis, PrintStream out) {
-        if (args.equals(List.of("--list"))) {
-            entryPoints(PenguinMailsTopology.define()).forEach(out::println);
-            return 0;
-        }
         try {
+            if (!args.isEmpty() && args.get(0).equals("--list")) {
+                if (args.size() != 1 && !(args.size() == 3 && args.get(1).equals("--project-root"))) {
+                    throw new ProbeException(ProbeException.USAGE, ProbeOptions.USAGE);
+                }
+                Path root = Path.of("").toAbsolutePath().resolve(args.size() == 3 ? args.get(2) : "");
+                entryPoints(PenguinMailsTopology.define(), root.resolve(QueueFeed.SAMPLES)).forEach(out::println);
+                return 0;
+            }
             ProbeOptions options = ProbeOptions.parse(args, Path.of("").toAbsolutePath());
             Topology topology = PenguinMailsTopology.define();
             ProbeTarget target = options.reference() ? ReferenceFunction.target(options.projectRoot(), options.memoryMb())
@@ -101,7 +106,7 @@ public final class ColdStartProbe {
             String environmentOf = options.reference() ? topology.functions().get(0).family() : options.family();
             Map<String, String> environment = fetchEnvironment(options.api(), environmentOf);
             ColdStartReport report = measure(target, topology, environment, options.api(), jvmBootMillis,
-                    AuthenticatedRequest.of(options));
+                    AuthenticatedRequest.of(options), options.projectRoot().resolve(QueueFeed.SAMPLES));
             out.println(report.toJson(Json.MAPPER));
             return report.succeeded() ? 0 : 1;
         } catch (ProbeException e) {
@@ -112,12 +117,17 @@ public final class ColdStartProbe {
 
     /**
      * Every entry point in the order a bench probes them, one tab-separated line each: family, entry point,
-     * kind ({@code http}, {@code authorizer}, {@code queue} or {@code schedule}), the family's memory in MB, and the queue or {@code -}.
-     * Per family the HTTP API comes first, so that its signup leaves a message for the queue consumers.
+     * kind ({@code http}, {@code authorizer}, {@code queue} or {@code schedule}), the family's memory in MB, the
+     * queue or {@code -}, and how that queue is fed for the probe ({@link QueueFeed#label()}, samples read from
+     * {@code samples}), or for an HTTP API the request it is first probed with ({@code ProbeEvents.firstRequest}),
+     * or {@code -}. Per family the HTTP API comes first, so that its signup leaves a message for
+     * the queue consumers.
      */
-    static List<String> entryPoints(Topology topology) {
+    static List<String> entryPoints(Topology topology, Path samples) {
         return topology.functions().stream().flatMap(f -> f.entryPoints().map(e -> String.join("\t", f.family(),
-                e.name(), kind(e), Integer.toString(f.memoryMb()), e instanceof QueueHandler q ? q.queue() : "-")))
+                e.name(), kind(e), Integer.toString(f.memoryMb()), e instanceof QueueHandler q ? q.queue() : "-",
+                e instanceof QueueHandler q ? QueueFeed.of(topology, samples, q.queue(), Json.MAPPER).label()
+                        : e instanceof HttpApiHandler api ? ProbeEvents.firstRequest(topology, f, api) : "-")))
                 .toList();
     }
 
@@ -164,10 +174,13 @@ public final class ColdStartProbe {
         }
     }
 
-    /** As {@link #measure(ProbeTarget, Topology, Map, URI, long, Optional)} with the entry point's own request. */
+    /**
+     * As {@link #measure(ProbeTarget, Topology, Map, URI, long, Optional, Path)} with the entry point's own request,
+     * the sample events under {@code samples}.
+     */
     public static ColdStartReport measure(ProbeTarget target, Topology topology, Map<String, String> environment,
-                                          URI api, long jvmBootMillis) {
-        return measure(target, topology, environment, api, jvmBootMillis, Optional.empty());
+                                          URI api, long jvmBootMillis, Path samples) {
+        return measure(target, topology, environment, api, jvmBootMillis, Optional.empty(), samples);
     }
 
     /**
@@ -178,10 +191,12 @@ public final class ColdStartProbe {
      * @param jvmBootMillis  how long the JVM took to reach {@code main}, reported as is
      * @param authenticated  for an HTTP API, the authenticated request to send instead of the signup; for an
      *                       authorizer, the request to authorize
+     * @param samples        the registered sample events ({@link QueueFeed#SAMPLES}), for a queue fed with one
      * @throws ProbeException if the event cannot be built (e.g. no message arrived on the queue)
      */
     public static ColdStartReport measure(ProbeTarget target, Topology topology, Map<String, String> environment,
-                                          URI api, long jvmBootMillis, Optional<AuthenticatedRequest> authenticated) {
+                                          URI api, long jvmBootMillis, Optional<AuthenticatedRequest> authenticated,
+                                          Path samples) {
         String prefix = namePrefix(topology, environment);
         String functionName = target.functionName(prefix);
         String handler = target.entryPoint().handlerClass();
@@ -191,7 +206,7 @@ public final class ColdStartProbe {
             t.setDaemon(true);
             return t;
         });
-        ProbeEvents events = new ProbeEvents(Json.MAPPER, topology, environment, prefix, api);
+        ProbeEvents events = new ProbeEvents(Json.MAPPER, topology, environment, prefix, api, samples);
         try (ProbeEvent event = events.forEntryPoint(target, authenticated)) {
             Measurement measurement = new Measurement(target, event, jvmBootMillis);
             FunctionJar jar = null;

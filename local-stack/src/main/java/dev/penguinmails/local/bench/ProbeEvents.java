@@ -16,6 +16,7 @@ import dev.penguinmails.local.schedules.ScheduledEvents;
 import dev.penguinmails.topology.AuthorizerHandler;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.EntryPoint;
+import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.HttpApiHandler;
 import dev.penguinmails.topology.HttpRoute;
 import dev.penguinmails.topology.QueueHandler;
@@ -23,7 +24,10 @@ import dev.penguinmails.topology.ScheduledHandler;
 import dev.penguinmails.topology.Topology;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +36,8 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -48,13 +54,17 @@ final class ProbeEvents {
     private final Map<String, String> environment;
     private final String namePrefix;
     private final URI api;
+    private final Path samples;
 
-    ProbeEvents(ObjectMapper json, Topology topology, Map<String, String> environment, String namePrefix, URI api) {
+    /** @param samples where the registered sample events are ({@link QueueFeed#SAMPLES} under the project root) */
+    ProbeEvents(ObjectMapper json, Topology topology, Map<String, String> environment, String namePrefix, URI api,
+                Path samples) {
         this.json = json;
         this.topology = topology;
         this.environment = environment;
         this.namePrefix = namePrefix;
         this.api = api;
+        this.samples = samples;
     }
 
     ProbeEvent forEntryPoint(ProbeTarget target, Optional<AuthenticatedRequest> authenticated) {
@@ -91,6 +101,30 @@ final class ProbeEvents {
         return new ProbeEvent.HttpCall(event.toString(), route(event), email, 202, new ApiGatewayResponses(json));
     }
 
+    /**
+     * The request an HTTP API entry point is first probed with, as {@code ColdStartProbe --list} prints it:
+     * {@code signup}, {@code public} (its first public {@code GET} without path variables), or, for a family whose
+     * every route is authorized, {@code authenticated:<path>}: its first {@code GET} whose only path variable is the
+     * workspace, which the bench sends with a signed-in account's token; {@code -} when it has none of these.
+     */
+    static String firstRequest(Topology topology, FunctionSpec function, HttpApiHandler api) {
+        boolean signup = new RouteTable(topology.httpRoutes().toList()).match("POST", SIGNUP_PATH)
+                .filter(m -> m.route().function().family().equals(function.family())).isPresent();
+        if (signup) {
+            return "signup";
+        }
+        if (api.routes().stream().anyMatch(ProbeEvents::publicGet)) {
+            return "public";
+        }
+        return api.routes().stream()
+                .filter(r -> r.method().equals("GET") && r.path().replace("{workspaceId}", "").indexOf('{') < 0)
+                .findFirst().map(r -> "authenticated:" + r.path()).orElse("-");
+    }
+
+    private static boolean publicGet(HttpRoute route) {
+        return route.access() == HttpRoute.Access.PUBLIC && route.method().equals("GET") && !route.path().contains("{");
+    }
+
     /** Whether {@code target}'s function serves the signup, the first request of a family that has it. */
     private boolean routesSignup(ProbeTarget target) {
         return new RouteTable(topology.httpRoutes().toList()).match("POST", SIGNUP_PATH)
@@ -100,9 +134,7 @@ final class ProbeEvents {
 
     /** The first public {@code GET} without path variables, for a family without the signup (billing's plans). */
     private ProbeEvent publicGet(ProbeTarget target, HttpApiHandler api) {
-        HttpRoute route = api.routes().stream()
-                .filter(r -> r.access() == HttpRoute.Access.PUBLIC && r.method().equals("GET") && !r.path().contains("{"))
-                .findFirst()
+        HttpRoute route = api.routes().stream().filter(ProbeEvents::publicGet).findFirst()
                 .orElseThrow(() -> new ProbeException(ProbeException.USAGE, "The " + target.function().family()
                         + " function has neither the signup nor a public GET without path variables to probe."));
         ObjectNode event = gatewayEvent(new RouteTable(topology.httpRoutes().toList()), target, "GET", route.path(),
@@ -205,11 +237,16 @@ final class ProbeEvents {
     }
 
     /**
-     * Up to {@code batchSize} messages from the handler's queue, received as the poller receives them.
+     * Up to {@code batchSize} messages from the handler's queue, received as the poller receives them; first, for
+     * a queue whose {@link QueueFeed} is a sample event, that event is published to the local bus.
      *
      * @throws ProbeException (exit code 1) if none arrives within {@value #QUEUE_WAIT_SECONDS} s
      */
     private ProbeEvent batch(QueueHandler handler) {
+        QueueFeed feed = QueueFeed.of(topology, samples, handler.queue(), json);
+        if (feed instanceof QueueFeed.Sample sample) {
+            publish(sample);
+        }
         String url = require(ConfigKeys.queueUrl(handler.queue()));
         SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(require(ConfigKeys.endpoint("sqs"))))
                 .region(LocalAwsClients.REGION).credentialsProvider(LocalAwsClients.CREDENTIALS)
@@ -219,7 +256,7 @@ final class ProbeEvents {
         if (messages.isEmpty()) {
             throw new ProbeException(ProbeException.FAILED, "No message arrived on " + handler.queue() + " within "
                     + QUEUE_WAIT_SECONDS + " s; pause the stack's poller (POST /_local/queues/" + handler.queue()
-                    + "/pause) and give the queue a message first (the HTTP API probe's signup does).");
+                    + "/pause) and give the queue a message first (" + feedHint(feed) + ").");
         }
         while (messages.size() < handler.batchSize()) {
             List<Message> more = QueuePoller.receive(sqs, url, Math.min(10, handler.batchSize() - messages.size()), 0);
@@ -230,6 +267,60 @@ final class ProbeEvents {
         }
         String event = new SqsEvents(json, LocalAwsClients.REGION.id()).toEvent(messages, QueuePoller.queueArn(sqs, url));
         return new ProbeEvent.Batch(event, messages, handler.queue(), url, sqs, json);
+    }
+
+    private static String feedHint(QueueFeed feed) {
+        if (feed instanceof QueueFeed.Sample sample) {
+            return "the probe published the sample " + sample.detailType() + " to the bus; did its rule route it?";
+        }
+        if (feed instanceof QueueFeed.StripeCheckout) {
+            return "complete a Stripe Checkout on the stand-in, whose webhooks fill it";
+        }
+        return feed instanceof QueueFeed.Signup ? "the HTTP API probe's signup does" : "send it one";
+    }
+
+    /**
+     * Publishes the registered sample event to the stack's bus, as its source family would: with a fresh
+     * {@code eventId} (consumers skip an id they handled) and the current time, everything else as registered.
+     */
+    private void publish(QueueFeed.Sample sample) {
+        ObjectNode event;
+        try {
+            event = (ObjectNode) json.readTree(Files.readString(sample.file()));
+        } catch (java.io.IOException | ClassCastException e) {
+            throw new ProbeException(ProbeException.USAGE, "The sample event " + sample.file() + " is not a JSON object.");
+        }
+        ObjectNode detail = (ObjectNode) event.path("detail");
+        detail.put("eventId", newEventId());
+        // The envelope's schema allows milliseconds at most.
+        detail.put("occurredAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        String bus = require(ConfigKeys.EVENT_BUS);
+        try (EventBridgeClient events = EventBridgeClient.builder()
+                .endpointOverride(URI.create(require(ConfigKeys.endpoint("eventbridge"))))
+                .region(LocalAwsClients.REGION).credentialsProvider(LocalAwsClients.CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            PutEventsResponse response = events.putEvents(r -> r.entries(e -> e.eventBusName(bus)
+                    .source(event.path("source").asText()).detailType(sample.detailType()).detail(detail.toString())));
+            if (response.failedEntryCount() > 0) {
+                throw new ProbeException(ProbeException.FAILED, "The local bus refused the sample " + sample.detailType()
+                        + ": " + response.entries().get(0).errorMessage());
+            }
+        }
+    }
+
+    /** {@code evt_} and a ULID (48 bits of milliseconds, 80 random bits, Crockford base 32), as events carry. */
+    static String newEventId() {
+        String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        StringBuilder id = new StringBuilder("evt_");
+        long millis = System.currentTimeMillis();
+        for (int shift = 45; shift >= 0; shift -= 5) {
+            id.append(alphabet.charAt((int) (millis >>> shift) & 31));
+        }
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 16; i++) {
+            id.append(alphabet.charAt(random.nextInt(32)));
+        }
+        return id.toString();
     }
 
     private ProbeEvent schedule(ProbeTarget target, ScheduledHandler handler) {

@@ -26,7 +26,7 @@ public record ProbeOptions(URI api, String family, String entryPoint, Path proje
     public static final String USAGE = "Usage: ColdStartProbe --api http://127.0.0.1:18080 (--function identity "
             + "--entry-point api|authorizer|emails|purge-workspaces | --reference [--memory MB]) "
             + "[--path /v1/workspaces/ID --authorization 'Bearer TOKEN' [--authorizer-context JSON]] "
-            + "[--project-root DIR], or ColdStartProbe --list";
+            + "[--project-root DIR], or ColdStartProbe --list [--project-root DIR]";
 
     /**
      * Reads the arguments; the project root defaults to {@code workingDir}.

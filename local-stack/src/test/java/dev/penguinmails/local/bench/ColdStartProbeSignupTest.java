@@ -13,7 +13,9 @@ import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import dev.penguinmails.topology.ScheduledHandler;
 import dev.penguinmails.topology.Topology;
+import dev.penguinmails.local.queues.QueuePoller;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class ColdStartProbeSignupTest {
     private static final Pattern EMAIL = Pattern.compile("cold-[0-9a-f]+@example\\.com");
     private static final Topology TOPOLOGY = PenguinMailsTopology.define();
+    private static final Path SAMPLES = FixtureAccess.projectRoot().resolve(QueueFeed.SAMPLES);
     private static LocalStack stack;
 
     @BeforeAll
@@ -56,9 +59,9 @@ class ColdStartProbeSignupTest {
         ColdStartReport emails;
         try {
             api = ColdStartProbe.measure(ProbeTarget.find(TOPOLOGY, jars, "identity", "api"), TOPOLOGY, environment,
-                    stack.apiBaseUrl(), jvmBoot);
+                    stack.apiBaseUrl(), jvmBoot, SAMPLES);
             emails = ColdStartProbe.measure(ProbeTarget.find(TOPOLOGY, jars, "identity", "emails"), TOPOLOGY,
-                    environment, stack.apiBaseUrl(), jvmBoot);
+                    environment, stack.apiBaseUrl(), jvmBoot, SAMPLES);
         } finally {
             stack.pollers().get(0).resume();
         }
@@ -93,11 +96,37 @@ class ColdStartProbeSignupTest {
                     .filter(e -> e instanceof ScheduledHandler || e instanceof AuthorizerHandler).map(EntryPoint::name).toList();
             for (String entryPoint : entryPoints) {
                 ColdStartReport report = ColdStartProbe.measure(ProbeTarget.find(TOPOLOGY, jars, function.family(), entryPoint),
-                        TOPOLOGY, environment, stack.apiBaseUrl(), 1);
+                        TOPOLOGY, environment, stack.apiBaseUrl(), 1, SAMPLES);
                 assertThat(report.succeeded()).as(function.family() + " " + entryPoint + ": " + report.detail()).isTrue();
                 probed++;
             }
         }
         assertThat(probed).isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * The consumers whose queues the signup does not reach (identity's plans, billing's usage) are probed with the
+     * registered sample of an event their rule routes, published to the bus by the probe, and handle it.
+     */
+    @Test
+    void theConsumersTheSignupDoesNotReachHandleThePublishedSampleOfTheirRule() {
+        FunctionClasspath jars = FunctionClasspath.builtJars(FixtureAccess.projectRoot());
+        for (String[] consumer : List.of(new String[] {"identity", "plans", PenguinMailsTopology.IDENTITY_PLANS},
+                new String[] {"billing", "usage", PenguinMailsTopology.BILLING_USAGE})) {
+            Map<String, String> environment = ColdStartProbe.fetchEnvironment(stack.apiBaseUrl(), consumer[0]);
+            QueuePoller poller = stack.pollers().stream().filter(p -> p.settings().name().equals(consumer[2]))
+                    .findFirst().orElseThrow();
+            poller.pause();
+            ColdStartReport report;
+            try {
+                report = ColdStartProbe.measure(ProbeTarget.find(TOPOLOGY, jars, consumer[0], consumer[1]), TOPOLOGY,
+                        environment, stack.apiBaseUrl(), 1, SAMPLES);
+            } finally {
+                poller.resume();
+            }
+
+            assertThat(report.succeeded()).as(consumer[0] + " " + consumer[1] + ": " + report.detail()).isTrue();
+            assertThat(report.detail()).isEqualTo("0 batchItemFailures of 1 message(s)");
+        }
     }
 }

@@ -63,7 +63,8 @@ class ColdStartProbeTest {
             sqs.sendMessage(b -> b.queueUrl(url).messageBody("fine"));
             sqs.sendMessage(b -> b.queueUrl(url).messageBody("fail"));
 
-            report = ColdStartProbe.measure(target("work"), TOPOLOGY, environment, stack.apiBaseUrl(), 1);
+            report = ColdStartProbe.measure(target("work"), TOPOLOGY, environment, stack.apiBaseUrl(), 1,
+                    FixtureAccess.projectRoot().resolve(QueueFeed.SAMPLES));
 
             assertThat(count(sqs, url, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
                     + count(sqs, url, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
@@ -83,7 +84,8 @@ class ColdStartProbeTest {
 
     @Test
     void aScheduledEntryPointIsFiredWithItsRulesEvent() throws Exception {
-        ColdStartReport report = ColdStartProbe.measure(target("tick"), TOPOLOGY, environment, stack.apiBaseUrl(), 7);
+        ColdStartReport report = ColdStartProbe.measure(target("tick"), TOPOLOGY, environment, stack.apiBaseUrl(), 7,
+                FixtureAccess.projectRoot().resolve(QueueFeed.SAMPLES));
 
         assertThat(report.succeeded()).as(report.detail()).isTrue();
         assertThat(report.detail()).isEqualTo("returned");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.penguinmails.local.FixtureAccess;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import dev.penguinmails.topology.Topology;
@@ -19,7 +20,7 @@ class ProbeEventsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Topology TOPOLOGY = PenguinMailsTopology.define();
     private static final ProbeEvents EVENTS = new ProbeEvents(JSON, TOPOLOGY, Map.of(), "pm-",
-            URI.create("http://127.0.0.1:18080"));
+            URI.create("http://127.0.0.1:18080"), FixtureAccess.projectRoot().resolve(QueueFeed.SAMPLES));
     private static final AuthenticatedRequest REQUEST = new AuthenticatedRequest("/v1/workspaces/ws1", "Bearer abc",
             Optional.of("{\"accountId\":\"acc1\"}"));
 

@@ -3,6 +3,7 @@ package dev.penguinmails.local.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.penguinmails.local.FixtureAccess;
 import dev.penguinmails.local.FunctionClasspath;
 import dev.penguinmails.topology.HttpApiHandler;
 import dev.penguinmails.topology.PenguinMailsTopology;
@@ -114,29 +115,30 @@ class ProbeOptionsTest {
     }
 
     @Test
-    void listPrintsEveryEntryPointHttpApiFirstThenTheAuthorizerThenQueuesThenSchedules() {
+    void listPrintsEveryEntryPointHttpApiFirstThenTheAuthorizerThenQueuesWithTheirFeedThenSchedules() {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
-        int exitCode = ColdStartProbe.run(List.of("--list"), 0, new PrintStream(stdout, true));
+        int exitCode = ColdStartProbe.run(List.of("--list", "--project-root", FixtureAccess.projectRoot().toString()), 0,
+                new PrintStream(stdout, true));
 
         assertThat(exitCode).isZero();
         assertThat(stdout.toString().lines()).containsExactly(
-                "identity\tapi\thttp\t1024\t-",
-                "identity\tauthorizer\tauthorizer\t1024\t-",
-                "identity\temails\tqueue\t1024\tidentity-emails",
-                "identity\tplans\tqueue\t1024\tidentity-plans",
-                "identity\tpurge-workspaces\tschedule\t1024\t-",
-                "identity\trelay-events\tschedule\t1024\t-",
-                "billing\tapi\thttp\t1024\t-",
-                "billing\tstripe-events\tqueue\t1024\tbilling-stripe-events",
-                "billing\tusage\tqueue\t1024\tbilling-usage",
-                "billing\tsync-catalog\tschedule\t1024\t-",
-                "billing\treplay-stripe-events\tschedule\t1024\t-",
-                "billing\tdunning\tschedule\t1024\t-",
-                "billing\trelay-events\tschedule\t1024\t-",
-                "domains\tapi\thttp\t1024\t-",
-                "domains\treverify-domains\tschedule\t1024\t-",
-                "domains\trelay-events\tschedule\t1024\t-");
+                "identity\tapi\thttp\t1024\t-\tsignup",
+                "identity\tauthorizer\tauthorizer\t1024\t-\t-",
+                "identity\temails\tqueue\t1024\tidentity-emails\tsignup",
+                "identity\tplans\tqueue\t1024\tidentity-plans\tsample:billing.plan.changed",
+                "identity\tpurge-workspaces\tschedule\t1024\t-\t-",
+                "identity\trelay-events\tschedule\t1024\t-\t-",
+                "billing\tapi\thttp\t1024\t-\tpublic",
+                "billing\tstripe-events\tqueue\t1024\tbilling-stripe-events\tstripe-checkout",
+                "billing\tusage\tqueue\t1024\tbilling-usage\tsample:email.sent",
+                "billing\tsync-catalog\tschedule\t1024\t-\t-",
+                "billing\treplay-stripe-events\tschedule\t1024\t-\t-",
+                "billing\tdunning\tschedule\t1024\t-\t-",
+                "billing\trelay-events\tschedule\t1024\t-\t-",
+                "domains\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/domains",
+                "domains\treverify-domains\tschedule\t1024\t-\t-",
+                "domains\trelay-events\tschedule\t1024\t-\t-");
     }
 
     private void assertUsage(List<String> args, String message) {

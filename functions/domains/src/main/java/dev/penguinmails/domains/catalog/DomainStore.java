@@ -73,7 +73,18 @@ public class DomainStore {
      * {@code owed} in the same write; false if it changed meanwhile.
      */
     public boolean replace(TenantContext tenant, Domain current, Domain next, @Nullable OutboxEntry owed) {
-        Map<String, AttributeValue> attributes = new HashMap<>(DomainItems.write(next));
+        return replace(tenant, current, next, owed, Map.of());
+    }
+
+    /**
+     * {@link #replace(TenantContext, Domain, Domain, OutboxEntry)}, setting in the same write {@code also}: attributes
+     * a capability keeps on the domain item beside the domain (the last verification, blacklist results), laid out
+     * by that capability. Attributes not named stay as they are.
+     */
+    public boolean replace(TenantContext tenant, Domain current, Domain next, @Nullable OutboxEntry owed,
+                           Map<String, AttributeValue> also) {
+        Map<String, AttributeValue> attributes = new HashMap<>(also);
+        attributes.putAll(DomainItems.write(next));
         if (next.status() == DomainStatus.REMOVED) {
             attributes.put("expiresAt", AttributeValue.fromN(Long.toString(Instant.now().plus(KEEP_REMOVED).getEpochSecond())));
         }
@@ -89,11 +100,19 @@ public class DomainStore {
 
     /** The workspace's domain of that name, unless removed. */
     public Optional<Domain> get(TenantContext tenant, String name) {
+        return getStored(tenant, name).map(Stored::domain);
+    }
+
+    /** The workspace's domain of that name with its whole item, for the attributes capabilities keep beside it. */
+    public Optional<Stored> getStored(TenantContext tenant, String name) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(tenant, name))
                 .consistentRead(true)).item();
-        return Optional.ofNullable(item).filter(i -> !i.isEmpty()).map(DomainItems::read)
-                .filter(d -> d.status() != DomainStatus.REMOVED);
+        return Optional.ofNullable(item).filter(i -> !i.isEmpty()).map(i -> new Stored(DomainItems.read(i), i))
+                .filter(s -> s.domain().status() != DomainStatus.REMOVED);
     }
+
+    /** A domain as read, and the item it was read from. */
+    public record Stored(Domain domain, Map<String, AttributeValue> item) { }
 
     /** One page of the workspace's domains, by name. */
     public Page<Domain> list(TenantContext tenant, PageRequest page) {

@@ -1,5 +1,8 @@
 package dev.penguinmails.domains.verification;
 
+import dev.penguinmails.domains.blacklists.BlacklistChecker;
+import dev.penguinmails.domains.blacklists.BlacklistItems;
+import dev.penguinmails.domains.blacklists.BlacklistReport;
 import dev.penguinmails.domains.catalog.Domain;
 import dev.penguinmails.domains.catalog.DomainProblems;
 import dev.penguinmails.domains.catalog.DomainSettings;
@@ -19,9 +22,12 @@ import dev.penguinmails.events.outbox.Outbox;
 import dev.penguinmails.events.outbox.OutboxEntry;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks a domain's records against DNS and moves its status: PASSED makes it VERIFIED; FAILED makes a verified
@@ -37,9 +43,12 @@ public class DomainVerifier {
     private final Outbox outbox;
     private final DnsSettings dns;
     private final DomainSettings settings;
+    private final BlacklistChecker blacklists;
 
-    DomainVerifier(DomainStore store, DomainSettings settings, RecordSet records, Outbox outbox, DnsSettings dns) {
+    DomainVerifier(DomainStore store, DomainSettings settings, RecordSet records, Outbox outbox, DnsSettings dns,
+                   BlacklistChecker blacklists) {
         this.settings = settings;
+        this.blacklists = blacklists;
         this.store = store;
         this.checks = new DomainChecks(settings, records);
         this.records = records;
@@ -67,13 +76,23 @@ public class DomainVerifier {
                 current.organizationalDomain(), status, keys, current.createdAt(), now,
                 status == DomainStatus.VERIFIED && current.status() != DomainStatus.VERIFIED ? now : current.verifiedAt(),
                 now, current.version() + 1);
+        // The last verification and blacklist results are kept beside the domain, for its health.
+        Map<String, AttributeValue> also = new HashMap<>(VerificationSummary.of(now, outcome, results).attributes());
+        long blacklistQueries = 0;
+        Instant blacklistsChecked = store.getStored(tenant, current.name()).flatMap(s -> BlacklistItems.read(s.item()))
+                .map(BlacklistReport::checkedAt).orElse(null);
+        if (blacklists.due(blacklistsChecked, now)) {
+            BlacklistReport report = blacklists.check(current, lookup.resolvers(), false);
+            also.putAll(BlacklistItems.write(report));
+            blacklistQueries = report.queries();
+        }
         Verification verification = new Verification(checked, outcome, results,
-                lookup.queryCount() + each.stream().mapToLong(DnsjavaLookup::queryCount).sum());
+                lookup.queryCount() + each.stream().mapToLong(DnsjavaLookup::queryCount).sum() + blacklistQueries);
         // Sending needs to hear of a new status, and of a new signing key while the domain sends.
         boolean newSigner = !checked.activeKey().selector().equals(current.activeKey().selector());
         OutboxEntry owed = status == current.status() && !(newSigner && status.eligibleForSending()) ? null
                 : outbox.entry().event(event(tenant.workspaceId(), checked, verification.problems())).build();
-        if (!store.replace(tenant, current, checked, owed)) {
+        if (!store.replace(tenant, current, checked, owed, also)) {
             throw DomainProblems.changedMeanwhile();
         }
         return verification;
