@@ -63,4 +63,25 @@ node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"
 [ "$(field "$OUT/reply.json" .outcome)" = "passed" ] || fail "the published domain should verify: $(cat "$OUT/reply.json")"
 [ "$(field "$OUT/reply.json" .domain.eligibleForSending)" = "true" ] || fail "a verified domain should be able to send"
 echo "   $DOMAIN is verified and may send"
+
+# The local stack's GreenMail stands in for the customer's mail server (SMTP 3025, IMAP 3143, any password).
+SMTP_PORT="${PENGUINMAILS_SMTP_PORT:-3025}" IMAP_PORT="${PENGUINMAILS_IMAP_PORT:-3143}"
+MAILBOXES="/v1/workspaces/$WS/mailboxes"
+server() { echo "{\"host\":\"127.0.0.1\",\"port\":$1,\"security\":\"none\",\"password\":\"app-password\"}"; }
+
+echo "8. Connecting a mailbox whose SMTP server does not answer: refused, nothing saved"
+expect "$(call POST "$MAILBOXES" "{\"address\":\"ana@$DOMAIN\",\"smtp\":$(server 1),\"imap\":$(server "$IMAP_PORT")}")" 422 "unreachable mailbox"
+echo "   $(field "$OUT/reply.json" '.errors[0].message' | cut -c1-110)"
+
+echo "9. Connecting ana@$DOMAIN after a live login to its SMTP and IMAP servers"
+expect "$(call POST "$MAILBOXES" "{\"address\":\"ana@$DOMAIN\",\"displayName\":\"Ana\",\"dailyLimit\":40,\"smtp\":$(server "$SMTP_PORT"),\"imap\":$(server "$IMAP_PORT")}")" 201 "connect mailbox"
+[ "$(field "$OUT/reply.json" .status)" = "connected" ] || fail "the mailbox should be connected: $(cat "$OUT/reply.json")"
+grep -q app-password "$OUT/reply.json" && fail "the answer shows the password"
+MAILBOX=$(field "$OUT/reply.json" .id)
+echo "   $MAILBOX connected; sends $(field "$OUT/reply.json" .allowanceToday) today, warm-up $(field "$OUT/reply.json" .warmup.stage) until $(field "$OUT/reply.json" .warmup.completesOn)"
+
+echo "10. Testing it again on demand"
+expect "$(call POST "$MAILBOXES/$MAILBOX/test" '{}')" 200 "test mailbox"
+[ "$(field "$OUT/reply.json" .passed)" = "true" ] || fail "the test should pass: $(cat "$OUT/reply.json")"
+echo "   smtp $(field "$OUT/reply.json" '.results[0].outcome'), imap $(field "$OUT/reply.json" '.results[1].outcome')"
 echo "OK"
