@@ -1,5 +1,6 @@
 package dev.penguinmails.domains.catalog;
 
+import dev.penguinmails.domains.store.LiveItems;
 import dev.penguinmails.domains.store.VersionedWrites;
 import dev.penguinmails.events.outbox.Outbox;
 import dev.penguinmails.events.outbox.OutboxEntry;
@@ -116,22 +117,8 @@ public class DomainStore {
 
     /** One page of the workspace's domains, by name. */
     public Page<Domain> list(TenantContext tenant, PageRequest page) {
-        String scope = "domains|" + tenant.workspaceId();
-        QueryResponse response = dynamo.query(r -> {
-            r.tableName(table).keyConditionExpression("pk = :pk")
-                    .filterExpression("#status <> :removed")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":pk", partition(tenant),
-                            ":removed", AttributeValue.fromS(DomainStatus.REMOVED.name())))
-                    .consistentRead(true).limit(page.limit());
-            if (page.cursor() != null) {
-                r.exclusiveStartKey(cursors.decode(page.cursor(), scope));
-            }
-        });
-        List<Domain> domains = response.items().stream().map(DomainItems::read).toList();
-        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? cursors.encode(response.lastEvaluatedKey(), scope) : null;
-        return new Page<>(domains, next);
+        return LiveItems.page(dynamo, table, partition(tenant), "domains|" + tenant.workspaceId(), page, cursors,
+                DomainItems::read);
     }
 
     /**

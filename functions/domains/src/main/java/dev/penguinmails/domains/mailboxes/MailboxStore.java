@@ -1,5 +1,6 @@
 package dev.penguinmails.domains.mailboxes;
 
+import dev.penguinmails.domains.store.LiveItems;
 import dev.penguinmails.domains.store.VersionedWrites;
 import dev.penguinmails.events.outbox.Outbox;
 import dev.penguinmails.events.outbox.OutboxEntry;
@@ -14,13 +15,11 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Mailbox items ({@code pk WS#<workspace>#MAILBOXES, sk <mailbox id>}). The id derives from the address, so an
@@ -91,22 +90,8 @@ public class MailboxStore {
 
     /** One page of the workspace's mailboxes, in id order. */
     public Page<Mailbox> list(TenantContext tenant, PageRequest page) {
-        String scope = "mailboxes|" + tenant.workspaceId();
-        QueryResponse response = dynamo.query(r -> {
-            r.tableName(table).keyConditionExpression("pk = :pk")
-                    .filterExpression("#status <> :removed")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(":pk", partition(tenant),
-                            ":removed", AttributeValue.fromS(Mailbox.Status.REMOVED.name())))
-                    .consistentRead(true).limit(page.limit());
-            if (page.cursor() != null) {
-                r.exclusiveStartKey(cursors.decode(page.cursor(), scope));
-            }
-        });
-        List<Mailbox> mailboxes = response.items().stream().map(MailboxItems::read).toList();
-        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? cursors.encode(response.lastEvaluatedKey(), scope) : null;
-        return new Page<>(mailboxes, next);
+        return LiveItems.page(dynamo, table, partition(tenant), "mailboxes|" + tenant.workspaceId(), page, cursors,
+                MailboxItems::read);
     }
 
     static Map<String, AttributeValue> key(TenantContext tenant, String id) {
