@@ -22,9 +22,10 @@ public record MailboxView(
         @Schema(description = "What it may send today (UTC), warm-up allowing") int allowanceToday,
         WarmupView warmup,
         @Nullable String signatureHtml,
-        @Nullable ServerView smtp,
-        @Nullable ServerView imap,
-        @Nullable TestView lastTest,
+        // The type beside nullable: OpenAPI 3.0 ignores nullable where no type is given.
+        @Nullable @Schema(type = "object", description = "smtp mailboxes only") ServerView smtp,
+        @Nullable @Schema(type = "object", description = "smtp mailboxes only") ServerView imap,
+        @Nullable @Schema(type = "object") TestView lastTest,
         Instant createdAt,
         Instant updatedAt,
         long version) {
