@@ -17,8 +17,8 @@ public record HealthView(
         @Schema(description = "A (90+), B (75+), C (60+), D (40+) or F") String grade,
         @Schema(description = "The score and what cost the most, in one line") String summary,
         List<HealthFactor> factors,
-        @Schema(description = "The last DNS verification; null if never verified") @Nullable Dns dns,
-        @Schema(description = "The last blacklist check; null if never checked") @Nullable BlacklistReport blacklists) {
+        @Schema(type = "object", description = "The last DNS verification; null if never verified") @Nullable Dns dns,
+        @Schema(type = "object", description = "The last blacklist check; null if never checked") @Nullable BlacklistReport blacklists) {
 
     /** When the records were last verified, and the outcome (passed, failed or unknown). */
     @Serdeable
