@@ -22,12 +22,12 @@ public final class MailboxRequests {
             @NotBlank @Size(max = 320) @Schema(description = "The address it sends from, on one of the workspace's domains",
                     example = "ana@outreach.acme.com") String address,
             @Nullable @Size(max = 200) @Schema(description = "The name recipients see", example = "Ana Souza") String displayName,
-            @Nullable @Pattern(regexp = "smtp|ses") @Schema(description = "smtp (default): its own SMTP and IMAP servers; "
+            @Nullable @Pattern(regexp = "^(smtp|ses)$") @Schema(description = "smtp (default): its own SMTP and IMAP servers; "
                     + "ses: Amazon SES through the domain's identity, signed with the domain's DKIM key") String provider,
-            @Nullable @Valid @Schema(description = "Required for smtp") Server smtp,
-            @Nullable @Valid @Schema(description = "Required for smtp: replies and bounces are read from it") Server imap,
+            @Nullable @Valid @Schema(type = "object", description = "Required for smtp") Server smtp,
+            @Nullable @Valid @Schema(type = "object", description = "Required for smtp: replies and bounces are read from it") Server imap,
             @Nullable @Min(1) @Schema(description = "How many it may send a day, warm-up allowing (default 30)") Integer dailyLimit,
-            @Nullable @Valid Ramp warmup,
+            @Nullable @Valid @Schema(type = "object") Ramp warmup,
             @Nullable @Size(max = 10000) @Schema(description = "HTML appended to its messages") String signatureHtml) { }
 
     /** PATCH .../mailboxes/{id}: only what is given changes; an empty string clears a text. */
@@ -35,17 +35,17 @@ public final class MailboxRequests {
     @Schema(name = "UpdateMailbox")
     public record Update(@Nullable @Size(max = 200) String displayName,
                          @Nullable @Min(1) Integer dailyLimit,
-                         @Nullable @Valid Ramp warmup,
+                         @Nullable @Valid @Schema(type = "object") Ramp warmup,
                          @Nullable @Size(max = 10000) String signatureHtml,
-                         @Nullable @Valid @Schema(description = "New SMTP settings or password; tested before they are kept") Server smtp,
-                         @Nullable @Valid @Schema(description = "New IMAP settings or password; tested before they are kept") Server imap) { }
+                         @Nullable @Valid @Schema(type = "object", description = "New SMTP settings or password; tested before they are kept") Server smtp,
+                         @Nullable @Valid @Schema(type = "object", description = "New IMAP settings or password; tested before they are kept") Server imap) { }
 
     /** A server to log in to. */
     @Serdeable
     @Schema(name = "MailServerLogin")
     public record Server(@NotBlank @Size(max = 253) @Schema(example = "smtp.gmail.com") String host,
                          @NotNull @Min(1) @Max(65535) @Schema(example = "587") Integer port,
-                         @NotBlank @Pattern(regexp = "tls|starttls|none") @Schema(description = "tls (465, 993), starttls "
+                         @NotBlank @Pattern(regexp = "^(tls|starttls|none)$") @Schema(description = "tls (465, 993), starttls "
                                  + "(587, 143); none only in the local stack", example = "starttls") String security,
                          @Nullable @Size(max = 320) @Schema(description = "Defaults to the address") String username,
                          @NotBlank @Size(max = 1000) @Schema(description = "Stored encrypted, never shown again") String password) { }
