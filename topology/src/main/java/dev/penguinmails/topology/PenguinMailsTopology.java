@@ -16,6 +16,8 @@ public final class PenguinMailsTopology {
     public static final String BILLING_USAGE = "billing-usage";
     /** Billing's plan changes, from which identity keeps each workspace's seats and workspaces-per-account. */
     public static final String IDENTITY_PLANS = "identity-plans";
+    /** Billing's plan changes, from which domains keeps how many mailboxes each workspace may connect. */
+    public static final String DOMAINS_PLANS = "domains-plans";
     /** The families that call Stripe, and so get its API key and webhook secret. */
     public static final Set<String> STRIPE_CLIENTS = Set.of(BILLING);
     /** Identity's Lambda authorizer, which every authorized route of every family runs first. */
@@ -35,6 +37,8 @@ public final class PenguinMailsTopology {
                 List.of(new BucketSpec("imports", 30), new BucketSpec("exports", 7)),
                 List.of(QueueSpec.work("identity-emails", 120, 5),
                         QueueSpec.work(IDENTITY_PLANS, 120, 5),
+                        // Six times the domains function's 120 s timeout, as every queue a function consumes needs.
+                        QueueSpec.work(DOMAINS_PLANS, 720, 5),
                         QueueSpec.fifo(BILLING_STRIPE_EVENTS, 120, 8),
                         QueueSpec.work(BILLING_USAGE, 120, 5)),
                 "penguinmails",
@@ -49,6 +53,10 @@ public final class PenguinMailsTopology {
                         new RuleSpec(IDENTITY_PLANS, """
                                 {"source":["penguinmails.billing"],"detail-type":["billing.plan.changed"]}""",
                                 List.of(IDENTITY_PLANS)),
+                        // Domains enforces the mailboxes of each workspace's plan.
+                        new RuleSpec(DOMAINS_PLANS, """
+                                {"source":["penguinmails.billing"],"detail-type":["billing.plan.changed"]}""",
+                                List.of(DOMAINS_PLANS)),
                         new RuleSpec(BILLING_USAGE, """
                                 {"source":["penguinmails.sending","penguinmails.contacts","penguinmails.domains"],
                                  "detail-type":["email.sent","contact.created","mailbox.connected"]}""",
@@ -77,7 +85,8 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("PATCH " + mailboxes + "/{mailboxId}"),
                         HttpRoute.of("DELETE " + mailboxes + "/{mailboxId}"),
                         HttpRoute.of("POST " + mailboxes + "/{mailboxId}/test")))),
-                List.of(),
+                List.of(new QueueHandler("plans", "dev.penguinmails.domains.plans.PlanLimitsConsumer",
+                        DOMAINS_PLANS, 10, 0)),
                 List.of(new ScheduledHandler("reverify-domains",
                                 "dev.penguinmails.domains.verification.ReverificationJob", "rate(1 hour)"),
                         new ScheduledHandler("relay-events",

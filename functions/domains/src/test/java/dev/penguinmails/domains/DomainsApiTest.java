@@ -1,7 +1,9 @@
 package dev.penguinmails.domains;
 
 import dev.penguinmails.emulators.PublishedEvent;
+import dev.penguinmails.events.consume.SqsEventConsumer;
 import dev.penguinmails.shared.ids.Ids;
+import dev.penguinmails.testsupport.QueueDelivery;
 import dev.penguinmails.testsupport.TableSnapshot;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.testsupport.TestHttp;
@@ -81,6 +83,16 @@ public abstract class DomainsApiTest implements TestPropertyProvider {
     /** What a refused request must leave as it was. */
     protected List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> snapshot() {
         return TableSnapshot.of(dynamo(), table());
+    }
+
+    /**
+     * Runs {@code consumer} over everything waiting on {@code queue}, as Lambda's SQS trigger would; fails if it
+     * reports a failure.
+     */
+    protected void deliver(String queue, SqsEventConsumer<?> consumer) {
+        List<String> failed = QueueDelivery.drain(TestAws.shared().clients().sqs(), stack.get(ConfigKeys.queueUrl(queue)),
+                consumer::execute);
+        org.assertj.core.api.Assertions.assertThat(failed).as(queue + " consumer failures").isEmpty();
     }
 
     /** The events the domains function published with {@code detailType} about {@code workspaceId}. */

@@ -105,13 +105,14 @@ class ColdStartProbeSignupTest {
     }
 
     /**
-     * The consumers whose queues the signup does not reach (identity's plans, billing's usage) are probed with the
+     * The consumers whose queues the signup does not reach (identity's and domains' plans, billing's usage) are probed with the
      * registered sample of an event their rule routes, published to the bus by the probe, and handle it.
      */
     @Test
     void theConsumersTheSignupDoesNotReachHandleThePublishedSampleOfTheirRule() {
         FunctionClasspath jars = FunctionClasspath.builtJars(FixtureAccess.projectRoot());
         for (String[] consumer : List.of(new String[] {"identity", "plans", PenguinMailsTopology.IDENTITY_PLANS},
+                new String[] {"domains", "plans", PenguinMailsTopology.DOMAINS_PLANS},
                 new String[] {"billing", "usage", PenguinMailsTopology.BILLING_USAGE})) {
             Map<String, String> environment = ColdStartProbe.fetchEnvironment(stack.apiBaseUrl(), consumer[0]);
             QueuePoller poller = stack.pollers().stream().filter(p -> p.settings().name().equals(consumer[2]))

@@ -34,6 +34,8 @@ class QueueFeedTest {
     void queuesTheSignupDoesNotReachGetTheSampleOfTheFirstDetailTypeTheirRuleRoutes() {
         assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.IDENTITY_PLANS, JSON))
                 .isEqualTo(new QueueFeed.Sample("billing.plan.changed", SAMPLES.resolve("billing.plan.changed.json")));
+        assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.DOMAINS_PLANS, JSON))
+                .isEqualTo(new QueueFeed.Sample("billing.plan.changed", SAMPLES.resolve("billing.plan.changed.json")));
         assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.BILLING_USAGE, JSON))
                 .isEqualTo(new QueueFeed.Sample("email.sent", SAMPLES.resolve("email.sent.json")));
     }

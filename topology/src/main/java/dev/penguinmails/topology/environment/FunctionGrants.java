@@ -31,9 +31,12 @@ public final class FunctionGrants {
 
     public static final List<String> SES_SEND_ACTIONS = List.of("ses:SendEmail", "ses:SendRawEmail");
 
-    /** Creating and reading SES domain identities, and tagging them with their workspace as they are created. */
-    public static final List<String> SES_IDENTITY_ACTIONS =
-            List.of("ses:CreateEmailIdentity", "ses:GetEmailIdentity", "ses:TagResource");
+    /**
+     * Creating, reading and deleting SES domain identities, and tagging them with their workspace as they are created
+     * (a domain's removal deletes the identity its workspace created).
+     */
+    public static final List<String> SES_IDENTITY_ACTIONS = List.of("ses:CreateEmailIdentity", "ses:GetEmailIdentity",
+            "ses:DeleteEmailIdentity", "ses:TagResource");
 
     private FunctionGrants() { }
 

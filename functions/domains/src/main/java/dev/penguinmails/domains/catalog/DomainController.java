@@ -72,9 +72,14 @@ class DomainController {
     @Delete("/{domain}")
     @RequiresPermission(DOMAINS_WRITE)
     @Operation(operationId = "removeDomain", summary = "Remove a sending domain",
-            description = "Its DKIM keys are destroyed with it and sending stops using it. Adding it again makes new keys.")
-    @ApiResponse(responseCode = "204", description = "Removed")
+            description = "Its mailboxes are removed first (each publishes mailbox.removed), then the SES identity this "
+                    + "workspace created for it, if any; its DKIM keys are destroyed with it and sending stops using "
+                    + "it. Adding it again makes new keys. If it stops midway (409, 502) the domain stays: repeat the "
+                    + "DELETE to finish.")
+    @ApiResponse(responseCode = "204", description = "Removed, with its mailboxes and SES identity")
     @ApiResponse(responseCode = "404", description = "The workspace has no such domain")
+    @ApiResponse(responseCode = "409", description = "It or one of its mailboxes changed meanwhile; repeat the DELETE")
+    @ApiResponse(responseCode = "502", description = "SES did not answer about its identity; repeat the DELETE")
     HttpResponse<Void> remove(@PathVariable String workspaceId, @PathVariable String domain,
                               @Parameter(hidden = true) TenantContext tenant) {
         service.remove(tenant, domain);

@@ -29,12 +29,16 @@ public class DomainService {
     private final DkimKeyMaker keys;
     private final Outbox outbox;
     private final DomainSettings settings;
+    private final List<DomainRemovalStep> removalSteps;
 
-    DomainService(DomainStore store, DkimKeyMaker keys, Outbox outbox, DomainSettings settings) {
+    DomainService(DomainStore store, DkimKeyMaker keys, Outbox outbox, DomainSettings settings,
+                  List<DomainRemovalStep> removalSteps) {
         this.store = store;
         this.keys = keys;
         this.outbox = outbox;
         this.settings = settings;
+        this.removalSteps = removalSteps.stream().sorted(java.util.Comparator.comparingInt(DomainRemovalStep::getOrder))
+                .toList();
     }
 
     public Domain add(TenantContext tenant, String input) {
@@ -62,9 +66,14 @@ public class DomainService {
         return store.list(tenant, page);
     }
 
-    /** Removes the domain; its keys go with it, and sending forgets it on {@code domain.removed}. */
+    /**
+     * Removes the domain after what leaves with it (its mailboxes, its SES identity); its keys go with it, and
+     * sending forgets it on {@code domain.removed}. If a step fails the domain stays, and removing it again resumes.
+     */
     public void remove(TenantContext tenant, String name) {
-        Domain current = get(tenant, name);
+        DomainStore.Stored stored = store.getStored(tenant, normalise(name)).orElseThrow(DomainProblems::notFound);
+        removalSteps.forEach(step -> step.beforeRemoval(tenant, stored));
+        Domain current = stored.domain();
         Domain removed = new Domain(current.workspaceId(), current.name(), current.unicodeName(),
                 current.organizationalDomain(), DomainStatus.REMOVED, current.dkimKeys(), current.createdAt(),
                 Instant.now(), current.verifiedAt(), current.checkedAt(), current.version() + 1);

@@ -99,6 +99,23 @@ public class DomainStore {
         return true;
     }
 
+    /**
+     * Sets {@code attribute} to true on the domain's item, beside the domain and without changing its version: a
+     * note a capability keeps for later (that an SES identity may exist). A removed or absent domain is left alone.
+     */
+    public void flag(TenantContext tenant, String name, String attribute) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(tenant, name))
+                    .updateExpression("SET #flag = :true")
+                    .conditionExpression("attribute_exists(pk) AND #status <> :removed")
+                    .expressionAttributeNames(Map.of("#flag", attribute, "#status", "status"))
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true),
+                            ":removed", AttributeValue.fromS(DomainStatus.REMOVED.name()))));
+        } catch (ConditionalCheckFailedException gone) {
+            // Removed meanwhile: nothing to note.
+        }
+    }
+
     /** The workspace's domain of that name, unless removed. */
     public Optional<Domain> get(TenantContext tenant, String name) {
         return getStored(tenant, name).map(Stored::domain);

@@ -6,6 +6,7 @@ import dev.penguinmails.domains.mailboxes.connection.ConnectionResult;
 import dev.penguinmails.domains.mailboxes.connection.ConnectionTester;
 import dev.penguinmails.domains.mailboxes.connection.LoginAttempt;
 import dev.penguinmails.domains.mailboxes.connection.MailProtocol;
+import dev.penguinmails.domains.plans.MailboxLimit;
 import dev.penguinmails.domains.ses.SesIdentities;
 import dev.penguinmails.domains.ses.SesIdentityStatus;
 import dev.penguinmails.events.DomainEvent;
@@ -44,10 +45,12 @@ public class MailboxService {
     private final SesIdentities ses;
     private final Outbox outbox;
     private final MailboxSettings settings;
+    private final MailboxLimit limit;
     private final Clock clock;
 
     MailboxService(MailboxStore store, DomainStore domains, MailboxAddresses addresses, ConnectionTester tester,
-                   MailboxCredentials credentials, SesIdentities ses, Outbox outbox, MailboxSettings settings) {
+                   MailboxCredentials credentials, SesIdentities ses, Outbox outbox, MailboxSettings settings,
+                   MailboxLimit limit) {
         this.store = store;
         this.domains = domains;
         this.addresses = addresses;
@@ -56,6 +59,7 @@ public class MailboxService {
         this.ses = ses;
         this.outbox = outbox;
         this.settings = settings;
+        this.limit = limit;
         this.clock = Clock.systemUTC();
     }
 
@@ -69,6 +73,10 @@ public class MailboxService {
         if (previous.isPresent() && previous.get().status() != Mailbox.Status.REMOVED) {
             throw MailboxProblems.exists(address.value(), id);
         }
+        // Before any login or SES call: a refused mailbox costs nothing. The address itself is not live here
+        // (absent or removed), so connecting it again never counts it twice.
+        limit.requirePlaceForMailbox(tenant, Page.all(page -> store.list(tenant, page)).stream()
+                .filter(m -> !m.id().equals(id)).count());
         Mailbox.Provider provider = "ses".equals(body.provider()) ? Mailbox.Provider.SES : Mailbox.Provider.SMTP;
         int dailyLimit = dailyLimit(body.dailyLimit() == null ? settings.defaultDailyLimit() : body.dailyLimit());
         Warmup warmup = warmup(body.warmup(), null, today());
@@ -79,7 +87,7 @@ public class MailboxService {
             if (body.smtp() != null || body.imap() != null) {
                 throw ProblemException.invalid("provider", "ses mailboxes send through SES: leave smtp and imap out");
             }
-            SesIdentityStatus identity = ses.ensure(domain);
+            SesIdentityStatus identity = ses.ensure(tenant, domain);
             mailbox = new Mailbox(tenant.workspaceId(), id, address.value(), domain.name(), blankToNull(body.displayName()),
                     provider, identity.verifiedForSending() ? Mailbox.Status.CONNECTED : Mailbox.Status.FAILING,
                     null, null, dailyLimit, warmup, blankToNull(body.signatureHtml()),
@@ -177,7 +185,7 @@ public class MailboxService {
         ConnectionSummary summary;
         if (current.provider() == Mailbox.Provider.SES) {
             Domain domain = domains.get(tenant, current.domain()).orElseThrow(MailboxProblems::notFound);
-            SesIdentityStatus identity = ses.ensure(domain);
+            SesIdentityStatus identity = ses.ensure(tenant, domain);
             summary = new ConnectionSummary(now, identity.verifiedForSending(), identity.failure(domain.name()));
         } else {
             results = tester.test(List.of(credentials.open(tenant.workspaceId(), id, MailProtocol.SMTP, current.smtp()),
@@ -207,14 +215,16 @@ public class MailboxService {
         }
     }
 
-    /** Removes every mailbox on {@code domain}, as the domain leaves the workspace. */
+    /**
+     * Removes every live mailbox on {@code domain}, as the domain leaves the workspace; safe to repeat, since removed
+     * ones are no longer listed. One changed meanwhile stops it (409), so the domain stays until a retry.
+     */
     public void removeAllOn(TenantContext tenant, String domain) {
-        String cursor = null;
-        do {
-            Page<Mailbox> page = store.list(tenant, PageRequest.of("100", cursor));
-            page.items().stream().filter(m -> m.domain().equals(domain)).forEach(m -> removeMailbox(tenant, m));
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        for (Mailbox mailbox : Page.all(page -> store.list(tenant, page))) {
+            if (mailbox.domain().equals(domain) && !removeMailbox(tenant, mailbox)) {
+                throw MailboxProblems.changedMeanwhile();
+            }
+        }
     }
 
     private boolean removeMailbox(TenantContext tenant, Mailbox current) {

@@ -3,26 +3,14 @@ package dev.penguinmails.domains.mailboxes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpServer;
 import dev.penguinmails.domains.Caller;
-import dev.penguinmails.domains.DomainsApiTest;
 import dev.penguinmails.emulators.PublishedEvent;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.testsupport.TestHttp.Reply;
-import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,40 +19,13 @@ import org.junit.jupiter.api.Test;
  * records the SES v2 requests (real SES is not exercised here), and tenancy.
  */
 @MicronautTest
-class MailboxApiTest extends DomainsApiTest {
-    private static final String PASSWORD = "s3cret-Pa55";
-
-    private GreenMail greenMail;
-    private HttpServer ses;
-    private final List<String> sesRequests = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean sesHasIdentity = new AtomicBoolean();
-    private final AtomicBoolean sesVerified = new AtomicBoolean();
-    private String sesOwner = "";
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()})
-                .withConfiguration(GreenMailConfiguration.aConfig());
-        greenMail.start();
-        ses = startSes();
-        return Map.of("penguinmails.outbound.local-targets", "true",
-                "penguinmails.mailboxes.connect-timeout", "1s",
-                "penguinmails.mailboxes.read-timeout", "2s",
-                ConfigKeys.endpoint("sesv2"), "http://127.0.0.1:" + ses.getAddress().getPort());
-    }
-
-    @AfterAll
-    void stop() {
-        greenMail.stop();
-        ses.stop(0);
-    }
+class MailboxApiTest extends MailboxesApiTest {
 
     @Test
     void connectsAnSmtpMailboxOnlyAfterALiveLoginAndNeverShowsItsPassword() {
         String ws = workspace();
         Caller owner = Caller.owner(ws);
-        String address = user(ws, "ana", "outreach.acme.com");
+        String address = user("ana", "outreach.acme.com");
         assertThat(add(owner, ws, "outreach.acme.com").status()).isEqualTo(201);
 
         Reply connected = http.post(mailboxes(ws), smtpBody(address, PASSWORD), owner.headers());
@@ -95,7 +56,7 @@ class MailboxApiTest extends DomainsApiTest {
     void aWrongPasswordIsRefusedWithTheServersWordsAndNothingIsSaved() {
         String ws = workspace();
         Caller owner = Caller.owner(ws);
-        String address = user(ws, "bo", "acme.com");
+        String address = user("bo", "acme.com");
         assertThat(add(owner, ws, "acme.com").status()).isEqualTo(201);
         var before = snapshot();
 
@@ -114,7 +75,7 @@ class MailboxApiTest extends DomainsApiTest {
     void anUnreachableOrSilentServerFailsWithinTheTimeoutInsteadOfHanging() throws IOException {
         String ws = workspace();
         Caller owner = Caller.owner(ws);
-        String address = user(ws, "cy", "acme.com");
+        String address = user("cy", "acme.com");
         assertThat(add(owner, ws, "acme.com").status()).isEqualTo(201);
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -140,7 +101,7 @@ class MailboxApiTest extends DomainsApiTest {
     void testingAgainAfterThePasswordChangedMarksItFailingAndAFixReconnectsIt() {
         String ws = workspace();
         Caller owner = Caller.owner(ws);
-        String address = user(ws, "di", "acme.com");
+        String address = user("di", "acme.com");
         assertThat(add(owner, ws, "acme.com").status()).isEqualTo(201);
         String id = http.post(mailboxes(ws), smtpBody(address, PASSWORD), owner.headers()).json().get("id").asText();
 
@@ -167,7 +128,7 @@ class MailboxApiTest extends DomainsApiTest {
         String ws = workspace();
         String other = workspace();
         Caller owner = Caller.owner(ws);
-        String address = user(ws, "ed", "acme.com");
+        String address = user("ed", "acme.com");
         assertThat(add(owner, ws, "acme.com").status()).isEqualTo(201);
         String id = http.post(mailboxes(ws), smtpBody(address, PASSWORD), owner.headers()).json().get("id").asText();
         Caller stranger = Caller.owner(other);
@@ -194,8 +155,6 @@ class MailboxApiTest extends DomainsApiTest {
     @Test
     void anSesMailboxCreatesTheDomainIdentityWithItsOwnDkimKeyAndConnectsOnceSesVerifiesIt() {
         String ws = workspace();
-        sesOwner = ws;
-        sesHasIdentity.set(false);
         sesVerified.set(false);
         sesRequests.clear();
         Caller owner = Caller.owner(ws);
@@ -215,6 +174,7 @@ class MailboxApiTest extends DomainsApiTest {
         Reply tested = http.post(mailboxes(ws) + "/" + connected.json().get("id").asText() + "/test", "{}", owner.headers());
         assertThat(tested.json().at("/mailbox/status").asText()).isEqualTo("connected");
         assertThat(sesRequests.stream().filter(r -> r.startsWith("POST")).count()).as("created once").isEqualTo(1);
+        assertThat(sesIdentities).containsEntry("mail.acme.com", ws);
 
         String other = workspace();
         assertThat(add(Caller.owner(other), other, "mail.acme.com").status()).isEqualTo(201);
@@ -222,65 +182,5 @@ class MailboxApiTest extends DomainsApiTest {
                 {"address":"gil@mail.acme.com","provider":"ses"}""", Caller.owner(other).headers());
         assertThat(taken.status()).as(taken.body()).isEqualTo(409);
         assertThat(taken.problemSlug()).isEqualTo("ses-identity-taken");
-    }
-
-    private String user(String ws, String local, String domain) {
-        String address = local + "@" + domain;
-        greenMail.setUser(address, address, PASSWORD);
-        return address;
-    }
-
-    private String smtpBody(String address, String password) {
-        return """
-                {"address":"%s","displayName":"Ana","dailyLimit":40,"smtp":%s,"imap":%s}"""
-                .formatted(address, server(greenMail.getSmtp().getPort(), password),
-                        server(greenMail.getImap().getPort(), password));
-    }
-
-    private static String server(int port, String password) {
-        return "{\"host\":\"127.0.0.1\",\"port\":" + port + ",\"security\":\"none\",\"password\":\"" + password + "\"}";
-    }
-
-    private static String mailboxes(String ws) {
-        return "/v1/workspaces/" + ws + "/mailboxes";
-    }
-
-    /** SES v2's identity API as far as mailboxes use it, recording every request. */
-    private HttpServer startSes() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/v2/email/identities", exchange -> {
-                String request = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                        + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                sesRequests.add(request);
-                int status;
-                String answer;
-                if (exchange.getRequestMethod().equals("POST")) {
-                    sesHasIdentity.set(true);
-                    status = 200;
-                    answer = "{\"IdentityType\":\"DOMAIN\",\"VerifiedForSendingStatus\":false,"
-                            + "\"DkimAttributes\":{\"SigningEnabled\":true,\"Status\":\"PENDING\"}}";
-                } else if (sesHasIdentity.get()) {
-                    status = 200;
-                    answer = "{\"IdentityType\":\"DOMAIN\",\"VerifiedForSendingStatus\":" + sesVerified.get()
-                            + ",\"DkimAttributes\":{\"SigningEnabled\":true,\"Status\":\""
-                            + (sesVerified.get() ? "SUCCESS" : "PENDING") + "\"},"
-                            + "\"Tags\":[{\"Key\":\"penguinmails:workspace\",\"Value\":\"" + sesOwner + "\"}]}";
-                } else {
-                    status = 404;
-                    answer = "{\"message\":\"Email identity does not exist.\"}";
-                    exchange.getResponseHeaders().add("x-amzn-ErrorType", "NotFoundException");
-                }
-                byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(status, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
