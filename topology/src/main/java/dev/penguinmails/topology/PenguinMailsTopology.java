@@ -12,7 +12,7 @@ public final class PenguinMailsTopology {
     public static final String DOMAINS = "domains";
     /** Stripe's webhook events, queued in order per customer so that a subscription's updates apply in sequence. */
     public static final String BILLING_STRIPE_EVENTS = "billing-stripe-events";
-    /** Usage events (emails sent, contacts created, mailboxes connected) that billing counts against quotas. */
+    /** Usage events (emails sent, contacts created, mailboxes connected and removed) that billing counts against quotas. */
     public static final String BILLING_USAGE = "billing-usage";
     /** Billing's plan changes, from which identity keeps each workspace's seats and workspaces-per-account. */
     public static final String IDENTITY_PLANS = "identity-plans";
@@ -59,7 +59,7 @@ public final class PenguinMailsTopology {
                                 List.of(DOMAINS_PLANS)),
                         new RuleSpec(BILLING_USAGE, """
                                 {"source":["penguinmails.sending","penguinmails.contacts","penguinmails.domains"],
-                                 "detail-type":["email.sent","contact.created","mailbox.connected"]}""",
+                                 "detail-type":["email.sent","contact.created","mailbox.connected","mailbox.removed"]}""",
                                 List.of(BILLING_USAGE))),
                 List.of(identity(), billing(), domains()));
     }

@@ -7,7 +7,8 @@ import java.util.List;
  * The mailbox events the domains function publishes (source {@code penguinmails.domains}); listed in
  * {@link dev.penguinmails.events.EventTypes}. Connected and updated carry the mailbox's whole state
  * ({@link MailboxState}) with its version, so a consumer keeps its own copy and ignores an older one.
- * Billing counts {@code mailbox.connected} against the plan's mailboxes.
+ * Billing counts the mailboxes connected now (from {@code mailbox.connected} and {@code mailbox.removed}, by version)
+ * against the plan's mailboxes.
  */
 public final class MailboxEvents {
     public static final String SOURCE = "penguinmails.domains";

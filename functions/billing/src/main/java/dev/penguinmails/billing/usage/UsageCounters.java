@@ -11,16 +11,20 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The billing table's layout for usage counters: one item per workspace, metric and period
- * ({@code WS#id#BILLING / USAGE#metric#period}), incremented atomically.
+ * ({@code WS#id#BILLING / USAGE#metric#period}), incremented atomically. Mailboxes are not counted up but read
+ * from {@link ConnectedMailboxes}, since they come and go.
  */
 @Singleton
 public class UsageCounters {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ConnectedMailboxes mailboxes;
 
-    UsageCounters(DynamoDbClient dynamo, @Property(name = "penguinmails.tables.billing") String table) {
+    UsageCounters(DynamoDbClient dynamo, @Property(name = "penguinmails.tables.billing") String table,
+                  ConnectedMailboxes mailboxes) {
         this.dynamo = dynamo;
         this.table = table;
+        this.mailboxes = mailboxes;
     }
 
     /** The counter's key; {@code period} is the period's start, or {@link UsagePeriods#TOTAL} for standing counts. */
@@ -29,8 +33,11 @@ public class UsageCounters {
                 "sk", AttributeValue.fromS("USAGE#" + metric.wireName() + "#" + period));
     }
 
-    /** Adds {@code delta} atomically; answers the new count. */
+    /** Adds {@code delta} atomically; answers the new count. Not for mailboxes ({@link ConnectedMailboxes}). */
     public long add(String workspaceId, Metric metric, String period, long delta) {
+        if (metric == Metric.MAILBOXES) {
+            throw new IllegalArgumentException("mailboxes are counted from ConnectedMailboxes, not added up");
+        }
         AttributeValue used = dynamo.updateItem(r -> r.tableName(table).key(key(workspaceId, metric, period))
                         .updateExpression("ADD used :d SET workspaceId = :w")
                         .expressionAttributeValues(Map.of(
@@ -41,7 +48,11 @@ public class UsageCounters {
         return Long.parseLong(used.n());
     }
 
+    /** The count of {@code metric} in {@code period}; for mailboxes, those connected now. */
     public long get(String workspaceId, Metric metric, String period) {
+        if (metric == Metric.MAILBOXES) {
+            return mailboxes.count(workspaceId);
+        }
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
                 .key(key(workspaceId, metric, period)).consistentRead(true)).item();
         return item != null && item.containsKey("used") ? Long.parseLong(item.get("used").n()) : 0L;

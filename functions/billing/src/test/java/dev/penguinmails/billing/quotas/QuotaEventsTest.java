@@ -116,15 +116,20 @@ class QuotaEventsTest extends UsageStackTest {
         // Starter allows 3 mailboxes; two extra make 5, so the warning is due at 4 and exceeded at 5.
         UsageTestStack.recordAccount(context, new BillingAccount(ws, "cus_1", "sub_1", "starter", "monthly", "active", 2,
                 start, start.plusSeconds(86_400L * 30), false, null, null, null, null, false, Instant.now(), 1L));
-        counters.add(ws, Metric.MAILBOXES, UsagePeriods.TOTAL, 2L);
         QuotaService quotas = context.getBean(QuotaService.class);
+        quotas.recordMailbox(ws, "mbx_1", 1, true);
+        quotas.recordMailbox(ws, "mbx_2", 1, true);
 
-        assertThat(quotas.record(ws, Metric.MAILBOXES)).isEqualTo(3L);
+        assertThat(quotas.recordMailbox(ws, "mbx_3", 1, true)).isEqualTo(3L);
         assertThat(stack.published("billing.quota.warning", ws)).isEmpty();
-        assertThat(quotas.record(ws, Metric.MAILBOXES)).isEqualTo(4L);
+        assertThat(quotas.recordMailbox(ws, "mbx_4", 1, true)).isEqualTo(4L);
         assertThat(stack.published("billing.quota.warning", ws)).hasSize(1);
         assertThat(stack.published("billing.quota.exceeded", ws)).isEmpty();
-        assertThat(quotas.record(ws, Metric.MAILBOXES)).isEqualTo(5L);
+        // A removed mailbox frees its place; taking it again reaches 80% again, which warns again.
+        assertThat(quotas.recordMailbox(ws, "mbx_4", 2, false)).isEqualTo(3L);
+        assertThat(quotas.recordMailbox(ws, "mbx_4", 3, true)).isEqualTo(4L);
+        assertThat(stack.published("billing.quota.warning", ws)).hasSize(2);
+        assertThat(quotas.recordMailbox(ws, "mbx_5", 1, true)).isEqualTo(5L);
         assertThat(stack.published("billing.quota.exceeded", ws)).hasSize(1);
         assertThat(detail(stack.published("billing.quota.exceeded", ws).get(0)).toString()).contains("\"limit\":5");
     }

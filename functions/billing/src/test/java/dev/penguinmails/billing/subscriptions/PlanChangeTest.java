@@ -138,7 +138,7 @@ class PlanChangeTest extends BillingApiTest {
         billing.subscribe(owner, ws, "growth", "monthly");
         // Five mailboxes counted as the usage consumer counts them; Starter allows 3 mailboxes and 5000 contacts.
         for (int i = 0; i < 5; i++) {
-            billing.bean(QuotaService.class).record(ws, Metric.MAILBOXES);
+            billing.bean(QuotaService.class).recordMailbox(ws, "mbx_" + i, 1, true);
         }
         billing.bean(UsageCounters.class).add(ws, Metric.CONTACTS, UsagePeriods.TOTAL, 5200);
         Object before = billing.state();
@@ -162,7 +162,9 @@ class PlanChangeTest extends BillingApiTest {
         String ws = workspace();
         Caller owner = owner(ws);
         billing.subscribe(owner, ws, "growth", "monthly");
-        billing.bean(UsageCounters.class).add(ws, Metric.MAILBOXES, UsagePeriods.TOTAL, 3);
+        for (int i = 0; i < 3; i++) {
+            billing.bean(QuotaService.class).recordMailbox(ws, "mbx_" + i, 1, true);
+        }
 
         Reply preview = preview(owner, ws, "starter", "monthly");
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);

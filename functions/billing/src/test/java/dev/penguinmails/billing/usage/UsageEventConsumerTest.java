@@ -9,6 +9,7 @@ import dev.penguinmails.events.usage.ContactCreated;
 import dev.penguinmails.events.usage.EmailSent;
 import dev.penguinmails.events.mailboxes.MailboxConnected;
 import dev.penguinmails.events.mailboxes.MailboxEvents;
+import dev.penguinmails.events.mailboxes.MailboxRemoved;
 import dev.penguinmails.events.mailboxes.MailboxState;
 import dev.penguinmails.events.usage.UsageEvents;
 import dev.penguinmails.shared.ids.Ids;
@@ -46,6 +47,49 @@ class UsageEventConsumerTest extends UsageStackTest {
         // Emails are counted per period, contacts and mailboxes as they stand.
         assertThat(counters.get(ws, Metric.EMAILS_SENT, UsagePeriods.TOTAL)).isZero();
         assertThat(counters.get(ws, Metric.CONTACTS, calendarMonth(ws))).isZero();
+    }
+
+    @Test
+    void mailboxesCountAsTheyStandSoRemovingAndConnectingAgainCountsOnce() {
+        String ws = Ids.newId("ws");
+        String ana = "mbx_5f1c0a9e2b7d4c3a8e6f1b2d3c4a5e6f";
+        String bo = "mbx_0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+        stack.publishAndConsume(context, List.of(connected(ws, ana, 1), connected(ws, bo, 1)));
+        assertThat(counters.get(ws, Metric.MAILBOXES, UsagePeriods.TOTAL)).isEqualTo(2L);
+
+        stack.publishAndConsume(context, List.of(removed(ws, ana, 2)));
+        assertThat(counters.get(ws, Metric.MAILBOXES, UsagePeriods.TOTAL)).isEqualTo(1L);
+
+        stack.publishAndConsume(context, List.of(connected(ws, ana, 3)));
+        assertThat(counters.get(ws, Metric.MAILBOXES, UsagePeriods.TOTAL)).as("ana counted once").isEqualTo(2L);
+    }
+
+    @Test
+    void mailboxEventsApplyByVersionWhateverTheirOrderAndHoweverOftenTheyArrive() {
+        String ws = Ids.newId("ws");
+        String ana = "mbx_5f1c0a9e2b7d4c3a8e6f1b2d3c4a5e6f";
+        DomainEvent<MailboxRemoved> removal = removed(ws, ana, 2);
+        // The removal overtakes the connection; then both come again (a relay may publish twice).
+        stack.publishAndConsume(context, List.of(removal));
+        stack.publishAndConsume(context, List.of(connected(ws, ana, 1)));
+        stack.publishAndConsume(context, List.of(removal, connected(ws, ana, 1)));
+
+        assertThat(counters.get(ws, Metric.MAILBOXES, UsagePeriods.TOTAL)).isZero();
+        assertThat(counters.get(Ids.newId("ws"), Metric.MAILBOXES, UsagePeriods.TOTAL)).isZero();
+
+        stack.publishAndConsume(context, List.of(connected(ws, ana, 3), connected(ws, ana, 3)));
+        assertThat(counters.get(ws, Metric.MAILBOXES, UsagePeriods.TOTAL)).isEqualTo(1L);
+        assertThat(stack.published("billing.quota.exceeded", ws)).as("the free plan's one mailbox").hasSize(1);
+    }
+
+    private static DomainEvent<MailboxConnected> connected(String ws, String mailboxId, long version) {
+        return DomainEvent.create(MailboxEvents.MAILBOX_CONNECTED, ws, new MailboxConnected(new MailboxState(mailboxId,
+                "ana@acme.com", "acme.com", null, "ses", "connected", true, 30, false, 1, 0, null, null, null, null,
+                version)));
+    }
+
+    private static DomainEvent<MailboxRemoved> removed(String ws, String mailboxId, long version) {
+        return DomainEvent.create(MailboxEvents.MAILBOX_REMOVED, ws, new MailboxRemoved(mailboxId, "ana@acme.com", version));
     }
 
     @Test
