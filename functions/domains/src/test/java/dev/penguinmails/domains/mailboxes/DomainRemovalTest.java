@@ -3,14 +3,8 @@ package dev.penguinmails.domains.mailboxes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.domains.Caller;
-import dev.penguinmails.events.DomainEvent;
-import dev.penguinmails.events.billing.BillingEvents;
-import dev.penguinmails.events.billing.PlanChanged;
 import dev.penguinmails.events.billing.PlanLimits;
-import dev.penguinmails.events.publish.EventPublisher;
-import dev.penguinmails.domains.plans.PlanLimitsConsumer;
 import dev.penguinmails.testsupport.TestHttp.Reply;
-import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +20,7 @@ class DomainRemovalTest extends MailboxesApiTest {
     void removingADomainRemovesItsMailboxesOnlyAndAnnouncesEach() {
         String ws = workspace();
         Caller owner = Caller.owner(ws);
-        roomFor(ws, 10);
+        plan(ws, "growth", new PlanLimits(10, 1, 1, 1, 1), 1);
         assertThat(add(owner, ws, "acme.com").status()).isEqualTo(201);
         assertThat(add(owner, ws, "other.com").status()).isEqualTo(201);
         String ana = connect(ws, user("ana", "acme.com"));
@@ -50,7 +44,7 @@ class DomainRemovalTest extends MailboxesApiTest {
     void theSesIdentityItsWorkspaceCreatedGoesWithTheDomainEvenWhenTheFirstTryFailsMidway() {
         String ws = workspace();
         Caller owner = Caller.owner(ws);
-        roomFor(ws, 10);
+        plan(ws, "growth", new PlanLimits(10, 1, 1, 1, 1), 1);
         assertThat(add(owner, ws, "send.acme.com").status()).isEqualTo(201);
         String viaSes = sesMailbox(ws, "fay@send.acme.com");
         String viaSmtp = connect(ws, user("gil", "send.acme.com"));
@@ -115,23 +109,10 @@ class DomainRemovalTest extends MailboxesApiTest {
         assertThat(get(owner, ws, "/acme.com").status()).isEqualTo(200);
     }
 
-    private String connect(String ws, String address) {
-        Reply connected = http.post(mailboxes(ws), smtpBody(address, PASSWORD), Caller.owner(ws).headers());
-        assertThat(connected.status()).as(connected.body()).isEqualTo(201);
-        return connected.json().get("id").asText();
-    }
-
     private String sesMailbox(String ws, String address) {
         Reply connected = http.post(mailboxes(ws), "{\"address\":\"" + address + "\",\"provider\":\"ses\"}",
                 Caller.owner(ws).headers());
         assertThat(connected.status()).as(connected.body()).isEqualTo(201);
         return connected.json().get("id").asText();
-    }
-
-    /** A plan with {@code mailboxes}, as billing publishes it, delivered through {@code domains-plans}. */
-    private void roomFor(String ws, int mailboxes) {
-        context.getBean(EventPublisher.class).publish(DomainEvent.create(BillingEvents.PLAN_CHANGED, ws,
-                new PlanChanged("growth", null, "monthly", "active", new PlanLimits(mailboxes, 1, 1, 1, 1), null, null, 1)));
-        deliver(PenguinMailsTopology.DOMAINS_PLANS, new PlanLimitsConsumer(context));
     }
 }

@@ -1,5 +1,7 @@
 package dev.penguinmails.domains.mailboxes;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -7,7 +9,16 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.penguinmails.domains.Caller;
 import dev.penguinmails.domains.DomainsApiTest;
+import dev.penguinmails.domains.plans.PlanLimitsConsumer;
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.billing.BillingEvents;
+import dev.penguinmails.events.billing.PlanChanged;
+import dev.penguinmails.events.billing.PlanLimits;
+import dev.penguinmails.events.publish.EventPublisher;
+import dev.penguinmails.testsupport.TestHttp.Reply;
+import dev.penguinmails.topology.PenguinMailsTopology;
 import dev.penguinmails.topology.ConfigKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -63,6 +74,20 @@ public abstract class MailboxesApiTest extends DomainsApiTest {
         String address = local + "@" + domain;
         greenMail.setUser(address, address, PASSWORD);
         return address;
+    }
+
+    /** Connects an SMTP mailbox for {@code address} with the right password; answers its id. */
+    protected String connect(String ws, String address) {
+        Reply connected = http.post(mailboxes(ws), smtpBody(address, PASSWORD), Caller.owner(ws).headers());
+        assertThat(connected.status()).as(connected.body()).isEqualTo(201);
+        return connected.json().get("id").asText();
+    }
+
+    /** Publishes billing's plan on the bus and lets the real consumer take it off the {@code domains-plans} queue. */
+    protected void plan(String ws, String planId, PlanLimits limits, long version) {
+        context.getBean(EventPublisher.class).publish(DomainEvent.create(BillingEvents.PLAN_CHANGED, ws,
+                new PlanChanged(planId, null, "monthly", "active", limits, null, null, version)));
+        deliver(PenguinMailsTopology.DOMAINS_PLANS, new PlanLimitsConsumer(context));
     }
 
     protected String smtpBody(String address, String password) {
