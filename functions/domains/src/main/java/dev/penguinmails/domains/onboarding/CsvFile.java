@@ -44,13 +44,14 @@ public final class CsvFile {
      */
     public static CsvFile read(byte[] bytes, Columns columns, int maxRows) {
         String text = decode(bytes);
-        if (text.isBlank()) {
-            throw OnboardingProblems.invalid("The file is empty: send a header row naming the columns, then one row per "
-                    + columns.kind().wire().replaceAll("s$", "") + ".");
-        }
         try (CsvReader<CsvRecord> reader = reader(text)) {
             Iterator<CsvRecord> records = reader.iterator();
-            List<String> header = header(records.next(), columns);
+            CsvRecord first = firstRow(records);
+            if (first == null) {
+                throw OnboardingProblems.invalid("The file is empty: send a header row naming the columns, then one row "
+                        + "per " + columns.kind().wire().replaceAll("s$", "") + ".");
+            }
+            List<String> header = header(first, columns);
             int rows = 0;
             while (records.hasNext()) {
                 if (!blank(records.next()) && ++rows > maxRows) {
@@ -125,15 +126,26 @@ public final class CsvFile {
                     .anyMatch(f -> !f.isBlank());
             if (extraValues) {
                 shape.add(new RowOutcome.ColumnError(columns.key(), "has " + record.getFieldCount()
-                        + " fields but the header names " + header.size() + " columns; quote values that hold commas"));
+                        + " fields where the header names only " + header.size() + "; quote values that hold commas"));
             }
         }
         return new CsvRow(index, record.getStartingLineNumber(), Collections.unmodifiableMap(values), shape);
     }
 
     private static Iterator<CsvRecord> skipHeader(Iterator<CsvRecord> records) {
-        records.next();
+        firstRow(records);
         return records;
+    }
+
+    /** The header: the first row that is not blank, or null. */
+    private static CsvRecord firstRow(Iterator<CsvRecord> records) {
+        while (records.hasNext()) {
+            CsvRecord record = records.next();
+            if (!blank(record)) {
+                return record;
+            }
+        }
+        return null;
     }
 
     private static List<String> header(CsvRecord record, Columns columns) {
