@@ -3,10 +3,10 @@ package dev.penguinmails.domains.onboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.domains.Caller;
 import dev.penguinmails.domains.DomainsApiTest;
+import dev.penguinmails.testsupport.SqsBatches;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import dev.penguinmails.topology.ConfigKeys;
@@ -60,7 +60,7 @@ abstract class OnboardingApiTestBase extends DomainsApiTest {
         if (messages.isEmpty()) {
             return false;
         }
-        SQSBatchResponse response = new OnboardingConsumer(context).execute(sqsEvent(messages));
+        SQSBatchResponse response = new OnboardingConsumer(context).execute(SqsBatches.sqsEvent(messages));
         assertThat(response.getBatchItemFailures()).as("onboarding consumer failures").isEmpty();
         messages.forEach(m -> sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle())));
         return true;
@@ -85,21 +85,6 @@ abstract class OnboardingApiTestBase extends DomainsApiTest {
             contents.add(object.key() + "\n" + s3.getObjectAsBytes(r -> r.bucket(bucket).key(object.key())).asUtf8String());
         }
         return contents;
-    }
-
-    private static SQSEvent sqsEvent(List<Message> messages) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(m.messageId());
-            record.setReceiptHandle(m.receiptHandle());
-            record.setBody(m.body());
-            record.setEventSource("aws:sqs");
-            records.add(record);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
     }
 
     protected static String[] concat(String[] headers, String... more) {
