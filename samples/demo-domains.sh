@@ -2,7 +2,8 @@
 # Drives a running local stack through setting up a sending domain: signs up, adds a domain, prints the DNS
 # records to publish (as a BIND zone snippet), verifies while the domain has only a website record (failed,
 # with a fix per record), publishes exactly what was printed to the local DNS server, and verifies again
-# (verified, may send).
+# (verified, may send). Then connects mailboxes, and onboards a CSV of domains and a CSV of mailboxes in bulk:
+# submits each, polls its job until it is done and prints its per-row error report.
 # Exits non-zero at the first step that does not happen.
 #
 #   samples/demo-domains.sh [--help]
@@ -84,4 +85,49 @@ echo "10. Testing it again on demand"
 expect "$(call POST "$MAILBOXES/$MAILBOX/test" '{}')" 200 "test mailbox"
 [ "$(field "$OUT/reply.json" .passed)" = "true" ] || fail "the test should pass: $(cat "$OUT/reply.json")"
 echo "   smtp $(field "$OUT/reply.json" '.results[0].outcome'), imap $(field "$OUT/reply.json" '.results[1].outcome')"
+# submit_csv KIND FILE: submits a CSV to bulk onboarding, polls its job until it ends, prints its report; sets JOB.
+submit_csv() {
+  local kind="$1" file="$2" status="" polls=0
+  status=$(curl -sS -o "$OUT/reply.json" -w '%{http_code}' -X POST "$API/v1/workspaces/$WS/onboarding/$kind?fileName=$(basename "$file")" \
+    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' --data-binary @"$file")
+  expect "$status" 202 "onboard $kind"
+  JOB=$(field "$OUT/reply.json" .id)
+  echo "   job $JOB queued with $(field "$OUT/reply.json" .rowsTotal) rows"
+  while :; do
+    expect "$(call GET "/v1/workspaces/$WS/onboarding/jobs/$JOB")" 200 "poll the job"
+    status=$(field "$OUT/reply.json" .status)
+    echo "   $status: $(field "$OUT/reply.json" .rowsRead)/$(field "$OUT/reply.json" .rowsTotal) rows ($(field "$OUT/reply.json" .percent)%), $(field "$OUT/reply.json" .succeeded) added, $(field "$OUT/reply.json" .failed) failed, $(field "$OUT/reply.json" .skipped) skipped"
+    case "$status" in
+      completed) break ;;
+      failed) fail "the $kind job failed: $(field "$OUT/reply.json" .failureReason)" ;;
+    esac
+    polls=$((polls + 1))
+    [ "$polls" -lt 60 ] || fail "the $kind job did not finish within 60 s: $(cat "$OUT/reply.json")"
+    sleep 1
+  done
+  cp "$OUT/reply.json" "$OUT/job.json"
+  expect "$(call GET "/v1/workspaces/$WS/onboarding/jobs/$JOB/errors?format=csv")" 200 "the error report"
+  sed 's/^/   /' "$OUT/reply.json"
+}
+
+echo "11. Onboarding a CSV of domains: two good rows, a public suffix, an invalid name and a repeated row"
+printf 'domain\nbulk-a-%s.com\nco.uk\nnot a domain\nbulk-b-%s.com\nBULK-A-%s.com\n' "$STAMP" "$STAMP" "$STAMP" > "$OUT/domains.csv"
+submit_csv domains "$OUT/domains.csv"
+[ "$(field "$OUT/job.json" .succeeded)" = "2" ] || fail "the two good domains should be added: $(cat "$OUT/job.json")"
+[ "$(field "$OUT/job.json" .failed)" = "3" ] || fail "the three broken rows should fail: $(cat "$OUT/job.json")"
+grep -q "duplicate-row" "$OUT/reply.json" || fail "the repeated row should be reported as duplicate-row"
+expect "$(call GET "$DOMAINS/bulk-b-$STAMP.com")" 200 "a domain added from the file"
+
+echo "12. Onboarding a CSV of mailboxes: one good row, one whose SMTP server does not answer, one on a domain not added"
+{
+  echo "address,display_name,daily_limit,smtp_host,smtp_port,smtp_security,smtp_password,imap_host,imap_port,imap_security,imap_password"
+  echo "bo@$DOMAIN,Bo,25,127.0.0.1,$SMTP_PORT,none,app-password,127.0.0.1,$IMAP_PORT,none,app-password"
+  echo "cy@$DOMAIN,Cy,25,127.0.0.1,1,none,app-password,127.0.0.1,$IMAP_PORT,none,app-password"
+  echo "dee@nowhere-$STAMP.com,Dee,25,127.0.0.1,$SMTP_PORT,none,app-password,127.0.0.1,$IMAP_PORT,none,app-password"
+} > "$OUT/mailboxes.csv"
+submit_csv mailboxes "$OUT/mailboxes.csv"
+[ "$(field "$OUT/job.json" .succeeded)" = "1" ] || fail "the good mailbox should be connected: $(cat "$OUT/job.json")"
+[ "$(field "$OUT/job.json" .failed)" = "2" ] || fail "the two broken rows should fail: $(cat "$OUT/job.json")"
+grep -q "mailbox-connection-failed" "$OUT/reply.json" || fail "the unreachable server should be reported"
+grep -q app-password "$OUT/reply.json" && fail "the report shows a password"
 echo "OK"

@@ -18,6 +18,8 @@ public final class PenguinMailsTopology {
     public static final String IDENTITY_PLANS = "identity-plans";
     /** Billing's plan changes, from which domains keeps how many mailboxes each workspace may connect. */
     public static final String DOMAINS_PLANS = "domains-plans";
+    /** Bulk onboarding jobs of the domains family (CSV files of domains or mailboxes), worked through in slices. */
+    public static final String DOMAINS_ONBOARDING = "domains-onboarding";
     /** The families that call Stripe, and so get its API key and webhook secret. */
     public static final Set<String> STRIPE_CLIENTS = Set.of(BILLING);
     /** Identity's Lambda authorizer, which every authorized route of every family runs first. */
@@ -34,13 +36,17 @@ public final class PenguinMailsTopology {
         return new Topology(
                 "penguinmails",
                 List.of(TableSpec.standard(IDENTITY), TableSpec.standard(BILLING), TableSpec.standard(DOMAINS)),
-                List.of(new BucketSpec("imports", 30), new BucketSpec("exports", 7)),
+                List.of(new BucketSpec("imports", 30), new BucketSpec("exports", 7),
+                        // Uploaded onboarding CSVs, sealed; deleted when their job ends, expired after a week if not.
+                        new BucketSpec(DOMAINS_ONBOARDING, 7)),
                 List.of(QueueSpec.work("identity-emails", 120, 5),
                         QueueSpec.work(IDENTITY_PLANS, 120, 5),
                         // Six times the domains function's 120 s timeout, as every queue a function consumes needs.
                         QueueSpec.work(DOMAINS_PLANS, 720, 5),
                         QueueSpec.fifo(BILLING_STRIPE_EVENTS, 120, 8),
-                        QueueSpec.work(BILLING_USAGE, 120, 5)),
+                        QueueSpec.work(BILLING_USAGE, 120, 5),
+                        // 720 s: six times the domains function's timeout, as Lambda advises for SQS triggers.
+                        QueueSpec.work(DOMAINS_ONBOARDING, 720, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
                                 {"source":["penguinmails.identity"]}""",
@@ -67,6 +73,7 @@ public final class PenguinMailsTopology {
     private static FunctionSpec domains() {
         String domains = "/v1/workspaces/{workspaceId}/domains";
         String mailboxes = "/v1/workspaces/{workspaceId}/mailboxes";
+        String onboarding = "/v1/workspaces/{workspaceId}/onboarding";
         // 120 s: the hourly re-verification works through a batch of domains within one invocation.
         return new FunctionSpec(DOMAINS, 1024, 120,
                 Optional.of(HttpApiHandler.micronaut(List.of(
@@ -84,15 +91,23 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("GET " + mailboxes + "/{mailboxId}"),
                         HttpRoute.of("PATCH " + mailboxes + "/{mailboxId}"),
                         HttpRoute.of("DELETE " + mailboxes + "/{mailboxId}"),
-                        HttpRoute.of("POST " + mailboxes + "/{mailboxId}/test")))),
+                        HttpRoute.of("POST " + mailboxes + "/{mailboxId}/test"),
+                        HttpRoute.of("POST " + onboarding + "/domains"),
+                        HttpRoute.of("POST " + onboarding + "/mailboxes"),
+                        HttpRoute.of("GET " + onboarding + "/jobs"),
+                        HttpRoute.of("GET " + onboarding + "/jobs/{jobId}"),
+                        HttpRoute.of("GET " + onboarding + "/jobs/{jobId}/errors")))),
                 List.of(new QueueHandler("plans", "dev.penguinmails.domains.plans.PlanLimitsConsumer",
-                        DOMAINS_PLANS, 10, 0)),
+                        DOMAINS_PLANS, 10, 0),
+                        new QueueHandler("onboarding", "dev.penguinmails.domains.onboarding.OnboardingConsumer",
+                        DOMAINS_ONBOARDING, 1, 0)),
                 List.of(new ScheduledHandler("reverify-domains",
                                 "dev.penguinmails.domains.verification.ReverificationJob", "rate(1 hour)"),
                         new ScheduledHandler("relay-events",
                                 "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
-                new FunctionSpec.Access(List.of(DOMAINS), List.of(), List.of(), true, false,
-                        FunctionSpec.AccessTokens.NONE, FunctionSpec.CustomerSecrets.SEAL, true));
+                // It sends to its own onboarding queue: a long job queues its next slice.
+                new FunctionSpec.Access(List.of(DOMAINS), List.of(DOMAINS_ONBOARDING), List.of(DOMAINS_ONBOARDING), true,
+                        false, FunctionSpec.AccessTokens.NONE, FunctionSpec.CustomerSecrets.SEAL, true));
     }
 
     private static FunctionSpec billing() {

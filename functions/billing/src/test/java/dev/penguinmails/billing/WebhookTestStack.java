@@ -19,6 +19,7 @@ import dev.penguinmails.billing.webhooks.StripeEventConsumer;
 import dev.penguinmails.emulators.ProvisionedStack;
 import dev.penguinmails.emulators.stripe.StripeStandIn;
 import dev.penguinmails.shared.ids.Ids;
+import dev.penguinmails.testsupport.SqsBatches;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.testsupport.TestHttp;
 import dev.penguinmails.topology.ConfigKeys;

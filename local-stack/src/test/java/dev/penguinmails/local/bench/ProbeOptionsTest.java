@@ -137,6 +137,7 @@ class ProbeOptionsTest {
                 "billing\tdunning\tschedule\t1024\t-\t-",
                 "billing\trelay-events\tschedule\t1024\t-\t-",
                 "domains\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/domains",
+                "domains\tonboarding\tqueue\t1024\tdomains-onboarding\tmessage:domains-onboarding",
                 "domains\tplans\tqueue\t1024\tdomains-plans\tsample:billing.plan.changed",
                 "domains\treverify-domains\tschedule\t1024\t-\t-",
                 "domains\trelay-events\tschedule\t1024\t-\t-");

@@ -46,6 +46,10 @@ class QueueFeedTest {
                 .isEqualTo(new QueueFeed.StripeCheckout());
         assertThat(QueueFeed.of(FixtureAccess.topology(), SAMPLES, "alpha-work", JSON))
                 .isEqualTo(new QueueFeed.AlreadyQueued());
+        assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.DOMAINS_ONBOARDING, JSON))
+                .as("a queue no rule feeds, with a registered sample message")
+                .isEqualTo(new QueueFeed.QueueMessage(PenguinMailsTopology.DOMAINS_ONBOARDING, FixtureAccess.projectRoot()
+                        .resolve(QueueFeed.MESSAGES).resolve("domains-onboarding.json").toAbsolutePath().normalize()));
     }
 
     @Test

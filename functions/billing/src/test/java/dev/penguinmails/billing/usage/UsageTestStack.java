@@ -3,7 +3,6 @@ package dev.penguinmails.billing.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import dev.penguinmails.billing.SqsBatches;
 import dev.penguinmails.billing.account.BillingAccount;
 import dev.penguinmails.billing.account.BillingAccounts;
 import dev.penguinmails.emulators.ProvisionedStack;
@@ -13,6 +12,7 @@ import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.shared.auth.AuthorizerContext;
 import dev.penguinmails.shared.auth.Role;
+import dev.penguinmails.testsupport.SqsBatches;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.testsupport.auth.AuthorizerContextInjection;
 import dev.penguinmails.topology.ConfigKeys;

@@ -1,6 +1,6 @@
 package dev.penguinmails.billing.webhooks;
 
-import static dev.penguinmails.billing.SqsBatches.sqsEvent;
+import static dev.penguinmails.testsupport.SqsBatches.sqsEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;

@@ -9,6 +9,7 @@ import dev.penguinmails.emulators.ProvisionedStack;
 import dev.penguinmails.emulators.PublishedEvent;
 import dev.penguinmails.events.consume.SqsEventConsumer;
 import dev.penguinmails.identity.emails.AccountEmailConsumer;
+import dev.penguinmails.testsupport.SqsBatches;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.testsupport.TestHttp;
 import dev.penguinmails.topology.ConfigKeys;
@@ -161,21 +162,7 @@ public abstract class IdentityApiTest implements TestPropertyProvider {
 
     /** The messages as Lambda's SQS event source hands them over. */
     protected static SQSEvent sqsEvent(List<Message> messages) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : messages) {
-            SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-            record.setMessageId(m.messageId());
-            record.setReceiptHandle(m.receiptHandle());
-            record.setBody(m.body());
-            Map<String, String> attributes = new HashMap<>();
-            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
-            record.setAttributes(attributes);
-            record.setEventSource("aws:sqs");
-            records.add(record);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return SqsBatches.sqsEvent(messages);
     }
 
     /** An email as received by GreenMail. */

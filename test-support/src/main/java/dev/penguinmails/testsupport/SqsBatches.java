@@ -1,4 +1,4 @@
-package dev.penguinmails.billing;
+package dev.penguinmails.testsupport;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.util.ArrayList;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** Messages received from a queue, handed to a consumer as Lambda's SQS event source would. */
+/** Messages received from a queue, handed to a consumer as Lambda's SQS event source would (for every family's consumer tests). */
 public final class SqsBatches {
     private SqsBatches() { }
 
