@@ -68,7 +68,16 @@ public record EmailAddress(String local, String domain) {
         return email;
     }
 
-    private static String asciiDomain(String input) {
+    /**
+     * A host name as an address's domain is normalised: lower-case ASCII (punycode), no trailing dot.
+     *
+     * @throws IllegalArgumentException if it is not one
+     */
+    public static String asciiDomain(String input) {
+        if (input == null || input.isBlank()) {
+            throw new IllegalArgumentException("has a domain that is not a valid host name");
+        }
+        input = Normalizer.normalize(input.strip(), Normalizer.Form.NFC);
         String ascii;
         try {
             ascii = IDN.toASCII(input.endsWith(".") ? input.substring(0, input.length() - 1) : input,
