@@ -138,7 +138,9 @@ class ProbeOptionsTest {
                 "billing\trelay-events\tschedule\t1024\t-\t-",
                 "domains\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/domains",
                 "domains\treverify-domains\tschedule\t1024\t-\t-",
-                "domains\trelay-events\tschedule\t1024\t-\t-");
+                "domains\trelay-events\tschedule\t1024\t-\t-",
+                "contacts\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/contacts",
+                "contacts\trelay-events\tschedule\t1024\t-\t-");
     }
 
     private void assertUsage(List<String> args, String message) {
