@@ -99,6 +99,8 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("GET " + contacts + "/{contactId}"),
                         HttpRoute.of("PATCH " + contacts + "/{contactId}"),
                         HttpRoute.of("DELETE " + contacts + "/{contactId}"),
+                        HttpRoute.of("GET " + contacts + "/{contactId}/export"),
+                        HttpRoute.of("POST " + contacts + "/{contactId}/erase"),
                         HttpRoute.of("GET " + fields),
                         HttpRoute.of("PUT " + fields + "/{fieldName}"),
                         HttpRoute.of("DELETE " + fields + "/{fieldName}"),

@@ -19,6 +19,8 @@ public final class ContactEvents {
     public static final EventType<ContactUpdated> CONTACT_UPDATED = type("contact.updated", ContactUpdated.class);
     /** A contact was deleted: drop the copy. */
     public static final EventType<ContactDeleted> CONTACT_DELETED = type("contact.deleted", ContactDeleted.class);
+    /** A contact was erased on request: delete everything held about it. */
+    public static final EventType<ContactErased> CONTACT_ERASED = type("contact.erased", ContactErased.class);
     /** A contact's status became unsubscribed: stop mailing it now. */
     public static final EventType<ContactUnsubscribed> CONTACT_UNSUBSCRIBED =
             type("contact.unsubscribed", ContactUnsubscribed.class);
@@ -29,7 +31,7 @@ public final class ContactEvents {
             type("suppression.removed", SuppressionRemoved.class);
 
     public static final List<EventType<?>> ALL = List.of(CONTACT_CREATED, CONTACT_UPDATED, CONTACT_DELETED,
-            CONTACT_UNSUBSCRIBED, SUPPRESSION_ADDED, SUPPRESSION_REMOVED);
+            CONTACT_ERASED, CONTACT_UNSUBSCRIBED, SUPPRESSION_ADDED, SUPPRESSION_REMOVED);
 
     private ContactEvents() { }
 

@@ -9,6 +9,8 @@ import java.util.Map;
 public final class ContactProblems {
     public static final ProblemType CONTACT_EXISTS =
             ProblemType.of("contact-exists", "The workspace has a contact with this email already", 409);
+    public static final ProblemType CONTACT_ERASED =
+            ProblemType.of("contact-erased", "This person was erased from the workspace", 409);
     public static final ProblemType CHANGED_MEANWHILE =
             ProblemType.of("contact-changed", "The contact was changed meanwhile", 409);
 
@@ -19,6 +21,12 @@ public final class ContactProblems {
         return new ProblemException(CONTACT_EXISTS, "The workspace has a contact with this email already: "
                 + existingId + ". Emails are compared trimmed and without regard to case; PATCH that contact to change it.",
                 List.of(), Map.of("Location", "/v1/workspaces/" + workspaceId + "/contacts/" + existingId));
+    }
+
+    static ProblemException erased() {
+        return new ProblemException(CONTACT_ERASED, "This address belongs to a person erased from the workspace on "
+                + "request. To add them again (for example after they subscribed anew), remove its erased entry from "
+                + "the suppression list first.");
     }
 
     public static ProblemException notFound() {

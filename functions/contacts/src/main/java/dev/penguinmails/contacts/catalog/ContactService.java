@@ -6,9 +6,11 @@ import dev.penguinmails.contacts.model.ContactFields;
 import dev.penguinmails.contacts.model.ContactInput;
 import dev.penguinmails.contacts.model.ContactStatus;
 import dev.penguinmails.contacts.settings.ContactSettings;
+import dev.penguinmails.contacts.suppression.SuppressionService;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.contacts.ContactCreated;
 import dev.penguinmails.events.contacts.ContactDeleted;
+import dev.penguinmails.events.contacts.ContactErased;
 import dev.penguinmails.events.contacts.ContactEvents;
 import dev.penguinmails.events.contacts.ContactState;
 import dev.penguinmails.events.contacts.ContactUnsubscribed;
@@ -37,18 +39,27 @@ public class ContactService {
     private final FieldStore fields;
     private final Outbox outbox;
     private final ContactSettings settings;
+    private final SuppressionService suppressions;
 
-    ContactService(ContactStore store, FieldStore fields, Outbox outbox, ContactSettings settings) {
+    ContactService(ContactStore store, FieldStore fields, Outbox outbox, ContactSettings settings,
+                   SuppressionService suppressions) {
         this.store = store;
         this.fields = fields;
         this.outbox = outbox;
         this.settings = settings;
+        this.suppressions = suppressions;
     }
 
-    /** A new contact; 409 {@code contact-exists} naming the contact that has the address already. */
+    /**
+     * A new contact; 409 {@code contact-exists} naming the contact that has the address already, 409
+     * {@code contact-erased} if the person was erased from the workspace (until that suppression entry is removed).
+     */
     public Contact create(TenantContext tenant, ContactInput input) {
         Contact contact = ContactFields.create(tenant.workspaceId(), Ids.newId(ID_PREFIX), input, fields.all(tenant),
                 settings, now());
+        if (suppressions.erased(tenant, contact.email())) {
+            throw ContactProblems.erased();
+        }
         store.claim(tenant, contact.email(), contact.id()).ifPresent(existing -> {
             throw ContactProblems.exists(tenant.workspaceId(), existing);
         });
@@ -111,6 +122,28 @@ public class ContactService {
         Contact current = get(tenant, id);
         OutboxEntry owed = outbox.entry().event(DomainEvent.create(ContactEvents.CONTACT_DELETED, tenant.workspaceId(),
                 new ContactDeleted(current.id(), current.version() + 1))).build();
+        if (!store.delete(tenant, current, owed)) {
+            throw ContactProblems.changedMeanwhile();
+        }
+        store.release(tenant, current.email(), current.id());
+    }
+
+    /**
+     * Erases the contact on request (GDPR/CCPA): first its suppression entry is left holding only the address's
+     * hash (so nothing can bring the person back), then the contact becomes a tombstone without personal fields
+     * owing {@code contact.deleted} and {@code contact.erased}, then its address claim goes. Each step can be
+     * repeated, so a failed erasure is finished by asking again.
+     */
+    public void erase(TenantContext tenant, String id) {
+        Contact current = get(tenant, id);
+        suppressions.keepOnlyHash(tenant, current.email());
+        long version = current.version() + 1;
+        OutboxEntry owed = outbox.entry()
+                .event(DomainEvent.create(ContactEvents.CONTACT_DELETED, tenant.workspaceId(),
+                        new ContactDeleted(current.id(), version)))
+                .event(DomainEvent.create(ContactEvents.CONTACT_ERASED, tenant.workspaceId(),
+                        new ContactErased(current.id(), EmailHashes.of(tenant.workspaceId(), current.email()), version)))
+                .build();
         if (!store.delete(tenant, current, owed)) {
             throw ContactProblems.changedMeanwhile();
         }

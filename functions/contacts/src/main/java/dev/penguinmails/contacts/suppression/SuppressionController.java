@@ -126,22 +126,6 @@ class SuppressionController {
     @Schema(name = "CheckSuppression")
     record Check(@NotBlank @Size(max = 320) @Schema(example = "ana@acme.com") String email) { }
 
-    /** A suppression entry as the API shows it. */
-    @Serdeable
-    @Schema(name = "Suppression")
-    record SuppressionView(@Schema(description = "eml_<hash> or dom_<domain>") String id,
-                           @Schema(description = "email or domain") String kind,
-                           @Nullable @Schema(description = "Absent when only its hash is kept (after an erasure)") String email,
-                           @Nullable String emailHash,
-                           @Nullable String domain,
-                           @Schema(description = "unsubscribed, hard-bounce, complaint, manual or erased") String reason,
-                           String source, Instant createdAt) {
-        static SuppressionView of(Suppression s) {
-            return new SuppressionView(s.id(), s.kind().wire(), s.email(), s.emailHash(), s.domain(), s.reason().wire(),
-                    s.source(), s.createdAt());
-        }
-    }
-
     /** The answer of a check. */
     @Serdeable
     @Schema(name = "SuppressionCheck")

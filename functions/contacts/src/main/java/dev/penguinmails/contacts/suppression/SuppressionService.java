@@ -63,6 +63,37 @@ public class SuppressionService {
         return new Added(entry, true);
     }
 
+    /**
+     * Leaves the workspace's entry for {@code address} holding only its hash (an erasure): an entry that kept the
+     * address is rewritten without it, keeping its reason; without an entry, one with reason {@code erased} is added.
+     * Either way {@code suppression.added} tells sending, without the address.
+     */
+    public Suppression keepOnlyHash(TenantContext tenant, String address) {
+        String id = Suppression.emailId(EmailHashes.of(tenant.workspaceId(), address));
+        Suppression live = store.find(tenant, id).map(SuppressionStore.Stored::live).orElse(null);
+        if (live == null) {
+            return add(tenant, address, null, Suppression.Reason.ERASED, "erasure", false).entry();
+        }
+        if (live.email() == null) {
+            return live;
+        }
+        Suppression hashOnly = new Suppression(live.id(), live.kind(), null, live.emailHash(), null, live.reason(),
+                live.source(), live.createdAt(), live.version() + 1);
+        var owed = outbox.entry().event(DomainEvent.create(ContactEvents.SUPPRESSION_ADDED, tenant.workspaceId(),
+                new SuppressionAdded(hashOnly.id(), hashOnly.kind().wire(), null, hashOnly.emailHash(), null,
+                        hashOnly.reason().wire(), hashOnly.version()))).build();
+        if (!store.add(tenant, hashOnly, live.version(), owed)) {
+            throw changedMeanwhile();
+        }
+        return hashOnly;
+    }
+
+    /** Whether {@code address} was erased from the workspace (its entry has reason {@code erased}). */
+    public boolean erased(TenantContext tenant, String address) {
+        return store.find(tenant, Suppression.emailId(EmailHashes.of(tenant.workspaceId(), address)))
+                .map(SuppressionStore.Stored::live).filter(s -> s.reason() == Suppression.Reason.ERASED).isPresent();
+    }
+
     public Page<Suppression> list(TenantContext tenant, PageRequest page) {
         return store.list(tenant, page);
     }
