@@ -20,7 +20,7 @@ public record ContactView(
         @Nullable String lastName,
         @Nullable String company,
         @Nullable String title,
-        @Nullable @Schema(description = "E.164", example = "+5511987654321") String phone,
+        @Nullable @Schema(description = "E.164, e.g. +5511987654321") String phone,
         @Nullable @Schema(example = "America/Sao_Paulo") String timezone,
         // Always present, empty or not, so clients need not tell absent from empty.
         @JsonInclude(JsonInclude.Include.ALWAYS) List<String> tags,
