@@ -34,6 +34,8 @@ public class ContactStore {
     static final String PARTITION = "CONTACTS";
     static final String CLAIMS = "CONTACT-EMAILS";
     static final Duration KEEP_REMOVED = Duration.ofDays(7);
+    /** Longer than any request runs (the function's timeout is 30 s). */
+    static final Duration CLAIM_GRACE = Duration.ofMinutes(2);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -49,24 +51,27 @@ public class ContactStore {
     }
 
     /**
-     * Claims {@code address} for {@code contactId}; empty if it did, else the id of the live contact that has it.
-     * A claim left by a crash or an unfinished deletion (its contact missing or deleted) is taken over.
+     * Claims {@code address} for {@code contactId}; empty if it did, else the id of the contact that has it. A claim
+     * left behind is taken over: one whose contact is deleted, or missing for longer than {@link #CLAIM_GRACE} (a
+     * create that crashed between its two writes). A younger claim without its contact belongs to a create still
+     * under way, and counts as taken.
      */
     public Optional<String> claim(TenantContext tenant, String address, String contactId) {
         Map<String, AttributeValue> key = claimKey(tenant, address);
         Map<String, AttributeValue> item = new HashMap<>(key);
         item.put("contactId", AttributeValue.fromS(contactId));
+        item.put("claimedAt", AttributeValue.fromS(Instant.now().toString()));
         for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<String> holder = claimHolder(tenant, address);
-            if (holder.isPresent() && (holder.get().equals(contactId) || get(tenant, holder.get()).isPresent())) {
-                return holder.filter(h -> !h.equals(contactId));
+            Map<String, AttributeValue> held = read(claimKey(tenant, address));
+            if (held != null && (held.get("contactId").s().equals(contactId) || !abandoned(tenant, held))) {
+                return Optional.of(held.get("contactId").s()).filter(h -> !h.equals(contactId));
             }
             try {
-                if (holder.isEmpty()) {
+                if (held == null) {
                     dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
                 } else {
                     dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("contactId = :stale")
-                            .expressionAttributeValues(Map.of(":stale", AttributeValue.fromS(holder.get()))));
+                            .expressionAttributeValues(Map.of(":stale", held.get("contactId"))));
                 }
                 return Optional.empty();
             } catch (ConditionalCheckFailedException raced) {
@@ -74,6 +79,16 @@ public class ContactStore {
             }
         }
         return claimHolder(tenant, address).filter(h -> !h.equals(contactId));
+    }
+
+    /** Whether the claim's contact is deleted, or missing past the grace a create in progress gets. */
+    private boolean abandoned(TenantContext tenant, Map<String, AttributeValue> claim) {
+        Map<String, AttributeValue> contact = read(key(tenant, claim.get("contactId").s()));
+        if (contact != null) {
+            return ContactItems.removed(contact);
+        }
+        AttributeValue claimedAt = claim.get("claimedAt");
+        return claimedAt == null || Instant.parse(claimedAt.s()).plus(CLAIM_GRACE).isBefore(Instant.now());
     }
 
     /** Releases {@code address} if {@code contactId} still holds it. */
@@ -132,15 +147,7 @@ public class ContactStore {
 
     /** The workspace's contact of that id, unless deleted. */
     public Optional<Contact> get(TenantContext tenant, String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(tenant, id))
-                .consistentRead(true)).item();
-        return Optional.ofNullable(item).filter(i -> !i.isEmpty() && !ContactItems.removed(i)).map(ContactItems::read);
-    }
-
-    /** The live contact that holds {@code address} in the workspace, if any. */
-    public Optional<Contact> byEmail(TenantContext tenant, String address) {
-        return claimHolder(tenant, address).flatMap(id -> get(tenant, id))
-                .filter(c -> c.emailKey().equals(address.toLowerCase(java.util.Locale.ROOT)));
+        return Optional.ofNullable(read(key(tenant, id))).filter(i -> !ContactItems.removed(i)).map(ContactItems::read);
     }
 
     /** One page of the workspace's contacts, oldest first (ids sort by creation). */
@@ -150,9 +157,12 @@ public class ContactStore {
     }
 
     private Optional<String> claimHolder(TenantContext tenant, String address) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(claimKey(tenant, address))
-                .consistentRead(true)).item();
-        return Optional.ofNullable(item).filter(i -> !i.isEmpty()).map(i -> i.get("contactId").s());
+        return Optional.ofNullable(read(claimKey(tenant, address))).map(i -> i.get("contactId").s());
+    }
+
+    private Map<String, AttributeValue> read(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? null : item;
     }
 
     static Map<String, AttributeValue> key(TenantContext tenant, String id) {

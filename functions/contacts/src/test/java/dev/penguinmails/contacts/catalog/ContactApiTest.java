@@ -10,10 +10,13 @@ import dev.penguinmails.events.contacts.EmailHashes;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Contacts through the real handler: normalisation, uniqueness, changes, deletion, events, roles and tenancy. */
 @MicronautTest
@@ -77,6 +80,30 @@ class ContactApiTest extends ContactsApiTest {
         assertThat(create(owner, ws, "{\"email\":\"ana+q4@example.com\"}").status()).isEqualTo(201);
         String other = workspace();
         assertThat(create(Caller.owner(other), other, "{\"email\":\"ana@example.com\"}").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aClaimLeftByACrashedCreateIsTakenOverButOneStillUnderWayIsNot() {
+        String ws = workspace();
+        Caller owner = Caller.owner(ws);
+        // What a create leaves when it dies between writing the claim and the contact.
+        claim(ws, "old@example.com", "con_01KBFY3B5C7D9E1F3G5H7J9K1M", Instant.now().minusSeconds(600));
+        claim(ws, "young@example.com", "con_01KBFY3B5C7D9E1F3G5H7J9K1N", Instant.now());
+
+        Reply taken = create(owner, ws, "{\"email\":\"OLD@example.com\"}");
+        assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+        assertThat(create(owner, ws, "{\"email\":\"old@example.com\"}").json().get("detail").asText())
+                .contains(taken.json().get("id").asText());
+        Reply underWay = create(owner, ws, "{\"email\":\"young@example.com\"}");
+        assertThat(underWay.status()).isEqualTo(409);
+        assertThat(underWay.json().get("detail").asText()).contains("con_01KBFY3B5C7D9E1F3G5H7J9K1N");
+    }
+
+    private void claim(String ws, String address, String contactId, Instant at) {
+        dynamo().putItem(r -> r.tableName(table()).item(Map.of(
+                "pk", AttributeValue.fromS("WS#" + ws + "#CONTACT-EMAILS"),
+                "sk", AttributeValue.fromS(EmailHashes.of(ws, address)),
+                "contactId", AttributeValue.fromS(contactId), "claimedAt", AttributeValue.fromS(at.toString()))));
     }
 
     @Test
