@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -39,10 +38,6 @@ public class FieldStore {
                 .items().forEach(i -> fields.put(i.get("sk").s(), new FieldDefinition(i.get("sk").s(),
                         FieldType.fromWire(i.get("type").s()), Instant.parse(i.get("createdAt").s()))));
         return fields;
-    }
-
-    public Optional<FieldDefinition> get(TenantContext tenant, String name) {
-        return Optional.ofNullable(all(tenant).get(name));
     }
 
     /** Writes {@code field} unless one of that name exists; false if it does. */

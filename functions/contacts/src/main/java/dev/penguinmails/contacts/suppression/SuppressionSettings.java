@@ -8,9 +8,10 @@ import java.util.Locale;
 
 /**
  * Platform-wide suppressions, bound from {@code penguinmails.suppression.*}: addresses and domains no workspace
- * may mail (spam traps, role accounts of our own, domains whose owners asked us to stop). Set by operators in the
- * function's configuration (environment {@code PENGUINMAILS_SUPPRESSION_PLATFORM_DOMAINS} on AWS); there is no API
- * for them, so no customer can change them. Each is normalised like a contact's address; a bad one stops startup.
+ * may mail (spam traps, role accounts of our own, domains whose owners asked us to stop). Operators set them in
+ * the contacts function's configuration ({@code application.properties}, or its environment, e.g.
+ * {@code PENGUINMAILS_SUPPRESSION_PLATFORM_DOMAINS}); there is no API for them, so no customer can change them. Each
+ * is normalised like a contact's address; a bad one stops startup.
  *
  * @param platformEmails  addresses ({@code platform-emails})
  * @param platformDomains domains, matching their subdomains too ({@code platform-domains})

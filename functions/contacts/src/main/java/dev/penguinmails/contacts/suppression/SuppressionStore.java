@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 public class SuppressionStore {
     static final String PARTITION = "SUPPRESSIONS";
     static final Duration KEEP_REMOVED = Duration.ofDays(7);
+    /** BatchGetItem's limit of keys per call. */
+    private static final int BATCH = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -97,11 +99,20 @@ public class SuppressionStore {
         return true;
     }
 
-    /** The live entries among {@code ids} (at most 100), in one batch of consistent reads. */
+    /** The live entries among {@code ids}, in batches of consistent reads (one for any usual address). */
     public List<Suppression> live(TenantContext tenant, List<String> ids) {
+        List<String> distinct = ids.stream().distinct().toList();
+        List<Suppression> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += BATCH) {
+            found.addAll(liveBatch(tenant, distinct.subList(from, Math.min(distinct.size(), from + BATCH))));
+        }
+        return found;
+    }
+
+    private List<Suppression> liveBatch(TenantContext tenant, List<String> ids) {
         List<Suppression> found = new ArrayList<>();
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().consistentRead(true)
-                .keys(ids.stream().distinct().map(id -> key(tenant, id)).toList()).build());
+                .keys(ids.stream().map(id -> key(tenant, id)).toList()).build());
         while (!request.isEmpty()) {
             Map<String, KeysAndAttributes> ask = request;
             var response = dynamo.batchGetItem(r -> r.requestItems(ask));
