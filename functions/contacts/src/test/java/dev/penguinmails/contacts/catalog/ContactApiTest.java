@@ -83,6 +83,23 @@ class ContactApiTest extends ContactsApiTest {
     }
 
     @Test
+    void aRetriedCreateWithItsIdempotencyKeyAnswersTheSameContactOnce() {
+        String ws = workspace();
+        Caller owner = Caller.owner(ws);
+        String[] headers = owner.headers("Idempotency-Key", "create-ana-1");
+
+        Reply first = http.post(contacts(ws), "{\"email\":\"ana@example.com\"}", headers);
+        Reply retry = http.post(contacts(ws), "{\"email\":\"ana@example.com\"}", headers);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(published("contact.created", ws)).hasSize(1);
+        assertThat(http.get(contacts(ws), owner.headers()).json().get("items")).hasSize(1);
+    }
+
+    @Test
     void aClaimLeftByACrashedCreateIsTakenOverButOneStillUnderWayIsNot() {
         String ws = workspace();
         Caller owner = Caller.owner(ws);
