@@ -1,6 +1,7 @@
 package dev.penguinmails.events;
 
 import dev.penguinmails.events.billing.BillingEvents;
+import dev.penguinmails.events.contacts.ContactEvents;
 import dev.penguinmails.events.domains.DomainEvents;
 import dev.penguinmails.events.identity.IdentityEvents;
 import dev.penguinmails.events.mailboxes.MailboxEvents;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class EventTypes {
 
-    private static final List<EventType<?>> ALL = concat(IdentityEvents.ALL, BillingEvents.ALL, DomainEvents.ALL, MailboxEvents.ALL, UsageEvents.ALL);
+    private static final List<EventType<?>> ALL = concat(IdentityEvents.ALL, BillingEvents.ALL, DomainEvents.ALL, MailboxEvents.ALL, ContactEvents.ALL, UsageEvents.ALL);
 
     private static final Map<String, EventType<?>> BY_DETAIL_TYPE = index(ALL);
 

@@ -10,6 +10,7 @@ public final class PenguinMailsTopology {
     public static final String IDENTITY = "identity";
     public static final String BILLING = "billing";
     public static final String DOMAINS = "domains";
+    public static final String CONTACTS = "contacts";
     /** Stripe's webhook events, queued in order per customer so that a subscription's updates apply in sequence. */
     public static final String BILLING_STRIPE_EVENTS = "billing-stripe-events";
     /** Usage events (emails sent, contacts created, mailboxes connected and removed) that billing counts against quotas. */
@@ -35,7 +36,8 @@ public final class PenguinMailsTopology {
     public static Topology define() {
         return new Topology(
                 "penguinmails",
-                List.of(TableSpec.standard(IDENTITY), TableSpec.standard(BILLING), TableSpec.standard(DOMAINS)),
+                List.of(TableSpec.standard(IDENTITY), TableSpec.standard(BILLING), TableSpec.standard(DOMAINS),
+                        TableSpec.standard(CONTACTS)),
                 List.of(new BucketSpec("imports", 30), new BucketSpec("exports", 7),
                         // Uploaded onboarding CSVs, sealed; deleted when their job ends, expired after a week if not.
                         new BucketSpec(DOMAINS_ONBOARDING, 7)),
@@ -67,7 +69,7 @@ public final class PenguinMailsTopology {
                                 {"source":["penguinmails.sending","penguinmails.contacts","penguinmails.domains"],
                                  "detail-type":["email.sent","contact.created","mailbox.connected","mailbox.removed"]}""",
                                 List.of(BILLING_USAGE))),
-                List.of(identity(), billing(), domains()));
+                List.of(identity(), billing(), domains(), contacts()));
     }
 
     private static FunctionSpec domains() {
@@ -108,6 +110,32 @@ public final class PenguinMailsTopology {
                 // It sends to its own onboarding queue: a long job queues its next slice.
                 new FunctionSpec.Access(List.of(DOMAINS), List.of(DOMAINS_ONBOARDING), List.of(DOMAINS_ONBOARDING), true,
                         false, FunctionSpec.AccessTokens.NONE, FunctionSpec.CustomerSecrets.SEAL, true));
+    }
+
+    private static FunctionSpec contacts() {
+        String contacts = "/v1/workspaces/{workspaceId}/contacts";
+        String fields = "/v1/workspaces/{workspaceId}/contact-fields";
+        String suppressions = "/v1/workspaces/{workspaceId}/suppressions";
+        return new FunctionSpec(CONTACTS, 1024, 30,
+                Optional.of(HttpApiHandler.micronaut(List.of(
+                        HttpRoute.of("GET " + contacts),
+                        HttpRoute.of("POST " + contacts),
+                        HttpRoute.of("GET " + contacts + "/{contactId}"),
+                        HttpRoute.of("PATCH " + contacts + "/{contactId}"),
+                        HttpRoute.of("DELETE " + contacts + "/{contactId}"),
+                        HttpRoute.of("GET " + contacts + "/{contactId}/export"),
+                        HttpRoute.of("POST " + contacts + "/{contactId}/erase"),
+                        HttpRoute.of("GET " + fields),
+                        HttpRoute.of("PUT " + fields + "/{fieldName}"),
+                        HttpRoute.of("DELETE " + fields + "/{fieldName}"),
+                        HttpRoute.of("GET " + suppressions),
+                        HttpRoute.of("POST " + suppressions),
+                        HttpRoute.of("POST " + suppressions + "/check"),
+                        HttpRoute.of("DELETE " + suppressions + "/{suppressionId}")))),
+                List.of(),
+                List.of(new ScheduledHandler("relay-events",
+                        "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
+                new FunctionSpec.Access(List.of(CONTACTS), List.of(), List.of(), true, false));
     }
 
     private static FunctionSpec billing() {

@@ -140,7 +140,9 @@ class ProbeOptionsTest {
                 "domains\tonboarding\tqueue\t1024\tdomains-onboarding\tmessage:domains-onboarding",
                 "domains\tplans\tqueue\t1024\tdomains-plans\tsample:billing.plan.changed",
                 "domains\treverify-domains\tschedule\t1024\t-\t-",
-                "domains\trelay-events\tschedule\t1024\t-\t-");
+                "domains\trelay-events\tschedule\t1024\t-\t-",
+                "contacts\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/contacts",
+                "contacts\trelay-events\tschedule\t1024\t-\t-");
     }
 
     private void assertUsage(List<String> args, String message) {

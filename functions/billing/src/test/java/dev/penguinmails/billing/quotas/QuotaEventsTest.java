@@ -12,7 +12,9 @@ import dev.penguinmails.billing.usage.UsageStackTest;
 import dev.penguinmails.billing.usage.UsageTestStack;
 import dev.penguinmails.emulators.PublishedEvent;
 import dev.penguinmails.events.DomainEvent;
-import dev.penguinmails.events.usage.ContactCreated;
+import dev.penguinmails.events.contacts.ContactCreated;
+import dev.penguinmails.events.contacts.ContactState;
+import dev.penguinmails.events.contacts.EmailHashes;
 import dev.penguinmails.events.usage.EmailSent;
 import dev.penguinmails.events.usage.UsageEvents;
 import dev.penguinmails.shared.ids.Ids;
@@ -96,7 +98,7 @@ class QuotaEventsTest extends UsageStackTest {
         String ws = Ids.newId("ws");
         // Contacts on the free plan: 500, warned at 400.
         counters.add(ws, Metric.CONTACTS, UsagePeriods.TOTAL, 399L);
-        DomainEvent<ContactCreated> crossing = DomainEvent.create(UsageEvents.CONTACT_CREATED, ws, new ContactCreated("c400"));
+        DomainEvent<ContactCreated> crossing = DomainEvent.create(UsageEvents.CONTACT_CREATED, ws, contact(ws, "con_400"));
         stack.publish(context, crossing);
         stack.publish(context, crossing);
         List<Message> messages = stack.takeUsageMessages();
@@ -141,5 +143,12 @@ class QuotaEventsTest extends UsageStackTest {
         assertThat(QuotaService.warningAt(15)).isEqualTo(12);
         assertThat(QuotaService.warningAt(3)).isEqualTo(3);
         assertThat(QuotaService.warningAt(16)).isEqualTo(13);
+    }
+
+    /** A {@code contact.created} payload as contacts publishes it. */
+    private static ContactCreated contact(String workspaceId, String id) {
+        String email = id + "@example.com";
+        return new ContactCreated(id, new ContactState(id, email, EmailHashes.of(workspaceId, email), null, null, null,
+                null, null, null, List.of(), List.of(), "api", "active", 1));
     }
 }

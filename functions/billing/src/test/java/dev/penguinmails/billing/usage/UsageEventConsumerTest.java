@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.penguinmails.billing.account.BillingAccount;
 import dev.penguinmails.billing.catalog.Metric;
 import dev.penguinmails.events.DomainEvent;
-import dev.penguinmails.events.usage.ContactCreated;
+import dev.penguinmails.events.contacts.ContactCreated;
+import dev.penguinmails.events.contacts.ContactState;
+import dev.penguinmails.events.contacts.EmailHashes;
 import dev.penguinmails.events.usage.EmailSent;
 import dev.penguinmails.events.mailboxes.MailboxConnected;
 import dev.penguinmails.events.mailboxes.MailboxEvents;
@@ -36,7 +38,7 @@ class UsageEventConsumerTest extends UsageStackTest {
         stack.publishAndConsume(context, List.of(
                 DomainEvent.create(UsageEvents.EMAIL_SENT, ws, new EmailSent("msg_1", "mbx_1")),
                 DomainEvent.create(UsageEvents.EMAIL_SENT, ws, new EmailSent("msg_2", "mbx_1")),
-                DomainEvent.create(UsageEvents.CONTACT_CREATED, ws, new ContactCreated("con_1")),
+                DomainEvent.create(UsageEvents.CONTACT_CREATED, ws, contact(ws, "con_1")),
                 DomainEvent.create(MailboxEvents.MAILBOX_CONNECTED, ws, new MailboxConnected(new MailboxState(
                         "mbx_5f1c0a9e2b7d4c3a8e6f1b2d3c4a5e6f", "ana@acme.com", "acme.com", null, "ses", "connected", true, 30,
                         false, 1, 0, null, null, null, null, 1)))));
@@ -108,9 +110,9 @@ class UsageEventConsumerTest extends UsageStackTest {
     @Test
     void theSameEventIdPublishedTwiceCountsOnce() {
         String ws = Ids.newId("ws");
-        DomainEvent<ContactCreated> event = DomainEvent.create(UsageEvents.CONTACT_CREATED, ws, new ContactCreated("con_1"));
+        DomainEvent<ContactCreated> event = DomainEvent.create(UsageEvents.CONTACT_CREATED, ws, contact(ws, "con_1"));
         stack.publishAndConsume(context, List.of(event, event, DomainEvent.create(UsageEvents.CONTACT_CREATED, ws,
-                new ContactCreated("con_2"))));
+                contact(ws, "con_2"))));
 
         assertThat(counters.get(ws, Metric.CONTACTS, UsagePeriods.TOTAL)).isEqualTo(2L);
     }
@@ -126,5 +128,12 @@ class UsageEventConsumerTest extends UsageStackTest {
 
         assertThat(counters.get(ws, Metric.EMAILS_SENT, periodStart.toString())).isEqualTo(1L);
         assertThat(counters.get(ws, Metric.EMAILS_SENT, calendarMonth(ws))).isZero();
+    }
+
+    /** A {@code contact.created} payload as contacts publishes it. */
+    private static ContactCreated contact(String workspaceId, String id) {
+        String email = id + "@example.com";
+        return new ContactCreated(id, new ContactState(id, email, EmailHashes.of(workspaceId, email), null, null, null,
+                null, null, null, List.of(), List.of(), "api", "active", 1));
     }
 }

@@ -1,10 +1,10 @@
 package dev.penguinmails.domains.catalog;
 
-import dev.penguinmails.domains.store.LiveItems;
-import dev.penguinmails.domains.store.VersionedWrites;
 import dev.penguinmails.events.outbox.Outbox;
 import dev.penguinmails.events.outbox.OutboxEntry;
+import dev.penguinmails.events.outbox.VersionedWrites;
 import dev.penguinmails.shared.pagination.CursorCodec;
+import dev.penguinmails.shared.pagination.LiveItems;
 import dev.penguinmails.shared.pagination.Page;
 import dev.penguinmails.shared.pagination.PageRequest;
 import dev.penguinmails.shared.tenancy.TenantContext;

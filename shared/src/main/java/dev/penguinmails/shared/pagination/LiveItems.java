@@ -1,8 +1,5 @@
-package dev.penguinmails.domains.store;
+package dev.penguinmails.shared.pagination;
 
-import dev.penguinmails.shared.pagination.CursorCodec;
-import dev.penguinmails.shared.pagination.Page;
-import dev.penguinmails.shared.pagination.PageRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

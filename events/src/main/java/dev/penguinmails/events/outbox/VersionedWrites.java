@@ -1,6 +1,5 @@
-package dev.penguinmails.domains.store;
+package dev.penguinmails.events.outbox;
 
-import dev.penguinmails.events.outbox.OutboxEntry;
 import io.micronaut.core.annotation.Nullable;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Rewrites an item of this family's table if its version is still the one read, with the events it owes in the
+ * Rewrites an item of a family's table if its version is still the one read, with the events it owes in the
  * same write. An update, not a put: outbox entries owed by earlier writes stay on the item until delivered.
  */
 public final class VersionedWrites {
@@ -33,7 +32,14 @@ public final class VersionedWrites {
             set.append(i == 0 ? "" : ", ").append("#a").append(i).append(" = :a").append(i);
             i++;
         }
-        List<String> absent = optional.stream().filter(n -> !attributes.containsKey(n)).toList();
+        // Placeholders for removed names too: some (e.g. timezone) are DynamoDB reserved words.
+        List<String> absent = new java.util.ArrayList<>();
+        for (String name : optional) {
+            if (!attributes.containsKey(name)) {
+                names.put("#r" + absent.size(), name);
+                absent.add("#r" + absent.size());
+            }
+        }
         String expression = set + (absent.isEmpty() ? "" : " REMOVE " + String.join(", ", absent));
         names.put("#version", "version");
         values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
