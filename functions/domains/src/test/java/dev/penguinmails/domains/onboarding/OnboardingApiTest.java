@@ -42,7 +42,9 @@ class OnboardingApiTest extends OnboardingApiTestBase {
         return Map.of("penguinmails.outbound.local-targets", "true",
                 "penguinmails.mailboxes.connect-timeout", "1s",
                 "penguinmails.mailboxes.read-timeout", "2s",
-                "penguinmails.onboarding.max-rows", "50");
+                "penguinmails.onboarding.max-rows", "50",
+                // Two mailboxes on the free plan, so the file's third good mailbox meets the plan's limit.
+                "penguinmails.domains.plan-limits.default-mailboxes", "2");
     }
 
     @AfterAll
@@ -130,7 +132,7 @@ class OnboardingApiTest extends OnboardingApiTestBase {
         String ws = workspace();
         Caller owner = Caller.owner(ws);
         assertThat(add(owner, ws, "acme.com").status()).isEqualTo(201);
-        for (String local : List.of("ana", "bo", "dee", "ed")) {
+        for (String local : List.of("ana", "bo", "dee", "ed", "fay", "gus")) {
             greenMail.setUser(local + "@acme.com", local + "@acme.com", PASSWORD);
         }
         String csv = "address,display_name,daily_limit,smtp_host,smtp_port,smtp_security,smtp_password,"
@@ -139,7 +141,9 @@ class OnboardingApiTest extends OnboardingApiTestBase {
                 + row("bo@acme.com", "Bo", "", WRONG)
                 + row("cy@elsewhere.com", "Cy", "", PASSWORD)
                 + row("dee@acme.com", "Dee", "lots", PASSWORD)
-                + row("ed@acme.com", "Ed", "5000", PASSWORD);
+                + row("ed@acme.com", "Ed", "5000", PASSWORD)
+                + row("fay@acme.com", "Fay", "", PASSWORD)
+                + row("gus@acme.com", "Gus", "", PASSWORD);
 
         Reply submitted = submit(owner, ws, "mailboxes", csv);
 
@@ -153,21 +157,23 @@ class OnboardingApiTest extends OnboardingApiTestBase {
         JsonNode job = job(owner, ws, jobId);
         assertThat(job.get("status").asText()).isEqualTo("completed");
         assertThat(List.of(job.get("succeeded").asInt(), job.get("failed").asInt(), job.get("skipped").asInt()))
-                .containsExactly(1, 4, 0);
+                .containsExactly(2, 5, 0);
         JsonNode mailboxes = http.get("/v1/workspaces/" + ws + "/mailboxes", owner.headers()).json().get("items");
-        assertThat(mailboxes).hasSize(1);
-        assertThat(mailboxes.get(0).get("address").asText()).isEqualTo("ana@acme.com");
-        assertThat(mailboxes.get(0).get("displayName").asText()).isEqualTo("Ana Souza");
-        assertThat(mailboxes.get(0).get("dailyLimit").asInt()).isEqualTo(40);
-        assertThat(published("mailbox.connected", ws)).hasSize(1);
+        assertThat(mailboxes).extracting(m -> m.get("address").asText())
+                .containsExactlyInAnyOrder("ana@acme.com", "fay@acme.com");
+        JsonNode ana = mailboxes.get(0).get("address").asText().equals("ana@acme.com") ? mailboxes.get(0) : mailboxes.get(1);
+        assertThat(ana.get("displayName").asText()).isEqualTo("Ana Souza");
+        assertThat(ana.get("dailyLimit").asInt()).isEqualTo(40);
+        assertThat(published("mailbox.connected", ws)).hasSize(2);
 
         JsonNode errors = errors(owner, ws, jobId);
-        assertThat(errors).hasSize(4);
+        assertThat(errors).hasSize(5);
         assertRow(errors.get(0), 2, 3, "failed", "mailbox-connection-failed", "smtp", "auth-failed");
         assertThat(errors.get(0).at("/errors/1/column").asText()).isEqualTo("imap");
         assertRow(errors.get(1), 3, 4, "failed", "validation-failed", "address", "add the domain first");
         assertRow(errors.get(2), 4, 5, "failed", "validation-failed", "daily_limit", "whole number");
         assertRow(errors.get(3), 5, 6, "failed", "validation-failed", "daily_limit", "at most 1000");
+        assertRow(errors.get(4), 7, 8, "failed", "plan-limit", "mailboxes", "limit 2 on the free plan");
         String everything = snapshot().toString() + errors + uploads();
         assertThat(everything).doesNotContain(PASSWORD).doesNotContain(WRONG);
         assertThat(uploads()).isEmpty();
@@ -177,9 +183,9 @@ class OnboardingApiTest extends OnboardingApiTestBase {
         deliverAll();
         JsonNode second = job(owner, ws, again);
         assertThat(List.of(second.get("succeeded").asInt(), second.get("failed").asInt(), second.get("skipped").asInt()))
-                .containsExactly(0, 4, 1);
+                .containsExactly(0, 5, 2);
         assertRow(errors(owner, ws, again).get(0), 1, 2, "skipped", "mailbox-exists", "address", "with these settings");
-        assertThat(published("mailbox.connected", ws)).hasSize(1);
+        assertThat(published("mailbox.connected", ws)).hasSize(2);
     }
 
     @Test
