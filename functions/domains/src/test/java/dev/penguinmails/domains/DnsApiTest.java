@@ -33,11 +33,16 @@ public abstract class DnsApiTest extends DomainsApiTest {
     }
 
     private Map<String, String> dnsProperties() {
-        dns = LocalDns.start();
-        // Our own include must resolve, as it does on the internet.
-        dns.publish("penguinmails.dev", List.of(DnsRecord.txt(OUR_SPF, "v=spf1 ip4:192.0.2.0/24 -all")));
+        dns = startDns();
         return Map.of("penguinmails.dns.resolvers", dns.resolverAddress() + "," + dns.resolverAddress(),
                 "penguinmails.dns.timeout", "1s");
+    }
+
+    /** A DNS server on loopback that knows our own include, which must resolve as it does on the internet. */
+    protected static LocalDns startDns() {
+        LocalDns server = LocalDns.start();
+        server.publish("penguinmails.dev", List.of(DnsRecord.txt(OUR_SPF, "v=spf1 ip4:192.0.2.0/24 -all")));
+        return server;
     }
 
     /** The DNS server's port, for a client of its own (UDP and TCP). */
@@ -56,6 +61,12 @@ public abstract class DnsApiTest extends DomainsApiTest {
 
     /** Publishes every record the API prints for the domain (TXT strings as given), plus {@code extra}. */
     protected List<DnsRecord> publishAsPrinted(Caller caller, String ws, String domain, List<DnsRecord> extra) {
+        return publishAsPrinted(dns, caller, ws, domain, extra);
+    }
+
+    /** {@link #publishAsPrinted(Caller, String, String, List)} on the DNS server {@code server}. */
+    protected List<DnsRecord> publishAsPrinted(LocalDns server, Caller caller, String ws, String domain,
+                                               List<DnsRecord> extra) {
         Reply printed = get(caller, ws, "/" + domain + "/records");
         assertThat(printed.status()).as(printed.body()).isEqualTo(200);
         List<DnsRecord> zone = new ArrayList<>(extra);
@@ -76,7 +87,7 @@ public abstract class DnsApiTest extends DomainsApiTest {
                 default -> DnsRecord.cname(name, values.get(0));
             });
         }
-        dns.publish(domain, zone);
+        server.publish(domain, zone);
         return zone;
     }
 

@@ -39,11 +39,13 @@ class DomainController {
     @RequiresPermission(DOMAINS_WRITE)
     @Operation(operationId = "addDomain", summary = "Add a sending domain",
             description = "Validates the name (international names become punycode; public suffixes such as co.uk, IP "
-                    + "addresses and PenguinMails' own domains are refused), makes its DKIM key and answers the domain. "
+                    + "addresses and PenguinMails' own domains are refused, and so is a name another workspace has verified), "
+                    + "makes its DKIM key and answers the domain. "
                     + "GET .../records shows what to publish in DNS; POST .../verify checks it.")
     @ApiResponse(responseCode = "201", description = "Added, pending verification")
     @ApiResponse(responseCode = "400", description = "validation-failed: the name cannot be a sending domain")
-    @ApiResponse(responseCode = "409", description = "domain-exists: the workspace has it already")
+    @ApiResponse(responseCode = "409", description = "domain-exists: the workspace has it already; domain-claimed: "
+            + "another workspace has verified it (a domain sends from one workspace only)")
     HttpResponse<DomainView> add(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                                  @Valid @Body DomainRequests.Add body) {
         Domain domain = service.add(tenant, body.name());
@@ -73,9 +75,9 @@ class DomainController {
     @RequiresPermission(DOMAINS_WRITE)
     @Operation(operationId = "removeDomain", summary = "Remove a sending domain",
             description = "Its mailboxes are removed first (each publishes mailbox.removed), then the SES identity this "
-                    + "workspace created for it, if any; its DKIM keys are destroyed with it and sending stops using "
-                    + "it. Adding it again makes new keys. If it stops midway (409, 502) the domain stays: repeat the "
-                    + "DELETE to finish.")
+                    + "workspace created for it, if any; its DKIM keys are destroyed with it, sending stops using "
+                    + "it and other workspaces may verify the name. Adding it again makes new keys. If it stops "
+                    + "midway (409, 502) the domain stays: repeat the DELETE to finish.")
     @ApiResponse(responseCode = "204", description = "Removed, with its mailboxes and SES identity")
     @ApiResponse(responseCode = "404", description = "The workspace has no such domain")
     @ApiResponse(responseCode = "409", description = "It or one of its mailboxes changed meanwhile; repeat the DELETE")

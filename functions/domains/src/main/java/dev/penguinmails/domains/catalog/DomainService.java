@@ -30,10 +30,12 @@ public class DomainService {
     private final Outbox outbox;
     private final DomainSettings settings;
     private final List<DomainRemovalStep> removalSteps;
+    private final DomainClaims claims;
 
     DomainService(DomainStore store, DkimKeyMaker keys, Outbox outbox, DomainSettings settings,
-                  List<DomainRemovalStep> removalSteps) {
+                  List<DomainRemovalStep> removalSteps, DomainClaims claims) {
         this.store = store;
+        this.claims = claims;
         this.keys = keys;
         this.outbox = outbox;
         this.settings = settings;
@@ -45,6 +47,10 @@ public class DomainService {
         DomainName name = parse(input);
         if (store.get(tenant, name.ascii()).isPresent()) {
             throw DomainProblems.exists(name.ascii());
+        }
+        // Only a verified copy elsewhere refuses it: a name merely added elsewhere must not block its real owner.
+        if (claims.heldElsewhere(tenant, name.ascii())) {
+            throw DomainProblems.claimed(name.ascii());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         DkimKey key = keys.make(tenant.workspaceId(), name.ascii(), FIRST_SELECTOR, DkimKey.State.ACTIVE);
@@ -82,6 +88,8 @@ public class DomainService {
         if (!store.replace(tenant, current, removed, owed)) {
             throw DomainProblems.changedMeanwhile();
         }
+        // After the removal: if this stops, the claim of a removed copy binds no one anyway.
+        claims.release(tenant, removed.name());
     }
 
     private DomainName parse(String input) {

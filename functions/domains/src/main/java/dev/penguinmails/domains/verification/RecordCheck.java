@@ -21,9 +21,12 @@ public record RecordCheck(String purpose, String name, String type, boolean requ
         findings = List.copyOf(findings);
     }
 
-    /** How the record stands. UNKNOWN means DNS did not answer: never read as missing or as present. */
+    /**
+     * How the record stands. UNKNOWN means DNS did not answer: never read as missing or as present. CLAIMED (the
+     * {@code ownership} check only): another workspace has verified the domain.
+     */
     public enum Status {
-        OK, MISSING, MISMATCH, INVALID, UNKNOWN;
+        OK, MISSING, MISMATCH, INVALID, UNKNOWN, CLAIMED;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

@@ -35,7 +35,8 @@ class VerificationController {
             description = "Checks every record against the configured resolvers: found or missing, expected against "
                     + "actual, findings (SPF lookup limits, void lookups, +all; DMARC tags) and a fix for each. All "
                     + "required records passing makes the domain verified and able to send; a verified domain that "
-                    + "fails becomes degraded and stops sending. A DNS failure changes nothing. Repeating it only "
+                    + "fails becomes degraded and stops sending. A domain another workspace has verified fails its "
+                    + "ownership check (claimed). A DNS failure changes nothing. Repeating it only "
                     + "checks again, so no Idempotency-Key is kept.")
     @ApiResponse(responseCode = "404", description = "The workspace has no such domain")
     VerificationView verify(@PathVariable String workspaceId, @PathVariable String domain,

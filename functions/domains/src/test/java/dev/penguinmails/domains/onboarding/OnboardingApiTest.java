@@ -34,7 +34,7 @@ class OnboardingApiTest extends OnboardingApiTestBase {
     private GreenMail greenMail;
 
     @Override
-    protected Map<String, String> extraProperties() {
+    protected Map<String, String> moreProperties() {
         greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()})
                 .withConfiguration(GreenMailConfiguration.aConfig());
@@ -59,7 +59,12 @@ class OnboardingApiTest extends OnboardingApiTestBase {
         Caller owner = Caller.owner(ws);
         assertThat(add(Caller.owner(other), other, "shared-brand.com").status()).isEqualTo(201);
         assertThat(add(owner, ws, "existing.com").status()).isEqualTo(201);
+        assertThat(add(Caller.owner(other), other, "verified-brand.com").status()).isEqualTo(201);
+        publishAsPrinted(Caller.owner(other), other, "verified-brand.com", List.of());
+        assertThat(verify(Caller.owner(other), other, "verified-brand.com").json().at("/domain/status").asText())
+                .isEqualTo("verified");
         Map<String, AttributeValue> othersDomain = domainItem(other, "shared-brand.com");
+        Map<String, AttributeValue> othersVerified = domainItem(other, "verified-brand.com");
         String csv = String.join("\n",
                 "Domain",                       // line 1: the header, matched without case
                 "outreach.acme.com",            // 2: added
@@ -67,15 +72,16 @@ class OnboardingApiTest extends OnboardingApiTestBase {
                 "co.uk",                        // 4: a public suffix
                 "Outreach.ACME.com.",           // 5: the same name as line 2
                 "bücher.de",                    // 6: added as xn--bcher-kva.de
-                "shared-brand.com",             // 7: another workspace has it; each proves control with its own key
-                "existing.com",                 // 8: the workspace has it: skipped
-                "penguinmails.dev",             // 9: ours
-                "\"a.com\",b.com",              // 10: two fields under one column
-                "",                             // 11: a blank line is no row
-                ",",                            // 12: nor are empty cells
-                "\"quoted",                     // 13-14: a quoted field over two lines
+                "shared-brand.com",             // 7: another workspace has only added it: added
+                "verified-brand.com",           // 8: another workspace has verified it: refused as the single add is
+                "existing.com",                 // 9: the workspace has it: skipped
+                "penguinmails.dev",             // 10: ours
+                "\"a.com\",b.com",              // 11: two fields under one column
+                "",                             // 12: a blank line is no row
+                ",",                            // 13: nor are empty cells
+                "\"quoted",                     // 14-15: a quoted field over two lines
                 "multi.com\"",
-                "last.example.org") + "\n";     // 15: added
+                "last.example.org") + "\n";     // 16: added
 
         Reply submitted = submit(owner, ws, "domains", csv);
 
@@ -83,7 +89,7 @@ class OnboardingApiTest extends OnboardingApiTestBase {
         String jobId = submitted.json().get("id").asText();
         assertThat(submitted.header("Location")).hasValue("/v1/workspaces/" + ws + "/onboarding/jobs/" + jobId);
         assertThat(submitted.json().get("status").asText()).isEqualTo("queued");
-        assertThat(submitted.json().get("rowsTotal").asInt()).isEqualTo(11);
+        assertThat(submitted.json().get("rowsTotal").asInt()).isEqualTo(12);
         assertThat(submitted.json().get("fileName").asText()).isEqualTo("domains.csv");
         assertThat(http.get(domains(ws), owner.headers()).json().get("items")).as("nothing is added in the request")
                 .hasSize(1);
@@ -92,9 +98,9 @@ class OnboardingApiTest extends OnboardingApiTestBase {
 
         JsonNode job = job(owner, ws, jobId);
         assertThat(job.get("status").asText()).isEqualTo("completed");
-        assertThat(job.get("rowsRead").asInt()).isEqualTo(11);
+        assertThat(job.get("rowsRead").asInt()).isEqualTo(12);
         assertThat(job.get("succeeded").asInt()).isEqualTo(4);
-        assertThat(job.get("failed").asInt()).isEqualTo(6);
+        assertThat(job.get("failed").asInt()).isEqualTo(7);
         assertThat(job.get("skipped").asInt()).isEqualTo(1);
         assertThat(job.get("percent").asInt()).isEqualTo(100);
         assertThat(names(ws)).containsExactlyInAnyOrder("existing.com", "last.example.org", "outreach.acme.com",
@@ -102,22 +108,26 @@ class OnboardingApiTest extends OnboardingApiTestBase {
         assertThat(published("domain.added", ws)).as("one event per domain, the one added before included").hasSize(5);
         assertThat(domainItem(other, "shared-brand.com")).as("the other workspace's domain is untouched")
                 .isEqualTo(othersDomain);
+        assertThat(domainItem(other, "verified-brand.com")).isEqualTo(othersVerified);
 
         JsonNode errors = errors(owner, ws, jobId);
-        assertThat(errors).hasSize(7);
+        assertThat(errors).hasSize(8);
         assertRow(errors.get(0), 2, 3, "failed", "validation-failed", "domain", "not a valid");
         assertRow(errors.get(1), 3, 4, "failed", "validation-failed", "domain", "public suffix");
         assertRow(errors.get(2), 4, 5, "failed", "duplicate-row", "domain", "repeats line 2");
         assertThat(errors.get(2).get("key").asText()).isEqualTo("outreach.acme.com");
-        assertRow(errors.get(3), 7, 8, "skipped", "domain-exists", "domain", "has existing.com already");
-        assertRow(errors.get(4), 8, 9, "failed", "validation-failed", "domain", "PenguinMails' own domains");
-        assertRow(errors.get(5), 9, 10, "failed", "validation-failed", "domain", "has 2 fields where the header names only 1");
-        assertRow(errors.get(6), 10, 13, "failed", "validation-failed", "domain", "");
+        assertRow(errors.get(3), 7, 8, "failed", "domain-claimed", "domain",
+                "verified-brand.com is verified in another PenguinMails workspace");
+        assertThat(errors.get(3).toString()).doesNotContain(other);
+        assertRow(errors.get(4), 8, 9, "skipped", "domain-exists", "domain", "has existing.com already");
+        assertRow(errors.get(5), 9, 10, "failed", "validation-failed", "domain", "PenguinMails' own domains");
+        assertRow(errors.get(6), 10, 11, "failed", "validation-failed", "domain", "has 2 fields where the header names only 1");
+        assertRow(errors.get(7), 11, 14, "failed", "validation-failed", "domain", "");
 
         Reply download = http.get(onboarding(ws) + "/jobs/" + jobId + "/errors?format=csv", owner.headers());
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(download.body().lines().toList()).hasSize(8)
+        assertThat(download.body().lines().toList()).hasSize(9)
                 .startsWith("row,line,result,key,column,problem,reason")
                 .anySatisfy(l -> assertThat(l).startsWith("4,5,failed,outreach.acme.com,domain,duplicate-row,\"repeats line 2,"));
         assertThat(uploads()).as("the upload is deleted when the job ends").isEmpty();

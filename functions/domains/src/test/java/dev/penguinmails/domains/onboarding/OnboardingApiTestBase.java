@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.domains.Caller;
-import dev.penguinmails.domains.DomainsApiTest;
+import dev.penguinmails.domains.DnsApiTest;
 import dev.penguinmails.testsupport.SqsBatches;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.testsupport.TestHttp.Reply;
@@ -18,8 +18,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-/** Submitting onboarding files through the real handler, and running the real consumer over the real queue. */
-abstract class OnboardingApiTestBase extends DomainsApiTest {
+/**
+ * Submitting onboarding files through the real handler, and running the real consumer over the real queue; with a
+ * DNS server on loopback, so that another workspace can verify a domain.
+ */
+abstract class OnboardingApiTestBase extends DnsApiTest {
 
     protected Reply submit(Caller caller, String ws, String kind, String csv) {
         return http.send("POST", onboarding(ws) + "/" + kind + "?fileName=" + kind + ".csv", csv,

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class OnboardingResumeTest extends OnboardingApiTestBase {
 
     @Override
-    protected Map<String, String> extraProperties() {
+    protected Map<String, String> moreProperties() {
         return Map.of("penguinmails.onboarding.rows-per-slice", "2");
     }
 
