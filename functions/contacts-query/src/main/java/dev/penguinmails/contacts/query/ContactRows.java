@@ -19,7 +19,7 @@ public class ContactRows {
     private static final String COLUMNS = "workspace_id, contact_id, version, deleted, email, email_domain, first_name, "
             + "last_name, company, title, phone, timezone, tags, custom_fields, source, status, created_at, updated_at";
     private static final String UPSERT = "INSERT INTO contacts (" + COLUMNS + ") "
-            + "VALUES (current_setting('penguinmails.workspace_id', true), ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) "
+            + "VALUES (current_setting('penguinmails.workspace_id', true), ?, ?, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::timestamptz, ?::timestamptz) "
             + "ON CONFLICT (workspace_id, contact_id) DO UPDATE SET version = EXCLUDED.version, deleted = false, "
             + "email = EXCLUDED.email, email_domain = EXCLUDED.email_domain, first_name = EXCLUDED.first_name, "
             + "last_name = EXCLUDED.last_name, company = EXCLUDED.company, title = EXCLUDED.title, phone = EXCLUDED.phone, "

@@ -173,6 +173,9 @@ public final class SegmentCompiler {
             case "is_not_empty" -> column + " IS NOT NULL";
             case "between" -> {
                 List<Object> two = two(r, path);
+                if (two == null) {
+                    yield "false";
+                }
                 params.add(instant(two.get(0), path + ".values[0]"));
                 yield param(instant(two.get(1), path + ".values[1]"), column + " BETWEEN ? AND ?");
             }
@@ -251,6 +254,9 @@ public final class SegmentCompiler {
         return switch (op) {
             case "between" -> {
                 List<Object> two = two(r, path);
+                if (two == null) {
+                    yield "false";
+                }
                 params.add(typed(two.get(0), number, path + ".values[0]"));
                 yield param(typed(two.get(1), number, path + ".values[1]"), operand + " BETWEEN ? AND ?");
             }
@@ -332,7 +338,7 @@ public final class SegmentCompiler {
     private List<Object> two(Condition r, String path) {
         if (r.values() == null || r.values().size() != 2) {
             errors.add(new FieldError(path + ".values", "between takes exactly two values, low and high"));
-            return java.util.Arrays.asList(null, null);
+            return null;
         }
         return r.values();
     }
