@@ -135,7 +135,7 @@ public final class SegmentCountBenchmark {
                        CASE WHEN i % 20 = 0 THEN 'Co-founder' ELSE 'Manager' END,
                        ARRAY_REMOVE(ARRAY[CASE WHEN i % 10 = 0 THEN 'vip' END, CASE WHEN i % 3 = 0 THEN 'lead' END,
                                           CASE WHEN i % 7 = 0 THEN 'q4' END, CASE WHEN i % 11 = 0 THEN 'customer' END], NULL),
-                       jsonb_build_object('seats', 1 + (i * 7919) % 100,
+                       jsonb_build_object('seats', 1 + (i::bigint * 7919) % 100,
                                           'plan', (ARRAY['free','starter','growth','enterprise'])[1 + (i * 31) % 4],
                                           'renews', to_char(date '2026-01-01' + ((i * 13) % 730), 'YYYY-MM-DD')),
                        'import', CASE WHEN i % 50 = 0 THEN 'unsubscribed' ELSE 'active' END, now(), now()
