@@ -20,7 +20,7 @@ class IamTokenDataSourceTest {
 
         String first = (String) token.invoke(source);
 
-        assertThat(first).startsWith("proxy.example.eu-west-1.rds.amazonaws.com:5432/?Action=connect")
+        assertThat(first).startsWith("proxy.example.eu-west-1.rds.amazonaws.com:5432/?").contains("Action=connect")
                 .contains("DBUser=contacts_app").contains("X-Amz-Signature=");
         assertThat(token.invoke(source)).isEqualTo(first);
     }
