@@ -15,6 +15,7 @@ import dev.penguinmails.cdk.secrets.FunctionSecrets;
 import dev.penguinmails.cdk.stage.ConstructIds;
 import dev.penguinmails.cdk.stage.DeploymentStage;
 import dev.penguinmails.cdk.storage.DataTables;
+import dev.penguinmails.cdk.storage.QueryDatabases;
 import dev.penguinmails.cdk.storage.ObjectBuckets;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.Topology;
@@ -40,10 +41,11 @@ public final class PenguinMailsStack extends Stack {
         SesEventPublishing email = new SesEventPublishing(this, "Email", stage, events.bus(), deadLetters);
 
         FunctionSecrets secrets = new FunctionSecrets(this, "Secrets", stage);
+        QueryDatabases databases = new QueryDatabases(this, "Databases", topology, stage);
 
         FamilyResources resources = new FamilyResources(tables.byLogicalName(), tables.indexNames(),
                 buckets.byLogicalName(), queues.byLogicalName(), events.bus(), email.configurationSetName(), secrets,
-                deadLetters);
+                deadLetters, databases);
         Construct functions = new Construct(this, "Functions");
         for (FunctionSpec spec : topology.functions()) {
             FunctionFamily family = new FunctionFamily(functions, spec, layout.functionJar(spec), resources, stage);
@@ -67,6 +69,9 @@ public final class PenguinMailsStack extends Stack {
                 "Events that an EventBridge rule could not deliver");
         output("FailedInvocationsQueueUrl", deadLetters.failedInvocations().getQueueUrl(),
                 "Scheduled invocations that failed after their retries");
+        databases.proxies().forEach((name, proxy) ->
+                output("Database" + ConstructIds.of(name) + "ProxyEndpoint", proxy.getEndpoint(),
+                        "RDS Proxy of the query-model database " + name));
         queues.byLogicalName().forEach((name, queue) ->
                 output("Queue" + ConstructIds.of(name) + "Url", queue.getQueueUrl(), "SQS queue " + name));
     }

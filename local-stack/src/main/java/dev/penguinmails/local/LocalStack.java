@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.penguinmails.emulators.EmulatorOptions;
 import dev.penguinmails.emulators.LocalDns;
 import dev.penguinmails.emulators.LocalAws;
+import dev.penguinmails.emulators.LocalPostgres;
+import dev.penguinmails.topology.environment.DatabaseEndpoint;
 import dev.penguinmails.emulators.LocalAwsClients;
 import dev.penguinmails.emulators.LocalAwsEndpoints;
 import dev.penguinmails.emulators.NodeRuntime;
@@ -66,6 +68,8 @@ public final class LocalStack implements AutoCloseable {
     public static final String LOCAL_TARGETS_PROPERTY = "penguinmails.outbound.local-targets";
     /** The DNS server's port (UDP and TCP) unless the API port is chosen freely (tests). */
     static final int DNS_PORT = 8053;
+    /** The query model's embedded Postgres, unless the API port is chosen freely (tests). */
+    static final int POSTGRES_PORT = 15432;
 
     private final LocalStackOptions options;
     private final List<AutoCloseable> parts;
@@ -78,6 +82,7 @@ public final class LocalStack implements AutoCloseable {
     private Optional<LocalAuthorizer> authorizer = Optional.empty();
     private LocalStripe stripe;
     private LocalDns dns;
+    private LocalPostgres postgres;
     private List<QueuePoller> pollers = List.of();
     private Map<String, Map<String, String>> functionEnvironments = Map.of();
     private Duration startupTime = Duration.ZERO;
@@ -129,11 +134,12 @@ public final class LocalStack implements AutoCloseable {
         dns = LocalDns.start(NodeRuntime.locate(), options.apiPort() == 0 ? 0 : DNS_PORT);
         parts.add(dns);
         dns.publish(PlatformZone.ZONE, PlatformZone.records());
+        Map<String, DatabaseEndpoint> databases = startDatabases(topology, dataDir);
         Map<String, Map<String, String>> environments = new TreeMap<>();
         for (FunctionSpec function : topology.functions()) {
             // Like the emulator endpoints, the resolver reaches every function; on AWS it is absent and the default
             // applies. Customers' servers are GreenMail on loopback here, so outbound checks allow local targets.
-            Map<String, String> environment = with(LocalFunctionEnvironment.of(function, stack, secrets,
+            Map<String, String> environment = with(LocalFunctionEnvironment.of(function, stack, databases, secrets,
                     apiBaseUrl().toString()), Map.of(LocalDns.RESOLVERS_PROPERTY, dnsResolvers(),
                     LOCAL_TARGETS_PROPERTY, "true"));
             if (PenguinMailsTopology.STRIPE_CLIENTS.contains(function.family())) {
@@ -200,6 +206,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * The topology's query-model databases in one embedded Postgres (its data under {@code dataDir/postgres}, kept
+     * across runs like the tables), each database named after the stack's prefix; none if the topology has none.
+     */
+    private Map<String, DatabaseEndpoint> startDatabases(Topology topology, Path dataDir) {
+        if (topology.databases().isEmpty()) {
+            return Map.of();
+        }
+        postgres = LocalPostgres.start(dataDir == null ? null : dataDir.resolve("postgres"),
+                options.apiPort() == 0 ? 0 : POSTGRES_PORT);
+        parts.add(postgres);
+        Map<String, DatabaseEndpoint> databases = new TreeMap<>();
+        topology.databases().forEach(d -> databases.put(d.name(),
+                postgres.database((options.namePrefix() + d.name()).replaceAll("[^A-Za-z0-9_]", "_"))));
+        return databases;
+    }
+
     private List<ScheduledJob> scheduledJobs(Topology topology, ScheduledEvents events) {
         List<ScheduledJob> jobs = new ArrayList<>();
         for (FunctionSpec function : topology.functions()) {
@@ -232,6 +255,9 @@ public final class LocalStack implements AutoCloseable {
         health.put("smtp", reachable(e.smtpPort()));
         health.put("imap", reachable(e.imapPort()));
         health.put("dns", reachable(dns.port()));
+        if (postgres != null) {
+            health.put("postgres", reachable(postgres.port()));
+        }
         for (QueuePoller poller : pollers) {
             health.put("poller " + poller.settings().name(), poller.isRunning() ? "UP" : "DOWN: stopped");
         }

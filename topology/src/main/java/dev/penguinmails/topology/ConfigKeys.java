@@ -59,6 +59,21 @@ public final class ConfigKeys {
         return "penguinmails.queues." + logicalName;
     }
 
+    /** The JDBC URL of a logical database ({@code penguinmails.databases.contacts.url}). */
+    public static String databaseUrl(String logicalName) {
+        return "penguinmails.databases." + logicalName + ".url";
+    }
+
+    /** The user a function connects to a logical database as. */
+    public static String databaseUser(String logicalName) {
+        return "penguinmails.databases." + logicalName + ".username";
+    }
+
+    /** Whether a function authenticates to a logical database with IAM tokens ({@code true} on AWS). */
+    public static String databaseIamAuth(String logicalName) {
+        return "penguinmails.databases." + logicalName + ".iam-auth";
+    }
+
     public static String bucket(String logicalName) {
         return "penguinmails.buckets." + logicalName;
     }

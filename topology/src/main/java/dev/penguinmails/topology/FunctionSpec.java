@@ -67,16 +67,37 @@ public record FunctionSpec(
      *                     sealed under one key: only the families that seal or open them are given it
      * @param manageEmailIdentities whether the family creates and reads SES domain identities (domains, for
      *                     mailboxes that send through SES)
+     * @param databases    the {@link DatabaseSpec databases} it queries
      */
     public record Access(List<String> tables, List<String> buckets, List<String> sendToQueues,
                          boolean publishEvents, boolean sendEmail, AccessTokens accessTokens,
-                         CustomerSecrets customerSecrets, boolean manageEmailIdentities) {
+                         CustomerSecrets customerSecrets, boolean manageEmailIdentities, List<String> databases) {
         public Access {
             tables = List.copyOf(tables);
+            databases = List.copyOf(databases);
             buckets = List.copyOf(buckets);
             sendToQueues = List.copyOf(sendToQueues);
             java.util.Objects.requireNonNull(accessTokens, "accessTokens");
             java.util.Objects.requireNonNull(customerSecrets, "customerSecrets");
+        }
+
+        /** Access of a family that uses no {@link DatabaseSpec database}. */
+        public Access(List<String> tables, List<String> buckets, List<String> sendToQueues,
+                      boolean publishEvents, boolean sendEmail, AccessTokens accessTokens,
+                      CustomerSecrets customerSecrets, boolean manageEmailIdentities) {
+            this(tables, buckets, sendToQueues, publishEvents, sendEmail, accessTokens, customerSecrets,
+                    manageEmailIdentities, List.of());
+        }
+
+        /** This access, with the databases it may query as well. */
+        public Access withDatabases(String... names) {
+            return new Access(tables, buckets, sendToQueues, publishEvents, sendEmail, accessTokens, customerSecrets,
+                    manageEmailIdentities, List.of(names));
+        }
+
+        /** Whether the family queries a database, and so runs where it can reach one (a VPC on AWS). */
+        public boolean usesDatabase() {
+            return !databases.isEmpty();
         }
 
         /** Access of a family that manages no SES identities. */

@@ -11,6 +11,12 @@ public final class PenguinMailsTopology {
     public static final String BILLING = "billing";
     public static final String DOMAINS = "domains";
     public static final String CONTACTS = "contacts";
+    /** The query side of contacts: the Postgres query model, static lists and dynamic segments. */
+    public static final String CONTACTS_QUERY = "contacts-query";
+    /** The contacts query model (Postgres): a projection of the contacts table, never a system of record. */
+    public static final DatabaseSpec CONTACTS_DATABASE = new DatabaseSpec("contacts", 0.5, 8);
+    /** Contact changes that the query model applies by version. */
+    public static final String CONTACTS_PROJECTION = "contacts-projection";
     /** Stripe's webhook events, queued in order per customer so that a subscription's updates apply in sequence. */
     public static final String BILLING_STRIPE_EVENTS = "billing-stripe-events";
     /** Usage events (emails sent, contacts created, mailboxes connected and removed) that billing counts against quotas. */
@@ -48,7 +54,8 @@ public final class PenguinMailsTopology {
                         QueueSpec.fifo(BILLING_STRIPE_EVENTS, 120, 8),
                         QueueSpec.work(BILLING_USAGE, 120, 5),
                         // 720 s: six times the domains function's timeout, as Lambda advises for SQS triggers.
-                        QueueSpec.work(DOMAINS_ONBOARDING, 720, 5)),
+                        QueueSpec.work(DOMAINS_ONBOARDING, 720, 5),
+                        QueueSpec.work(CONTACTS_PROJECTION, 360, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
                                 {"source":["penguinmails.identity"]}""",
@@ -68,8 +75,13 @@ public final class PenguinMailsTopology {
                         new RuleSpec(BILLING_USAGE, """
                                 {"source":["penguinmails.sending","penguinmails.contacts","penguinmails.domains"],
                                  "detail-type":["email.sent","contact.created","mailbox.connected","mailbox.removed"]}""",
-                                List.of(BILLING_USAGE))),
-                List.of(identity(), billing(), domains(), contacts()));
+                                List.of(BILLING_USAGE)),
+                        new RuleSpec(CONTACTS_PROJECTION, """
+                                {"source":["penguinmails.contacts"],
+                                 "detail-type":["contact.created","contact.updated","contact.deleted","contact.erased"]}""",
+                                List.of(CONTACTS_PROJECTION))),
+                List.of(identity(), billing(), domains(), contacts(), contactsQuery()),
+                List.of(CONTACTS_DATABASE));
     }
 
     private static FunctionSpec domains() {
@@ -136,6 +148,37 @@ public final class PenguinMailsTopology {
                 List.of(new ScheduledHandler("relay-events",
                         "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
                 new FunctionSpec.Access(List.of(CONTACTS), List.of(), List.of(), true, false));
+    }
+
+    private static FunctionSpec contactsQuery() {
+        String lists = "/v1/workspaces/{workspaceId}/lists";
+        String segments = "/v1/workspaces/{workspaceId}/segments";
+        // 60 s: the hourly reconciliation walks a batch of workspaces' contacts within one invocation.
+        return new FunctionSpec(CONTACTS_QUERY, 1024, 60,
+                Optional.of(HttpApiHandler.micronaut(List.of(
+                        HttpRoute.of("GET " + lists),
+                        HttpRoute.of("POST " + lists),
+                        HttpRoute.of("GET " + lists + "/{listId}"),
+                        HttpRoute.of("PATCH " + lists + "/{listId}"),
+                        HttpRoute.of("DELETE " + lists + "/{listId}"),
+                        HttpRoute.of("GET " + lists + "/{listId}/members"),
+                        HttpRoute.of("POST " + lists + "/{listId}/members"),
+                        HttpRoute.of("POST " + lists + "/{listId}/members/remove"),
+                        HttpRoute.of("GET " + segments),
+                        HttpRoute.of("POST " + segments),
+                        HttpRoute.of("POST " + segments + "/preview"),
+                        HttpRoute.of("GET " + segments + "/{segmentId}"),
+                        HttpRoute.of("PUT " + segments + "/{segmentId}"),
+                        HttpRoute.of("DELETE " + segments + "/{segmentId}"),
+                        HttpRoute.of("GET " + segments + "/{segmentId}/count"),
+                        HttpRoute.of("GET " + segments + "/{segmentId}/contacts")))),
+                List.of(new QueueHandler("projection", "dev.penguinmails.contacts.query.projection.ContactProjector",
+                        CONTACTS_PROJECTION, 10, 0)),
+                List.of(new ScheduledHandler("reconcile",
+                        "dev.penguinmails.contacts.query.reconcile.ReconciliationJob", "rate(1 hour)")),
+                // The contacts table: the lists and segments it keeps, and the contacts reconciliation compares.
+                new FunctionSpec.Access(List.of(CONTACTS), List.of(), List.of(), false, false)
+                        .withDatabases(CONTACTS_DATABASE.name()));
     }
 
     private static FunctionSpec billing() {

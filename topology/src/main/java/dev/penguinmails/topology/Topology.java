@@ -15,15 +15,24 @@ public record Topology(
         List<QueueSpec> queues,
         String eventBus,
         List<RuleSpec> rules,
-        List<FunctionSpec> functions) {
+        List<FunctionSpec> functions,
+        List<DatabaseSpec> databases) {
+
+    /** A topology without a database. */
+    public Topology(String name, List<TableSpec> tables, List<BucketSpec> buckets, List<QueueSpec> queues,
+                    String eventBus, List<RuleSpec> rules, List<FunctionSpec> functions) {
+        this(name, tables, buckets, queues, eventBus, rules, functions, List.of());
+    }
 
     public Topology {
+        databases = List.copyOf(databases);
         tables = List.copyOf(tables);
         buckets = List.copyOf(buckets);
         queues = List.copyOf(queues);
         rules = List.copyOf(rules);
         functions = List.copyOf(functions);
         TopologyValidator.validate(name, tables, buckets, queues, rules, functions);
+        TopologyValidator.validateDatabases(databases, functions);
     }
 
     public Optional<QueueSpec> queue(String queueName) {
@@ -32,6 +41,10 @@ public record Topology(
 
     public Optional<TableSpec> table(String tableName) {
         return tables.stream().filter(t -> t.name().equals(tableName)).findFirst();
+    }
+
+    public Optional<DatabaseSpec> database(String databaseName) {
+        return databases.stream().filter(d -> d.name().equals(databaseName)).findFirst();
     }
 
     public Optional<FunctionSpec> function(String family) {

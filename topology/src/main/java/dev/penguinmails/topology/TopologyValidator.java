@@ -71,6 +71,12 @@ final class TopologyValidator {
         }
     }
 
+    /** Every database is named once, and a function may only query a declared one. */
+    static void validateDatabases(List<DatabaseSpec> databases, List<FunctionSpec> functions) {
+        Set<String> names = unique("database", databases.stream().map(DatabaseSpec::name).toList());
+        functions.forEach(f -> f.access().databases().forEach(d -> require(names, d, f.family() + " queries database")));
+    }
+
     private static Set<String> unique(String kind, List<String> names) {
         Set<String> seen = new HashSet<>();
         for (String n : names) {

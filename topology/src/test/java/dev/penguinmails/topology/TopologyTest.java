@@ -107,4 +107,17 @@ class TopologyTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(ConfigKeys.environmentVariable(ConfigKeys.table("contacts"))).isEqualTo("PENGUINMAILS_TABLES_CONTACTS");
     }
+
+    @Test
+    void aFunctionMayOnlyQueryADeclaredDatabaseAndTheRealTopologyDeclaresOne() {
+        FunctionSpec query = new FunctionSpec("query", 512, 10, Optional.empty(), List.of(), List.of(),
+                new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false).withDatabases("reports"));
+
+        assertThatThrownBy(() -> new Topology("stack", List.of(), List.of(), List.of(), "bus", List.of(), List.of(query)))
+                .hasMessageContaining("query queries database").hasMessageContaining("reports");
+        Topology real = PenguinMailsTopology.define();
+        assertThat(real.database("contacts")).isPresent();
+        assertThat(real.functions()).filteredOn(f -> f.access().usesDatabase()).extracting(FunctionSpec::family)
+                .containsExactly(PenguinMailsTopology.CONTACTS_QUERY);
+    }
 }

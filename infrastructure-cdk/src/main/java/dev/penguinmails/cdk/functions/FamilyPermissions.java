@@ -73,6 +73,7 @@ final class FamilyPermissions {
         if (access.manageEmailIdentities()) {
             grantEmailIdentities(role);
         }
+        access.databases().forEach(d -> resources.databases().grantConnect(role, d));
     }
 
     private static void grantEmailIdentities(IRole role) {

@@ -2,6 +2,7 @@ package dev.penguinmails.cdk.functions;
 
 import java.util.List;
 import java.util.Map;
+import dev.penguinmails.cdk.storage.QueryDatabases;
 
 import dev.penguinmails.cdk.messaging.DeadLetters;
 import dev.penguinmails.cdk.secrets.FunctionSecrets;
@@ -17,11 +18,12 @@ import software.amazon.awscdk.services.sqs.IQueue;
  * @param emailConfigurationSet the SES configuration set every message is sent through
  * @param secrets the access-token key and cursor secret every family reads
  * @param deadLetters where undeliverable events and failed scheduled invocations go
+ * @param databases the query-model databases, their VPC and proxies
  */
 public record FamilyResources(Map<String, ITable> tables, Map<String, List<String>> tableIndexes,
                               Map<String, IBucket> buckets, Map<String, IQueue> queues,
                               IEventBus eventBus, String emailConfigurationSet, FunctionSecrets secrets,
-                              DeadLetters deadLetters) {
+                              DeadLetters deadLetters, QueryDatabases databases) {
 
     public FamilyResources {
         tables = Map.copyOf(tables);

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.penguinmails.cdk.stage.DeploymentStage;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.environment.DatabaseEndpoint;
 import dev.penguinmails.topology.environment.ResourceNames;
 import dev.penguinmails.topology.environment.StageSettings;
 import software.amazon.awscdk.Aws;
@@ -44,6 +45,11 @@ public final class FunctionEnvironment {
 
     private static ResourceNames names(FamilyResources resources) {
         return new ResourceNames() {
+            @Override
+            public DatabaseEndpoint database(String logicalName) {
+                return resources.databases().endpoint(logicalName);
+            }
+
             @Override
             public String table(String logicalName) {
                 return resources.table(logicalName).getTableName();

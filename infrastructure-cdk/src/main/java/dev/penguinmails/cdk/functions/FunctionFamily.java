@@ -3,6 +3,8 @@ package dev.penguinmails.cdk.functions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,6 +49,7 @@ public final class FunctionFamily extends Construct {
 
     private final FunctionSpec spec;
     private final Role role;
+    private FamilyResources resources;
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
 
     public FunctionFamily(Construct scope, FunctionSpec spec, Path jar, FamilyResources resources,
@@ -63,6 +66,7 @@ public final class FunctionFamily extends Construct {
                 List.of("Resource::*"));
         Code code = Code.fromAsset(jar.toString());
         Map<String, String> environment = FunctionEnvironment.of(spec, resources, stage);
+        this.resources = resources;
         spec.entryPoints().forEach(entryPoint ->
                 aliases.put(entryPoint.name(), deploy(entryPoint, code, environment, stage)));
     }
@@ -96,7 +100,7 @@ public final class FunctionFamily extends Construct {
                 .removalPolicy(stage.dataRemovalPolicy())
                 .build();
         FamilyPermissions.grantLogging(role, logs);
-        Function function = Function.Builder.create(this, id + "Function")
+        Function.Builder builder = Function.Builder.create(this, id + "Function")
                 .functionName(functionName)
                 .description(spec.family() + " " + entryPoint.name() + " (" + entryPoint.handlerClass() + ")")
                 .runtime(RUNTIME)
@@ -108,8 +112,14 @@ public final class FunctionFamily extends Construct {
                 .environment(environment)
                 .logGroup(logs)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
-                .tracing(Tracing.ACTIVE)
-                .build();
+                .tracing(Tracing.ACTIVE);
+        if (spec.access().usesDatabase()) {
+            // Only the families that query a database run in its VPC (decision 0036); the rest stay out of any VPC.
+            builder.vpc(resources.databases().vpc().orElseThrow())
+                    .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
+                    .securityGroups(List.of(resources.databases().functionSecurityGroup().orElseThrow()));
+        }
+        Function function = builder.build();
         deadLetterReason(entryPoint).ifPresent(reason -> Suppressions.accept(function, "Serverless-LambdaDLQ", reason));
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "every trigger invokes the live alias on the current published version");

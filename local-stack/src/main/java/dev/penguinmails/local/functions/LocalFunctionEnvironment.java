@@ -4,6 +4,7 @@ import dev.penguinmails.emulators.LocalAwsClients;
 import dev.penguinmails.emulators.ProvisionedStack;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.environment.DatabaseEndpoint;
 import dev.penguinmails.topology.environment.FunctionEnvironment;
 import dev.penguinmails.topology.environment.ResourceNames;
 import dev.penguinmails.topology.environment.StageSettings;
@@ -25,7 +26,14 @@ public final class LocalFunctionEnvironment {
     /** The environment of {@code function}, sorted by key; email links point at {@code appBaseUrl}, this stack's pages. */
     public static Map<String, String> of(FunctionSpec function, ProvisionedStack stack, Map<String, String> secrets,
                                          String appBaseUrl) {
-        Map<String, String> env = new TreeMap<>(FunctionEnvironment.of(function, names(stack),
+        return of(function, stack, Map.of(), secrets, appBaseUrl);
+    }
+
+    /** As {@link #of(FunctionSpec, ProvisionedStack, Map, String)}, with the stack's query-model databases by name. */
+    public static Map<String, String> of(FunctionSpec function, ProvisionedStack stack,
+                                         Map<String, DatabaseEndpoint> databases, Map<String, String> secrets,
+                                         String appBaseUrl) {
+        Map<String, String> env = new TreeMap<>(FunctionEnvironment.of(function, names(stack, databases),
                 new StageSettings(STAGE, LocalAwsClients.REGION.id(), appBaseUrl, null)));
         stack.properties().forEach((key, value) -> {
             if (key.startsWith(ConfigKeys.ENDPOINT_PREFIX)) {
@@ -40,8 +48,17 @@ public final class LocalFunctionEnvironment {
         return Collections.unmodifiableMap(env);
     }
 
-    private static ResourceNames names(ProvisionedStack stack) {
+    private static ResourceNames names(ProvisionedStack stack, Map<String, DatabaseEndpoint> databases) {
         return new ResourceNames() {
+            @Override
+            public DatabaseEndpoint database(String logicalName) {
+                DatabaseEndpoint db = databases.get(logicalName);
+                if (db == null) {
+                    throw new IllegalStateException("the local stack runs no database " + logicalName);
+                }
+                return db;
+            }
+
             @Override
             public String table(String logicalName) {
                 return stack.tableName(logicalName);

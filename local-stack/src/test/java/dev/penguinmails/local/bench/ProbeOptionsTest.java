@@ -142,7 +142,10 @@ class ProbeOptionsTest {
                 "domains\treverify-domains\tschedule\t1024\t-\t-",
                 "domains\trelay-events\tschedule\t1024\t-\t-",
                 "contacts\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/contacts",
-                "contacts\trelay-events\tschedule\t1024\t-\t-");
+                "contacts\trelay-events\tschedule\t1024\t-\t-",
+                "contacts-query\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/lists",
+                "contacts-query\tprojection\tqueue\t1024\tcontacts-projection\tsample:contact.created",
+                "contacts-query\treconcile\tschedule\t1024\t-\t-");
     }
 
     private void assertUsage(List<String> args, String message) {

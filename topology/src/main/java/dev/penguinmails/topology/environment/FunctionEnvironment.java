@@ -34,6 +34,12 @@ public final class FunctionEnvironment {
         access.tables().forEach(t -> env.put(ConfigKeys.table(t), resources.table(t)));
         access.buckets().forEach(b -> env.put(ConfigKeys.bucket(b), resources.bucket(b)));
         queues(function).forEach(q -> env.put(ConfigKeys.queueUrl(q), resources.queueUrl(q)));
+        access.databases().forEach(d -> {
+            DatabaseEndpoint db = resources.database(d);
+            env.put(ConfigKeys.databaseUrl(d), db.jdbcUrl());
+            env.put(ConfigKeys.databaseUser(d), db.username());
+            env.put(ConfigKeys.databaseIamAuth(d), Boolean.toString(db.iamAuthentication()));
+        });
         if (access.publishEvents()) {
             env.put(ConfigKeys.EVENT_BUS, resources.eventBus());
         }

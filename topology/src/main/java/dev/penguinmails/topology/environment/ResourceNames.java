@@ -16,4 +16,9 @@ public interface ResourceNames {
 
     /** The SES configuration set every send names, or {@code null} where the runtime has none. */
     String emailConfigurationSet();
+
+    /** Where the runtime serves a logical database; only runtimes that run one override this. */
+    default DatabaseEndpoint database(String logicalName) {
+        throw new IllegalStateException("this runtime serves no database " + logicalName);
+    }
 }

@@ -36,6 +36,11 @@ class FunctionEnvironmentTest {
         public String emailConfigurationSet() {
             return "set";
         }
+
+        @Override
+        public DatabaseEndpoint database(String logicalName) {
+            return new DatabaseEndpoint("jdbc:postgresql://proxy:5432/" + logicalName, logicalName + "_app", true);
+        }
     };
     private static final StageSettings STAGE = new StageSettings("dev", "eu-west-1", "https://app", "From <a@b.c>");
 
@@ -54,6 +59,19 @@ class FunctionEnvironmentTest {
                 ConfigKeys.bucket("imports"), "b-imports",
                 ConfigKeys.queueUrl("fan-out"), "https://sqs/q-fan-out",
                 ConfigKeys.queueUrl("import-work"), "https://sqs/q-import-work"));
+    }
+
+    @Test
+    void onlyAFamilyWhoseAccessNamesADatabaseIsToldWhereItIs() {
+        FunctionSpec query = function(new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false)
+                .withDatabases("contacts"), List.of());
+        FunctionSpec other = function(new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false), List.of());
+
+        assertThat(FunctionEnvironment.of(query, NAMES, STAGE))
+                .containsEntry(ConfigKeys.databaseUrl("contacts"), "jdbc:postgresql://proxy:5432/contacts")
+                .containsEntry(ConfigKeys.databaseUser("contacts"), "contacts_app")
+                .containsEntry(ConfigKeys.databaseIamAuth("contacts"), "true");
+        assertThat(FunctionEnvironment.of(other, NAMES, STAGE).keySet()).noneMatch(k -> k.startsWith("penguinmails.databases."));
     }
 
     @Test

@@ -1,0 +1,31 @@
+package dev.penguinmails.contacts.query;
+
+import dev.penguinmails.topology.ConfigKeys;
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+
+/**
+ * On AWS ({@code penguinmails.databases.contacts.iam-auth=true}) the pool connects through
+ * {@link IamTokenDataSource}, with a fresh IAM token as each new connection's password; locally and in tests the
+ * embedded Postgres trusts local connections and nothing changes.
+ */
+@Singleton
+@Requires(property = "penguinmails.databases.contacts.iam-auth", value = "true")
+class IamAuthentication implements BeanCreatedEventListener<DatasourceConfiguration> {
+    private final String region;
+
+    IamAuthentication(@Value("${" + ConfigKeys.REGION + "}") String region) {
+        this.region = region;
+    }
+
+    @Override
+    public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
+        DatasourceConfiguration config = event.getBean();
+        config.setDataSource(new IamTokenDataSource(config.getJdbcUrl(), config.getUsername(), region));
+        return config;
+    }
+}
