@@ -130,17 +130,19 @@ class ImportStore {
 
     /** Decides a batch's counts before it is written: false if the slice lost the import or the checkpoint moved. */
     boolean prepare(TenantContext tenant, String id, String leaseId, long from, ContactImport.Pending pending) {
-        return conditional(tenant, id, "SET pending = :pending", "leaseId = :lease AND rowsRead = :from "
-                + "AND attribute_not_exists(pending)", Map.of(), Map.of(":pending", pending(pending),
+        return conditional(tenant, id, "SET #pending = :pending", "leaseId = :lease AND rowsRead = :from "
+                + "AND attribute_not_exists(#pending)", Map.of("#pending", "pending"), Map.of(":pending", pending(pending),
                 ":lease", s(leaseId), ":from", n(from)));
     }
 
     /** Moves the checkpoint past the prepared batch, adds its counts and renews the lease. */
     boolean commit(TenantContext tenant, String id, String leaseId, ContactImport.Pending pending, Instant leaseUntil) {
         ImportCounts d = pending.delta();
-        return conditional(tenant, id, "SET rowsRead = :through, percent = :percent, leaseUntil = :until "
-                        + "ADD created :c, updated :u, skipped :s, failed :f REMOVE pending",
-                "leaseId = :lease AND pending.through = :through", Map.of(),
+        return conditional(tenant, id, "SET rowsRead = :through, #percent = :percent, leaseUntil = :until "
+                        + "ADD #created :c, #updated :u, #skipped :s, #failed :f REMOVE #pending",
+                "leaseId = :lease AND #pending.#through = :through", Map.of("#percent", "percent", "#created", "created",
+                        "#updated", "updated", "#skipped", "skipped", "#failed", "failed", "#pending", "pending",
+                        "#through", "through"),
                 Map.of(":through", n(pending.through()), ":percent", n(pending.percent()),
                         ":until", n(leaseUntil.toEpochMilli()), ":c", n(d.created()), ":u", n(d.updated()),
                         ":s", n(d.skipped()), ":f", n(d.failed()), ":lease", s(leaseId)));
@@ -178,14 +180,22 @@ class ImportStore {
         if (problem != null) {
             values.put(":problem", s(problem));
             values.put(":reason", s(reason));
-            set += ", problem = :problem, reason = :reason";
+            set += ", #problem = :problem, #reason = :reason";
         }
         if (state == ImportState.COMPLETED) {
             values.put(":hundred", n(100));
-            set += ", percent = :hundred";
+            set += ", #percent = :hundred";
         }
         String update = owed.updateExpression(set + " REMOVE leaseId, leaseUntil");
-        return conditional(tenant, id, update, "leaseId = :lease", owed.names(Map.of("#state", "state")),
+        Map<String, String> names = new HashMap<>(Map.of("#state", "state"));
+        if (state == ImportState.COMPLETED) {
+            names.put("#percent", "percent");
+        }
+        if (problem != null) {
+            names.put("#problem", "problem");
+            names.put("#reason", "reason");
+        }
+        return conditional(tenant, id, update, "leaseId = :lease", owed.names(names),
                 owed.values(values));
     }
 
