@@ -251,6 +251,9 @@ final class ProbeEvents {
         SqsClient sqs = SqsClient.builder().endpointOverride(URI.create(require(ConfigKeys.endpoint("sqs"))))
                 .region(LocalAwsClients.REGION).credentialsProvider(LocalAwsClients.CREDENTIALS)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        if (feed instanceof QueueFeed.QueueMessage message) {
+            send(sqs, url, message);
+        }
         List<Message> messages = new ArrayList<>(QueuePoller.receive(sqs, url, Math.min(10, handler.batchSize()),
                 QUEUE_WAIT_SECONDS));
         if (messages.isEmpty()) {
@@ -269,7 +272,21 @@ final class ProbeEvents {
         return new ProbeEvent.Batch(event, messages, handler.queue(), url, sqs, json);
     }
 
+    /** Sends the registered sample message to the queue, as the family itself would. */
+    private static void send(SqsClient sqs, String url, QueueFeed.QueueMessage message) {
+        String body;
+        try {
+            body = Files.readString(message.file());
+        } catch (java.io.IOException e) {
+            throw new ProbeException(ProbeException.USAGE, "The sample message " + message.file() + " cannot be read.");
+        }
+        sqs.sendMessage(r -> r.queueUrl(url).messageBody(body.strip()));
+    }
+
     private static String feedHint(QueueFeed feed) {
+        if (feed instanceof QueueFeed.QueueMessage message) {
+            return "the probe sent the sample message " + message.file();
+        }
         if (feed instanceof QueueFeed.Sample sample) {
             return "the probe published the sample " + sample.detailType() + " to the bus; did its rule route it?";
         }

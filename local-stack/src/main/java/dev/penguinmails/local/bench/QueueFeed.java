@@ -16,12 +16,15 @@ import software.amazon.event.ruler.GenericMachine;
  * Where the message a queue consumer is probed with comes from, so that every consumer handles a realistic one:
  * the signup's own event where a rule routes it to the queue; else the registered sample event
  * ({@value #SAMPLES}/{@code <detail-type>.json}) of the first detail-type a rule of the queue routes, published to
- * the local bus; billing's Stripe queue, which no rule feeds, gets the webhooks of a Stripe Checkout. Any other
- * queue no rule feeds is probed with what its caller left on it.
+ * the local bus; billing's Stripe queue, which no rule feeds, gets the webhooks of a Stripe Checkout; another queue
+ * no rule feeds gets its registered sample message ({@value #MESSAGES}/{@code <queue>.json}, sent as it is), or
+ * else is probed with what its caller left on it.
  */
 sealed interface QueueFeed {
     /** Where the registered sample events are, under the project root. */
     String SAMPLES = "events/src/test/resources/events";
+    /** Where the registered sample messages of queues no rule feeds are, under the project root. */
+    String MESSAGES = "local-stack/bench/queue-messages";
     /** The event the HTTP API probe's signup publishes. */
     String SIGNUP_DETAIL_TYPE = "account.signed_up";
 
@@ -55,6 +58,14 @@ sealed interface QueueFeed {
         }
     }
 
+    /** No rule feeds the queue, which has a registered sample message: the probe sends it to the queue. */
+    record QueueMessage(String queue, Path file) implements QueueFeed {
+        @Override
+        public String label() {
+            return "message:" + queue;
+        }
+    }
+
     /** No rule feeds the queue: the probe takes what whoever runs it put there. */
     record AlreadyQueued() implements QueueFeed {
         @Override
@@ -71,7 +82,11 @@ sealed interface QueueFeed {
     static QueueFeed of(Topology topology, Path samples, String queue, ObjectMapper json) {
         List<RuleSpec> rules = topology.rules().stream().filter(r -> r.targetQueues().contains(queue)).toList();
         if (rules.isEmpty()) {
-            return queue.equals(PenguinMailsTopology.BILLING_STRIPE_EVENTS) ? new StripeCheckout() : new AlreadyQueued();
+            if (queue.equals(PenguinMailsTopology.BILLING_STRIPE_EVENTS)) {
+                return new StripeCheckout();
+            }
+            Path message = projectRoot(samples).resolve(MESSAGES).resolve(queue + ".json");
+            return Files.exists(message) ? new QueueMessage(queue, message) : new AlreadyQueued();
         }
         Path signup = samples.resolve(SIGNUP_DETAIL_TYPE + ".json");
         if (Files.exists(signup) && rules.stream().anyMatch(r -> matches(r, read(signup)))) {
@@ -87,6 +102,15 @@ sealed interface QueueFeed {
         }
         throw new ProbeException(ProbeException.USAGE, "No registered sample event under " + samples
                 + " matches a rule that routes to " + queue + " (" + rules.stream().map(RuleSpec::name).toList() + ").");
+    }
+
+    /** The project root, from the samples' folder ({@value #SAMPLES} under it); the folder itself if it is elsewhere. */
+    private static Path projectRoot(Path samples) {
+        Path root = samples.toAbsolutePath().normalize();
+        for (int i = 0; i < Path.of(SAMPLES).getNameCount() && root.getParent() != null; i++) {
+            root = root.getParent();
+        }
+        return root.resolve(SAMPLES).equals(samples.toAbsolutePath().normalize()) ? root : samples;
     }
 
     /** Whether the rule's pattern matches {@code event}, judged by Event Ruler, as the local bus judges it. */

@@ -44,6 +44,10 @@ class QueueFeedTest {
                 .isEqualTo(new QueueFeed.StripeCheckout());
         assertThat(QueueFeed.of(FixtureAccess.topology(), SAMPLES, "alpha-work", JSON))
                 .isEqualTo(new QueueFeed.AlreadyQueued());
+        assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.CONTACTS_IMPORTS, JSON))
+                .as("a queue S3 feeds, with a registered sample message")
+                .isEqualTo(new QueueFeed.QueueMessage(PenguinMailsTopology.CONTACTS_IMPORTS, FixtureAccess.projectRoot()
+                        .resolve(QueueFeed.MESSAGES).resolve("contacts-imports.json").toAbsolutePath().normalize()));
     }
 
     @Test
