@@ -56,7 +56,7 @@ class StorageTemplateTest {
         s.template().resourceCountIs("Custom::S3BucketNotifications", 1);
         s.template().hasResourceProperties("Custom::S3BucketNotifications", Match.objectLike(Map.of(
                 "NotificationConfiguration", Match.objectLike(Map.of("QueueConfigurations", List.of(Match.objectLike(
-                        Map.of("Events", List.of("s3:ObjectCreated:*"))))))))));
+                        Map.of("Events", List.of("s3:ObjectCreated:*")))))))));
         s.template().hasResourceProperties("AWS::SQS::QueuePolicy", Match.objectLike(Map.of("PolicyDocument",
                 Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Principal", Map.of("Service", "s3.amazonaws.com"))))))))));
