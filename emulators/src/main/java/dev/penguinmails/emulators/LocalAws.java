@@ -34,10 +34,12 @@ public final class LocalAws implements AutoCloseable {
     private final LocalAwsClients clients;
     private final Path dataDir;
     private final boolean external;
+    private final S3Notifications s3Notifications;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private LocalAws(List<AutoCloseable> started, GreenMailServer greenMail, SesLocal ses, LocalEventBridge eventBridge,
-                     LocalAwsEndpoints endpoints, LocalAwsClients clients, Path dataDir, boolean external) {
+                     LocalAwsEndpoints endpoints, LocalAwsClients clients, Path dataDir, boolean external,
+                     S3Notifications s3Notifications) {
         this.started = started;
         this.greenMail = greenMail;
         this.ses = ses;
@@ -46,6 +48,7 @@ public final class LocalAws implements AutoCloseable {
         this.clients = clients;
         this.dataDir = dataDir;
         this.external = external;
+        this.s3Notifications = s3Notifications;
     }
 
     /**
@@ -66,6 +69,8 @@ public final class LocalAws implements AutoCloseable {
         }
 
         List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+        // S3Proxy has no event notifications: the buckets the topology has notify their queue through this.
+        S3Notifications notifications = new S3Notifications(LocalAwsClients.REGION.id());
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "penguinmails-emulator-start");
             t.setDaemon(true);
@@ -81,7 +86,7 @@ public final class LocalAws implements AutoCloseable {
                     : async(pool, started, () -> ElasticMq.start(ports.sqs())).thenApply(ElasticMq::endpoint);
             CompletableFuture<URI> s3 = external != null
                     ? CompletableFuture.completedFuture(external.s3())
-                    : async(pool, started, () -> S3ProxyServer.start(ports.s3(), sub(dataDir, "s3")))
+                    : async(pool, started, () -> S3ProxyServer.start(ports.s3(), sub(dataDir, "s3"), notifications))
                             .thenApply(S3ProxyServer::endpoint);
             // SES forwards to GreenMail, so it needs GreenMail's SMTP port first.
             CompletableFuture<GreenMailServer> mail = async(pool, started,
@@ -93,6 +98,7 @@ public final class LocalAws implements AutoCloseable {
             // The bridge gets a client of its own, closed after it, to deliver matched events to SQS.
             var delivery = LocalAwsClients.sqs(sqs.join());
             started.add(delivery);
+            notifications.deliverWith(delivery);
             LocalEventBridge eventBridge = LocalEventBridge.start(ports.eventBridge(), delivery);
             started.add(eventBridge);
             LocalAwsEndpoints endpoints = new LocalAwsEndpoints(dynamodb.join(), sqs.join(), s3.join(),
@@ -101,7 +107,7 @@ public final class LocalAws implements AutoCloseable {
             LocalAwsClients clients = LocalAwsClients.create(endpoints);
             LOG.info("Local AWS ready in {} ms: {}", (System.nanoTime() - begin) / 1_000_000, endpoints);
             return new LocalAws(new ArrayList<>(started), mail.join(), ses.join(), eventBridge, endpoints, clients, dataDir,
-                    external != null);
+                    external != null, notifications);
         } catch (RuntimeException e) {
             // Wait for the starts still running, so that nothing is left behind, then stop them all.
             pool.shutdown();
@@ -120,6 +126,14 @@ public final class LocalAws implements AutoCloseable {
     /** Creates the topology's tables, queues, buckets and rules under a name prefix (stage "local"). */
     public ProvisionedStack provision(Topology topology, String namePrefix) {
         return new Provisioner(this).provision(topology, namePrefix);
+    }
+
+    /**
+     * Where S3Proxy's object-created events go; empty with external services (LocalStack), whose S3 sends its own
+     * once the bucket's notification is configured.
+     */
+    public java.util.Optional<S3Notifications> s3Notifications() {
+        return external ? java.util.Optional.empty() : java.util.Optional.of(s3Notifications);
     }
 
     public LocalAwsEndpoints endpoints() {

@@ -96,6 +96,7 @@ public final class Provisioner {
             String name = namePrefix + bucket.name();
             createBucket(name);
             properties.put(ConfigKeys.bucket(bucket.name()), name);
+            bucket.objectCreatedQueue().ifPresent(queue -> notifyQueue(name, queueUrls.get(queue)));
         }
         String bus = namePrefix + topology.eventBus();
         LocalEventBridge eventBridge = aws.eventBridge();
@@ -212,6 +213,22 @@ public final class Provisioner {
         changeable.remove(QueueAttributeName.FIFO_QUEUE);
         sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(changeable));
         return url;
+    }
+
+    /**
+     * The bucket's object-created events go to the queue: S3Proxy's through {@link S3Notifications}, an external
+     * S3's (LocalStack) by its own bucket notification configuration.
+     */
+    private void notifyQueue(String bucket, String queueUrl) {
+        if (aws.s3Notifications().isPresent()) {
+            aws.s3Notifications().get().register(bucket, queueUrl);
+            return;
+        }
+        String queueArn = aws.clients().sqs().getQueueAttributes(b -> b.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        aws.clients().s3().putBucketNotificationConfiguration(b -> b.bucket(bucket).notificationConfiguration(n -> n
+                .queueConfigurations(q -> q.id(S3Notifications.CONFIGURATION_ID).queueArn(queueArn)
+                        .eventsWithStrings("s3:ObjectCreated:*"))));
     }
 
     private void createBucket(String name) {

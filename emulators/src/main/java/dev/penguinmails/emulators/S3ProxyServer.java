@@ -29,8 +29,14 @@ public final class S3ProxyServer implements AutoCloseable {
      * @param dataDir where to keep buckets as folders, or {@code null} to keep them in memory
      */
     public static S3ProxyServer start(int port, Path dataDir) {
+        return start(port, dataDir, null);
+    }
+
+    /** Starts S3Proxy telling {@code notifications} (when not null) of every object created. */
+    public static S3ProxyServer start(int port, Path dataDir, S3Notifications notifications) {
         requireJacksonAnnotations();
-        BlobStore store = dataDir == null ? new TransientNio2BlobStore() : filesystem(dataDir);
+        BlobStore stored = dataDir == null ? new TransientNio2BlobStore() : filesystem(dataDir);
+        BlobStore store = notifications == null ? stored : new NotifyingBlobStore(stored, notifications);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://127.0.0.1:" + port))

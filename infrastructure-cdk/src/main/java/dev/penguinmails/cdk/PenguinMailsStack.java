@@ -36,6 +36,7 @@ public final class PenguinMailsStack extends Stack {
         DataTables tables = new DataTables(this, "Tables", topology, stage);
         ObjectBuckets buckets = new ObjectBuckets(this, "Buckets", topology, stage);
         WorkQueues queues = new WorkQueues(this, "Queues", topology, stage);
+        buckets.notifyQueues(topology, queues.byLogicalName());
         DeadLetters deadLetters = new DeadLetters(this, "DeadLetters", stage);
         EventRouting events = new EventRouting(this, "Events", topology, stage, queues.byLogicalName(), deadLetters);
         SesEventPublishing email = new SesEventPublishing(this, "Email", stage, events.bus(), deadLetters);

@@ -27,6 +27,11 @@ public final class PenguinMailsTopology {
     public static final String DOMAINS_PLANS = "domains-plans";
     /** Bulk onboarding jobs of the domains family (CSV files of domains or mailboxes), worked through in slices. */
     public static final String DOMAINS_ONBOARDING = "domains-onboarding";
+    /**
+     * Contacts imports: S3's object-created events of uploaded import files, and the next slices of imports the
+     * worker queues itself.
+     */
+    public static final String CONTACTS_IMPORTS = "contacts-imports";
     /** The families that call Stripe, and so get its API key and webhook secret. */
     public static final Set<String> STRIPE_CLIENTS = Set.of(BILLING);
     /** Identity's Lambda authorizer, which every authorized route of every family runs first. */
@@ -44,7 +49,7 @@ public final class PenguinMailsTopology {
                 "penguinmails",
                 List.of(TableSpec.standard(IDENTITY), TableSpec.standard(BILLING), TableSpec.standard(DOMAINS),
                         TableSpec.standard(CONTACTS)),
-                List.of(new BucketSpec("imports", 30), new BucketSpec("exports", 7),
+                List.of(new BucketSpec("imports", 30).notifying(CONTACTS_IMPORTS), new BucketSpec("exports", 7),
                         // Uploaded onboarding CSVs, sealed; deleted when their job ends, expired after a week if not.
                         new BucketSpec(DOMAINS_ONBOARDING, 7)),
                 List.of(QueueSpec.work("identity-emails", 120, 5),
@@ -55,7 +60,9 @@ public final class PenguinMailsTopology {
                         QueueSpec.work(BILLING_USAGE, 120, 5),
                         // 720 s: six times the domains function's timeout, as Lambda advises for SQS triggers.
                         QueueSpec.work(DOMAINS_ONBOARDING, 720, 5),
-                        QueueSpec.work(CONTACTS_PROJECTION, 360, 5)),
+                        QueueSpec.work(CONTACTS_PROJECTION, 360, 5),
+                        // 720 s: six times the contacts function's timeout, as Lambda advises for SQS triggers.
+                        QueueSpec.work(CONTACTS_IMPORTS, 720, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
                                 {"source":["penguinmails.identity"]}""",
@@ -128,10 +135,16 @@ public final class PenguinMailsTopology {
         String contacts = "/v1/workspaces/{workspaceId}/contacts";
         String fields = "/v1/workspaces/{workspaceId}/contact-fields";
         String suppressions = "/v1/workspaces/{workspaceId}/suppressions";
-        return new FunctionSpec(CONTACTS, 1024, 30,
+        String imports = "/v1/workspaces/{workspaceId}/contacts/imports";
+        // 120 s: an import slice works up to its budget (80 s) and then queues the next one.
+        return new FunctionSpec(CONTACTS, 1024, 120,
                 Optional.of(HttpApiHandler.micronaut(List.of(
                         HttpRoute.of("GET " + contacts),
                         HttpRoute.of("POST " + contacts),
+                        HttpRoute.of("POST " + imports),
+                        HttpRoute.of("GET " + imports),
+                        HttpRoute.of("GET " + imports + "/{importId}"),
+                        HttpRoute.of("GET " + imports + "/{importId}/errors"),
                         HttpRoute.of("GET " + contacts + "/{contactId}"),
                         HttpRoute.of("PATCH " + contacts + "/{contactId}"),
                         HttpRoute.of("DELETE " + contacts + "/{contactId}"),
@@ -144,10 +157,12 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("POST " + suppressions),
                         HttpRoute.of("POST " + suppressions + "/check"),
                         HttpRoute.of("DELETE " + suppressions + "/{suppressionId}")))),
-                List.of(),
+                List.of(new QueueHandler("imports", "dev.penguinmails.contacts.imports.ImportConsumer",
+                        CONTACTS_IMPORTS, 1, 0)),
                 List.of(new ScheduledHandler("relay-events",
                         "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
-                new FunctionSpec.Access(List.of(CONTACTS), List.of(), List.of(), true, false));
+                // The imports bucket holds uploads and error reports; the worker queues an import's next slice.
+                new FunctionSpec.Access(List.of(CONTACTS), List.of("imports"), List.of(CONTACTS_IMPORTS), true, false));
     }
 
     private static FunctionSpec contactsQuery() {

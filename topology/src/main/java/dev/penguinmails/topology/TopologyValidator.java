@@ -34,6 +34,15 @@ final class TopologyValidator {
                                 + q.name() + "; rules deliver to standard queues only");
                     });
         }
+        for (BucketSpec bucket : buckets) {
+            bucket.objectCreatedQueue().ifPresent(q -> require(queueNames, q, "bucket " + bucket.name() + " notifies"));
+            // S3 event notifications reach standard queues only.
+            queues.stream().filter(q -> q.fifo() && bucket.objectCreatedQueue().equals(java.util.Optional.of(q.name())))
+                    .findFirst().ifPresent(q -> {
+                        throw new IllegalArgumentException("bucket " + bucket.name() + " notifies the FIFO queue "
+                                + q.name() + "; S3 notifies standard queues only");
+                    });
+        }
         for (FunctionSpec f : functions) {
             unique("entry point of " + f.family(), f.entryPoints().map(EntryPoint::name).toList());
             f.access().tables().forEach(t -> require(tableNames, t, f.family() + " uses table"));

@@ -30,8 +30,16 @@ public final class ContactEvents {
     public static final EventType<SuppressionRemoved> SUPPRESSION_REMOVED =
             type("suppression.removed", SuppressionRemoved.class);
 
+    /** An import read its whole file. */
+    public static final EventType<ContactImportCompleted> CONTACT_IMPORT_COMPLETED =
+            type("contact.import.completed", ContactImportCompleted.class);
+    /** An import stopped on an error of the whole file. */
+    public static final EventType<ContactImportFailed> CONTACT_IMPORT_FAILED =
+            type("contact.import.failed", ContactImportFailed.class);
+
     public static final List<EventType<?>> ALL = List.of(CONTACT_CREATED, CONTACT_UPDATED, CONTACT_DELETED,
-            CONTACT_ERASED, CONTACT_UNSUBSCRIBED, SUPPRESSION_ADDED, SUPPRESSION_REMOVED);
+            CONTACT_ERASED, CONTACT_UNSUBSCRIBED, SUPPRESSION_ADDED, SUPPRESSION_REMOVED, CONTACT_IMPORT_COMPLETED,
+            CONTACT_IMPORT_FAILED);
 
     private ContactEvents() { }
 

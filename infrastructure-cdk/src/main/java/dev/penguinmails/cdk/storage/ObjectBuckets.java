@@ -39,6 +39,18 @@ public final class ObjectBuckets extends Construct {
         topology.buckets().forEach(spec -> byLogicalName.put(spec.name(), bucket(spec, stage)));
     }
 
+    /**
+     * Sends each bucket's object-created events to the queue its spec names (S3 event notifications; CDK adds the
+     * queue policy that lets S3 send).
+     */
+    public void notifyQueues(Topology topology, Map<String, software.amazon.awscdk.services.sqs.IQueue> queues) {
+        for (BucketSpec spec : topology.buckets()) {
+            spec.objectCreatedQueue().ifPresent(queue -> byLogicalName.get(spec.name()).addEventNotification(
+                    software.amazon.awscdk.services.s3.EventType.OBJECT_CREATED,
+                    new software.amazon.awscdk.services.s3.notifications.SqsDestination(queues.get(queue))));
+        }
+    }
+
     /** The bucket the others write their server access logs to, if there are other buckets. */
     public Optional<IBucket> accessLogs() {
         return accessLogs;

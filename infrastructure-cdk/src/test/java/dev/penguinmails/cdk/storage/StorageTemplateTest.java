@@ -48,6 +48,21 @@ class StorageTemplateTest {
     }
 
     @Test
+    void aBucketThatNotifiesAQueueSendsItsObjectCreatedEvents() {
+        Synthesized s = SynthesizedStacks.penguinMails();
+        BucketSpec imports = s.topology().buckets().stream().filter(b -> b.objectCreatedQueue().isPresent())
+                .findFirst().orElseThrow();
+        assertThat(imports.objectCreatedQueue()).contains("contacts-imports");
+        s.template().resourceCountIs("Custom::S3BucketNotifications", 1);
+        s.template().hasResourceProperties("Custom::S3BucketNotifications", Match.objectLike(Map.of(
+                "NotificationConfiguration", Match.objectLike(Map.of("QueueConfigurations", List.of(Match.objectLike(
+                        Map.of("Events", List.of("s3:ObjectCreated:*")))))))));
+        s.template().hasResourceProperties("AWS::SQS::QueuePolicy", Match.objectLike(Map.of("PolicyDocument",
+                Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Principal", Map.of("Service", "s3.amazonaws.com"))))))))));
+    }
+
+    @Test
     void productionKeepsTablesAndBucketsAndOtherStagesDeleteThem() {
         Synthesized prod = SynthesizedStacks.sample();
         assertThat(prod.stage().production()).isTrue();

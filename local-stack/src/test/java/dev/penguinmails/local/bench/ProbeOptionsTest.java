@@ -142,6 +142,7 @@ class ProbeOptionsTest {
                 "domains\treverify-domains\tschedule\t1024\t-\t-",
                 "domains\trelay-events\tschedule\t1024\t-\t-",
                 "contacts\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/contacts",
+                "contacts\timports\tqueue\t1024\tcontacts-imports\tmessage:contacts-imports",
                 "contacts\trelay-events\tschedule\t1024\t-\t-",
                 "contacts-query\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/lists",
                 "contacts-query\tprojection\tqueue\t1024\tcontacts-projection\tsample:contact.created",

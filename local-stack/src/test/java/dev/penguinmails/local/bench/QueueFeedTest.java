@@ -50,6 +50,10 @@ class QueueFeedTest {
                 .as("a queue no rule feeds, with a registered sample message")
                 .isEqualTo(new QueueFeed.QueueMessage(PenguinMailsTopology.DOMAINS_ONBOARDING, FixtureAccess.projectRoot()
                         .resolve(QueueFeed.MESSAGES).resolve("domains-onboarding.json").toAbsolutePath().normalize()));
+        assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.CONTACTS_IMPORTS, JSON))
+                .as("a queue S3 feeds, with a registered sample message")
+                .isEqualTo(new QueueFeed.QueueMessage(PenguinMailsTopology.CONTACTS_IMPORTS, FixtureAccess.projectRoot()
+                        .resolve(QueueFeed.MESSAGES).resolve("contacts-imports.json").toAbsolutePath().normalize()));
     }
 
     @Test

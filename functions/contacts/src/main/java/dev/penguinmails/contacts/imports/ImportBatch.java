@@ -1,0 +1,253 @@
+package dev.penguinmails.contacts.imports;
+
+import dev.penguinmails.contacts.catalog.ContactBatches;
+import dev.penguinmails.contacts.catalog.ContactService;
+import dev.penguinmails.contacts.catalog.ContactStore;
+import dev.penguinmails.contacts.model.Contact;
+import dev.penguinmails.contacts.model.ContactFields;
+import dev.penguinmails.contacts.model.ContactInput;
+import dev.penguinmails.contacts.model.CustomValue;
+import dev.penguinmails.contacts.model.EmailAddress;
+import dev.penguinmails.contacts.model.FieldDefinition;
+import dev.penguinmails.contacts.settings.ContactSettings;
+import dev.penguinmails.contacts.suppression.SuppressionCheck;
+import dev.penguinmails.events.contacts.ImportCounts;
+import dev.penguinmails.shared.problems.FieldError;
+import dev.penguinmails.shared.problems.ProblemException;
+import dev.penguinmails.shared.tenancy.TenantContext;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans and writes one batch of rows. Planning decides each row's outcome (reads, the suppression check, and the
+ * address claims, which are idempotent for the row's own contact id); writing creates the new contacts in one
+ * batch, updates existing ones through the single-contact path (its events included) and keeps the report lines.
+ * Every write can be repeated: a batch written again after a crash creates nothing twice.
+ */
+@Singleton
+class ImportBatch {
+    private final ContactStore contacts;
+    private final ContactBatches batches;
+    private final ContactService service;
+    private final SuppressionCheck suppression;
+    private final ContactSettings contactSettings;
+
+    ImportBatch(ContactStore contacts, ContactBatches batches, ContactService service, SuppressionCheck suppression,
+                ContactSettings contactSettings) {
+        this.contacts = contacts;
+        this.batches = batches;
+        this.service = service;
+        this.suppression = suppression;
+        this.contactSettings = contactSettings;
+    }
+
+    /** What a batch will do, and what it counts. */
+    static final class Plan {
+        final List<Contact> creates = new ArrayList<>();
+        final Map<String, ContactInput> updates = new LinkedHashMap<>();
+        final List<ImportStore.ReportLine> lines = new ArrayList<>();
+        long read;
+        long created;
+        long updated;
+        long skipped;
+        long failed;
+
+        ImportCounts counts() {
+            return new ImportCounts(read, created, updated, skipped, failed);
+        }
+    }
+
+    /**
+     * The plan of {@code rows}; {@code seen} (address → the row that first had it) grows with the rows planned.
+     */
+    Plan plan(TenantContext tenant, ContactImport imp, ColumnMapping mapping, List<SourceRow> rows,
+              Map<String, FieldDefinition> definitions, Map<String, Long> seen) {
+        Plan plan = new Plan();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (SourceRow row : rows) {
+            plan.read++;
+            planRow(tenant, imp, mapping, row, definitions, seen, plan, now);
+        }
+        return plan;
+    }
+
+    private void planRow(TenantContext tenant, ContactImport imp, ColumnMapping mapping, SourceRow row,
+                         Map<String, FieldDefinition> definitions, Map<String, Long> seen, Plan plan, Instant now) {
+        if (!row.problems().isEmpty()) {
+            row.problems().forEach(p -> line(plan, row, "", "the row " + p));
+            plan.failed++;
+            return;
+        }
+        ContactInput input = mapping.input(row.cells());
+        Optional<EmailAddress> email = email(input);
+        if (email.isEmpty()) {
+            line(plan, row, mapping.column("email"), input.email() == null
+                    ? "is empty; every row needs an email address" : reasonOf(input.email()));
+            plan.failed++;
+            return;
+        }
+        Long first = seen.putIfAbsent(email.get().key(), row.row());
+        if (first != null) {
+            line(plan, row, mapping.column("email"), "repeats the address of row " + first + "; the first row of an "
+                    + "address is imported");
+            plan.skipped++;
+            return;
+        }
+        List<SuppressionCheck.Match> matches = suppression.matches(tenant, email.get());
+        if (!matches.isEmpty()) {
+            line(plan, row, mapping.column("email"), suppressed(matches.get(0)));
+            plan.skipped++;
+            return;
+        }
+        Contact contact;
+        try {
+            contact = ContactFields.create(tenant.workspaceId(), ImportIds.contactId(imp.id(), imp.createdAt(),
+                    row.index()), input, definitions, contactSettings, now);
+        } catch (ProblemException invalid) {
+            for (FieldError error : invalid.errors()) {
+                line(plan, row, mapping.column(error.field()), error.message());
+            }
+            plan.failed++;
+            return;
+        }
+        Optional<String> holder = contacts.claim(tenant, contact.email(), contact.id());
+        if (holder.isEmpty()) {
+            plan.creates.add(contact);
+            plan.created++;
+            return;
+        }
+        if (imp.dedupe() == DedupeMode.SKIP) {
+            line(plan, row, mapping.column("email"), "the workspace has this address already (contact " + holder.get()
+                    + "); dedupe mode skip leaves it as it is");
+            plan.skipped++;
+            return;
+        }
+        Optional<Contact> existing = contacts.get(tenant, holder.get());
+        if (existing.isEmpty()) {
+            line(plan, row, mapping.column("email"), "another request is adding this address right now; import the row "
+                    + "again");
+            plan.failed++;
+            return;
+        }
+        ContactInput change = change(imp.dedupe(), existing.get(), contact);
+        Contact next = ContactFields.update(existing.get(), change, definitions, contactSettings, now);
+        if (sameFields(existing.get(), next)) {
+            plan.skipped++;
+            return;
+        }
+        plan.updates.put(holder.get(), change);
+        plan.updated++;
+    }
+
+    /** Writes the plan: contacts not written yet, updates, report lines. */
+    void write(TenantContext tenant, ImportStore store, ContactImport imp, Plan plan, Instant reportExpiresAt) {
+        if (!plan.creates.isEmpty()) {
+            Set<String> written = batches.existing(tenant, plan.creates.stream().map(Contact::id).toList());
+            List<Contact> missing = plan.creates.stream().filter(c -> !written.contains(c.id())).toList();
+            if (!missing.isEmpty()) {
+                batches.createAll(tenant, missing);
+            }
+        }
+        plan.updates.forEach((id, change) -> update(tenant, id, change));
+        if (!plan.lines.isEmpty()) {
+            store.report(tenant, imp.id(), plan.lines, reportExpiresAt);
+        }
+    }
+
+    /** The single-contact update (its events, its version check); a contact changed meanwhile is read again. */
+    private void update(TenantContext tenant, String id, ContactInput change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                service.update(tenant, id, change);
+                return;
+            } catch (ProblemException e) {
+                if (e.status() != 409 || attempt == 3) {
+                    if (e.status() == 404) {
+                        return; // deleted meanwhile: nothing left to update
+                    }
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** What the row changes: in {@code update} mode the contact's empty fields, in {@code overwrite} all it gives. */
+    static ContactInput change(DedupeMode mode, Contact current, Contact row) {
+        boolean all = mode == DedupeMode.OVERWRITE;
+        Map<String, Object> custom = new HashMap<>();
+        row.customFields().forEach((name, value) -> {
+            if (all || !current.customFields().containsKey(name)) {
+                custom.put(name, value.json());
+            }
+        });
+        List<String> tags = row.tags().isEmpty() || !all && !current.tags().isEmpty() ? null : row.tags();
+        return new ContactInput(null, pick(all, current.firstName(), row.firstName()),
+                pick(all, current.lastName(), row.lastName()), pick(all, current.company(), row.company()),
+                pick(all, current.title(), row.title()), pick(all, current.phone(), row.phone()),
+                pick(all, current.timezone(), row.timezone()), tags, custom.isEmpty() ? null : custom, null, null);
+    }
+
+    private static String pick(boolean all, String current, String given) {
+        if (given == null) {
+            return null;
+        }
+        return all || current == null ? given : null;
+    }
+
+    private static boolean sameFields(Contact a, Contact b) {
+        return java.util.Objects.equals(a.firstName(), b.firstName()) && java.util.Objects.equals(a.lastName(), b.lastName())
+                && java.util.Objects.equals(a.company(), b.company()) && java.util.Objects.equals(a.title(), b.title())
+                && java.util.Objects.equals(a.phone(), b.phone()) && java.util.Objects.equals(a.timezone(), b.timezone())
+                && a.tags().equals(b.tags()) && a.customFields().equals(b.customFields());
+    }
+
+    private static Optional<EmailAddress> email(ContactInput input) {
+        if (input.email() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(EmailAddress.parse(input.email()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String reasonOf(String email) {
+        try {
+            EmailAddress.parse(email);
+            return "is not a valid email address";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String suppressed(SuppressionCheck.Match match) {
+        String what = match.kind() == dev.penguinmails.contacts.suppression.Suppression.Kind.DOMAIN
+                ? "its domain " + match.domain() : "the address";
+        if (match.scope() == SuppressionCheck.Scope.PLATFORM) {
+            return "is suppressed: " + what + " may not be mailed from this platform";
+        }
+        return "is suppressed: " + what + " is on the workspace's suppression list (" + match.entry().reason().wire() + ")";
+    }
+
+    private static void line(Plan plan, SourceRow row, String column, String reason) {
+        int index = (int) plan.lines.stream().filter(l -> l.row() == row.row()).count();
+        plan.lines.add(new ImportStore.ReportLine(row.row(), index, column, reason));
+    }
+
+    /** The address key of a row, as planning registers it in {@code seen}; empty for a row that never registers one. */
+    static Optional<String> seenKey(ColumnMapping mapping, SourceRow row) {
+        if (!row.problems().isEmpty()) {
+            return Optional.empty();
+        }
+        return email(mapping.input(row.cells())).map(EmailAddress::key);
+    }
+}

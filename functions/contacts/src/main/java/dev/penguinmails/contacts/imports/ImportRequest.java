@@ -1,0 +1,27 @@
+package dev.penguinmails.contacts.imports;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+
+/** POST .../contacts/imports: the file to come, and how its rows become contacts. */
+@Serdeable
+@Schema(name = "CreateContactImport")
+public record ImportRequest(
+        @NotBlank @Size(max = 10) @Schema(description = "csv or xlsx", example = "csv") String format,
+        @NotNull @Schema(description = "The file's exact size in bytes; the upload URL is signed for it. At most "
+                + "104857600 (100 MiB) for CSV, 52428800 (50 MiB) for XLSX", example = "48213") Long sizeBytes,
+        @Nullable @Size(max = 200) @Schema(description = "The file's name, kept to tell imports apart",
+                example = "leads-december.csv") String fileName,
+        @Nullable @Size(max = 10) @Schema(description = "What a row does whose address the workspace has already: skip "
+                + "(default) leaves the contact, update fills its empty fields, overwrite sets every field the row "
+                + "gives", example = "update") String dedupe,
+        @Nullable @Size(max = 200) @Schema(description = "Header → field (email, firstName, lastName, company, title, "
+                + "phone, timezone, tags, customFields.<declared name>, or ignore). Without it, fields are suggested "
+                + "from the headers") Map<String, String> mapping,
+        @Nullable @Size(max = 31) @Schema(description = "XLSX only: the sheet to read (default the first)",
+                example = "Leads") String sheet) { }
