@@ -52,6 +52,11 @@ public record FunctionSpec(
         return moduleDirectory() + "/target/" + family + "-lambda.jar";
     }
 
+    /** The family's root Java package; a hyphen in the family name separates package levels. */
+    public String javaPackage() {
+        return "dev.penguinmails." + family.replace('-', '.');
+    }
+
     /** Every entry point, each of which becomes one Lambda. */
     public Stream<EntryPoint> entryPoints() {
         return Stream.of(httpApi.stream(), authorizer.stream(), queueHandlers.stream(), scheduledHandlers.stream())

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.penguinmails.cdk.compliance.Suppressions;
 import dev.penguinmails.cdk.stage.ConstructIds;
 import dev.penguinmails.cdk.stage.DeploymentStage;
 import dev.penguinmails.topology.BucketSpec;
 import dev.penguinmails.topology.Topology;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -28,6 +30,8 @@ public final class ObjectBuckets extends Construct {
 
     /** How long server access logs are kept outside production, and in production. */
     public static final int ACCESS_LOG_DAYS = 90;
+    /** The id prefix of CDK's singleton bucket-notification handler in the stack. */
+    public static final String NOTIFICATION_HANDLER = "BucketNotificationsHandler";
     public static final int PRODUCTION_ACCESS_LOG_DAYS = 365;
 
     private final Map<String, IBucket> byLogicalName = new LinkedHashMap<>();
@@ -49,6 +53,15 @@ public final class ObjectBuckets extends Construct {
                     software.amazon.awscdk.services.s3.EventType.OBJECT_CREATED,
                     new software.amazon.awscdk.services.s3.notifications.SqsDestination(queues.get(queue))));
         }
+        acceptNotificationHandler();
+    }
+
+    /** CDK configures notifications through its own singleton handler Lambda, which only writes its own logs. */
+    private void acceptNotificationHandler() {
+        Stack.of(this).getNode().getChildren().stream()
+                .filter(child -> child.getNode().getId().startsWith(NOTIFICATION_HANDLER))
+                .forEach(handler -> Suppressions.accept(handler, "AwsSolutions-IAM4", "CDK's bucket-notification "
+                        + "handler runs only while the stack deploys; the managed policy lets it write its own logs"));
     }
 
     /** The bucket the others write their server access logs to, if there are other buckets. */

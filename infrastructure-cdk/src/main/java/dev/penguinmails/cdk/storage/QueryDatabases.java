@@ -26,6 +26,7 @@ import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.rds.AuroraPostgresClusterEngineProps;
 import software.amazon.awscdk.services.rds.AuroraPostgresEngineVersion;
 import software.amazon.awscdk.services.rds.BackupProps;
@@ -81,7 +82,16 @@ public final class QueryDatabases extends Construct {
     private DatabaseProxy database(DatabaseSpec spec, DeploymentStage stage) {
         String id = ConstructIds.of(spec.name());
         SubnetSelection isolated = SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build();
+        String clusterName = stage.resourceName(spec.name());
+        // An explicit log group, made before the cluster exports to it, rather than the cluster's logRetention
+        // custom resource (a Lambda with a wildcard policy): retention stays in the template.
+        LogGroup logs = LogGroup.Builder.create(this, id + "Logs")
+                .logGroupName("/aws/rds/cluster/" + clusterName + "/postgresql")
+                .retention(stage.logRetention())
+                .removalPolicy(stage.dataRemovalPolicy())
+                .build();
         DatabaseCluster cluster = DatabaseCluster.Builder.create(this, id + "Cluster")
+                .clusterIdentifier(clusterName)
                 .engine(DatabaseClusterEngine.auroraPostgres(AuroraPostgresClusterEngineProps.builder()
                         .version(AuroraPostgresEngineVersion.VER_16_6).build()))
                 .writer(ClusterInstance.serverlessV2("writer", software.amazon.awscdk.services.rds.ServerlessV2ClusterInstanceProps
@@ -96,10 +106,10 @@ public final class QueryDatabases extends Construct {
                 .storageEncrypted(true)
                 .backup(BackupProps.builder().retention(Duration.days(stage.production() ? 14 : 1)).build())
                 .cloudwatchLogsExports(List.of("postgresql"))
-                .cloudwatchLogsRetention(stage.logRetention())
                 .removalPolicy(stage.dataRemovalPolicy())
                 .deletionProtection(stage.production())
                 .build();
+        cluster.getNode().addDependency(logs);
         Suppressions.accept(cluster, "AwsSolutions-RDS10", "Deletion protection is on in production; other stages are "
                 + "torn down with their stack, and the query model is rebuilt from DynamoDB by reconciliation anyway");
         Suppressions.accept(cluster, "AwsSolutions-RDS11", "Only the proxy and the functions' security group reach the "

@@ -16,6 +16,7 @@ import dev.penguinmails.cdk.TemplateJson;
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.EntryPoint;
 import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.environment.DatabaseEndpoint;
 import dev.penguinmails.topology.environment.FunctionEnvironment;
 import dev.penguinmails.topology.environment.FunctionGrants;
 import dev.penguinmails.topology.environment.ResourceNames;
@@ -111,6 +112,11 @@ class EnvironmentParityTest {
         @Override
         public String emailConfigurationSet() {
             return "set";
+        }
+
+        @Override
+        public DatabaseEndpoint database(String logicalName) {
+            return new DatabaseEndpoint("jdbc:postgresql://proxy/" + logicalName, logicalName + "_app", true);
         }
     };
 

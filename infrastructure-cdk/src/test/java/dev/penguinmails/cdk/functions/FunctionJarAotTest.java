@@ -28,11 +28,11 @@ class FunctionJarAotTest {
         for (FunctionSpec function : PenguinMailsTopology.define().functions()) {
             Path jarPath = layout.functionJar(function);
             try (JarFile jar = new JarFile(jarPath.toFile())) {
-                String factory = "dev/penguinmails/" + function.family() + "/aot/BeanDefinitionReferenceFactory.class";
+                String factory = function.javaPackage().replace('.', '/') + "/aot/BeanDefinitionReferenceFactory.class";
                 JarEntry generated = jar.getJarEntry(factory);
                 assertThat(generated)
-                        .as("%s has no %s: is micronaut.aot.packageName dev.penguinmails.%s.aot in its pom?",
-                                jarPath, factory, function.family())
+                        .as("%s has no %s: is micronaut.aot.packageName %s.aot in its pom?",
+                                jarPath, factory, function.javaPackage())
                         .isNotNull();
                 String listed = text(jar, generated);
                 List<String> ours = jar.stream().map(JarEntry::getName)

@@ -36,7 +36,7 @@ class FunctionJarContentsTest {
                 List<String> names = jar.stream().map(JarEntry::getName).toList();
 
                 assertThat(names).as("%s holds its own code", jarPath)
-                        .anyMatch(n -> n.startsWith("dev/penguinmails/" + function.family() + "/"));
+                        .anyMatch(n -> n.startsWith(function.javaPackage().replace('.', '/') + "/"));
                 assertThat(names).as("local-stack or test code in %s", jarPath)
                         .noneMatch(n -> NOT_IN_PRODUCTION.stream().anyMatch(n::startsWith));
             }

@@ -38,6 +38,9 @@ public final class FunctionGrants {
     public static final List<String> SES_IDENTITY_ACTIONS = List.of("ses:CreateEmailIdentity", "ses:GetEmailIdentity",
             "ses:DeleteEmailIdentity", "ses:TagResource");
 
+    /** Connecting to a query database as its application user, with an IAM authentication token. */
+    public static final List<String> DATABASE_CONNECT_ACTIONS = List.of("rds-db:connect");
+
     private FunctionGrants() { }
 
     /** Every grant of {@code function}, in the order of its access. */
@@ -59,6 +62,7 @@ public final class FunctionGrants {
         if (access.manageEmailIdentities()) {
             grants.add(new Grant(Grant.Kind.EMAIL_IDENTITIES, "", SES_IDENTITY_ACTIONS));
         }
+        access.databases().forEach(d -> grants.add(new Grant(Grant.Kind.DATABASE, d, DATABASE_CONNECT_ACTIONS)));
         return List.copyOf(grants);
     }
 

@@ -16,5 +16,5 @@ public record Grant(Kind kind, String logicalName, List<String> actions) {
     }
 
     /** The resource kinds a {@code FunctionSpec.Access} can name. */
-    public enum Kind { TABLE, BUCKET_OBJECTS, BUCKET, QUEUE, EVENT_BUS, EMAIL, EMAIL_IDENTITIES }
+    public enum Kind { TABLE, BUCKET_OBJECTS, BUCKET, QUEUE, EVENT_BUS, EMAIL, EMAIL_IDENTITIES, DATABASE }
 }
