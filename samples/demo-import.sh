@@ -25,7 +25,7 @@ require_stack
 
 echo "2. Signing up $EMAIL, verifying the address and logging in"
 sign_in "$EMAIL" "violet-tractor-sings-Quarterly-42" "Import Demo" "Import Demo Agency"
-IMPORTS="/v1/workspaces/$WS/contacts/imports"
+IMPORTS="/v1/workspaces/$WS/contact-imports"
 echo "   workspace $WS"
 
 echo "3. Declaring the custom field seats (number) and suppressing the domain blocked.example"

@@ -135,7 +135,7 @@ public final class PenguinMailsTopology {
         String contacts = "/v1/workspaces/{workspaceId}/contacts";
         String fields = "/v1/workspaces/{workspaceId}/contact-fields";
         String suppressions = "/v1/workspaces/{workspaceId}/suppressions";
-        String imports = "/v1/workspaces/{workspaceId}/contacts/imports";
+        String imports = "/v1/workspaces/{workspaceId}/contact-imports";
         // 120 s: an import slice works up to its budget (80 s) and then queues the next one.
         return new FunctionSpec(CONTACTS, 1024, 120,
                 Optional.of(HttpApiHandler.micronaut(List.of(

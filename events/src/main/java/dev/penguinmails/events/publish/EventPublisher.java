@@ -4,6 +4,7 @@ import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.EventCodec;
 import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -43,14 +44,18 @@ public class EventPublisher {
 
     @Inject
     public EventPublisher(EventBridgeClient eventBridge, EventCodec codec,
-                          @Property(name = ConfigKeys.EVENT_BUS) String busName,
+                          @Property(name = ConfigKeys.EVENT_BUS) @Nullable String busName,
                           PublishSettings settings) {
         this(eventBridge, codec, busName, settings.retryPolicy());
     }
 
-    public EventPublisher(EventBridgeClient eventBridge, EventCodec codec, String busName, RetryPolicy retry) {
-        if (busName == null || busName.isBlank()) {
-            throw new IllegalArgumentException("property " + ConfigKeys.EVENT_BUS + " (the event bus name) is not set");
+    /**
+     * A publisher to {@code busName}. A family whose access publishes no events has no bus: its publisher exists
+     * (shared beans may hold one) but refuses to publish.
+     */
+    public EventPublisher(EventBridgeClient eventBridge, EventCodec codec, @Nullable String busName, RetryPolicy retry) {
+        if (busName != null && busName.isBlank()) {
+            throw new IllegalArgumentException("property " + ConfigKeys.EVENT_BUS + " (the event bus name) is blank");
         }
         this.eventBridge = eventBridge;
         this.codec = codec;
@@ -87,6 +92,10 @@ public class EventPublisher {
 
     /** Publishes events encoded earlier (by {@link #encode}); otherwise as {@link #publish(List)}. */
     public void publishEncoded(List<EncodedEvent> events) {
+        if (busName == null) {
+            throw new IllegalStateException("property " + ConfigKeys.EVENT_BUS + " is not set: this function's "
+                    + "access publishes no events");
+        }
         List<Pending> pending = new ArrayList<>(events.size());
         Set<String> ids = new HashSet<>();
         for (EncodedEvent event : events) {

@@ -60,6 +60,18 @@ class EventPublisherTest {
     }
 
     @Test
+    void aFunctionWithoutABusHasAPublisherThatRefusesToPublishAndSendsNothing() {
+        EventPublisher busless = new EventPublisher(env.context().getBean(software.amazon.awssdk.services.eventbridge
+                .EventBridgeClient.class), env.context().getBean(EventCodec.class), null,
+                new RetryPolicy(1, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1)));
+        DomainEvent<AccountSignedUp> event = Fixtures.signedUp("nobus@example.com");
+
+        assertThatThrownBy(() -> busless.publish(event)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("publishes no events");
+        assertThat(publishedWith(event.eventId())).isEmpty();
+    }
+
+    @Test
     void publishesManyEventsInSeveralCalls() {
         List<DomainEvent<AccountSignedUp>> events = IntStream.range(0, 23)
                 .mapToObj(i -> Fixtures.signedUp("person" + i + "@example.com")).toList();

@@ -24,7 +24,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 
 /** Contact imports: a CSV or XLSX file uploaded to S3 becomes contacts, with pollable progress and an error report. */
-@Controller("/v1/workspaces/{workspaceId}/contacts/imports")
+@Controller("/v1/workspaces/{workspaceId}/contact-imports")
 @Tag(name = "Contact imports")
 @SecurityRequirement(name = "bearer")
 class ImportController {
@@ -49,7 +49,7 @@ class ImportController {
     HttpResponse<ImportView.Created> create(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                                             @Valid @Body ImportRequest body) {
         ImportView.Created created = service.start(tenant, body);
-        return HttpResponse.created(created, URI.create("/v1/workspaces/" + workspaceId + "/contacts/imports/"
+        return HttpResponse.created(created, URI.create("/v1/workspaces/" + workspaceId + "/contact-imports/"
                 + created.contactImport().id()));
     }
 

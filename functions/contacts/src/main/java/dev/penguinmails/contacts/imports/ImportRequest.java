@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
-/** POST .../contacts/imports: the file to come, and how its rows become contacts. */
+/** POST .../contact-imports: the file to come, and how its rows become contacts. */
 @Serdeable
 @Schema(name = "CreateContactImport")
 public record ImportRequest(

@@ -29,10 +29,10 @@ abstract class ImportTestBase extends ContactsApiTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static String imports(String workspaceId) {
-        return contacts(workspaceId) + "/imports";
+        return "/v1/workspaces/" + workspaceId + "/contact-imports";
     }
 
-    /** POST .../imports with {@code body}. */
+    /** POST .../contact-imports with {@code body}. */
     Reply start(Caller caller, String workspaceId, String body) {
         return http.post(imports(workspaceId), body, caller.headers());
     }
