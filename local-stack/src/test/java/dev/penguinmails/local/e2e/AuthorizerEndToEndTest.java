@@ -9,16 +9,7 @@ import dev.penguinmails.local.LocalStack;
 import dev.penguinmails.local.LocalStackOptions;
 import dev.penguinmails.local.http.LocalAuthorizer;
 import dev.penguinmails.testsupport.TestAws;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,16 +22,15 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizerEndToEndTest {
-    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_\\-]+)");
-    private static final String PASSWORD = "violet-tractor-sings-Quarterly-42";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StackAccounts.JSON;
     private LocalStack stack;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private StackAccounts accounts;
 
     @BeforeAll
     void start() {
         stack = LocalStack.start(LocalStackOptions.ephemeral(FixtureAccess.projectRoot())
                 .withLocalAws(TestAws.shared(), "authz-"));
+        accounts = new StackAccounts(stack.apiBaseUrl());
     }
 
     @AfterAll
@@ -108,53 +98,15 @@ class AuthorizerEndToEndTest {
         assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("revoked");
     }
 
-    /** A new verified account; returns its access token. */
     private String signUpAndLogIn() throws Exception {
-        String email = "authz-" + UUID.randomUUID() + "@example.com";
-        HttpResponse<String> signup = send("POST", "/v1/signup", """
-                {"email":"%s","password":"%s","name":"Ada Example","workspaceName":"Ada's Agency"}
-                """.formatted(email, PASSWORD), null);
-        assertThat(signup.statusCode()).as(signup.body()).isEqualTo(202);
-        String body = text(TestAws.mailbox().awaitMessagesTo(email, 1, Duration.ofSeconds(60)).get(0));
-        Matcher token = TOKEN.matcher(body);
-        assertThat(token.find()).as(body).isTrue();
-        assertThat(send("POST", "/v1/auth/verify-email", "{\"token\":\"" + token.group(1) + "\"}", null).statusCode())
-                .isBetween(200, 204);
-        HttpResponse<String> login = send("POST", "/v1/auth/login",
-                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD), null);
-        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-        return JSON.readTree(login.body()).get("accessToken").asText();
+        return accounts.signUpAndLogIn("Ada's Agency");
     }
 
-    /** The one workspace of a new account (fetched with another header value, so it leaves no cached answer). */
     private String workspaceOf(String accessToken) throws Exception {
-        HttpResponse<String> list = send("GET", "/v1/workspaces", null, "bearer " + accessToken);
-        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
-        return JSON.readTree(list.body()).at("/items/0/id").asText();
+        return accounts.workspaceOf(accessToken);
     }
 
     private HttpResponse<String> send(String method, String path, String json, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String text(Part part) throws Exception {
-        if (part.isMimeType("text/*")) {
-            return String.valueOf(part.getContent());
-        }
-        StringBuilder all = new StringBuilder();
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(text(multipart.getBodyPart(i))).append('\n');
-            }
-        }
-        return all.toString();
+        return accounts.send(method, path, json, authorization);
     }
 }

@@ -106,9 +106,11 @@ public class ProblemResponses implements ErrorResponseProcessor<Problem> {
         if (cause instanceof NotAllowedException) {
             return request.getMethodName() + " is not allowed on " + request.getPath() + ".";
         }
-        if (cause instanceof UnsupportedMediaException) {
+        if (cause instanceof UnsupportedMediaException unsupported) {
+            String accepted = unsupported.getAcceptableContentTypes().isEmpty() ? MediaType.APPLICATION_JSON
+                    : String.join(" or ", unsupported.getAcceptableContentTypes());
             return "Content type " + request.getContentType().map(MediaType::toString).orElse("(none)")
-                    + " is not supported here; send application/json.";
+                    + " is not supported here; send " + accepted + ".";
         }
         if (cause instanceof NotAcceptableException) {
             return "None of the media types in the Accept header can be produced here.";

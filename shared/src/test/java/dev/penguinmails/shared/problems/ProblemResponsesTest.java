@@ -129,6 +129,8 @@ class ProblemResponsesTest {
         Reply reply = http.send("POST", "/test/widgets", "name=x", "Content-Type", "text/plain");
 
         assertProblem(reply, 415, "unsupported-media-type");
+        assertThat(reply.json().get("detail").asText())
+                .isEqualTo("Content type text/plain is not supported here; send application/json.");
     }
 
     @Test
