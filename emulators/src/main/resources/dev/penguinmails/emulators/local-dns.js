@@ -85,7 +85,10 @@ function parseRecord(zone, input, where) {
   if ((type === 'A' && !net.isIPv4(values[0])) || (type === 'AAAA' && !net.isIPv6(values[0]))) {
     throw new Error(`${where} (${name}) has an invalid ${type} address ${JSON.stringify(values[0])}`);
   }
-  if (NAME_VALUED.includes(type)) {
+  if (type === 'MX' && values[0] === '.') {
+    // A null MX (RFC 7505): the root as exchange says the domain takes no mail.
+    record.values = ['.'];
+  } else if (NAME_VALUED.includes(type)) {
     record.values = [fqdn(values[0])];
     if (!validName(record.values[0])) {
       throw new Error(`${where} (${name}) points at an invalid name ${JSON.stringify(values[0])}`);
@@ -130,7 +133,7 @@ function resource(owner, record) {
     case 'A':
     case 'AAAA': return { ...base, address: record.values[0] };
     case 'TXT': return { ...base, data: record.values };
-    case 'MX': return { ...base, exchange: record.values[0], priority: record.priority };
+    case 'MX': return { ...base, exchange: record.values[0] === '.' ? '' : record.values[0], priority: record.priority };
     case 'CNAME': return { ...base, domain: record.values[0] };
     case 'NS': return { ...base, ns: record.values[0] };
     default: throw new Error('unsupported type ' + record.type);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An import as stored: what was asked (format, dedupe mode, mapping, sheet), where it is (state, checkpoint and
+ * An import as stored: what was asked (format, dedupe mode, MX check, mapping, sheet), where it is (state, checkpoint and
  * counts, percent of the file read) and how it ended.
  *
  * @param mapping        the explicit header mapping asked for (header → field); empty for the suggested one
@@ -15,7 +15,7 @@ import java.util.Map;
  * @param ignoredColumns headers of the file that no field took
  * @param pending        a batch written (or being written) but not yet checkpointed; its counts are already decided
  */
-public record ContactImport(String workspaceId, String id, ImportFormat format, DedupeMode dedupe,
+public record ContactImport(String workspaceId, String id, ImportFormat format, DedupeMode dedupe, boolean checkMx,
                             @Nullable String fileName, @Nullable String sheet, Map<String, String> mapping,
                             long declaredBytes, ImportState state, ImportCounts counts, int percent,
                             Map<String, String> columns, List<String> ignoredColumns, boolean allRead,

@@ -9,6 +9,7 @@ import dev.penguinmails.contacts.model.ContactInput;
 import dev.penguinmails.contacts.model.CustomValue;
 import dev.penguinmails.contacts.model.EmailAddress;
 import dev.penguinmails.contacts.model.FieldDefinition;
+import dev.penguinmails.contacts.mx.MailDomains;
 import dev.penguinmails.contacts.settings.ContactSettings;
 import dev.penguinmails.contacts.suppression.SuppressionCheck;
 import dev.penguinmails.events.contacts.ImportCounts;
@@ -39,14 +40,16 @@ class ImportBatch {
     private final ContactService service;
     private final SuppressionCheck suppression;
     private final ContactSettings contactSettings;
+    private final MailDomains mailDomains;
 
     ImportBatch(ContactStore contacts, ContactBatches batches, ContactService service, SuppressionCheck suppression,
-                ContactSettings contactSettings) {
+                ContactSettings contactSettings, MailDomains mailDomains) {
         this.contacts = contacts;
         this.batches = batches;
         this.service = service;
         this.suppression = suppression;
         this.contactSettings = contactSettings;
+        this.mailDomains = mailDomains;
     }
 
     /** What a batch will do, and what it counts. */
@@ -105,6 +108,12 @@ class ImportBatch {
         if (!matches.isEmpty()) {
             line(plan, row, mapping.column("email"), suppressed(matches.get(0)));
             plan.skipped++;
+            return;
+        }
+        Optional<String> noMail = imp.checkMx() ? noMail(email.get().domain()) : Optional.empty();
+        if (noMail.isPresent()) {
+            line(plan, row, mapping.column("email"), noMail.get());
+            plan.failed++;
             return;
         }
         Contact contact;
@@ -227,6 +236,16 @@ class ImportBatch {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    /** Why mail to {@code domain} cannot arrive, if DNS says so; nothing when it can or DNS did not answer. */
+    private Optional<String> noMail(String domain) {
+        return switch (mailDomains.check(domain)) {
+            case NO_SUCH_DOMAIN -> Optional.of("its domain " + domain + " does not exist (DNS: no such domain)");
+            case NO_MAIL_SERVER -> Optional.of("its domain " + domain + " takes no mail (no MX record and no address, "
+                    + "or a null MX)");
+            case RECEIVES_MAIL, UNKNOWN -> Optional.empty();
+        };
     }
 
     private static String suppressed(SuppressionCheck.Match match) {

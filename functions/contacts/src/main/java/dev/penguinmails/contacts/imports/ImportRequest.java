@@ -24,4 +24,7 @@ public record ImportRequest(
                 + "phone, timezone, tags, customFields.<declared name>, or ignore). Without it, fields are suggested "
                 + "from the headers") Map<String, String> mapping,
         @Nullable @Size(max = 31) @Schema(description = "XLSX only: the sheet to read (default the first)",
-                example = "Leads") String sheet) { }
+                example = "Leads") String sheet,
+        @Nullable @Schema(description = "Also fail rows whose domain does not exist or takes no mail (no MX record "
+                + "and no address, or a null MX), asking DNS once per domain; an unanswered lookup fails no row. "
+                + "Default false", example = "true") Boolean checkMx) { }

@@ -59,7 +59,7 @@ class ImportService {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ContactImport imp = new ContactImport(tenant.workspaceId(), Ids.newId(ID_PREFIX), format, dedupe,
-                blankToNull(request.fileName()), blankToNull(request.sheet()), mapping, request.sizeBytes(),
+                Boolean.TRUE.equals(request.checkMx()), blankToNull(request.fileName()), blankToNull(request.sheet()), mapping, request.sizeBytes(),
                 ImportState.AWAITING_UPLOAD, ContactImport.NONE, 0, Map.of(), List.of(), false, null, null, null, null,
                 tenant.principalId(), now, null, null);
         store.create(tenant, imp, now.plus(settings.keepFor()));

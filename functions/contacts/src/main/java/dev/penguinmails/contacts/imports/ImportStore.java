@@ -62,6 +62,7 @@ class ImportStore {
         item.put("id", s(imp.id()));
         item.put("format", s(imp.format().name()));
         item.put("dedupe", s(imp.dedupe().name()));
+        item.put("checkMx", AttributeValue.fromBool(imp.checkMx()));
         if (imp.fileName() != null) {
             item.put("fileName", s(imp.fileName()));
         }
@@ -259,7 +260,8 @@ class ImportStore {
             pending = new ContactImport.Pending(num(p, "through"), counts(p, "rowsRead"), (int) num(p, "percent"));
         }
         return new ContactImport(i.get("workspaceId").s(), i.get("id").s(), ImportFormat.valueOf(i.get("format").s()),
-                DedupeMode.valueOf(i.get("dedupe").s()), text(i, "fileName"), text(i, "sheet"), map(i, "mapping"),
+                DedupeMode.valueOf(i.get("dedupe").s()), i.containsKey("checkMx") && i.get("checkMx").bool(),
+                text(i, "fileName"), text(i, "sheet"), map(i, "mapping"),
                 num(i, "declaredBytes"), ImportState.valueOf(i.get("state").s()), counts(i, "rowsRead"),
                 (int) num(i, "percent"), map(i, "columns"),
                 i.containsKey("ignoredColumns") ? i.get("ignoredColumns").l().stream().map(AttributeValue::s).toList()

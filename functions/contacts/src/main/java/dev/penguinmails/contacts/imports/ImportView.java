@@ -16,6 +16,7 @@ public record ImportView(
         @Schema(description = "awaiting-upload, running, completed or failed") String state,
         @Schema(description = "csv or xlsx") String format,
         @Schema(description = "skip, update or overwrite") String dedupe,
+        @Schema(description = "Whether rows whose domain takes no mail fail") boolean checkMx,
         @Nullable String fileName,
         @Nullable String sheet,
         long sizeBytes,
@@ -38,7 +39,8 @@ public record ImportView(
         @Nullable Instant finishedAt) {
 
     static ImportView of(ContactImport i) {
-        return new ImportView(i.id(), i.state().wire(), i.format().wire(), i.dedupe().wire(), i.fileName(), i.sheet(),
+        return new ImportView(i.id(), i.state().wire(), i.format().wire(), i.dedupe().wire(), i.checkMx(),
+                i.fileName(), i.sheet(),
                 i.declaredBytes(), i.counts().rowsRead(), i.counts().created(), i.counts().updated(),
                 i.counts().skipped(), i.counts().failed(), i.percent(), i.columns(), i.ignoredColumns(),
                 i.reportKey() != null, i.problem(), i.reason(), i.createdAt(), i.startedAt(), i.finishedAt());
