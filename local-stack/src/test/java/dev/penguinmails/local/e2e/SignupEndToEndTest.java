@@ -10,9 +10,6 @@ import dev.penguinmails.local.LocalStack;
 import dev.penguinmails.local.LocalStackOptions;
 import dev.penguinmails.local.pages.LinkPages;
 import dev.penguinmails.testsupport.TestAws;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -65,7 +62,7 @@ class SignupEndToEndTest {
         assertThat(signup.statusCode()).as(signup.body()).isEqualTo(202);
 
         List<MimeMessage> mail = TestAws.mailbox().awaitMessagesTo(email, 1, Duration.ofSeconds(60));
-        String body = text(mail.get(0));
+        String body = StackAccounts.text(mail.get(0));
         Matcher link = LINK.matcher(body);
         assertThat(link.find()).as("a link with a token in: %s", body).isTrue();
         assertThat(link.group(1)).as("the link opens this stack's page").isEqualTo(stack.apiBaseUrl() + "/verify-email");
@@ -122,19 +119,5 @@ class SignupEndToEndTest {
         return http.send(HttpRequest.newBuilder(URI.create(stack.apiBaseUrl() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String text(Part part) throws Exception {
-        if (part.isMimeType("text/*")) {
-            return String.valueOf(part.getContent());
-        }
-        StringBuilder all = new StringBuilder();
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                all.append(text(child)).append('\n');
-            }
-        }
-        return all.toString();
     }
 }

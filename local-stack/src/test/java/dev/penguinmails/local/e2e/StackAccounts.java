@@ -80,7 +80,8 @@ final class StackAccounts {
         return reply.body().isEmpty() ? JSON.nullNode() : JSON.readTree(reply.body());
     }
 
-    private static String text(Part part) throws Exception {
+    /** The text of a message: its text parts, joined. */
+    static String text(Part part) throws Exception {
         if (part.isMimeType("text/*")) {
             return String.valueOf(part.getContent());
         }
