@@ -1,6 +1,5 @@
 package dev.penguinmails.contacts.imports;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.penguinmails.contacts.suppression.Suppression;
 import dev.penguinmails.contacts.suppression.SuppressionStore;
 import dev.penguinmails.shared.ids.Ids;
@@ -8,14 +7,7 @@ import dev.penguinmails.shared.tenancy.TenantContext;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The workspace's suppression list as a CSV ({@code type,value,reason,source,createdAt}) in the exports bucket,
@@ -41,31 +33,17 @@ class SuppressionExports {
 
     Exported export(TenantContext tenant) {
         String id = Ids.newId(ID_PREFIX);
-        Path file = null;
-        try {
-            file = Files.createTempFile("suppressions-", ".csv");
-            AtomicLong rows = new AtomicLong();
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                 CsvWriter csv = CsvWriter.builder().build(out)) {
-                csv.writeRecord("type", "value", "reason", "source", "createdAt");
-                store.forEachLive(tenant, s -> {
-                    csv.writeRecord(type(s), ImportReports.escape(value(s)), s.reason().wire(),
-                            ImportReports.escape(s.source()), s.createdAt().toString());
-                    rows.incrementAndGet();
+        return CsvFiles.write("suppressions-", new String[] {"type", "value", "reason", "source", "createdAt"},
+                rows -> store.forEachLive(tenant, s -> rows.row(type(s), CsvFiles.escape(value(s)), s.reason().wire(),
+                        CsvFiles.escape(s.source()), s.createdAt().toString())),
+                (file, entries) -> {
+                    String key = ImportObjects.suppressionExportKey(tenant.workspaceId(), id);
+                    objects.putExport(tenant, key, file, CsvFiles.CONTENT_TYPE);
+                    Instant expires = Instant.now().plus(settings.exportUrlExpiry());
+                    String url = objects.presignExport(key, settings.exportUrlExpiry(), "suppressions-" + id + ".csv")
+                            .toString();
+                    return new Exported(url, expires, entries);
                 });
-            }
-            String key = ImportObjects.suppressionExportKey(tenant.workspaceId(), id);
-            objects.putExport(tenant, key, file, "text/csv; charset=utf-8");
-            Instant expires = Instant.now().plus(settings.exportUrlExpiry());
-            String url = objects.presignExport(key, settings.exportUrlExpiry(), "suppressions-" + id + ".csv").toString();
-            return new Exported(url, expires, rows.get());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (file != null) {
-                file.toFile().delete();
-            }
-        }
     }
 
     private static String type(Suppression s) {
