@@ -136,6 +136,7 @@ public final class PenguinMailsTopology {
         String fields = "/v1/workspaces/{workspaceId}/contact-fields";
         String suppressions = "/v1/workspaces/{workspaceId}/suppressions";
         String imports = "/v1/workspaces/{workspaceId}/contact-imports";
+        String suppressionImports = "/v1/workspaces/{workspaceId}/suppression-imports";
         // 120 s: an import slice works up to its budget (80 s) and then queues the next one.
         return new FunctionSpec(CONTACTS, 1024, 120,
                 Optional.of(HttpApiHandler.micronaut(List.of(
@@ -156,13 +157,20 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("GET " + suppressions),
                         HttpRoute.of("POST " + suppressions),
                         HttpRoute.of("POST " + suppressions + "/check"),
-                        HttpRoute.of("DELETE " + suppressions + "/{suppressionId}")))),
+                        HttpRoute.of("DELETE " + suppressions + "/{suppressionId}"),
+                        HttpRoute.of("GET " + suppressions + "/export"),
+                        HttpRoute.of("POST " + suppressionImports),
+                        HttpRoute.of("GET " + suppressionImports),
+                        HttpRoute.of("GET " + suppressionImports + "/{importId}"),
+                        HttpRoute.of("GET " + suppressionImports + "/{importId}/errors")))),
                 List.of(new QueueHandler("imports", "dev.penguinmails.contacts.imports.ImportConsumer",
                         CONTACTS_IMPORTS, 1, 0)),
                 List.of(new ScheduledHandler("relay-events",
                         "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
-                // The imports bucket holds uploads and error reports; the worker queues an import's next slice.
-                new FunctionSpec.Access(List.of(CONTACTS), List.of("imports"), List.of(CONTACTS_IMPORTS), true, false));
+                // The imports bucket holds uploads and error reports, the exports bucket suppression exports; the worker
+                // queues an import's next slice.
+                new FunctionSpec.Access(List.of(CONTACTS), List.of("imports", "exports"), List.of(CONTACTS_IMPORTS),
+                        true, false));
     }
 
     private static FunctionSpec contactsQuery() {

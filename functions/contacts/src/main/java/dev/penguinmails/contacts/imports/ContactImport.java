@@ -14,6 +14,7 @@ import java.util.Map;
  * @param columns        the mapping applied, once the worker read the header
  * @param ignoredColumns headers of the file that no field took
  * @param pending        a batch written (or being written) but not yet checkpointed; its counts are already decided
+ * @param defaultReason  suppression imports: the reason of rows without one (a wire name); null for contact imports
  */
 public record ContactImport(String workspaceId, String id, ImportFormat format, DedupeMode dedupe, boolean checkMx,
                             @Nullable String fileName, @Nullable String sheet, Map<String, String> mapping,
@@ -21,7 +22,13 @@ public record ContactImport(String workspaceId, String id, ImportFormat format, 
                             Map<String, String> columns, List<String> ignoredColumns, boolean allRead,
                             @Nullable String reportKey, @Nullable String problem, @Nullable String reason,
                             @Nullable Pending pending, String createdBy, Instant createdAt,
-                            @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+                            @Nullable Instant startedAt, @Nullable Instant finishedAt,
+                            @Nullable String defaultReason) {
+
+    /** Contacts or suppression entries, by the id's prefix. */
+    public ImportKind kind() {
+        return ImportKind.ofId(id);
+    }
 
     /** The next batch: rows up to {@code through} (a data-row count), with the counts it adds. */
     public record Pending(long through, ImportCounts delta, int percent) { }

@@ -68,6 +68,44 @@ class ImportBatch {
         }
     }
 
+    /** The rows of a contact import whose file has {@code header}, mapped onto the contact's fields. */
+    ImportRows open(TenantContext tenant, ImportStore store, ContactImport imp, List<String> header,
+                    Map<String, FieldDefinition> definitions) {
+        ColumnMapping mapping = ColumnMapping.of(header, imp.mapping(), definitions);
+        return new ImportRows() {
+            @Override
+            public Map<String, String> columns() {
+                return mapping.applied();
+            }
+
+            @Override
+            public List<String> ignored() {
+                return mapping.ignored();
+            }
+
+            @Override
+            public Optional<String> seenKey(SourceRow row) {
+                return ImportBatch.seenKey(mapping, row);
+            }
+
+            @Override
+            public PlannedBatch plan(List<SourceRow> rows, Map<String, Long> seen) {
+                Plan plan = ImportBatch.this.plan(tenant, imp, mapping, rows, definitions, seen);
+                return new PlannedBatch() {
+                    @Override
+                    public ImportCounts counts() {
+                        return plan.counts();
+                    }
+
+                    @Override
+                    public void write(Instant reportExpiresAt) {
+                        ImportBatch.this.write(tenant, store, imp, plan, reportExpiresAt);
+                    }
+                };
+            }
+        };
+    }
+
     /**
      * The plan of {@code rows}; {@code seen} (address → the row that first had it) grows with the rows planned.
      */

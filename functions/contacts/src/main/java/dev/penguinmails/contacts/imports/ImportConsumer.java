@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SQS handler of queue {@code contacts-imports}. A message is either S3's event of an uploaded file
- * ({@code Records[].s3}, the key URL-encoded; keys that are not uploads, such as error reports, and S3's
+ * ({@code Records[].s3}, the key URL-encoded: {@code uploads/…} for contact imports, {@code suppression-uploads/…}
+ * for suppression imports, see {@link ImportKind}; keys that are not uploads, such as error reports, and S3's
  * {@code s3:TestEvent} are ignored) or the next slice of an import the worker queued itself. A message that
  * cannot be handled is reported failed and comes back after the visibility timeout (to the dead-letter queue after
  * five tries); the import's checkpoint keeps the rows already done.

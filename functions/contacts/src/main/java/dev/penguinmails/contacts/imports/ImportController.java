@@ -59,7 +59,7 @@ class ImportController {
     Page<ImportView> list(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                           @Parameter(description = "Page size, 1 to 100 (default 25)") @QueryValue("limit") @Nullable String limit,
                           @Parameter(description = "nextCursor of the previous page") @QueryValue("cursor") @Nullable String cursor) {
-        return service.list(tenant, PageRequest.of(limit, cursor)).map(ImportView::of);
+        return service.list(tenant, ImportKind.CONTACTS, PageRequest.of(limit, cursor)).map(ImportView::of);
     }
 
     @Get("/{importId}")
@@ -70,7 +70,7 @@ class ImportController {
     @ApiResponse(responseCode = "404", description = "The workspace has no such import")
     ImportView get(@PathVariable String workspaceId, @PathVariable String importId,
                    @Parameter(hidden = true) TenantContext tenant) {
-        return ImportView.of(service.get(tenant, importId));
+        return ImportView.of(service.get(tenant, ImportKind.CONTACTS, importId));
     }
 
     @Get("/{importId}/errors")
@@ -83,6 +83,6 @@ class ImportController {
             + "every row went in")
     ImportView.Report errors(@PathVariable String workspaceId, @PathVariable String importId,
                              @Parameter(hidden = true) TenantContext tenant) {
-        return service.report(tenant, importId);
+        return service.report(tenant, ImportKind.CONTACTS, importId);
     }
 }

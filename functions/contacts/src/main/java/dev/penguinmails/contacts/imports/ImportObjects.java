@@ -29,24 +29,31 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The imports bucket: uploads at {@code uploads/<workspace>/<import id>.<csv|xlsx>}, written by the customer through
+ * The imports bucket: uploads at {@code uploads/<workspace>/<import id>.<csv|xlsx>} (contact imports) or
+ * {@code suppression-uploads/<workspace>/<import id>.csv} (suppression imports), written by the customer through
  * a presigned PUT (bound to the declared content type and length), and error reports at
- * {@code reports/<workspace>/<import id>-errors.csv}, read through a presigned GET. Every key starts with the
- * workspace, and nothing here reads a key of another workspace.
+ * {@code reports/<workspace>/<import id>-errors.csv}, read through a presigned GET. The exports bucket: files made
+ * for the customer to download ({@code suppressions/<workspace>/<export id>.csv}), kept a week. Every key names
+ * the workspace, and nothing here reads or writes a key of another workspace.
  */
 @Singleton
 class ImportObjects {
-    private static final Pattern UPLOAD = Pattern.compile("^uploads/(ws_[0-9A-Z]{26})/(imp_[0-9A-Z]{26})\\.(csv|xlsx)$");
+    private static final Pattern UPLOAD = Pattern.compile(
+            "^(?:uploads/(ws_[0-9A-Z]{26})/(imp_[0-9A-Z]{26})\\.(?:csv|xlsx)"
+                    + "|suppression-uploads/(ws_[0-9A-Z]{26})/(simp_[0-9A-Z]{26})\\.csv)$");
 
     private final S3Client s3;
     private final AwsSettings aws;
     private final String bucket;
+    private final String exports;
     private S3Presigner presigner;
 
-    ImportObjects(S3Client s3, AwsSettings aws, @Property(name = "penguinmails.buckets.imports") String bucket) {
+    ImportObjects(S3Client s3, AwsSettings aws, @Property(name = "penguinmails.buckets.imports") String bucket,
+                  @Property(name = "penguinmails.buckets.exports") String exports) {
         this.s3 = s3;
         this.aws = aws;
         this.bucket = bucket;
+        this.exports = exports;
     }
 
     String bucket() {
@@ -54,7 +61,11 @@ class ImportObjects {
     }
 
     static String uploadKey(String workspaceId, String importId, ImportFormat format) {
-        return "uploads/" + workspaceId + "/" + importId + "." + format.wire();
+        return ImportKind.ofId(importId).uploadPrefix() + workspaceId + "/" + importId + "." + format.wire();
+    }
+
+    static String suppressionExportKey(String workspaceId, String exportId) {
+        return "suppressions/" + workspaceId + "/" + exportId + ".csv";
     }
 
     static String reportKey(String workspaceId, String importId) {
@@ -64,7 +75,10 @@ class ImportObjects {
     /** The workspace and import of an upload's key, if it is one. */
     static Optional<Upload> upload(String key) {
         Matcher m = UPLOAD.matcher(key);
-        return m.matches() ? Optional.of(new Upload(m.group(1), m.group(2))) : Optional.empty();
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(m.group(1) != null ? new Upload(m.group(1), m.group(2)) : new Upload(m.group(3), m.group(4)));
     }
 
     record Upload(String workspaceId, String importId) { }
@@ -77,6 +91,15 @@ class ImportObjects {
 
     /** A URL to GET the object, for {@code expiry}. */
     URL presignDownload(String key, Duration expiry, String fileName) {
+        return presignDownload(bucket, key, expiry, fileName);
+    }
+
+    /** A URL to GET the export, for {@code expiry}. */
+    URL presignExport(String key, Duration expiry, String fileName) {
+        return presignDownload(exports, key, expiry, fileName);
+    }
+
+    private URL presignDownload(String bucket, String key, Duration expiry, String fileName) {
         return presigner().presignGetObject(p -> p.signatureDuration(expiry).getObjectRequest(r -> r.bucket(bucket)
                 .key(key).responseContentType("text/csv; charset=utf-8")
                 .responseContentDisposition("attachment; filename=\"" + fileName + "\""))).url();
@@ -116,6 +139,12 @@ class ImportObjects {
     void put(TenantContext tenant, String key, Path file, String contentType) {
         requireOwn(tenant, key);
         s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType), RequestBody.fromFile(file));
+    }
+
+    /** Stores a file in the exports bucket. */
+    void putExport(TenantContext tenant, String key, Path file, String contentType) {
+        requireOwn(tenant, key);
+        s3.putObject(r -> r.bucket(exports).key(key).contentType(contentType), RequestBody.fromFile(file));
     }
 
     void delete(TenantContext tenant, String key) {

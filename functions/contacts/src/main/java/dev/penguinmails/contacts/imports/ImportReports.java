@@ -1,21 +1,12 @@
 package dev.penguinmails.contacts.imports;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An import's error report: a CSV ({@code row,column,reason}) of every row that failed or was skipped with a reason,
- * in file order, streamed from the report lines to a temporary file and stored in the imports bucket. A cell a
- * spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a carriage return) is prefixed with an
- * apostrophe: reasons quote the customer's own cells.
+ * in file order, streamed from the report lines to a temporary file and stored in the imports bucket. Cells a
+ * spreadsheet would run as a formula are made inert ({@link CsvFiles#escape}): reasons quote the customer's own cells.
  */
 @Singleton
 class ImportReports {
@@ -29,39 +20,16 @@ class ImportReports {
 
     /** Writes the report if the import has any line; whether it did. */
     boolean write(TenantContext tenant, String importId) {
-        Path file = null;
-        try {
-            file = Files.createTempFile("import-report-", ".csv");
-            AtomicLong lines = new AtomicLong();
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                 CsvWriter csv = CsvWriter.builder().build(out)) {
-                csv.writeRecord("row", "column", "reason");
-                store.reportLines(tenant, importId, line -> {
-                    csv.writeRecord(Long.toString(line.row()), escape(line.column()), escape(line.reason()));
-                    lines.incrementAndGet();
+        return CsvFiles.write("import-report-", new String[] {"row", "column", "reason"},
+                rows -> store.reportLines(tenant, importId, line -> rows.row(Long.toString(line.row()),
+                        CsvFiles.escape(line.column()), CsvFiles.escape(line.reason()))),
+                (file, lines) -> {
+                    if (lines == 0) {
+                        return false;
+                    }
+                    objects.put(tenant, ImportObjects.reportKey(tenant.workspaceId(), importId), file,
+                            CsvFiles.CONTENT_TYPE);
+                    return true;
                 });
-            }
-            if (lines.get() == 0) {
-                return false;
-            }
-            objects.put(tenant, ImportObjects.reportKey(tenant.workspaceId(), importId), file, "text/csv; charset=utf-8");
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (file != null) {
-                file.toFile().delete();
-            }
-        }
-    }
-
-    /** The cell, made inert for spreadsheets if it would start a formula. */
-    static String escape(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return "";
-        }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell : cell;
     }
 }

@@ -1,6 +1,7 @@
 package dev.penguinmails.contacts.imports;
 
 import dev.penguinmails.contacts.fields.FieldStore;
+import dev.penguinmails.contacts.suppression.Suppression;
 import dev.penguinmails.events.contacts.ImportCounts;
 import dev.penguinmails.shared.ids.Ids;
 import dev.penguinmails.shared.pagination.Page;
@@ -24,8 +25,6 @@ import java.util.Set;
  */
 @Singleton
 class ImportService {
-    static final String ID_PREFIX = "imp";
-
     private final ImportStore store;
     private final ImportObjects objects;
     private final FieldStore fields;
@@ -53,35 +52,70 @@ class ImportService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        long max = settings.maxBytes(format);
-        if (request.sizeBytes() > max) {
-            throw ImportProblems.tooLarge(format, request.sizeBytes(), max);
-        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ContactImport imp = new ContactImport(tenant.workspaceId(), Ids.newId(ID_PREFIX), format, dedupe,
-                Boolean.TRUE.equals(request.checkMx()), blankToNull(request.fileName()), blankToNull(request.sheet()), mapping, request.sizeBytes(),
+        ContactImport imp = new ContactImport(tenant.workspaceId(), Ids.newId(ImportKind.CONTACTS.idPrefix()), format,
+                dedupe, Boolean.TRUE.equals(request.checkMx()), blankToNull(request.fileName()),
+                blankToNull(request.sheet()), mapping, request.sizeBytes(),
                 ImportState.AWAITING_UPLOAD, ContactImport.NONE, 0, Map.of(), List.of(), false, null, null, null, null,
-                tenant.principalId(), now, null, null);
-        store.create(tenant, imp, now.plus(settings.keepFor()));
-        String key = ImportObjects.uploadKey(tenant.workspaceId(), imp.id(), format);
-        String url = objects.presignUpload(key, format, request.sizeBytes(), settings.uploadUrlExpiry()).toString();
-        return new ImportView.Created(ImportView.of(imp), new ImportView.Upload(url, "PUT",
-                Map.of("Content-Type", format.contentType()), now.plus(settings.uploadUrlExpiry())));
+                tenant.principalId(), now, null, null, null);
+        ImportView.Upload upload = open(tenant, imp, now);
+        return new ImportView.Created(ImportView.of(imp), upload);
     }
 
-    ContactImport get(TenantContext tenant, String id) {
-        if (!Ids.isValid(id, ID_PREFIX)) {
+    /**
+     * Starts a suppression import: CSV only, within its own size limit, with the reason of rows that give none
+     * (one of the four a customer may give; {@code manual} if not given).
+     */
+    SuppressionImportView.Created startSuppressions(TenantContext tenant, SuppressionImportRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ImportFormat format = parse(errors, "format", () -> ImportFormat.fromWire(request.format()));
+        if (format == ImportFormat.XLSX) {
+            errors.add(new FieldError("format", "must be csv: a suppression list is imported from CSV only"));
+        }
+        Suppression.Reason reason = request.defaultReason() == null ? null
+                : parse(errors, "defaultReason", () -> Suppression.Reason.given(request.defaultReason()));
+        if (request.sizeBytes() == null || request.sizeBytes() < 1) {
+            errors.add(new FieldError("sizeBytes", "must be the file's size in bytes, at least 1"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ContactImport imp = new ContactImport(tenant.workspaceId(), Ids.newId(ImportKind.SUPPRESSIONS.idPrefix()),
+                format, DedupeMode.SKIP, false, blankToNull(request.fileName()), null, Map.of(), request.sizeBytes(),
+                ImportState.AWAITING_UPLOAD, ContactImport.NONE, 0, Map.of(), List.of(), false, null, null, null, null,
+                tenant.principalId(), now, null, null, reason == null ? null : reason.wire());
+        ImportView.Upload upload = open(tenant, imp, now);
+        return new SuppressionImportView.Created(SuppressionImportView.of(imp), upload);
+    }
+
+    /** Keeps the import, within the size limit of its kind, and answers where to PUT its file. */
+    private ImportView.Upload open(TenantContext tenant, ContactImport imp, Instant now) {
+        long max = settings.maxBytes(imp.kind(), imp.format());
+        if (imp.declaredBytes() > max) {
+            throw ImportProblems.tooLarge(imp.format(), imp.declaredBytes(), max);
+        }
+        store.create(tenant, imp, now.plus(settings.keepFor()));
+        String key = ImportObjects.uploadKey(tenant.workspaceId(), imp.id(), imp.format());
+        String url = objects.presignUpload(key, imp.format(), imp.declaredBytes(), settings.uploadUrlExpiry()).toString();
+        return new ImportView.Upload(url, "PUT", Map.of("Content-Type", imp.format().contentType()),
+                now.plus(settings.uploadUrlExpiry()));
+    }
+
+    /** The workspace's import of {@code kind} with that id; 404 for an id of another kind or workspace. */
+    ContactImport get(TenantContext tenant, ImportKind kind, String id) {
+        if (!Ids.isValid(id, kind.idPrefix())) {
             throw ImportProblems.notFound();
         }
         return store.get(tenant, id).orElseThrow(ImportProblems::notFound);
     }
 
-    Page<ContactImport> list(TenantContext tenant, PageRequest page) {
-        return store.list(tenant, page);
+    Page<ContactImport> list(TenantContext tenant, ImportKind kind, PageRequest page) {
+        return store.list(tenant, kind, page);
     }
 
-    ImportView.Report report(TenantContext tenant, String id) {
-        ContactImport imp = get(tenant, id);
+    ImportView.Report report(TenantContext tenant, ImportKind kind, String id) {
+        ContactImport imp = get(tenant, kind, id);
         if (imp.reportKey() == null || !imp.state().finished()) {
             throw ImportProblems.noReport(imp);
         }

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Imports ({@code pk WS#<workspace>#CONTACT-IMPORTS, sk <import id>}) and their report lines
+ * Imports ({@code pk WS#<workspace>#CONTACT-IMPORTS}, or {@code #SUPPRESSION-IMPORTS} for suppression imports, by
+ * the id's {@link ImportKind}; {@code sk <import id>}) and their report lines
  * ({@code pk WS#<workspace>#CONTACT-IMPORT#<import id>, sk <row>#<n>}), every key from the {@link TenantContext}.
  * A slice of the worker holds an import by a lease ({@code leaseId}, {@code leaseUntil}). A batch is first
  * <em>prepared</em> (its counts written as {@code pending}, conditional on the checkpoint), then written, then
@@ -37,7 +38,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 @Singleton
 class ImportStore {
-    static final String PARTITION = "CONTACT-IMPORTS";
     static final String REPORT_PARTITION = "CONTACT-IMPORT#";
 
     private final DynamoDbClient dynamo;
@@ -69,6 +69,9 @@ class ImportStore {
         if (imp.sheet() != null) {
             item.put("sheet", s(imp.sheet()));
         }
+        if (imp.defaultReason() != null) {
+            item.put("defaultReason", s(imp.defaultReason()));
+        }
         item.put("mapping", strings(imp.mapping()));
         item.put("declaredBytes", n(imp.declaredBytes()));
         item.put("state", s(imp.state().name()));
@@ -86,12 +89,12 @@ class ImportStore {
         return Optional.ofNullable(item).filter(i -> !i.isEmpty() && !expired(i)).map(ImportStore::read);
     }
 
-    /** The workspace's imports, newest first. */
-    Page<ContactImport> list(TenantContext tenant, PageRequest page) {
-        String scope = "contact-imports|" + tenant.workspaceId();
+    /** The workspace's imports of {@code kind}, newest first. */
+    Page<ContactImport> list(TenantContext tenant, ImportKind kind, PageRequest page) {
+        String scope = kind.partition().toLowerCase(java.util.Locale.ROOT) + "|" + tenant.workspaceId();
         QueryResponse response = dynamo.query(r -> {
             r.tableName(table).keyConditionExpression("pk = :pk").filterExpression("expiresAt > :now")
-                    .expressionAttributeValues(Map.of(":pk", partition(tenant),
+                    .expressionAttributeValues(Map.of(":pk", partition(tenant, kind),
                             ":now", n(Instant.now().getEpochSecond())))
                     .scanIndexForward(false).consistentRead(true).limit(page.limit());
             if (page.cursor() != null) {
@@ -172,9 +175,12 @@ class ImportStore {
                 Map.of(":lease", s(leaseId)));
     }
 
-    /** Ends the import held by {@code leaseId}, with the event it owes in its outbox. */
+    /**
+     * Ends the import held by {@code leaseId}, with the event it owes in its outbox ({@code owed} null for an import
+     * that announces nothing: a suppression import, whose entries announce themselves).
+     */
     boolean finish(TenantContext tenant, String id, String leaseId, ImportState state, @Nullable String problem,
-                   @Nullable String reason, Instant now, OutboxEntry owed) {
+                   @Nullable String reason, Instant now, @Nullable OutboxEntry owed) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":lease", s(leaseId), ":state", s(state.name()),
                 ":now", s(now.toString())));
         String set = "SET #state = :state, finishedAt = :now";
@@ -187,7 +193,8 @@ class ImportStore {
             values.put(":hundred", n(100));
             set += ", #percent = :hundred";
         }
-        String update = owed.updateExpression(set + " REMOVE leaseId, leaseUntil");
+        String update = owed == null ? set + " REMOVE leaseId, leaseUntil"
+                : owed.updateExpression(set + " REMOVE leaseId, leaseUntil");
         Map<String, String> names = new HashMap<>(Map.of("#state", "state"));
         if (state == ImportState.COMPLETED) {
             names.put("#percent", "percent");
@@ -196,8 +203,8 @@ class ImportStore {
             names.put("#problem", "problem");
             names.put("#reason", "reason");
         }
-        return conditional(tenant, id, update, "leaseId = :lease", owed.names(names),
-                owed.values(values));
+        return conditional(tenant, id, update, "leaseId = :lease", owed == null ? names : owed.names(names),
+                owed == null ? values : owed.values(values));
     }
 
     /** Keeps report lines; writing a line again (a batch written again) replaces it. */
@@ -268,7 +275,7 @@ class ImportStore {
                         : List.of(),
                 i.containsKey("allRead") && i.get("allRead").bool(), text(i, "reportKey"), text(i, "problem"),
                 text(i, "reason"), pending, i.get("createdBy").s(), Instant.parse(i.get("createdAt").s()),
-                instant(i, "startedAt"), instant(i, "finishedAt"));
+                instant(i, "startedAt"), instant(i, "finishedAt"), text(i, "defaultReason"));
     }
 
     private static ImportCounts counts(Map<String, AttributeValue> i, String rowsRead) {
@@ -300,14 +307,14 @@ class ImportStore {
     }
 
     static Map<String, AttributeValue> key(TenantContext tenant, String id) {
-        return Map.of("pk", partition(tenant), "sk", s(id));
+        return Map.of("pk", partition(tenant, ImportKind.ofId(id)), "sk", s(id));
     }
 
-    private static AttributeValue partition(TenantContext tenant) {
+    private static AttributeValue partition(TenantContext tenant, ImportKind kind) {
         if (tenant == null) {
             throw new IllegalStateException("imports cannot be read or changed without a TenantContext");
         }
-        return s(tenant.keyPrefix() + PARTITION);
+        return s(tenant.keyPrefix() + kind.partition());
     }
 
     private static AttributeValue reportPartition(TenantContext tenant, String id) {

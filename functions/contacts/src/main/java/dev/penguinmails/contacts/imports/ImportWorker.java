@@ -1,7 +1,6 @@
 package dev.penguinmails.contacts.imports;
 
 import dev.penguinmails.contacts.fields.FieldStore;
-import dev.penguinmails.contacts.model.FieldDefinition;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.contacts.ContactEvents;
 import dev.penguinmails.events.contacts.ContactImportCompleted;
@@ -44,6 +43,7 @@ public class ImportWorker {
     private final ImportObjects objects;
     private final ImportQueue queue;
     private final ImportBatch batches;
+    private final SuppressionRows suppressionRows;
     private final ImportReports reports;
     private final FieldStore fields;
     private final Outbox outbox;
@@ -51,12 +51,14 @@ public class ImportWorker {
     private final Clock clock = Clock.systemUTC();
     private volatile Interruption interruption = (importId, through) -> { };
 
-    ImportWorker(ImportStore store, ImportObjects objects, ImportQueue queue, ImportBatch batches, ImportReports reports,
-                 FieldStore fields, Outbox outbox, ImportSettings settings) {
+    ImportWorker(ImportStore store, ImportObjects objects, ImportQueue queue, ImportBatch batches,
+                 SuppressionRows suppressionRows, ImportReports reports, FieldStore fields, Outbox outbox,
+                 ImportSettings settings) {
         this.store = store;
         this.objects = objects;
         this.queue = queue;
         this.batches = batches;
+        this.suppressionRows = suppressionRows;
         this.reports = reports;
         this.fields = fields;
         this.outbox = outbox;
@@ -114,11 +116,11 @@ public class ImportWorker {
             return fail(tenant, imp, lease, key, new FileProblem("upload-missing", "The file was not uploaded, or it "
                     + "expired; start a new import."));
         }
-        long max = settings.maxBytes(imp.format());
+        long max = settings.maxBytes(imp.kind(), imp.format());
         if (size.getAsLong() > max) {
             return fail(tenant, imp, lease, key, new FileProblem("file-too-large", "The uploaded file is "
                     + size.getAsLong() + " bytes; a " + imp.format().wire().toUpperCase(java.util.Locale.ROOT)
-                    + " import takes at most " + max + "."));
+                    + (imp.kind() == ImportKind.SUPPRESSIONS ? " suppression" : "") + " import takes at most " + max + "."));
         }
         File local = null;
         try {
@@ -151,9 +153,9 @@ public class ImportWorker {
 
     private SliceEnd work(TenantContext tenant, ContactImport imp, String lease, String key, ImportFile file,
                           Instant started) {
-        Map<String, FieldDefinition> definitions = fields.all(tenant);
-        ColumnMapping mapping = ColumnMapping.of(file.header(), imp.mapping(), definitions);
-        if (imp.columns().isEmpty() && !store.columns(tenant, imp.id(), lease, mapping.applied(), mapping.ignored())) {
+        ImportRows rows = imp.kind() == ImportKind.SUPPRESSIONS ? suppressionRows.open(tenant, store, imp, file.header())
+                : batches.open(tenant, store, imp, file.header(), fields.all(tenant));
+        if (imp.columns().isEmpty() && !store.columns(tenant, imp.id(), lease, rows.columns(), rows.ignored())) {
             return SliceEnd.LOST;
         }
         Instant stopAt = started.plus(settings.sliceBudget());
@@ -166,7 +168,7 @@ public class ImportWorker {
         while ((row = file.next()) != null) {
             if (row.index() <= done) {
                 SourceRow skipped = row;
-                ImportBatch.seenKey(mapping, row).ifPresent(k -> seen.putIfAbsent(k, skipped.row()));
+                rows.seenKey(row).ifPresent(k -> seen.putIfAbsent(k, skipped.row()));
                 continue;
             }
             batch.add(row);
@@ -174,7 +176,7 @@ public class ImportWorker {
             if (row.index() < limit) {
                 continue;
             }
-            if (!flush(tenant, imp, lease, mapping, definitions, seen, batch, done, pending, file.percent(),
+            if (!flush(tenant, imp, lease, rows, seen, batch, done, pending, file.percent(),
                     reportExpiresAt)) {
                 return SliceEnd.LOST;
             }
@@ -191,7 +193,7 @@ public class ImportWorker {
             }
         }
         if (!batch.isEmpty() || pending != null) {
-            if (!flush(tenant, imp, lease, mapping, definitions, seen, batch, done, pending, file.percent(),
+            if (!flush(tenant, imp, lease, rows, seen, batch, done, pending, file.percent(),
                     reportExpiresAt)) {
                 return SliceEnd.LOST;
             }
@@ -206,10 +208,10 @@ public class ImportWorker {
     }
 
     /** Plans, prepares (unless replaying a prepared batch), writes and commits one batch. */
-    private boolean flush(TenantContext tenant, ContactImport imp, String lease, ColumnMapping mapping,
-                          Map<String, FieldDefinition> definitions, Map<String, Long> seen, List<SourceRow> batch,
-                          long done, ContactImport.Pending prepared, int percent, Instant reportExpiresAt) {
-        ImportBatch.Plan plan = batches.plan(tenant, imp, mapping, batch, definitions, seen);
+    private boolean flush(TenantContext tenant, ContactImport imp, String lease, ImportRows rows,
+                          Map<String, Long> seen, List<SourceRow> batch, long done, ContactImport.Pending prepared,
+                          int percent, Instant reportExpiresAt) {
+        ImportRows.PlannedBatch plan = rows.plan(batch, seen);
         ContactImport.Pending pending = prepared;
         if (pending == null) {
             pending = new ContactImport.Pending(batch.get(batch.size() - 1).index(), plan.counts(), percent);
@@ -217,7 +219,7 @@ public class ImportWorker {
                 return false;
             }
         }
-        batches.write(tenant, store, imp, plan, reportExpiresAt);
+        plan.write(reportExpiresAt);
         interruption.afterWrite(imp.id(), pending.through());
         return store.commit(tenant, imp.id(), lease, pending, clock.instant().plus(settings.lease()));
     }
@@ -232,14 +234,11 @@ public class ImportWorker {
             }
         }
         objects.delete(tenant, key);
-        OutboxEntry owed = outbox.entry().event(DomainEvent.create(ContactEvents.CONTACT_IMPORT_COMPLETED,
-                tenant.workspaceId(), new ContactImportCompleted(imp.id(), imp.fileName(), imp.format().wire(),
-                        imp.dedupe().wire(), now.counts(), reportKey != null))).build();
-        if (!store.finish(tenant, imp.id(), lease, ImportState.COMPLETED, null, null, clock.instant(), owed)) {
-            return SliceEnd.LOST;
-        }
-        outbox.deliver(store.table(), ImportStore.key(tenant, imp.id()), owed);
-        return SliceEnd.FINISHED;
+        // A suppression import announces nothing of its own: each entry it added owes its suppression.added.
+        OutboxEntry owed = imp.kind() == ImportKind.SUPPRESSIONS ? null : outbox.entry().event(DomainEvent.create(
+                ContactEvents.CONTACT_IMPORT_COMPLETED, tenant.workspaceId(), new ContactImportCompleted(imp.id(),
+                        imp.fileName(), imp.format().wire(), imp.dedupe().wire(), now.counts(), reportKey != null))).build();
+        return finish(tenant, imp, lease, ImportState.COMPLETED, null, owed);
     }
 
     /** Ends the import on an error of the whole file; the upload is deleted, what was imported stays. */
@@ -249,15 +248,22 @@ public class ImportWorker {
             store.reportAt(tenant, imp.id(), lease, ImportObjects.reportKey(tenant.workspaceId(), imp.id()));
         }
         objects.delete(tenant, key);
-        OutboxEntry owed = outbox.entry().event(DomainEvent.create(ContactEvents.CONTACT_IMPORT_FAILED,
-                tenant.workspaceId(), new ContactImportFailed(imp.id(), imp.fileName(), imp.format().wire(),
-                        problem.problem(), problem.reason(), counts))).build();
-        if (!store.finish(tenant, imp.id(), lease, ImportState.FAILED, problem.problem(), problem.reason(),
-                clock.instant(), owed)) {
+        OutboxEntry owed = imp.kind() == ImportKind.SUPPRESSIONS ? null : outbox.entry().event(DomainEvent.create(
+                ContactEvents.CONTACT_IMPORT_FAILED, tenant.workspaceId(), new ContactImportFailed(imp.id(),
+                        imp.fileName(), imp.format().wire(), problem.problem(), problem.reason(), counts))).build();
+        LOG.info("Import {} failed: {}", imp.id(), problem.problem());
+        return finish(tenant, imp, lease, ImportState.FAILED, problem, owed);
+    }
+
+    private SliceEnd finish(TenantContext tenant, ContactImport imp, String lease, ImportState state,
+                            FileProblem problem, OutboxEntry owed) {
+        if (!store.finish(tenant, imp.id(), lease, state, problem == null ? null : problem.problem(),
+                problem == null ? null : problem.reason(), clock.instant(), owed)) {
             return SliceEnd.LOST;
         }
-        outbox.deliver(store.table(), ImportStore.key(tenant, imp.id()), owed);
-        LOG.info("Import {} failed: {}", imp.id(), problem.problem());
+        if (owed != null) {
+            outbox.deliver(store.table(), ImportStore.key(tenant, imp.id()), owed);
+        }
         return SliceEnd.FINISHED;
     }
 }

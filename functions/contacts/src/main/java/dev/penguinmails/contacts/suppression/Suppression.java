@@ -48,6 +48,20 @@ public record Suppression(String id, Kind kind, @Nullable String email, @Nullabl
             return wire;
         }
 
+        /**
+         * One of the four reasons a customer may give (not {@code erased}, which only an erasure sets), without
+         * regard to case, and with {@code _} or a space for {@code -} ({@code Hard Bounce}).
+         */
+        public static Reason given(String value) {
+            String wire = value == null ? "" : value.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+            Reason reason = ERASED.wire.equals(wire) ? null : java.util.Arrays.stream(values())
+                    .filter(r -> r.wire.equals(wire)).findFirst().orElse(null);
+            if (reason == null) {
+                throw new IllegalArgumentException("must be one of unsubscribed, hard-bounce, complaint, manual");
+            }
+            return reason;
+        }
+
         public static Reason fromWire(String value) {
             for (Reason reason : values()) {
                 if (reason.wire.equals(value)) {

@@ -109,8 +109,14 @@ public class SuppressionService {
         }
     }
 
-    private static Suppression draft(TenantContext tenant, @Nullable String email, @Nullable String domain,
-                                     Suppression.Reason reason, String source, boolean keepAddress) {
+    /**
+     * The entry that {@link #add} would make (version 1), checked: exactly one of an address or a domain, a valid
+     * one, a domain that is not a public suffix. Nothing is read or written.
+     *
+     * @throws ProblemException validation-failed, naming the field ({@code email} or {@code domain}) and why
+     */
+    public static Suppression draft(TenantContext tenant, @Nullable String email, @Nullable String domain,
+                                    Suppression.Reason reason, String source, boolean keepAddress) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if ((email == null) == (domain == null)) {
             List<FieldError> errors = new ArrayList<>();

@@ -129,6 +129,26 @@ public class SuppressionStore {
                 SuppressionItems::read);
     }
 
+    /**
+     * Every live entry of the workspace, in the listing's order, handed to {@code sink} a query page (up to 1 MB)
+     * at a time: for exports, which read the whole list.
+     */
+    public void forEachLive(TenantContext tenant, java.util.function.Consumer<Suppression> sink) {
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = dynamo.query(r -> {
+                r.tableName(table).keyConditionExpression("pk = :pk").consistentRead(true)
+                        .expressionAttributeValues(Map.of(":pk", partition(tenant)));
+                if (from != null) {
+                    r.exclusiveStartKey(from);
+                }
+            });
+            page.items().stream().filter(i -> !SuppressionItems.removed(i)).map(SuppressionItems::read).forEach(sink);
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
     static Map<String, AttributeValue> key(TenantContext tenant, String id) {
         return Map.of("pk", partition(tenant), "sk", AttributeValue.fromS(id));
     }

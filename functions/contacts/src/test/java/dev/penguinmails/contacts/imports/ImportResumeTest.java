@@ -92,6 +92,46 @@ class ImportResumeTest extends ImportTestBase {
                 .isEqualTo(failed + skipped);
     }
 
+    @Test
+    void aSuppressionImportKilledBetweenWriteAndCheckpointResumesExactly() throws InterruptedException {
+        String ws = workspace();
+        Caller owner = Caller.owner(ws);
+        Set<Long> killAt = new HashSet<>(List.of(30L, 70L));
+        context.getBean(ImportWorker.class).interruptWith((id, through) -> {
+            if (killAt.remove(through)) {
+                throw new IllegalStateException("killed after writing rows up to " + through);
+            }
+        });
+        StringBuilder csv = new StringBuilder("value,reason\n");
+        for (int i = 1; i <= 100; i++) {
+            csv.append(i % 10 == 0 ? "bad-" + i : i % 2 == 0 ? "d" + i + ".example" : "s" + i + "@example.com")
+                    .append(",unsubscribed\n");
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        var started = http.post("/v1/workspaces/" + ws + "/suppression-imports", "{\"format\":\"csv\",\"sizeBytes\":"
+                + file.length + "}", owner.headers());
+        String id = started.json().path("suppressionImport").path("id").asText();
+        upload(started.json().path("upload"), file);
+        drain();
+        String path = "/v1/workspaces/" + ws + "/suppression-imports/" + id;
+        for (int redelivery = 0; redelivery < 3
+                && !http.get(path, owner.headers()).json().path("state").asText().equals("completed"); redelivery++) {
+            Thread.sleep(2_100);
+            context.getBean(SqsClient.class).sendMessage(r -> r.queueUrl(queueUrl())
+                    .messageBody("{\"workspaceId\":\"" + ws + "\",\"importId\":\"" + id + "\"}"));
+            drain();
+        }
+        assertThat(killAt).as("both kills happened").isEmpty();
+
+        JsonNode done = http.get(path, owner.headers()).json();
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("completed");
+        assertThat(done.path("rowsRead").asLong()).isEqualTo(100);
+        assertThat(done.path("failed").asLong()).isEqualTo(10);
+        assertThat(done.path("added").asLong()).as("counted once, though two batches were written twice").isEqualTo(90);
+        assertThat(done.path("existing").asLong()).isZero();
+        assertThat(published("suppression.added", ws)).as("each entry announced once").hasSize(90);
+    }
+
     /** Row i: p&lt;i&gt;@example.com; every 17th an invalid address, every 23rd repeats row 1's. */
     private static byte[] csv() {
         StringBuilder csv = new StringBuilder("email,first name\n");

@@ -1,0 +1,32 @@
+package dev.penguinmails.contacts.imports;
+
+import dev.penguinmails.events.contacts.ImportCounts;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How the rows of one import become changes, once its header is read: contacts ({@link ImportBatch}) or suppression
+ * entries ({@link SuppressionRows}). The worker around it (lease, prepare, write, commit, report) is the same.
+ */
+interface ImportRows {
+    /** Header → what it fills, as applied; kept with the import. */
+    Map<String, String> columns();
+
+    /** Headers nothing takes. */
+    List<String> ignored();
+
+    /** The key a row registers in {@code seen} to tell later duplicates; empty for a row that registers none. */
+    Optional<String> seenKey(SourceRow row);
+
+    /** The plan of {@code rows}; {@code seen} (key → the row that first had it) grows with the rows planned. */
+    PlannedBatch plan(List<SourceRow> rows, Map<String, Long> seen);
+
+    /** A batch decided: its counts, and its writes, which can be repeated without doing anything twice. */
+    interface PlannedBatch {
+        ImportCounts counts();
+
+        void write(Instant reportExpiresAt);
+    }
+}
