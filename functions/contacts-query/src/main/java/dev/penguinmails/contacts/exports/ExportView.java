@@ -9,8 +9,8 @@ import java.util.List;
 
 /** An export as the API shows it; {@code download} only once completed, with a URL minted for this answer. */
 @Serdeable
-@Schema(name = "ContactExport")
-record ExportView(
+@Schema(name = "ContactExportJob")
+public record ExportView(
         @Schema(example = "exp_01KBHY3B5C7D9E1F3G5H7J9K1M") String id,
         @Schema(description = "queued, running, completed or failed") String state,
         @Nullable @Schema(description = "The saved segment exported, if one was") String segmentId,
@@ -38,6 +38,6 @@ record ExportView(
 
     /** A presigned GET of the CSV, working until {@code expiresAt}. */
     @Serdeable
-    @Schema(name = "ContactExportDownload")
-    record Download(@Schema(description = "Presigned S3 URL of the CSV") String url, Instant expiresAt) { }
+    @Schema(name = "ContactExportJobDownload")
+    public record Download(@Schema(description = "Presigned S3 URL of the CSV") String url, Instant expiresAt) { }
 }
