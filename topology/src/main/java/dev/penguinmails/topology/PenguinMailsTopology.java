@@ -32,6 +32,10 @@ public final class PenguinMailsTopology {
      * worker queues itself.
      */
     public static final String CONTACTS_IMPORTS = "contacts-imports";
+    /** Contact exports to CSV: a new export's first slice, and the next slices the export worker queues itself. */
+    public static final String CONTACTS_EXPORTS = "contacts-exports";
+    /** The bucket of exported CSV files (private, objects expire after 7 days); it notifies nobody. */
+    public static final String EXPORTS_BUCKET = "exports";
     /** The families that call Stripe, and so get its API key and webhook secret. */
     public static final Set<String> STRIPE_CLIENTS = Set.of(BILLING);
     /** Identity's Lambda authorizer, which every authorized route of every family runs first. */
@@ -49,7 +53,7 @@ public final class PenguinMailsTopology {
                 "penguinmails",
                 List.of(TableSpec.standard(IDENTITY), TableSpec.standard(BILLING), TableSpec.standard(DOMAINS),
                         TableSpec.standard(CONTACTS)),
-                List.of(new BucketSpec("imports", 30).notifying(CONTACTS_IMPORTS), new BucketSpec("exports", 7),
+                List.of(new BucketSpec("imports", 30).notifying(CONTACTS_IMPORTS), new BucketSpec(EXPORTS_BUCKET, 7),
                         // Uploaded onboarding CSVs, sealed; deleted when their job ends, expired after a week if not.
                         new BucketSpec(DOMAINS_ONBOARDING, 7)),
                 List.of(QueueSpec.work("identity-emails", 120, 5),
@@ -62,7 +66,9 @@ public final class PenguinMailsTopology {
                         QueueSpec.work(DOMAINS_ONBOARDING, 720, 5),
                         QueueSpec.work(CONTACTS_PROJECTION, 360, 5),
                         // 720 s: six times the contacts function's timeout, as Lambda advises for SQS triggers.
-                        QueueSpec.work(CONTACTS_IMPORTS, 720, 5)),
+                        QueueSpec.work(CONTACTS_IMPORTS, 720, 5),
+                        // 360 s: six times the contacts query function's timeout.
+                        QueueSpec.work(CONTACTS_EXPORTS, 360, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
                                 {"source":["penguinmails.identity"]}""",
@@ -176,6 +182,7 @@ public final class PenguinMailsTopology {
     private static FunctionSpec contactsQuery() {
         String lists = "/v1/workspaces/{workspaceId}/lists";
         String segments = "/v1/workspaces/{workspaceId}/segments";
+        String exports = "/v1/workspaces/{workspaceId}/contact-exports";
         // 60 s: the hourly reconciliation walks a batch of workspaces' contacts within one invocation.
         return new FunctionSpec(CONTACTS_QUERY, 1024, 60,
                 Optional.of(HttpApiHandler.micronaut(List.of(
@@ -194,13 +201,20 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("PUT " + segments + "/{segmentId}"),
                         HttpRoute.of("DELETE " + segments + "/{segmentId}"),
                         HttpRoute.of("GET " + segments + "/{segmentId}/count"),
-                        HttpRoute.of("GET " + segments + "/{segmentId}/contacts")))),
+                        HttpRoute.of("GET " + segments + "/{segmentId}/contacts"),
+                        HttpRoute.of("POST " + exports),
+                        HttpRoute.of("GET " + exports),
+                        HttpRoute.of("GET " + exports + "/{exportId}")))),
                 List.of(new QueueHandler("projection", "dev.penguinmails.contacts.query.projection.ContactProjector",
-                        CONTACTS_PROJECTION, 10, 0)),
+                        CONTACTS_PROJECTION, 10, 0),
+                        // One export slice at a time per message: a slice streams up to its budget, then queues the next.
+                        new QueueHandler("exports", "dev.penguinmails.contacts.exports.ExportConsumer",
+                                CONTACTS_EXPORTS, 1, 0)),
                 List.of(new ScheduledHandler("reconcile",
                         "dev.penguinmails.contacts.query.reconcile.ReconciliationJob", "rate(1 hour)")),
-                // The contacts table: the lists and segments it keeps, and the contacts reconciliation compares.
-                new FunctionSpec.Access(List.of(CONTACTS), List.of(), List.of(), false, false)
+                // The contacts table: the lists and segments it keeps, and the contacts reconciliation compares; the
+                // exports bucket and queue: exported CSV files, and the slices of exports.
+                new FunctionSpec.Access(List.of(CONTACTS), List.of(EXPORTS_BUCKET), List.of(CONTACTS_EXPORTS), false, false)
                         .withDatabases(CONTACTS_DATABASE.name()));
     }
 

@@ -41,8 +41,8 @@ import software.constructs.Construct;
 /**
  * The topology's query-model databases (decision 0036): one Aurora Serverless v2 PostgreSQL cluster each, reached
  * only through an RDS Proxy with IAM authentication and TLS, in a VPC of isolated subnets (no NAT, no internet).
- * The families that query a database run in that VPC, and reach DynamoDB and Secrets Manager through endpoints;
- * every other family stays out of it. Nothing is built when the topology declares no database.
+ * The families that query a database run in that VPC, and reach DynamoDB, Secrets Manager, S3 and SQS through
+ * endpoints; every other family stays out of it. Nothing is built when the topology declares no database.
  */
 public final class QueryDatabases extends Construct {
     private static final int POSTGRES_PORT = 5432;
@@ -71,6 +71,11 @@ public final class QueryDatabases extends Construct {
                 .service(GatewayVpcEndpointAwsService.DYNAMODB).build());
         vpc.addInterfaceEndpoint("SecretsManager", InterfaceVpcEndpointOptions.builder()
                 .service(InterfaceVpcEndpointAwsService.SECRETS_MANAGER).build());
+        // Contact exports write their files to S3 and queue their next slices on SQS from inside the VPC.
+        vpc.addGatewayEndpoint("S3", GatewayVpcEndpointOptions.builder()
+                .service(GatewayVpcEndpointAwsService.S3).build());
+        vpc.addInterfaceEndpoint("Sqs", InterfaceVpcEndpointOptions.builder()
+                .service(InterfaceVpcEndpointAwsService.SQS).build());
         this.functions = SecurityGroup.Builder.create(this, "Functions").vpc(vpc)
                 .description("Lambdas of the families that query a database").allowAllOutbound(true).build();
         topology.databases().forEach(spec -> {

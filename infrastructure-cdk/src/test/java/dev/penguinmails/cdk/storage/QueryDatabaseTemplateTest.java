@@ -58,4 +58,19 @@ class QueryDatabaseTemplateTest {
         assertThat(families).isPositive();
         assertThat(connects).hasSize((int) families);
     }
+
+    @Test
+    void theDatabasesVpcReachesDynamoDbAndS3ThroughGatewaysAndSecretsManagerAndSqsThroughInterfaces() {
+        Synthesized s = SynthesizedStacks.penguinMails();
+        List<String> endpoints = s.json().resources("AWS::EC2::VPCEndpoint").values().stream()
+                .map(e -> e.path("Properties").path("VpcEndpointType").asText("Gateway") + " "
+                        + e.path("Properties").path("ServiceName").toString())
+                .toList();
+        assertThat(endpoints).hasSize(4)
+                .anySatisfy(e -> assertThat(e).startsWith("Gateway").contains("dynamodb"))
+                .anySatisfy(e -> assertThat(e).startsWith("Gateway").contains(".s3"))
+                .anySatisfy(e -> assertThat(e).startsWith("Interface").contains("secretsmanager"))
+                .as("contact exports queue their next slices from inside the VPC")
+                .anySatisfy(e -> assertThat(e).startsWith("Interface").contains("sqs"));
+    }
 }

@@ -146,6 +146,7 @@ class ProbeOptionsTest {
                 "contacts\trelay-events\tschedule\t1024\t-\t-",
                 "contacts-query\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/lists",
                 "contacts-query\tprojection\tqueue\t1024\tcontacts-projection\tsample:contact.created",
+                "contacts-query\texports\tqueue\t1024\tcontacts-exports\tmessage:contacts-exports",
                 "contacts-query\treconcile\tschedule\t1024\t-\t-");
     }
 

@@ -54,6 +54,10 @@ class QueueFeedTest {
                 .as("a queue S3 feeds, with a registered sample message")
                 .isEqualTo(new QueueFeed.QueueMessage(PenguinMailsTopology.CONTACTS_IMPORTS, FixtureAccess.projectRoot()
                         .resolve(QueueFeed.MESSAGES).resolve("contacts-imports.json").toAbsolutePath().normalize()));
+        assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.CONTACTS_EXPORTS, JSON))
+                .as("a queue only its own family feeds, with a registered sample message")
+                .isEqualTo(new QueueFeed.QueueMessage(PenguinMailsTopology.CONTACTS_EXPORTS, FixtureAccess.projectRoot()
+                        .resolve(QueueFeed.MESSAGES).resolve("contacts-exports.json").toAbsolutePath().normalize()));
     }
 
     @Test

@@ -152,13 +152,23 @@ public abstract class QueryApiTest implements TestPropertyProvider {
     /** Runs the real projector over everything on its queue, as Lambda's SQS trigger would; fails on any failure. */
     protected void project() {
         ContactProjector projector = new ContactProjector(context);
+        assertThat(drain(PenguinMailsTopology.CONTACTS_PROJECTION, projector::execute)).as("projector failures").isZero();
+    }
+
+    /**
+     * Hands everything on {@code queue} to {@code handler} in batches of up to ten, as Lambda's SQS trigger would,
+     * until the queue is empty (messages the handler queues meanwhile included), deleting each message handed over;
+     * how many the handler reported failed.
+     */
+    protected int drain(String queue, java.util.function.Function<SQSEvent, SQSBatchResponse> handler) {
         SqsClient sqs = TestAws.shared().clients().sqs();
-        String url = stack.queueUrl(PenguinMailsTopology.CONTACTS_PROJECTION);
+        String url = stack.queueUrl(queue);
+        int failed = 0;
         while (true) {
             List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(0))
                     .messages();
             if (messages.isEmpty()) {
-                return;
+                return failed;
             }
             List<SQSEvent.SQSMessage> records = new ArrayList<>();
             for (Message m : messages) {
@@ -166,14 +176,13 @@ public abstract class QueryApiTest implements TestPropertyProvider {
                 record.setMessageId(m.messageId());
                 record.setReceiptHandle(m.receiptHandle());
                 record.setBody(m.body());
-                record.setAttributes(new HashMap<>());
+                record.setAttributes(new HashMap<>(m.attributesAsStrings()));
                 record.setEventSource("aws:sqs");
                 records.add(record);
             }
             SQSEvent event = new SQSEvent();
             event.setRecords(records);
-            SQSBatchResponse response = projector.execute(event);
-            assertThat(response.getBatchItemFailures()).as("projector failures").isEmpty();
+            failed += handler.apply(event).getBatchItemFailures().size();
             messages.forEach(m -> sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle())));
         }
     }
