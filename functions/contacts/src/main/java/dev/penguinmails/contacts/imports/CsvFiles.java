@@ -1,5 +1,7 @@
 package dev.penguinmails.contacts.imports;
 
+import dev.penguinmails.shared.csv.CsvCells;
+
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,13 +54,8 @@ final class CsvFiles {
         }
     }
 
-    /** The cell, made inert for spreadsheets if it would start a formula. */
+    /** The cell, made inert for spreadsheets if it would start a formula ({@link CsvCells}). */
     static String escape(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return "";
-        }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell : cell;
+        return CsvCells.escape(cell);
     }
 }

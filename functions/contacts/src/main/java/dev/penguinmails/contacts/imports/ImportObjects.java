@@ -1,9 +1,8 @@
 package dev.penguinmails.contacts.imports;
 
-import dev.penguinmails.shared.aws.AwsSettings;
+import dev.penguinmails.shared.aws.S3Presigners;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import io.micronaut.context.annotation.Property;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.File;
 import java.io.IOException;
@@ -18,15 +17,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The imports bucket: uploads at {@code uploads/<workspace>/<import id>.<csv|xlsx>} (contact imports) or
@@ -43,15 +37,14 @@ class ImportObjects {
                     + "|suppression-uploads/(ws_[0-9A-Z]{26})/(simp_[0-9A-Z]{26})\\.csv)$");
 
     private final S3Client s3;
-    private final AwsSettings aws;
+    private final S3Presigners presigners;
     private final String bucket;
     private final String exports;
-    private S3Presigner presigner;
 
-    ImportObjects(S3Client s3, AwsSettings aws, @Property(name = "penguinmails.buckets.imports") String bucket,
+    ImportObjects(S3Client s3, S3Presigners presigners, @Property(name = "penguinmails.buckets.imports") String bucket,
                   @Property(name = "penguinmails.buckets.exports") String exports) {
         this.s3 = s3;
-        this.aws = aws;
+        this.presigners = presigners;
         this.bucket = bucket;
         this.exports = exports;
     }
@@ -85,7 +78,7 @@ class ImportObjects {
 
     /** A URL to PUT the file to, signed for its content type and length. */
     URL presignUpload(String key, ImportFormat format, long bytes, Duration expiry) {
-        return presigner().presignPutObject(p -> p.signatureDuration(expiry).putObjectRequest(r -> r.bucket(bucket)
+        return presigners.presigner().presignPutObject(p -> p.signatureDuration(expiry).putObjectRequest(r -> r.bucket(bucket)
                 .key(key).contentType(format.contentType()).contentLength(bytes))).url();
     }
 
@@ -100,7 +93,7 @@ class ImportObjects {
     }
 
     private URL presignDownload(String bucket, String key, Duration expiry, String fileName) {
-        return presigner().presignGetObject(p -> p.signatureDuration(expiry).getObjectRequest(r -> r.bucket(bucket)
+        return presigners.presigner().presignGetObject(p -> p.signatureDuration(expiry).getObjectRequest(r -> r.bucket(bucket)
                 .key(key).responseContentType("text/csv; charset=utf-8")
                 .responseContentDisposition("attachment; filename=\"" + fileName + "\""))).url();
     }
@@ -155,30 +148,6 @@ class ImportObjects {
     private static void requireOwn(TenantContext tenant, String key) {
         if (!key.contains("/" + tenant.workspaceId() + "/")) {
             throw new IllegalStateException("an object of another workspace");
-        }
-    }
-
-    /** Built on first use, with the S3 client's region, endpoint and credentials (path-style addressing locally). */
-    private synchronized S3Presigner presigner() {
-        if (presigner == null) {
-            S3Presigner.Builder builder = S3Presigner.builder().region(aws.region());
-            Optional<java.net.URI> endpoint = aws.endpoint("s3");
-            if (endpoint.isPresent()) {
-                builder.endpointOverride(endpoint.get())
-                        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-            } else {
-                builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-            }
-            presigner = builder.build();
-        }
-        return presigner;
-    }
-
-    @PreDestroy
-    synchronized void close() {
-        if (presigner != null) {
-            presigner.close();
         }
     }
 }
