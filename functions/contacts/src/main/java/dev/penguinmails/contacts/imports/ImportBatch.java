@@ -41,15 +41,17 @@ class ImportBatch {
     private final SuppressionCheck suppression;
     private final ContactSettings contactSettings;
     private final MailDomains mailDomains;
+    private final FileAddresses addresses;
 
     ImportBatch(ContactStore contacts, ContactBatches batches, ContactService service, SuppressionCheck suppression,
-                ContactSettings contactSettings, MailDomains mailDomains) {
+                ContactSettings contactSettings, MailDomains mailDomains, FileAddresses addresses) {
         this.contacts = contacts;
         this.batches = batches;
         this.service = service;
         this.suppression = suppression;
         this.contactSettings = contactSettings;
         this.mailDomains = mailDomains;
+        this.addresses = addresses;
     }
 
     /** What a batch will do, and what it counts. */
@@ -85,12 +87,18 @@ class ImportBatch {
 
             @Override
             public Optional<String> seenKey(SourceRow row) {
-                return ImportBatch.seenKey(mapping, row);
+                return Optional.empty(); // the rows before the checkpoint noted their addresses in FileAddresses
             }
 
             @Override
-            public PlannedBatch plan(List<SourceRow> rows, Map<String, Long> seen) {
+            public PlannedBatch plan(List<SourceRow> rows, Map<String, Long> unused) {
+                // In-file dedupe through the import's own address items (decision 0042): memory holds one batch.
+                List<String> keys = rows.stream().map(r -> ImportBatch.seenKey(mapping, r)).flatMap(Optional::stream).toList();
+                Map<String, Long> seen = new HashMap<>(addresses.firstRows(tenant, imp.id(), keys));
+                Map<String, Long> known = Map.copyOf(seen);
                 Plan plan = ImportBatch.this.plan(tenant, imp, mapping, rows, definitions, seen);
+                Map<String, Long> firsts = new HashMap<>(seen);
+                firsts.keySet().removeAll(known.keySet());
                 return new PlannedBatch() {
                     @Override
                     public ImportCounts counts() {
@@ -99,6 +107,7 @@ class ImportBatch {
 
                     @Override
                     public void write(Instant reportExpiresAt) {
+                        addresses.note(tenant, imp.id(), firsts, reportExpiresAt);
                         ImportBatch.this.write(tenant, store, imp, plan, reportExpiresAt);
                     }
                 };
@@ -107,7 +116,8 @@ class ImportBatch {
     }
 
     /**
-     * The plan of {@code rows}; {@code seen} (address → the row that first had it) grows with the rows planned.
+     * The plan of {@code rows}; {@code seen} (address → the row that first had it) grows with the rows planned. A row
+     * that finds its own row there (a batch planned again after a crash) is the first of its address.
      */
     Plan plan(TenantContext tenant, ContactImport imp, ColumnMapping mapping, List<SourceRow> rows,
               Map<String, FieldDefinition> definitions, Map<String, Long> seen) {
@@ -136,7 +146,7 @@ class ImportBatch {
             return;
         }
         Long first = seen.putIfAbsent(email.get().key(), row.row());
-        if (first != null) {
+        if (first != null && first < row.row()) {
             line(plan, row, mapping.column("email"), "repeats the address of row " + first + "; the first row of an "
                     + "address is imported");
             plan.skipped++;
