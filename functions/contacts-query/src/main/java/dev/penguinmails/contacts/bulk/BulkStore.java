@@ -85,8 +85,9 @@ class BulkStore {
                   long missing) {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(tenant, id))
-                    .updateExpression("ADD processed :p, changed :c, unchanged :u, failed :f, missing :m, doneChunks :cs "
-                            + "SET updatedAt = :now")
+                    .updateExpression("ADD #p :p, #c :c, #u :u, #f :f, #m :m, doneChunks :cs SET updatedAt = :now")
+                    .expressionAttributeNames(Map.of("#p", "processed", "#c", "changed", "#u", "unchanged", "#f", "failed",
+                            "#m", "missing"))
                     .conditionExpression("attribute_exists(pk) AND NOT contains(doneChunks, :chunk)")
                     .expressionAttributeValues(Map.of(":p", number(processed), ":c", number(changed),
                             ":u", number(unchanged), ":f", number(failed), ":m", number(missing),

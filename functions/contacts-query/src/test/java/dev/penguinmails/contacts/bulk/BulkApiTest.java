@@ -120,7 +120,7 @@ class BulkApiTest extends QueryApiTest {
         List.of(ana, bo, cy).forEach(c -> save(ws, c));
         project();
         Reply segment = http.post(segments(ws), "{\"name\":\"Leads\",\"definition\":{\"match\":\"all\",\"rules\":[{\"field\":"
-                + "\"tags\",\"op\":\"contains\",\"value\":\"lead\"}]}}", owner.headers());
+                + "\"tags\",\"op\":\"has_any\",\"values\":[\"lead\"]}]}}", owner.headers());
         assertThat(segment.status()).as(segment.body()).isEqualTo(201);
 
         Reply created = http.post(bulk(ws), "{\"action\":\"delete\",\"segmentId\":\"" + segment.text("id") + "\"}",
@@ -139,7 +139,7 @@ class BulkApiTest extends QueryApiTest {
 
         // An inline definition works as a segment does; one matching nothing completes at once.
         Reply none = http.post(bulk(ws), "{\"action\":\"untag\",\"tags\":[\"x\"],\"definition\":{\"match\":\"all\",\"rules\":"
-                + "[{\"field\":\"tags\",\"op\":\"contains\",\"value\":\"nobody\"}]}}", owner.headers());
+                + "[{\"field\":\"tags\",\"op\":\"has_any\",\"values\":[\"nobody\"]}]}}", owner.headers());
         assertThat(none.status()).as(none.body()).isEqualTo(202);
         assertThat(none.text("status")).isEqualTo("completed");
         assertThat(none.json().get("percent").asInt()).isEqualTo(100);
@@ -156,7 +156,7 @@ class BulkApiTest extends QueryApiTest {
         List.of(ana, bo, cy).forEach(c -> save(ws, c));
         project();
         String list = http.post(lists(ws), "{\"name\":\"Leads\"}", owner.headers()).text("id");
-        String byTag = "{\"match\":\"all\",\"rules\":[{\"field\":\"tags\",\"op\":\"contains\",\"value\":\"lead\"}]}";
+        String byTag = "{\"match\":\"all\",\"rules\":[{\"field\":\"tags\",\"op\":\"has_any\",\"values\":[\"lead\"]}]}";
 
         Reply added = http.post(bulk(ws), "{\"action\":\"add_to_list\",\"listId\":\"" + list + "\",\"definition\":" + byTag + "}",
                 owner.headers());
@@ -198,7 +198,7 @@ class BulkApiTest extends QueryApiTest {
         project();
         String theirList = http.post(lists(other), "{\"name\":\"Theirs\"}", Caller.owner(other).headers()).text("id");
         String theirSegment = http.post(segments(other), "{\"name\":\"Theirs\",\"definition\":{\"match\":\"all\",\"rules\":"
-                + "[{\"field\":\"tags\",\"op\":\"contains\",\"value\":\"x\"}]}}", Caller.owner(other).headers()).text("id");
+                + "[{\"field\":\"tags\",\"op\":\"has_any\",\"values\":[\"x\"]}]}}", Caller.owner(other).headers()).text("id");
         String sel = "\"contactIds\":[\"" + ana.contactId() + "\"]";
         String six = "\"contactIds\":[" + String.join(",", java.util.stream.IntStream.range(0, 6)
                 .mapToObj(i -> "\"" + Ids.newId("con") + "\"").toList()) + "]";

@@ -31,8 +31,9 @@ class BulkProgress {
         try {
             dynamo.updateItem(r -> r.tableName(table)
                     .key(Map.of("pk", AttributeValue.fromS(tenant.keyPrefix() + "BULKOPS"), "sk", AttributeValue.fromS(operationId)))
-                    .updateExpression("ADD processed :p, changed :c, unchanged :u, failed :f, missing :m, doneChunks :cs "
-                            + "SET updatedAt = :now")
+                    .updateExpression("ADD #p :p, #c :c, #u :u, #f :f, #m :m, doneChunks :cs SET updatedAt = :now")
+                    .expressionAttributeNames(Map.of("#p", "processed", "#c", "changed", "#u", "unchanged", "#f", "failed",
+                            "#m", "missing"))
                     .conditionExpression("attribute_exists(pk) AND NOT contains(doneChunks, :chunk)")
                     .expressionAttributeValues(Map.of(":p", n(o.processed()), ":c", n(o.changed()),
                             ":u", n(o.unchanged()), ":f", n(o.failed()), ":m", n(o.missing()),
