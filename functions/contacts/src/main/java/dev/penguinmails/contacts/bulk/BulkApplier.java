@@ -36,6 +36,9 @@ public class BulkApplier {
     public record Outcome(long processed, long changed, long unchanged, long failed, long missing) { }
 
     public Outcome apply(BulkChunk chunk) {
+        if (!List.of("tag", "untag", "delete").contains(chunk.action())) {
+            throw new IllegalArgumentException("not a contact action: " + chunk.action());
+        }
         TenantContext tenant = TenantContext.system(chunk.workspaceId(), ACTOR);
         long changed = 0;
         long unchanged = 0;
