@@ -95,7 +95,8 @@ public final class PenguinMailsTopology {
                                 List.of(BILLING_USAGE)),
                         new RuleSpec(CONTACTS_PROJECTION, """
                                 {"source":["penguinmails.contacts"],
-                                 "detail-type":["contact.created","contact.updated","contact.deleted","contact.erased"]}""",
+                                 "detail-type":["contact.created","contact.updated","contact.deleted","contact.erased",
+                                                "contact.import.completed"]}""",
                                 List.of(CONTACTS_PROJECTION))),
                 List.of(identity(), billing(), domains(), contacts(), contactsQuery()),
                 List.of(CONTACTS_DATABASE));
