@@ -34,6 +34,8 @@ public final class PenguinMailsTopology {
     public static final String CONTACTS_IMPORTS = "contacts-imports";
     /** Contact exports to CSV: a new export's first slice, and the next slices the export worker queues itself. */
     public static final String CONTACTS_EXPORTS = "contacts-exports";
+    /** Chunks of contact bulk operations (tag, untag, delete) that family contacts applies. */
+    public static final String CONTACTS_BULK = "contacts-bulk";
     /** The bucket of exported CSV files (private, objects expire after 7 days); it notifies nobody. */
     public static final String EXPORTS_BUCKET = "exports";
     /** The families that call Stripe, and so get its API key and webhook secret. */
@@ -68,7 +70,9 @@ public final class PenguinMailsTopology {
                         // 720 s: six times the contacts function's timeout, as Lambda advises for SQS triggers.
                         QueueSpec.work(CONTACTS_IMPORTS, 720, 5),
                         // 360 s: six times the contacts query function's timeout.
-                        QueueSpec.work(CONTACTS_EXPORTS, 360, 5)),
+                        QueueSpec.work(CONTACTS_EXPORTS, 360, 5),
+                        // 720 s: six times the contacts function's timeout.
+                        QueueSpec.work(CONTACTS_BULK, 720, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
                                 {"source":["penguinmails.identity"]}""",
@@ -91,7 +95,8 @@ public final class PenguinMailsTopology {
                                 List.of(BILLING_USAGE)),
                         new RuleSpec(CONTACTS_PROJECTION, """
                                 {"source":["penguinmails.contacts"],
-                                 "detail-type":["contact.created","contact.updated","contact.deleted","contact.erased"]}""",
+                                 "detail-type":["contact.created","contact.updated","contact.deleted","contact.erased",
+                                                "contact.import.completed"]}""",
                                 List.of(CONTACTS_PROJECTION))),
                 List.of(identity(), billing(), domains(), contacts(), contactsQuery()),
                 List.of(CONTACTS_DATABASE));
@@ -170,7 +175,9 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("GET " + suppressionImports + "/{importId}"),
                         HttpRoute.of("GET " + suppressionImports + "/{importId}/errors")))),
                 List.of(new QueueHandler("imports", "dev.penguinmails.contacts.imports.ImportConsumer",
-                        CONTACTS_IMPORTS, 1, 0)),
+                        CONTACTS_IMPORTS, 1, 0),
+                        // Chunks of bulk operations that change contacts, each through the contacts' own code path.
+                        new QueueHandler("bulk", "dev.penguinmails.contacts.bulk.BulkConsumer", CONTACTS_BULK, 1, 0)),
                 List.of(new ScheduledHandler("relay-events",
                         "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
                 // The imports bucket holds uploads and error reports, the exports bucket suppression exports; the worker
@@ -183,6 +190,7 @@ public final class PenguinMailsTopology {
         String lists = "/v1/workspaces/{workspaceId}/lists";
         String segments = "/v1/workspaces/{workspaceId}/segments";
         String exports = "/v1/workspaces/{workspaceId}/contact-exports";
+        String bulk = "/v1/workspaces/{workspaceId}/contact-bulk-operations";
         // 60 s: the hourly reconciliation walks a batch of workspaces' contacts within one invocation.
         return new FunctionSpec(CONTACTS_QUERY, 1024, 60,
                 Optional.of(HttpApiHandler.micronaut(List.of(
@@ -204,7 +212,10 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("GET " + segments + "/{segmentId}/contacts"),
                         HttpRoute.of("POST " + exports),
                         HttpRoute.of("GET " + exports),
-                        HttpRoute.of("GET " + exports + "/{exportId}")))),
+                        HttpRoute.of("GET " + exports + "/{exportId}"),
+                        HttpRoute.of("POST " + bulk),
+                        HttpRoute.of("GET " + bulk),
+                        HttpRoute.of("GET " + bulk + "/{operationId}")))),
                 List.of(new QueueHandler("projection", "dev.penguinmails.contacts.query.projection.ContactProjector",
                         CONTACTS_PROJECTION, 10, 0),
                         // One export slice at a time per message: a slice streams up to its budget, then queues the next.
@@ -213,8 +224,10 @@ public final class PenguinMailsTopology {
                 List.of(new ScheduledHandler("reconcile",
                         "dev.penguinmails.contacts.query.reconcile.ReconciliationJob", "rate(1 hour)")),
                 // The contacts table: the lists and segments it keeps, and the contacts reconciliation compares; the
-                // exports bucket and queue: exported CSV files, and the slices of exports.
-                new FunctionSpec.Access(List.of(CONTACTS), List.of(EXPORTS_BUCKET), List.of(CONTACTS_EXPORTS), false, false)
+                // exports bucket and queue: exported CSV files, and the slices of exports; the bulk queue: chunks of bulk
+                // operations for family contacts.
+                new FunctionSpec.Access(List.of(CONTACTS), List.of(EXPORTS_BUCKET), List.of(CONTACTS_EXPORTS, CONTACTS_BULK),
+                        false, false)
                         .withDatabases(CONTACTS_DATABASE.name()));
     }
 

@@ -16,7 +16,8 @@ class BucketNotificationTest {
         assertThat(imports.objectCreatedQueue()).contains(PenguinMailsTopology.CONTACTS_IMPORTS);
         assertThat(topology.queue(PenguinMailsTopology.CONTACTS_IMPORTS)).isPresent();
         assertThat(topology.function(PenguinMailsTopology.CONTACTS).orElseThrow().queueHandlers())
-                .extracting(QueueHandler::queue).containsExactly(PenguinMailsTopology.CONTACTS_IMPORTS);
+                .extracting(QueueHandler::queue).containsExactly(PenguinMailsTopology.CONTACTS_IMPORTS,
+                        PenguinMailsTopology.CONTACTS_BULK);
         assertThat(topology.buckets().stream().filter(b -> b.objectCreatedQueue().isPresent())).hasSize(1);
     }
 

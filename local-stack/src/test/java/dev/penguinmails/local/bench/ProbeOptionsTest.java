@@ -143,6 +143,7 @@ class ProbeOptionsTest {
                 "domains\trelay-events\tschedule\t1024\t-\t-",
                 "contacts\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/contacts",
                 "contacts\timports\tqueue\t1024\tcontacts-imports\tmessage:contacts-imports",
+                "contacts\tbulk\tqueue\t1024\tcontacts-bulk\tmessage:contacts-bulk",
                 "contacts\trelay-events\tschedule\t1024\t-\t-",
                 "contacts-query\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/lists",
                 "contacts-query\tprojection\tqueue\t1024\tcontacts-projection\tsample:contact.created",

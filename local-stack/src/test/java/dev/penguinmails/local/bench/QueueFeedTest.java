@@ -58,6 +58,10 @@ class QueueFeedTest {
                 .as("a queue only its own family feeds, with a registered sample message")
                 .isEqualTo(new QueueFeed.QueueMessage(PenguinMailsTopology.CONTACTS_EXPORTS, FixtureAccess.projectRoot()
                         .resolve(QueueFeed.MESSAGES).resolve("contacts-exports.json").toAbsolutePath().normalize()));
+        assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.CONTACTS_BULK, JSON))
+                .as("a queue another family feeds, with a registered sample message")
+                .isEqualTo(new QueueFeed.QueueMessage(PenguinMailsTopology.CONTACTS_BULK, FixtureAccess.projectRoot()
+                        .resolve(QueueFeed.MESSAGES).resolve("contacts-bulk.json").toAbsolutePath().normalize()));
     }
 
     @Test

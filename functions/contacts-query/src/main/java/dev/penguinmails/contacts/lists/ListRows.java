@@ -39,8 +39,9 @@ public class ListRows {
         });
     }
 
-    public void add(String workspaceId, String listId, List<String> contactIds) {
-        model.inWorkspace(workspaceId, c -> {
+    /** Adds the members; how many were not members already. */
+    public int add(String workspaceId, String listId, List<String> contactIds) {
+        return model.inWorkspace(workspaceId, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO list_members (workspace_id, list_id, contact_id, added_at) "
                     + "SELECT current_setting('penguinmails.workspace_id', true), ?, id, ? FROM unnest(?::text[]) AS id "
                     + "ON CONFLICT DO NOTHING")) {
@@ -50,8 +51,9 @@ public class ListRows {
         });
     }
 
-    public void remove(String workspaceId, String listId, List<String> contactIds) {
-        model.inWorkspace(workspaceId, c -> {
+    /** Removes the members; how many were members. */
+    public int remove(String workspaceId, String listId, List<String> contactIds) {
+        return model.inWorkspace(workspaceId, c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM list_members WHERE list_id = ? AND contact_id = ANY(?::text[])")) {
                 QueryModel.bind(c, s, Arrays.asList(listId, contactIds.toArray(String[]::new)));
                 return s.executeUpdate();

@@ -75,6 +75,13 @@ public class ListStore {
         return true;
     }
 
+    /** Hands each member's contact id to {@code member}, in id order (a query over the list's member partition). */
+    public void forEachMember(TenantContext tenant, String listId, java.util.function.Consumer<String> member) {
+        dynamo.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :pk").projectionExpression("sk")
+                        .expressionAttributeValues(Map.of(":pk", members(tenant, listId))))
+                .items().forEach(i -> member.accept(i.get("sk").s()));
+    }
+
     /** Adds ({@code add}) or removes the contacts as members, in batches; repeating it changes nothing. */
     public void writeMembers(TenantContext tenant, String listId, List<String> contactIds, boolean add) {
         String now = Instant.now().toString();

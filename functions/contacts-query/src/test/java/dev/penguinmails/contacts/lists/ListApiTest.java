@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.penguinmails.contacts.query.Caller;
 import dev.penguinmails.contacts.query.QueryApiTest;
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.contacts.ContactEvents;
+import dev.penguinmails.events.contacts.ContactImportCompleted;
 import dev.penguinmails.events.contacts.ContactState;
+import dev.penguinmails.events.contacts.ImportCounts;
+import dev.penguinmails.shared.ids.Ids;
 import dev.penguinmails.testsupport.TableSnapshot;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Static lists through the real handler: lifecycle, members, unknown contacts, segments over membership, tenancy. */
 @MicronautTest(transactional = false)
@@ -87,5 +93,46 @@ class ListApiTest extends QueryApiTest {
         assertThat(http.get(lists(other) + "/" + id, stranger.headers()).status()).isEqualTo(404);
         assertThat(http.post(lists(other) + "/" + id + "/members", "{\"contactIds\":[\"" + theirs.contactId() + "\"]}",
                 stranger.headers()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aListAnImportFilledReachesTheQueryModelWhenTheImportCompletes() {
+        String ws = workspace();
+        Caller owner = Caller.owner(ws);
+        ContactState ana = state("ana@acme.io", List.of(), Map.of());
+        ContactState bo = state("bo@acme.io", List.of(), Map.of());
+        ContactState cy = state("cy@acme.io", List.of(), Map.of());
+        List.of(ana, bo, cy).forEach(c -> save(ws, c));
+        project();
+        // What family contacts' import wrote: a new list and its members (decision 0041).
+        String listId = Ids.newId("lst");
+        dynamo().putItem(r -> r.tableName(table()).item(Map.of("pk", AttributeValue.fromS("WS#" + ws + "#LISTS"),
+                "sk", AttributeValue.fromS(listId), "name", AttributeValue.fromS("Imported"),
+                "status", AttributeValue.fromS("active"), "createdAt", AttributeValue.fromS("2026-12-01T00:00:00Z"))));
+        for (ContactState c : List.of(ana, bo)) {
+            dynamo().putItem(r -> r.tableName(table()).item(Map.of("pk", AttributeValue.fromS("WS#" + ws + "#LIST#" + listId),
+                    "sk", AttributeValue.fromS(c.contactId()), "addedAt", AttributeValue.fromS("2026-12-01T00:00:00Z"))));
+        }
+        String inList = "{\"definition\":{\"match\":\"all\",\"rules\":[{\"field\":\"list\",\"op\":\"in_list\",\"value\":\""
+                + listId + "\"}]},\"sampleSize\":0}";
+        assertThat(http.post(segments(ws) + "/preview", inList, owner.headers()).json().get("count").asLong()).isZero();
+
+        DomainEvent<ContactImportCompleted> completed = DomainEvent.create(ContactEvents.CONTACT_IMPORT_COMPLETED, ws,
+                new ContactImportCompleted(Ids.newId("imp"), "leads.csv", "csv", "skip", new ImportCounts(2, 2, 0, 0, 0),
+                        false, listId));
+        publish(completed);
+        publish(completed);
+        project();
+
+        assertThat(http.post(segments(ws) + "/preview", inList, owner.headers()).json().get("count").asLong()).isEqualTo(2);
+        assertThat(http.get(lists(ws) + "/" + listId + "/members", owner.headers()).json().get("items"))
+                .extracting(n -> n.get("id").asText()).containsExactlyInAnyOrder(ana.contactId(), bo.contactId());
+        // Another workspace's event cannot name this list into its own query model.
+        String other = workspace();
+        publish(DomainEvent.create(ContactEvents.CONTACT_IMPORT_COMPLETED, other, new ContactImportCompleted(
+                Ids.newId("imp"), null, "csv", "skip", new ImportCounts(0, 0, 0, 0, 0), false, listId)));
+        project();
+        assertThat(http.post(segments(other) + "/preview", inList, Caller.owner(other).headers()).json().get("count")
+                .asLong()).isZero();
     }
 }

@@ -59,6 +59,8 @@ class ImportBatch {
         final List<Contact> creates = new ArrayList<>();
         final Map<String, ContactInput> updates = new LinkedHashMap<>();
         final List<ImportStore.ReportLine> lines = new ArrayList<>();
+        /** The contacts of the accepted rows, for the list the import fills (decision 0041). */
+        final List<String> members = new ArrayList<>();
         long read;
         long created;
         long updated;
@@ -109,6 +111,11 @@ class ImportBatch {
                     public void write(Instant reportExpiresAt) {
                         addresses.note(tenant, imp.id(), firsts, reportExpiresAt);
                         ImportBatch.this.write(tenant, store, imp, plan, reportExpiresAt);
+                    }
+
+                    @Override
+                    public List<String> members() {
+                        return plan.members;
                     }
                 };
             }
@@ -177,11 +184,13 @@ class ImportBatch {
         }
         Optional<String> holder = contacts.claim(tenant, contact.email(), contact.id());
         if (holder.isEmpty()) {
+            plan.members.add(contact.id());
             plan.creates.add(contact);
             plan.created++;
             return;
         }
         if (imp.dedupe() == DedupeMode.SKIP) {
+            plan.members.add(holder.get());
             line(plan, row, mapping.column("email"), "the workspace has this address already (contact " + holder.get()
                     + "); dedupe mode skip leaves it as it is");
             plan.skipped++;
@@ -194,6 +203,7 @@ class ImportBatch {
             plan.failed++;
             return;
         }
+        plan.members.add(holder.get());
         ContactInput change = change(imp.dedupe(), existing.get(), contact);
         Contact next = ContactFields.update(existing.get(), change, definitions, contactSettings, now);
         if (sameFields(existing.get(), next)) {

@@ -27,4 +27,9 @@ public record ImportRequest(
                 example = "Leads") String sheet,
         @Nullable @Schema(description = "Also fail rows whose domain does not exist or takes no mail (no MX record "
                 + "and no address, or a null MX), asking DNS once per domain; an unanswered lookup fails no row. "
-                + "Default false", example = "true") Boolean checkMx) { }
+                + "Default false", example = "true") Boolean checkMx,
+        @Nullable @Schema(description = "A static list of the workspace to put the import's contacts in: those "
+                + "it created or updated and those it found already holding a row's address (decision 0041)",
+                example = "lst_01KBHY3B5C7D9E1F3G5H7J9K1M") String listId,
+        @Nullable @Size(max = 100) @Schema(description = "Instead of listId: the name of a new list, created now, "
+                + "to put the import's contacts in", example = "December webinar") String listName) { }

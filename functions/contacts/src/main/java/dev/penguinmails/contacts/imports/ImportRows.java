@@ -28,5 +28,10 @@ interface ImportRows {
         ImportCounts counts();
 
         void write(Instant reportExpiresAt);
+
+        /** The contacts the batch's accepted rows stand for (created, updated or found holding the address). */
+        default List<String> members() {
+            return List.of();
+        }
     }
 }

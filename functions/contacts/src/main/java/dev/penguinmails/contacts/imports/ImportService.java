@@ -29,8 +29,10 @@ class ImportService {
     private final ImportObjects objects;
     private final FieldStore fields;
     private final ImportSettings settings;
+    private final ImportLists lists;
 
-    ImportService(ImportStore store, ImportObjects objects, FieldStore fields, ImportSettings settings) {
+    ImportService(ImportStore store, ImportObjects objects, FieldStore fields, ImportSettings settings, ImportLists lists) {
+        this.lists = lists;
         this.store = store;
         this.objects = objects;
         this.fields = fields;
@@ -49,8 +51,17 @@ class ImportService {
         if (request.sheet() != null && format == ImportFormat.CSV) {
             errors.add(new FieldError("sheet", "is for xlsx imports only"));
         }
+        String listName = blankToNull(request.listName());
+        if (request.listId() != null && request.listName() != null) {
+            errors.add(new FieldError("listId", "give at most one of listId and listName"));
+        } else if (request.listName() != null && (listName == null || listName.length() > 100)) {
+            errors.add(new FieldError("listName", "a list's name is 1 to 100 characters"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+        if (request.listId() != null && !lists.exists(tenant, request.listId())) {
+            throw ProblemException.notFound("This workspace has no such list.");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ContactImport imp = new ContactImport(tenant.workspaceId(), Ids.newId(ImportKind.CONTACTS.idPrefix()), format,
@@ -59,7 +70,11 @@ class ImportService {
                 ImportState.AWAITING_UPLOAD, ContactImport.NONE, 0, Map.of(), List.of(), false, null, null, null, null,
                 tenant.principalId(), now, null, null, null);
         ImportView.Upload upload = open(tenant, imp, now);
-        return new ImportView.Created(ImportView.of(imp), upload);
+        String listId = request.listId() != null ? request.listId() : listName == null ? null : lists.create(tenant, listName);
+        if (listId != null) {
+            lists.attach(tenant, imp.id(), listId);
+        }
+        return new ImportView.Created(ImportView.of(imp), upload, listId);
     }
 
     /**

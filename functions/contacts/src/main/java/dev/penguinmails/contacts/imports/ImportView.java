@@ -49,7 +49,8 @@ public record ImportView(
     /** The answer to POST: the import and where to upload its file. */
     @Serdeable
     @Schema(name = "ContactImportCreated")
-    public record Created(ImportView contactImport, Upload upload) { }
+    public record Created(ImportView contactImport, Upload upload,
+                          @Nullable @Schema(description = "The list the import fills, if asked") String listId) { }
 
     /** A presigned PUT: send the file's bytes with exactly these headers before {@code expiresAt}. */
     @Serdeable

@@ -48,12 +48,14 @@ public class ImportWorker {
     private final FieldStore fields;
     private final Outbox outbox;
     private final ImportSettings settings;
+    private final ImportLists lists;
     private final Clock clock = Clock.systemUTC();
     private volatile Interruption interruption = (importId, through) -> { };
 
     ImportWorker(ImportStore store, ImportObjects objects, ImportQueue queue, ImportBatch batches,
                  SuppressionRows suppressionRows, ImportReports reports, FieldStore fields, Outbox outbox,
-                 ImportSettings settings) {
+                 ImportSettings settings, ImportLists lists) {
+        this.lists = lists;
         this.store = store;
         this.objects = objects;
         this.queue = queue;
@@ -220,6 +222,8 @@ public class ImportWorker {
             }
         }
         plan.write(reportExpiresAt);
+        // The list to fill gets the batch's contacts before the checkpoint: a replayed batch puts them again (decision 0041).
+        lists.of(tenant, imp.id()).ifPresent(listId -> lists.add(tenant, listId, plan.members()));
         interruption.afterWrite(imp.id(), pending.through());
         return store.commit(tenant, imp.id(), lease, pending, clock.instant().plus(settings.lease()));
     }
@@ -237,7 +241,8 @@ public class ImportWorker {
         // A suppression import announces nothing of its own: each entry it added owes its suppression.added.
         OutboxEntry owed = imp.kind() == ImportKind.SUPPRESSIONS ? null : outbox.entry().event(DomainEvent.create(
                 ContactEvents.CONTACT_IMPORT_COMPLETED, tenant.workspaceId(), new ContactImportCompleted(imp.id(),
-                        imp.fileName(), imp.format().wire(), imp.dedupe().wire(), now.counts(), reportKey != null))).build();
+                        imp.fileName(), imp.format().wire(), imp.dedupe().wire(), now.counts(), reportKey != null,
+                        lists.of(tenant, imp.id()).orElse(null)))).build();
         return finish(tenant, imp, lease, ImportState.COMPLETED, null, owed);
     }
 

@@ -1,5 +1,6 @@
 package dev.penguinmails.contacts.query.projection;
 
+import dev.penguinmails.contacts.lists.ImportedLists;
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.EventType;
 import dev.penguinmails.events.consume.SqsEventConsumer;
@@ -7,6 +8,7 @@ import dev.penguinmails.events.contacts.ContactCreated;
 import dev.penguinmails.events.contacts.ContactDeleted;
 import dev.penguinmails.events.contacts.ContactErased;
 import dev.penguinmails.events.contacts.ContactEvents;
+import dev.penguinmails.events.contacts.ContactImportCompleted;
 import dev.penguinmails.events.contacts.ContactUpdated;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.context.ApplicationContext;
@@ -31,7 +33,7 @@ public class ContactProjector extends SqsEventConsumer<Record> {
     @Override
     protected Set<EventType<? extends Record>> eventTypes() {
         return Set.of(ContactEvents.CONTACT_CREATED, ContactEvents.CONTACT_UPDATED, ContactEvents.CONTACT_DELETED,
-                ContactEvents.CONTACT_ERASED);
+                ContactEvents.CONTACT_ERASED, ContactEvents.CONTACT_IMPORT_COMPLETED);
     }
 
     @Override
@@ -47,6 +49,11 @@ public class ContactProjector extends SqsEventConsumer<Record> {
             projection.delete(ws, deleted.contactId(), deleted.version());
         } else if (payload instanceof ContactErased erased) {
             projection.erase(ws, erased.contactId(), erased.version());
+        } else if (payload instanceof ContactImportCompleted completed) {
+            // An import that filled a list: its members reach the query model (decision 0041).
+            if (completed.listId() != null) {
+                applicationContext.getBean(ImportedLists.class).copy(ws, completed.listId());
+            }
         } else {
             throw new IllegalArgumentException("not a contact change: " + event.type().detailType());
         }
