@@ -117,6 +117,11 @@ public final class SmtpTransport implements AutoCloseable {
         props.setProperty("mail.smtp.connectiontimeout", String.valueOf(settings.connectTimeout().toMillis()));
         props.setProperty("mail.smtp.timeout", String.valueOf(settings.readTimeout().toMillis()));
         props.setProperty("mail.smtp.quitwait", "false");
+        // EHLO with the mailbox's own domain rather than the Lambda's host name, which receivers score as suspicious.
+        String username = account.username();
+        if (username != null && username.indexOf('@') > 0) {
+            props.setProperty("mail.smtp.localhost", username.substring(username.lastIndexOf('@') + 1));
+        }
         switch (account.security()) {
             case "tls" -> {
                 props.setProperty("mail.smtp.ssl.enable", "true");
