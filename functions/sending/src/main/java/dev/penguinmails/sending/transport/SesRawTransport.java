@@ -1,0 +1,69 @@
+package dev.penguinmails.sending.transport;
+
+import dev.penguinmails.sending.transport.SendResult.PermanentFailure;
+import dev.penguinmails.sending.transport.SendResult.PermanentFailure.Scope;
+import dev.penguinmails.sending.transport.SendResult.Sent;
+import dev.penguinmails.sending.transport.SendResult.TemporaryFailure;
+import io.micronaut.core.annotation.Nullable;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
+import software.amazon.awssdk.services.sesv2.model.LimitExceededException;
+import software.amazon.awssdk.services.sesv2.model.MailFromDomainNotVerifiedException;
+import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
+import software.amazon.awssdk.services.sesv2.model.NotFoundException;
+import software.amazon.awssdk.services.sesv2.model.SendingPausedException;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
+
+/**
+ * Sends finished messages through SES v2 {@code SendEmail} with Raw content, naming the configuration set on every
+ * send so that SES publishes deliveries, bounces and complaints to the bus (as shared's account-mail transport
+ * does). The message goes as it is: SES adds its own DKIM signature for verified identities.
+ */
+public final class SesRawTransport implements MailTransport {
+    private final SesV2Client ses;
+    private final @Nullable String configurationSet;
+
+    public SesRawTransport(SesV2Client ses, @Nullable String configurationSet) {
+        this.ses = ses;
+        this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet.strip();
+    }
+
+    @Override
+    public SendResult send(String envelopeFrom, String recipient, byte[] rawMessage) {
+        try {
+            String id = ses.sendEmail(r -> r.fromEmailAddress(envelopeFrom)
+                    .destination(d -> d.toAddresses(recipient))
+                    .configurationSetName(configurationSet)
+                    .content(c -> c.raw(raw -> raw.data(SdkBytes.fromByteArrayUnsafe(rawMessage))))).messageId();
+            return new Sent(id == null ? "" : id);
+        } catch (SesV2Exception e) {
+            return classify(e);
+        } catch (SdkClientException e) {
+            // No answer from SES (connection, timeout): the SDK's own retries are spent, ours come later.
+            return new TemporaryFailure(0, "SES unreachable: " + e.getMessage(), null);
+        }
+    }
+
+    /** SES's refusals: throttling and its own errors are temporary; everything else would fail the same again. */
+    static SendResult classify(SesV2Exception e) {
+        int status = e.statusCode();
+        String reason = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+                ? e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage() : String.valueOf(e.getMessage());
+        if (e instanceof TooManyRequestsException || e instanceof LimitExceededException || status == 429 || status >= 500
+                || e.isThrottlingException()) {
+            return new TemporaryFailure(status, reason, null);
+        }
+        if (e instanceof AccountSuspendedException || e instanceof SendingPausedException
+                || e instanceof MailFromDomainNotVerifiedException || e instanceof NotFoundException
+                || status == 401 || status == 403) {
+            return new PermanentFailure(Scope.MAILBOX, status, reason);
+        }
+        if (e instanceof MessageRejectedException) {
+            return new PermanentFailure(Scope.MESSAGE, status, reason);
+        }
+        return new PermanentFailure(Scope.MESSAGE, status, reason);
+    }
+}
