@@ -11,6 +11,8 @@ public final class PenguinMailsTopology {
     public static final String BILLING = "billing";
     public static final String DOMAINS = "domains";
     public static final String CONTACTS = "contacts";
+    /** Campaigns, sequences, personalisation and (next) the scheduler and sender. */
+    public static final String SENDING = "sending";
     /** The query side of contacts: the Postgres query model, static lists and dynamic segments. */
     public static final String CONTACTS_QUERY = "contacts-query";
     /** The contacts query model (Postgres): a projection of the contacts table, never a system of record. */
@@ -52,7 +54,7 @@ public final class PenguinMailsTopology {
         return new Topology(
                 "penguinmails",
                 List.of(TableSpec.standard(IDENTITY), TableSpec.standard(BILLING), TableSpec.standard(DOMAINS),
-                        TableSpec.standard(CONTACTS)),
+                        TableSpec.standard(CONTACTS), TableSpec.standard(SENDING)),
                 List.of(new BucketSpec("imports", 30).notifying(CONTACTS_IMPORTS), new BucketSpec(EXPORTS_BUCKET, 7),
                         // Uploaded onboarding CSVs, sealed; deleted when their job ends, expired after a week if not.
                         new BucketSpec(DOMAINS_ONBOARDING, 7)),
@@ -93,7 +95,7 @@ public final class PenguinMailsTopology {
                                 {"source":["penguinmails.contacts"],
                                  "detail-type":["contact.created","contact.updated","contact.deleted","contact.erased"]}""",
                                 List.of(CONTACTS_PROJECTION))),
-                List.of(identity(), billing(), domains(), contacts(), contactsQuery()),
+                List.of(identity(), billing(), domains(), contacts(), contactsQuery(), sending()),
                 List.of(CONTACTS_DATABASE));
     }
 
@@ -216,6 +218,31 @@ public final class PenguinMailsTopology {
                 // exports bucket and queue: exported CSV files, and the slices of exports.
                 new FunctionSpec.Access(List.of(CONTACTS), List.of(EXPORTS_BUCKET), List.of(CONTACTS_EXPORTS), false, false)
                         .withDatabases(CONTACTS_DATABASE.name()));
+    }
+
+    private static FunctionSpec sending() {
+        String campaigns = "/v1/workspaces/{workspaceId}/campaigns";
+        String campaign = campaigns + "/{campaignId}";
+        return new FunctionSpec(SENDING, 1024, 60,
+                Optional.of(HttpApiHandler.micronaut(List.of(
+                        HttpRoute.of("GET " + campaigns),
+                        HttpRoute.of("POST " + campaigns),
+                        HttpRoute.of("GET " + campaign),
+                        HttpRoute.of("PATCH " + campaign),
+                        HttpRoute.of("DELETE " + campaign),
+                        HttpRoute.of("POST " + campaign + "/launch"),
+                        HttpRoute.of("POST " + campaign + "/pause"),
+                        HttpRoute.of("POST " + campaign + "/resume"),
+                        HttpRoute.of("POST " + campaign + "/archive"),
+                        HttpRoute.of("POST " + campaign + "/preview"),
+                        HttpRoute.of("GET " + campaign + "/launch-checks"),
+                        HttpRoute.of("POST " + campaign + "/launch-checks")))),
+                List.of(),
+                List.of(),
+                // It will publish campaign and email events, send email, and open the sealed DKIM keys and mailbox
+                // passwords its copies keep (the sender, a later part).
+                new FunctionSpec.Access(List.of(SENDING), List.of(), List.of(), true, true,
+                        FunctionSpec.AccessTokens.NONE, FunctionSpec.CustomerSecrets.OPEN));
     }
 
     private static FunctionSpec billing() {
