@@ -13,6 +13,8 @@ public final class PenguinMailsTopology {
     public static final String CONTACTS = "contacts";
     /** Campaigns, sequences, personalisation and (next) the scheduler and sender. */
     public static final String SENDING = "sending";
+    /** Mailbox, domain and suppression events from which sending keeps its own copies, applied by version. */
+    public static final String SENDING_COPIES = "sending-copies";
     /** The query side of contacts: the Postgres query model, static lists and dynamic segments. */
     public static final String CONTACTS_QUERY = "contacts-query";
     /** The contacts query model (Postgres): a projection of the contacts table, never a system of record. */
@@ -70,7 +72,9 @@ public final class PenguinMailsTopology {
                         // 720 s: six times the contacts function's timeout, as Lambda advises for SQS triggers.
                         QueueSpec.work(CONTACTS_IMPORTS, 720, 5),
                         // 360 s: six times the contacts query function's timeout.
-                        QueueSpec.work(CONTACTS_EXPORTS, 360, 5)),
+                        QueueSpec.work(CONTACTS_EXPORTS, 360, 5),
+                        // 360 s: six times the sending function's timeout.
+                        QueueSpec.work(SENDING_COPIES, 360, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
                                 {"source":["penguinmails.identity"]}""",
@@ -94,7 +98,13 @@ public final class PenguinMailsTopology {
                         new RuleSpec(CONTACTS_PROJECTION, """
                                 {"source":["penguinmails.contacts"],
                                  "detail-type":["contact.created","contact.updated","contact.deleted","contact.erased"]}""",
-                                List.of(CONTACTS_PROJECTION))),
+                                List.of(CONTACTS_PROJECTION)),
+                        // Sending keeps its own copies of mailboxes, verified domains and the suppression list.
+                        new RuleSpec(SENDING_COPIES, """
+                                {"detail-type":["mailbox.connected","mailbox.updated","mailbox.removed","domain.verified",
+                                 "domain.degraded","domain.failed","domain.removed","suppression.added","suppression.removed"],
+                                 "source":["penguinmails.domains","penguinmails.contacts"]}""",
+                                List.of(SENDING_COPIES))),
                 List.of(identity(), billing(), domains(), contacts(), contactsQuery(), sending()),
                 List.of(CONTACTS_DATABASE));
     }
@@ -237,7 +247,7 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("POST " + campaign + "/preview"),
                         HttpRoute.of("GET " + campaign + "/launch-checks"),
                         HttpRoute.of("POST " + campaign + "/launch-checks")))),
-                List.of(),
+                List.of(new QueueHandler("copies", "dev.penguinmails.sending.copies.CopiesConsumer", SENDING_COPIES, 10, 0)),
                 List.of(),
                 // It will publish campaign and email events, send email, and open the sealed DKIM keys and mailbox
                 // passwords its copies keep (the sender, a later part).

@@ -86,6 +86,19 @@ public abstract class SendingApiTest implements TestPropertyProvider {
         return stack.get(ConfigKeys.table(PenguinMailsTopology.SENDING));
     }
 
+    /**
+     * Gives the workspace the copies of a connected mailbox {@code mbx_1} on a verified domain, as the copies consumer
+     * keeps them, so that {@link #READY} passes every launch check.
+     */
+    protected void connectedSender(String workspaceId) {
+        var tenant = dev.penguinmails.shared.tenancy.TenantContext.system(workspaceId, "test");
+        var copies = context.getBean(dev.penguinmails.sending.copies.SenderCopies.class);
+        copies.applyMailbox(tenant, new dev.penguinmails.events.mailboxes.MailboxState("mbx_1", "ana@acme.io", "acme.io",
+                "Ana", "ses", "connected", true, 40, false, 1, 1, null, null, null, null, 1));
+        copies.applyDomain(tenant, new dev.penguinmails.events.domains.DomainState("acme.io", "verified", true, "pm1",
+                "pm1.sealed", "bounce.acme.io", "track.acme.io", null, 1));
+    }
+
     /** What a refused request must leave as it was. */
     protected List<Map<String, AttributeValue>> snapshot() {
         return TableSnapshot.of(dynamo(), table());

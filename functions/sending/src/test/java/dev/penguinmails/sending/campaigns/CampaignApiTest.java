@@ -74,6 +74,7 @@ class CampaignApiTest extends SendingApiTest {
     @Test
     void theStatusMachineAllowsOnlyItsMoves() {
         String ws = workspace();
+        connectedSender(ws);
         Caller owner = Caller.owner(ws);
         String id = created(owner, ws, READY);
         String at = campaigns(ws) + "/" + id;
@@ -105,6 +106,7 @@ class CampaignApiTest extends SendingApiTest {
     @Test
     void aMoveBasedOnAnOldVersionIsRefused() {
         String ws = workspace();
+        connectedSender(ws);
         Caller owner = Caller.owner(ws);
         String id = created(owner, ws, READY);
         http.patch(campaigns(ws) + "/" + id, "{\"version\":1,\"name\":\"v2\"}", owner.headers());
@@ -118,6 +120,7 @@ class CampaignApiTest extends SendingApiTest {
     @Test
     void whatMayChangeDependsOnTheStatus() {
         String ws = workspace();
+        connectedSender(ws);
         Caller owner = Caller.owner(ws);
         String id = created(owner, ws, READY);
         String at = campaigns(ws) + "/" + id;

@@ -47,8 +47,9 @@ class LaunchAndPreviewApiTest extends SendingApiTest {
     @Test
     void anEmptySequenceIsALaunchProblem() {
         String ws = workspace();
+        connectedSender(ws);
         Caller owner = Caller.owner(ws);
-        String id = created(owner, ws, "{\"name\":\"x\",\"audience\":{\"segmentIds\":[\"seg_1\"]},\"mailboxes\":{\"mailboxIds\":[\"m\"]}}");
+        String id = created(owner, ws, "{\"name\":\"x\",\"audience\":{\"segmentIds\":[\"seg_1\"]},\"mailboxes\":{\"mailboxIds\":[\"mbx_1\"]}}");
 
         assertThat(codes(http.get(campaigns(ws) + "/" + id + "/launch-checks", owner.headers()).json()))
                 .containsExactly("sequence-empty");
@@ -57,6 +58,7 @@ class LaunchAndPreviewApiTest extends SendingApiTest {
     @Test
     void aReadyCampaignPasses() {
         String ws = workspace();
+        connectedSender(ws);
         Caller owner = Caller.owner(ws);
         String id = created(owner, ws, READY);
 
