@@ -11,6 +11,10 @@ public final class PenguinMailsTopology {
     public static final String BILLING = "billing";
     public static final String DOMAINS = "domains";
     public static final String CONTACTS = "contacts";
+    /** Campaigns, sequences, personalisation and (next) the scheduler and sender. */
+    public static final String SENDING = "sending";
+    /** Mailbox, domain and suppression events from which sending keeps its own copies, applied by version. */
+    public static final String SENDING_COPIES = "sending-copies";
     /** The query side of contacts: the Postgres query model, static lists and dynamic segments. */
     public static final String CONTACTS_QUERY = "contacts-query";
     /** The contacts query model (Postgres): a projection of the contacts table, never a system of record. */
@@ -54,7 +58,7 @@ public final class PenguinMailsTopology {
         return new Topology(
                 "penguinmails",
                 List.of(TableSpec.standard(IDENTITY), TableSpec.standard(BILLING), TableSpec.standard(DOMAINS),
-                        TableSpec.standard(CONTACTS)),
+                        TableSpec.standard(CONTACTS), TableSpec.standard(SENDING)),
                 List.of(new BucketSpec("imports", 30).notifying(CONTACTS_IMPORTS), new BucketSpec(EXPORTS_BUCKET, 7),
                         // Uploaded onboarding CSVs, sealed; deleted when their job ends, expired after a week if not.
                         new BucketSpec(DOMAINS_ONBOARDING, 7)),
@@ -72,7 +76,9 @@ public final class PenguinMailsTopology {
                         // 360 s: six times the contacts query function's timeout.
                         QueueSpec.work(CONTACTS_EXPORTS, 360, 5),
                         // 720 s: six times the contacts function's timeout.
-                        QueueSpec.work(CONTACTS_BULK, 720, 5)),
+                        QueueSpec.work(CONTACTS_BULK, 720, 5),
+                        // 360 s: six times the sending function's timeout.
+                        QueueSpec.work(SENDING_COPIES, 360, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
                                 {"source":["penguinmails.identity"]}""",
@@ -97,8 +103,14 @@ public final class PenguinMailsTopology {
                                 {"source":["penguinmails.contacts"],
                                  "detail-type":["contact.created","contact.updated","contact.deleted","contact.erased",
                                                 "contact.import.completed"]}""",
-                                List.of(CONTACTS_PROJECTION))),
-                List.of(identity(), billing(), domains(), contacts(), contactsQuery()),
+                                List.of(CONTACTS_PROJECTION)),
+                        // Sending keeps its own copies of mailboxes, verified domains and the suppression list.
+                        new RuleSpec(SENDING_COPIES, """
+                                {"detail-type":["mailbox.connected","mailbox.updated","mailbox.removed","domain.verified",
+                                 "domain.degraded","domain.failed","domain.removed","suppression.added","suppression.removed"],
+                                 "source":["penguinmails.domains","penguinmails.contacts"]}""",
+                                List.of(SENDING_COPIES))),
+                List.of(identity(), billing(), domains(), contacts(), contactsQuery(), sending()),
                 List.of(CONTACTS_DATABASE));
     }
 
@@ -229,6 +241,31 @@ public final class PenguinMailsTopology {
                 new FunctionSpec.Access(List.of(CONTACTS), List.of(EXPORTS_BUCKET), List.of(CONTACTS_EXPORTS, CONTACTS_BULK),
                         false, false)
                         .withDatabases(CONTACTS_DATABASE.name()));
+    }
+
+    private static FunctionSpec sending() {
+        String campaigns = "/v1/workspaces/{workspaceId}/campaigns";
+        String campaign = campaigns + "/{campaignId}";
+        return new FunctionSpec(SENDING, 1024, 60,
+                Optional.of(HttpApiHandler.micronaut(List.of(
+                        HttpRoute.of("GET " + campaigns),
+                        HttpRoute.of("POST " + campaigns),
+                        HttpRoute.of("GET " + campaign),
+                        HttpRoute.of("PATCH " + campaign),
+                        HttpRoute.of("DELETE " + campaign),
+                        HttpRoute.of("POST " + campaign + "/launch"),
+                        HttpRoute.of("POST " + campaign + "/pause"),
+                        HttpRoute.of("POST " + campaign + "/resume"),
+                        HttpRoute.of("POST " + campaign + "/archive"),
+                        HttpRoute.of("POST " + campaign + "/preview"),
+                        HttpRoute.of("GET " + campaign + "/launch-checks"),
+                        HttpRoute.of("POST " + campaign + "/launch-checks")))),
+                List.of(new QueueHandler("copies", "dev.penguinmails.sending.copies.CopiesConsumer", SENDING_COPIES, 10, 0)),
+                List.of(),
+                // It will publish campaign and email events, send email, and open the sealed DKIM keys and mailbox
+                // passwords its copies keep (the sender, a later part).
+                new FunctionSpec.Access(List.of(SENDING), List.of(), List.of(), true, true,
+                        FunctionSpec.AccessTokens.NONE, FunctionSpec.CustomerSecrets.OPEN));
     }
 
     private static FunctionSpec billing() {

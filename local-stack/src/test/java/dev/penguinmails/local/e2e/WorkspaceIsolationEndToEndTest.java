@@ -86,6 +86,9 @@ class WorkspaceIsolationEndToEndTest {
                 "{\"email\":\"blocked@secret-isolation.io\",\"reason\":\"manual\"}", bToken).get("id").asText());
         bIds.put("importId", accounts.expect(201, "POST", ws + "/contact-imports",
                 "{\"format\":\"csv\",\"sizeBytes\":100}", bToken).at("/contactImport/id").asText(null));
+        bIds.put("campaignId", accounts.expect(201, "POST", ws + "/campaigns", """
+                {"name":"%s campaign","sequence":[{"variants":[{"name":"A","weight":1,"subject":"Hi","html":"<p>%s</p>"}]}]}
+                """.formatted(B_NAME, B_NAME), bToken).get("id").asText());
         bIds.put("keyId", accounts.expect(201, "POST", ws + "/api-keys",
                 "{\"name\":\"B key\",\"scopes\":[\"workspace:read\"]}", bToken).at("/apiKey/id").asText());
 
@@ -98,6 +101,7 @@ class WorkspaceIsolationEndToEndTest {
         bPaths.put("fields", ws + "/contact-fields");
         bPaths.put("import", ws + "/contact-imports/" + bIds.get("importId"));
         bPaths.put("api keys", ws + "/api-keys");
+        bPaths.put("campaign", ws + "/campaigns/" + bIds.get("campaignId"));
         bBefore = readB();
     }
 

@@ -1,0 +1,33 @@
+package dev.penguinmails.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.penguinmails.testsupport.openapi.OpenApiCoverage;
+import dev.penguinmails.testsupport.routes.TopologyRoutes;
+import dev.penguinmails.topology.PenguinMailsTopology;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+/** The family's routes are declared once (the topology) and every one is documented. */
+@MicronautTest
+class SendingContractTest extends SendingApiTest {
+
+    @Test
+    void everyControllerRouteIsInTheTopologyAndBack() {
+        TopologyRoutes.Report report = TopologyRoutes.check(context,
+                PenguinMailsTopology.define().function(PenguinMailsTopology.SENDING).orElseThrow());
+
+        assertThat(report.unrouted()).as("controller routes API Gateway would never deliver").isEmpty();
+        assertThat(report.withoutController()).as("topology routes no controller answers").isEmpty();
+    }
+
+    @Test
+    void everyRouteIsDocumented() {
+        OpenApiCoverage.Report report = OpenApiCoverage.check(context);
+
+        assertThat(report.routes()).contains("POST /v1/workspaces/{}/campaigns", "PATCH /v1/workspaces/{}/campaigns/{}",
+                "POST /v1/workspaces/{}/campaigns/{}/preview", "GET /v1/workspaces/{}/campaigns/{}/launch-checks");
+        assertThat(report.undocumented()).isEmpty();
+        assertThat(report.stale()).isEmpty();
+    }
+}
