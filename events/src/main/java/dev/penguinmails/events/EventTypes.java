@@ -5,6 +5,7 @@ import dev.penguinmails.events.contacts.ContactEvents;
 import dev.penguinmails.events.domains.DomainEvents;
 import dev.penguinmails.events.identity.IdentityEvents;
 import dev.penguinmails.events.mailboxes.MailboxEvents;
+import dev.penguinmails.events.sending.SendingEvents;
 import dev.penguinmails.events.usage.UsageEvents;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
  */
 public final class EventTypes {
 
-    private static final List<EventType<?>> ALL = concat(IdentityEvents.ALL, BillingEvents.ALL, DomainEvents.ALL, MailboxEvents.ALL, ContactEvents.ALL, UsageEvents.ALL);
+    private static final List<EventType<?>> ALL = concat(IdentityEvents.ALL, BillingEvents.ALL, DomainEvents.ALL, MailboxEvents.ALL, ContactEvents.ALL, UsageEvents.ALL,
+            SendingEvents.ALL);
 
     private static final Map<String, EventType<?>> BY_DETAIL_TYPE = index(ALL);
 

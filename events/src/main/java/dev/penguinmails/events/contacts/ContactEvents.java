@@ -37,9 +37,13 @@ public final class ContactEvents {
     public static final EventType<ContactImportFailed> CONTACT_IMPORT_FAILED =
             type("contact.import.failed", ContactImportFailed.class);
 
+    /** Part of a launched campaign's audience, resolved once into a snapshot (answers {@code campaign.launched}). */
+    public static final EventType<AudienceChunk> CAMPAIGN_AUDIENCE_CHUNK =
+            type("campaign.audience.chunk", AudienceChunk.class);
+
     public static final List<EventType<?>> ALL = List.of(CONTACT_CREATED, CONTACT_UPDATED, CONTACT_DELETED,
             CONTACT_ERASED, CONTACT_UNSUBSCRIBED, SUPPRESSION_ADDED, SUPPRESSION_REMOVED, CONTACT_IMPORT_COMPLETED,
-            CONTACT_IMPORT_FAILED);
+            CONTACT_IMPORT_FAILED, CAMPAIGN_AUDIENCE_CHUNK);
 
     private ContactEvents() { }
 

@@ -1,0 +1,21 @@
+package dev.penguinmails.events.sending;
+
+import dev.penguinmails.events.EventType;
+import java.util.List;
+
+/**
+ * The events the sending function publishes (source {@code penguinmails.sending}) about campaigns; listed in
+ * {@link dev.penguinmails.events.EventTypes}. {@code email.sent} is registered with the usage events, which
+ * billing counts.
+ */
+public final class SendingEvents {
+    public static final String SOURCE = "penguinmails.sending";
+
+    /** A campaign was launched: contacts resolves its audience. */
+    public static final EventType<CampaignLaunched> CAMPAIGN_LAUNCHED =
+            new EventType<>("campaign.launched", SOURCE, 1, CampaignLaunched.class);
+
+    public static final List<EventType<?>> ALL = List.of(CAMPAIGN_LAUNCHED);
+
+    private SendingEvents() { }
+}
