@@ -15,7 +15,14 @@ public final class SendingEvents {
     public static final EventType<CampaignLaunched> CAMPAIGN_LAUNCHED =
             new EventType<>("campaign.launched", SOURCE, 1, CampaignLaunched.class);
 
-    public static final List<EventType<?>> ALL = List.of(CAMPAIGN_LAUNCHED);
+    /** A campaign send did not leave (permanently, or after its retries). */
+    public static final EventType<EmailFailed> EMAIL_FAILED =
+            new EventType<>("email.failed", SOURCE, 1, EmailFailed.class);
+    /** A recipient unsubscribed through a message's signed link. */
+    public static final EventType<EmailUnsubscribed> EMAIL_UNSUBSCRIBED =
+            new EventType<>("email.unsubscribed", SOURCE, 1, EmailUnsubscribed.class);
+
+    public static final List<EventType<?>> ALL = List.of(CAMPAIGN_LAUNCHED, EMAIL_FAILED, EMAIL_UNSUBSCRIBED);
 
     private SendingEvents() { }
 }
