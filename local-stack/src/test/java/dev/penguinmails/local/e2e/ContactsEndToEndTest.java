@@ -63,7 +63,8 @@ class ContactsEndToEndTest {
                 {"format":"csv","sizeBytes":%d,"fileName":"leads.csv","dedupe":"skip","listName":"E2E leads"}
                 """.formatted(file.length), bearer);
         String importId = started.at("/contactImport/id").asText();
-        String listId = started.at("/contactImport/listId").asText();
+        String listId = started.path("listId").asText();
+        assertThat(listId).as(started.toString()).startsWith("lst_");
         HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create(started.at("/upload/url").asText()))
                 .header("Content-Type", started.at("/upload/headers/Content-Type").asText())
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
@@ -91,7 +92,7 @@ class ContactsEndToEndTest {
         assertThat(lines).as(report.body()).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("row,column,reason");
         assertThat(lines.get(1)).as("the bad address, by its line in the file").startsWith((VALID_ROWS + 2) + ",Email,");
-        assertThat(lines.get(2)).isEqualTo((VALID_ROWS + 3) + ",Email,repeats the address of row 2");
+        assertThat(lines.get(2)).startsWith((VALID_ROWS + 3) + ",Email,repeats the address of row 2");
 
         JsonNode segment = accounts.expect(201, "POST", segments, """
                 {"name":"Acme leads","definition":{"match":"all","rules":[{"field":"company","op":"eq","value":"Acme"}]}}""",
