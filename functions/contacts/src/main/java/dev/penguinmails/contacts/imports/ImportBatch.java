@@ -28,6 +28,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -38,6 +42,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Singleton
 class ImportBatch {
+    /** Address claims of a batch in flight at once. */
+    static final int CLAIM_CONCURRENCY = 8;
+
     private final ContactStore contacts;
     private final ContactBatches batches;
     private final ContactService service;
@@ -45,6 +52,7 @@ class ImportBatch {
     private final ContactSettings contactSettings;
     private final MailDomains mailDomains;
     private final FileAddresses addresses;
+    private ExecutorService claimPool;
 
     ImportBatch(ContactStore contacts, ContactBatches batches, ContactService service, SuppressionCheck suppression,
                 ContactSettings contactSettings, MailDomains mailDomains, FileAddresses addresses) {
@@ -140,21 +148,66 @@ class ImportBatch {
         Map<String, Map<String, AttributeValue>> claims = contacts.claims(tenant,
                 emails.stream().map(EmailAddress::address).toList());
         BatchReads reads = new BatchReads(suppressed, claims);
+        List<ParsedRow> claiming = new ArrayList<>();
+        List<Contact> candidates = new ArrayList<>();
         for (ParsedRow row : rows) {
             plan.read++;
-            planRow(tenant, imp, mapping, row, definitions, seen, reads, plan, now);
+            prepareRow(tenant, imp, mapping, row, definitions, seen, reads, plan, now).ifPresent(contact -> {
+                claiming.add(row);
+                candidates.add(contact);
+            });
+        }
+        // Each new address is one conditional write (exactness, decision 0033): they overlap, then rows finish in order.
+        List<Optional<String>> holders = claimAll(tenant, candidates, reads.claims());
+        for (int i = 0; i < candidates.size(); i++) {
+            finishRow(tenant, imp, mapping, claiming.get(i).row(), candidates.get(i), holders.get(i), definitions, plan, now);
         }
         return plan;
     }
 
-    private void planRow(TenantContext tenant, ContactImport imp, ColumnMapping mapping, ParsedRow parsed,
-                         Map<String, FieldDefinition> definitions, Map<String, Long> seen,
-                         BatchReads reads, Plan plan, Instant now) {
+    /** The claim of each candidate's address for it, several in flight at once; see {@link ContactStore#claim}. */
+    private List<Optional<String>> claimAll(TenantContext tenant, List<Contact> candidates,
+                                            Map<String, Map<String, AttributeValue>> read) {
+        if (candidates.size() <= 1) {
+            return candidates.stream().map(c -> contacts.claim(tenant, c.email(), c.id(), read.get(c.email()))).toList();
+        }
+        List<CompletableFuture<Optional<String>>> claims = candidates.stream()
+                .map(c -> CompletableFuture.supplyAsync(() -> contacts.claim(tenant, c.email(), c.id(), read.get(c.email())),
+                        claimPool()))
+                .toList();
+        try {
+            return claims.stream().map(CompletableFuture::join).toList();
+        } catch (CompletionException e) {
+            // Claims are idempotent for the row's own contact id: the batch planned again finds those that went in.
+            claims.forEach(f -> f.handle((v, t) -> null).join());
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Made on first use, daemon threads: only the import worker plans batches. */
+    private synchronized ExecutorService claimPool() {
+        if (claimPool == null) {
+            claimPool = Executors.newFixedThreadPool(CLAIM_CONCURRENCY, r -> {
+                Thread t = new Thread(r, "import-claims");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return claimPool;
+    }
+
+    /**
+     * Plans a row up to its address claim: decides (and counts) the rows that go no further, and returns the new
+     * contact of a row whose address is to be claimed.
+     */
+    private Optional<Contact> prepareRow(TenantContext tenant, ContactImport imp, ColumnMapping mapping, ParsedRow parsed,
+                                         Map<String, FieldDefinition> definitions, Map<String, Long> seen,
+                                         BatchReads reads, Plan plan, Instant now) {
         SourceRow row = parsed.row();
         if (!row.problems().isEmpty()) {
             row.problems().forEach(p -> line(plan, row, "", "the row " + p));
             plan.failed++;
-            return;
+            return Optional.empty();
         }
         ContactInput input = parsed.input();
         Optional<EmailAddress> email = Optional.ofNullable(parsed.email());
@@ -162,26 +215,26 @@ class ImportBatch {
             line(plan, row, mapping.column("email"), input.email() == null
                     ? "is empty; every row needs an email address" : reasonOf(input.email()));
             plan.failed++;
-            return;
+            return Optional.empty();
         }
         Long first = seen.putIfAbsent(email.get().key(), row.row());
         if (first != null && first < row.row()) {
             line(plan, row, mapping.column("email"), "repeats the address of row " + first + "; the first row of an "
                     + "address is imported");
             plan.skipped++;
-            return;
+            return Optional.empty();
         }
         List<SuppressionCheck.Match> matches = reads.suppressed().getOrDefault(email.get().key(), List.of());
         if (!matches.isEmpty()) {
             line(plan, row, mapping.column("email"), suppressed(matches.get(0)));
             plan.skipped++;
-            return;
+            return Optional.empty();
         }
         Optional<String> noMail = imp.checkMx() ? noMail(email.get().domain()) : Optional.empty();
         if (noMail.isPresent()) {
             line(plan, row, mapping.column("email"), noMail.get());
             plan.failed++;
-            return;
+            return Optional.empty();
         }
         Contact contact;
         try {
@@ -192,9 +245,14 @@ class ImportBatch {
                 line(plan, row, mapping.column(error.field()), error.message());
             }
             plan.failed++;
-            return;
+            return Optional.empty();
         }
-        Optional<String> holder = contacts.claim(tenant, contact.email(), contact.id(), reads.claims().get(contact.email()));
+        return Optional.of(contact);
+    }
+
+    /** Plans the rest of a row whose address claim answered {@code holder} (empty: the row's contact has it). */
+    private void finishRow(TenantContext tenant, ContactImport imp, ColumnMapping mapping, SourceRow row, Contact contact,
+                           Optional<String> holder, Map<String, FieldDefinition> definitions, Plan plan, Instant now) {
         if (holder.isEmpty()) {
             plan.members.add(contact.id());
             plan.creates.add(contact);
