@@ -2,10 +2,10 @@ package dev.penguinmails.events.outbox;
 
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.publish.EncodedEvent;
+import dev.penguinmails.events.publish.EventPublishException;
 import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.topology.TableSpec;
 import jakarta.inject.Singleton;
-import dev.penguinmails.events.publish.EventPublishException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
