@@ -3,8 +3,6 @@ package dev.penguinmails.contacts.imports;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.penguinmails.contacts.model.ContactFields;
-import dev.penguinmails.contacts.model.ContactInput;
-import dev.penguinmails.contacts.model.EmailAddress;
 import dev.penguinmails.contacts.model.FieldDefinition;
 import dev.penguinmails.contacts.model.FieldType;
 import dev.penguinmails.contacts.settings.ContactSettings;
@@ -135,7 +133,8 @@ public final class ImportThroughputBench {
                 Map<String, Long> seen = wholeFile ? fileSeen : new HashMap<>();
                 for (SourceRow r : batch) {
                     rows++;
-                    Optional<String> key = ImportBatch.seenKey(mapping, r);
+                    ImportBatch.ParsedRow parsed = ImportBatch.parse(mapping, r);
+                    Optional<String> key = parsed.seenKey();
                     if (key.isEmpty()) {
                         invalid++;
                         continue;
@@ -145,11 +144,9 @@ public final class ImportThroughputBench {
                         duplicates++;
                         continue;
                     }
-                    ContactInput input = mapping.input(r.cells());
-                    EmailAddress.parse(input.email());
                     try {
-                        ContactFields.create("ws_bench", ImportIds.contactId(importId, created, r.index()), input,
-                                definitions, settings, created);
+                        ContactFields.create("ws_bench", ImportIds.contactId(importId, created, r.index()),
+                                parsed.input(), parsed.email(), definitions, settings, created);
                         valid++;
                     } catch (ProblemException e) {
                         invalid++;

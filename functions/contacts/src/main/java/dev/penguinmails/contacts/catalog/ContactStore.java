@@ -5,6 +5,7 @@ import dev.penguinmails.events.contacts.EmailHashes;
 import dev.penguinmails.events.outbox.Outbox;
 import dev.penguinmails.events.outbox.OutboxEntry;
 import dev.penguinmails.events.outbox.VersionedWrites;
+import dev.penguinmails.shared.aws.BatchWrites;
 import dev.penguinmails.shared.pagination.CursorCodec;
 import dev.penguinmails.shared.pagination.LiveItems;
 import dev.penguinmails.shared.pagination.Page;
@@ -12,10 +13,15 @@ import dev.penguinmails.shared.pagination.PageRequest;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,12 +63,22 @@ public class ContactStore {
      * under way, and counts as taken.
      */
     public Optional<String> claim(TenantContext tenant, String address, String contactId) {
+        return claim(tenant, address, contactId, read(claimKey(tenant, address)));
+    }
+
+    /**
+     * As {@link #claim(TenantContext, String, String)}, starting from the claim read for it a moment ago by
+     * {@link #claims} ({@code read}, null if there was none): the write is conditional on what was read, so a claim
+     * made meanwhile is read again, never overwritten.
+     */
+    public Optional<String> claim(TenantContext tenant, String address, String contactId,
+                                  @Nullable Map<String, AttributeValue> read) {
         Map<String, AttributeValue> key = claimKey(tenant, address);
         Map<String, AttributeValue> item = new HashMap<>(key);
         item.put("contactId", AttributeValue.fromS(contactId));
         item.put("claimedAt", AttributeValue.fromS(Instant.now().toString()));
         for (int attempt = 0; attempt < 3; attempt++) {
-            Map<String, AttributeValue> held = read(claimKey(tenant, address));
+            Map<String, AttributeValue> held = attempt == 0 ? read : read(key);
             if (held != null && (held.get("contactId").s().equals(contactId) || !abandoned(tenant, held))) {
                 return Optional.of(held.get("contactId").s()).filter(h -> !h.equals(contactId));
             }
@@ -79,6 +95,27 @@ public class ContactStore {
             }
         }
         return claimHolder(tenant, address).filter(h -> !h.equals(contactId));
+    }
+
+    /**
+     * The claims on {@code addresses} (normalised addresses) as they are now, address → claim item, read in
+     * BatchGetItem calls of up to 100 keys: an import reads its batch's claims at once.
+     */
+    public Map<String, Map<String, AttributeValue>> claims(TenantContext tenant, Collection<String> addresses) {
+        // Addresses that differ only in case share a claim (its key is the hash of the lower-cased address).
+        Map<String, List<String>> byHash = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String address : new LinkedHashSet<>(addresses)) {
+            Map<String, AttributeValue> key = claimKey(tenant, address);
+            byHash.computeIfAbsent(key.get("sk").s(), h -> {
+                keys.add(key);
+                return new ArrayList<>();
+            }).add(address);
+        }
+        Map<String, Map<String, AttributeValue>> held = new HashMap<>();
+        BatchWrites.getAll(dynamo, table, keys)
+                .forEach(item -> byHash.get(item.get("sk").s()).forEach(address -> held.put(address, item)));
+        return held;
     }
 
     /** Whether the claim's contact is deleted, or missing past the grace a create in progress gets. */

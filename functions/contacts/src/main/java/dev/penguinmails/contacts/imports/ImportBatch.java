@@ -16,6 +16,7 @@ import dev.penguinmails.events.contacts.ImportCounts;
 import dev.penguinmails.shared.problems.FieldError;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.tenancy.TenantContext;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +25,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Plans and writes one batch of rows. Planning decides each row's outcome (reads, the suppression check, and the
@@ -35,6 +42,9 @@ import java.util.Set;
  */
 @Singleton
 class ImportBatch {
+    /** Address claims of a batch in flight at once. */
+    static final int CLAIM_CONCURRENCY = 8;
+
     private final ContactStore contacts;
     private final ContactBatches batches;
     private final ContactService service;
@@ -42,6 +52,7 @@ class ImportBatch {
     private final ContactSettings contactSettings;
     private final MailDomains mailDomains;
     private final FileAddresses addresses;
+    private ExecutorService claimPool;
 
     ImportBatch(ContactStore contacts, ContactBatches batches, ContactService service, SuppressionCheck suppression,
                 ContactSettings contactSettings, MailDomains mailDomains, FileAddresses addresses) {
@@ -95,10 +106,11 @@ class ImportBatch {
             @Override
             public PlannedBatch plan(List<SourceRow> rows, Map<String, Long> unused) {
                 // In-file dedupe through the import's own address items (decision 0042): memory holds one batch.
-                List<String> keys = rows.stream().map(r -> ImportBatch.seenKey(mapping, r)).flatMap(Optional::stream).toList();
+                List<ParsedRow> parsed = rows.stream().map(r -> ImportBatch.parse(mapping, r)).toList();
+                List<String> keys = parsed.stream().map(ParsedRow::seenKey).flatMap(Optional::stream).toList();
                 Map<String, Long> seen = new HashMap<>(addresses.firstRows(tenant, imp.id(), keys));
                 Map<String, Long> known = Map.copyOf(seen);
-                Plan plan = ImportBatch.this.plan(tenant, imp, mapping, rows, definitions, seen);
+                Plan plan = ImportBatch.this.plan(tenant, imp, mapping, parsed, definitions, seen);
                 Map<String, Long> firsts = new HashMap<>(seen);
                 firsts.keySet().removeAll(known.keySet());
                 return new PlannedBatch() {
@@ -126,63 +138,121 @@ class ImportBatch {
      * The plan of {@code rows}; {@code seen} (address → the row that first had it) grows with the rows planned. A row
      * that finds its own row there (a batch planned again after a crash) is the first of its address.
      */
-    Plan plan(TenantContext tenant, ContactImport imp, ColumnMapping mapping, List<SourceRow> rows,
+    Plan plan(TenantContext tenant, ContactImport imp, ColumnMapping mapping, List<ParsedRow> rows,
               Map<String, FieldDefinition> definitions, Map<String, Long> seen) {
         Plan plan = new Plan();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        for (SourceRow row : rows) {
+        // The batch's suppression entries and address claims in a few BatchGetItem calls, not two reads per row.
+        List<EmailAddress> emails = rows.stream().map(ParsedRow::email).filter(Objects::nonNull).toList();
+        Map<String, List<SuppressionCheck.Match>> suppressed = suppression.matchesAll(tenant, emails);
+        Map<String, Map<String, AttributeValue>> claims = contacts.claims(tenant,
+                emails.stream().map(EmailAddress::address).toList());
+        BatchReads reads = new BatchReads(suppressed, claims);
+        List<ParsedRow> claiming = new ArrayList<>();
+        List<Contact> candidates = new ArrayList<>();
+        for (ParsedRow row : rows) {
             plan.read++;
-            planRow(tenant, imp, mapping, row, definitions, seen, plan, now);
+            prepareRow(tenant, imp, mapping, row, definitions, seen, reads, plan, now).ifPresent(contact -> {
+                claiming.add(row);
+                candidates.add(contact);
+            });
+        }
+        // Each new address is one conditional write (exactness, decision 0033): they overlap, then rows finish in order.
+        List<Optional<String>> holders = claimAll(tenant, candidates, reads.claims());
+        for (int i = 0; i < candidates.size(); i++) {
+            finishRow(tenant, imp, mapping, claiming.get(i).row(), candidates.get(i), holders.get(i), definitions, plan, now);
         }
         return plan;
     }
 
-    private void planRow(TenantContext tenant, ContactImport imp, ColumnMapping mapping, SourceRow row,
-                         Map<String, FieldDefinition> definitions, Map<String, Long> seen, Plan plan, Instant now) {
+    /** The claim of each candidate's address for it, several in flight at once; see {@link ContactStore#claim}. */
+    private List<Optional<String>> claimAll(TenantContext tenant, List<Contact> candidates,
+                                            Map<String, Map<String, AttributeValue>> read) {
+        if (candidates.size() <= 1) {
+            return candidates.stream().map(c -> contacts.claim(tenant, c.email(), c.id(), read.get(c.email()))).toList();
+        }
+        List<CompletableFuture<Optional<String>>> claims = candidates.stream()
+                .map(c -> CompletableFuture.supplyAsync(() -> contacts.claim(tenant, c.email(), c.id(), read.get(c.email())),
+                        claimPool()))
+                .toList();
+        try {
+            return claims.stream().map(CompletableFuture::join).toList();
+        } catch (CompletionException e) {
+            // Claims are idempotent for the row's own contact id: the batch planned again finds those that went in.
+            claims.forEach(f -> f.handle((v, t) -> null).join());
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** Made on first use, daemon threads: only the import worker plans batches. */
+    private synchronized ExecutorService claimPool() {
+        if (claimPool == null) {
+            claimPool = Executors.newFixedThreadPool(CLAIM_CONCURRENCY, r -> {
+                Thread t = new Thread(r, "import-claims");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return claimPool;
+    }
+
+    /**
+     * Plans a row up to its address claim: decides (and counts) the rows that go no further, and returns the new
+     * contact of a row whose address is to be claimed.
+     */
+    private Optional<Contact> prepareRow(TenantContext tenant, ContactImport imp, ColumnMapping mapping, ParsedRow parsed,
+                                         Map<String, FieldDefinition> definitions, Map<String, Long> seen,
+                                         BatchReads reads, Plan plan, Instant now) {
+        SourceRow row = parsed.row();
         if (!row.problems().isEmpty()) {
             row.problems().forEach(p -> line(plan, row, "", "the row " + p));
             plan.failed++;
-            return;
+            return Optional.empty();
         }
-        ContactInput input = mapping.input(row.cells());
-        Optional<EmailAddress> email = email(input);
+        ContactInput input = parsed.input();
+        Optional<EmailAddress> email = Optional.ofNullable(parsed.email());
         if (email.isEmpty()) {
             line(plan, row, mapping.column("email"), input.email() == null
                     ? "is empty; every row needs an email address" : reasonOf(input.email()));
             plan.failed++;
-            return;
+            return Optional.empty();
         }
         Long first = seen.putIfAbsent(email.get().key(), row.row());
         if (first != null && first < row.row()) {
             line(plan, row, mapping.column("email"), "repeats the address of row " + first + "; the first row of an "
                     + "address is imported");
             plan.skipped++;
-            return;
+            return Optional.empty();
         }
-        List<SuppressionCheck.Match> matches = suppression.matches(tenant, email.get());
+        List<SuppressionCheck.Match> matches = reads.suppressed().getOrDefault(email.get().key(), List.of());
         if (!matches.isEmpty()) {
             line(plan, row, mapping.column("email"), suppressed(matches.get(0)));
             plan.skipped++;
-            return;
+            return Optional.empty();
         }
         Optional<String> noMail = imp.checkMx() ? noMail(email.get().domain()) : Optional.empty();
         if (noMail.isPresent()) {
             line(plan, row, mapping.column("email"), noMail.get());
             plan.failed++;
-            return;
+            return Optional.empty();
         }
         Contact contact;
         try {
             contact = ContactFields.create(tenant.workspaceId(), ImportIds.contactId(imp.id(), imp.createdAt(),
-                    row.index()), input, definitions, contactSettings, now);
+                    row.index()), input, email.get(), definitions, contactSettings, now);
         } catch (ProblemException invalid) {
             for (FieldError error : invalid.errors()) {
                 line(plan, row, mapping.column(error.field()), error.message());
             }
             plan.failed++;
-            return;
+            return Optional.empty();
         }
-        Optional<String> holder = contacts.claim(tenant, contact.email(), contact.id());
+        return Optional.of(contact);
+    }
+
+    /** Plans the rest of a row whose address claim answered {@code holder} (empty: the row's contact has it). */
+    private void finishRow(TenantContext tenant, ContactImport imp, ColumnMapping mapping, SourceRow row, Contact contact,
+                           Optional<String> holder, Map<String, FieldDefinition> definitions, Plan plan, Instant now) {
         if (holder.isEmpty()) {
             plan.members.add(contact.id());
             plan.creates.add(contact);
@@ -270,9 +340,9 @@ class ImportBatch {
     }
 
     private static boolean sameFields(Contact a, Contact b) {
-        return java.util.Objects.equals(a.firstName(), b.firstName()) && java.util.Objects.equals(a.lastName(), b.lastName())
-                && java.util.Objects.equals(a.company(), b.company()) && java.util.Objects.equals(a.title(), b.title())
-                && java.util.Objects.equals(a.phone(), b.phone()) && java.util.Objects.equals(a.timezone(), b.timezone())
+        return Objects.equals(a.firstName(), b.firstName()) && Objects.equals(a.lastName(), b.lastName())
+                && Objects.equals(a.company(), b.company()) && Objects.equals(a.title(), b.title())
+                && Objects.equals(a.phone(), b.phone()) && Objects.equals(a.timezone(), b.timezone())
                 && a.tags().equals(b.tags()) && a.customFields().equals(b.customFields());
     }
 
@@ -320,11 +390,29 @@ class ImportBatch {
         plan.lines.add(new ImportStore.ReportLine(row.row(), index, column, reason));
     }
 
-    /** The address key of a row, as planning registers it in {@code seen}; empty for a row that never registers one. */
-    static Optional<String> seenKey(ColumnMapping mapping, SourceRow row) {
-        if (!row.problems().isEmpty()) {
-            return Optional.empty();
+    /** What planning read for a whole batch: suppression matches by address key, claims by address. */
+    private record BatchReads(Map<String, List<SuppressionCheck.Match>> suppressed,
+                              Map<String, Map<String, AttributeValue>> claims) { }
+
+    /**
+     * A row mapped onto the contact's fields and its address parsed, once: the in-file dedupe, the suppression read
+     * and planning all use these (address parsing, IDN included, is the row path's largest cost).
+     *
+     * @param input null for a row with problems (it is not mapped)
+     * @param email null when the row has no valid address
+     */
+    record ParsedRow(SourceRow row, @Nullable ContactInput input, @Nullable EmailAddress email) {
+        /** The address key of the row, as planning registers it in {@code seen}; empty for a row that never does. */
+        Optional<String> seenKey() {
+            return email == null ? Optional.empty() : Optional.of(email.key());
         }
-        return email(mapping.input(row.cells())).map(EmailAddress::key);
+    }
+
+    static ParsedRow parse(ColumnMapping mapping, SourceRow row) {
+        if (!row.problems().isEmpty()) {
+            return new ParsedRow(row, null, null);
+        }
+        ContactInput input = mapping.input(row.cells());
+        return new ParsedRow(row, input, email(input).orElse(null));
     }
 }

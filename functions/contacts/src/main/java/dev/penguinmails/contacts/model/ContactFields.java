@@ -3,6 +3,7 @@ package dev.penguinmails.contacts.model;
 import dev.penguinmails.contacts.settings.ContactSettings;
 import dev.penguinmails.shared.problems.FieldError;
 import dev.penguinmails.shared.problems.ProblemException;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,18 @@ public final class ContactFields {
     /** A new contact from {@code input}; the email is required, the status defaults to active. */
     public static Contact create(String workspaceId, String id, ContactInput input, Map<String, FieldDefinition> definitions,
                                  ContactSettings settings, Instant now) {
+        return create(workspaceId, id, input, null, definitions, settings, now);
+    }
+
+    /**
+     * As {@link #create(String, String, ContactInput, Map, ContactSettings, Instant)}, with {@code input}'s email
+     * parsed already ({@code parsed}, when not null): an import parses each row's address once.
+     */
+    public static Contact create(String workspaceId, String id, ContactInput input, @Nullable EmailAddress parsed,
+                                 Map<String, FieldDefinition> definitions, ContactSettings settings, Instant now) {
         ContactFields f = new ContactFields(settings, definitions);
-        EmailAddress email = f.field("email", input.email() == null ? "" : input.email(), EmailAddress::parse);
+        EmailAddress email = parsed != null ? parsed
+                : f.field("email", input.email() == null ? "" : input.email(), EmailAddress::parse);
         Values v = f.values(input, new Values(null, null, null, null, null, null, List.of(), Map.of(), ContactStatus.ACTIVE));
         String source = f.source(input.source());
         f.throwIfAny();

@@ -1,5 +1,7 @@
 package dev.penguinmails.contacts.model;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.common.net.InternetDomainName;
 import java.net.IDN;
 import java.text.Normalizer;
@@ -25,6 +27,15 @@ public record EmailAddress(String local, String domain) {
     // atext of RFC 5322 and, beyond ASCII, anything that is not a control, space or separator (RFC 6531).
     private static final Pattern ATOM = Pattern.compile("^[-A-Za-z0-9!#$%&'*+/=?^_`{|}~[^\\x00-\\x7F\\p{Z}\\p{C}]]+$");
     private static final Pattern TOP_LABEL = Pattern.compile("^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$");
+    private static final String ASCII_ATEXT_SYMBOLS = "-!#$%&'*+/=?^_`{|}~";
+    /**
+     * Domains as given → normalised (or {@link #INVALID}): a lead list repeats a few thousand domains over millions
+     * of rows, and IDN plus Guava's checks are the address's largest cost. Bounded, so a file of unique domains only
+     * misses.
+     */
+    private static final Cache<String, String> DOMAINS = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** A string of its own, compared by identity: no domain can be it. */
+    private static final String INVALID = new String("invalid domain");
 
     /** The address to send to: the local part as given, the domain in ASCII. */
     public String address() {
@@ -45,7 +56,7 @@ public record EmailAddress(String local, String domain) {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("is required");
         }
-        String trimmed = Normalizer.normalize(input.strip(), Normalizer.Form.NFC);
+        String trimmed = nfc(input.strip());
         int at = trimmed.lastIndexOf('@');
         if (at <= 0 || at == trimmed.length() - 1) {
             throw new IllegalArgumentException("is not an email address (expected name@domain)");
@@ -55,7 +66,7 @@ public record EmailAddress(String local, String domain) {
             throw new IllegalArgumentException("has a part before @ longer than 64 bytes");
         }
         for (String atom : local.split("\\.", -1)) {
-            if (atom.isEmpty() || !ATOM.matcher(atom).matches()) {
+            if (atom.isEmpty() || !asciiAtom(atom) && !ATOM.matcher(atom).matches()) {
                 throw new IllegalArgumentException("has a part before @ that is not a plain address "
                         + "(letters, digits, .!#$%&'*+/=?^_`{|}~- ; no spaces, quotes, leading, trailing or double dots)");
             }
@@ -77,7 +88,24 @@ public record EmailAddress(String local, String domain) {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("has a domain that is not a valid host name");
         }
-        input = Normalizer.normalize(input.strip(), Normalizer.Form.NFC);
+        String ascii = DOMAINS.get(input, EmailAddress::normaliseDomain);
+        if (ascii == INVALID) {
+            throw new IllegalArgumentException("has a domain that is not a valid host name");
+        }
+        return ascii;
+    }
+
+    /** {@link #asciiDomain}'s work, uncached: the normalised domain, or {@link #INVALID}. */
+    private static String normaliseDomain(String input) {
+        try {
+            return checkedDomain(input);
+        } catch (IllegalArgumentException e) {
+            return INVALID;
+        }
+    }
+
+    private static String checkedDomain(String input) {
+        input = nfc(input.strip());
         String ascii;
         try {
             ascii = IDN.toASCII(input.endsWith(".") ? input.substring(0, input.length() - 1) : input,
@@ -90,5 +118,28 @@ public record EmailAddress(String local, String domain) {
             throw new IllegalArgumentException("has a domain that is not a valid host name");
         }
         return ascii;
+    }
+
+    /** NFC of {@code s}; ASCII text is NFC already, and most addresses are ASCII. */
+    private static String nfc(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return Normalizer.normalize(s, Normalizer.Form.NFC);
+            }
+        }
+        return s;
+    }
+
+    /** Whether {@code atom} is ASCII {@code atext} only: {@link #ATOM}'s answer for ASCII, without the regex. */
+    private static boolean asciiAtom(String atom) {
+        for (int i = 0; i < atom.length(); i++) {
+            char c = atom.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || ASCII_ATEXT_SYMBOLS.indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -28,6 +28,17 @@ class EmailAddressTest {
     }
 
     @Test
+    void aDomainSeenBeforeGivesTheSameAnswerAgainValidOrNot() {
+        // Domains are normalised once and cached: the second answer must be the first's, refusal included.
+        for (int i = 0; i < 2; i++) {
+            assertThat(EmailAddress.parse("ana@Bücher.DE").address()).isEqualTo("ana@xn--bcher-kva.de");
+            assertThat(EmailAddress.asciiDomain("Sub.Acme.IO.")).isEqualTo("sub.acme.io");
+            assertThatThrownBy(() -> EmailAddress.parse("ana@exa_mple.com")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("has a domain that is not a valid host name");
+        }
+    }
+
+    @Test
     void caseAndWhitespaceVariantsShareOneKeyButGmailDotsAndPlusTagsDoNot() {
         assertThat(EmailAddress.parse("Ana@Example.COM ").key()).isEqualTo(EmailAddress.parse("ana@example.com").key());
         assertThat(EmailAddress.parse("a.na@gmail.com").key()).isNotEqualTo(EmailAddress.parse("ana@gmail.com").key());
