@@ -23,7 +23,7 @@ public record UnsubscribeSettings(@Bindable(defaultValue = "https://u.penguinmai
      * The secret holding the HMAC keys: {@code <keyId>:<base64 key>} pairs separated by commas, each key at least
      * 256 bits; every listed key verifies, {@link #currentKeyId} signs.
      */
-    public static final String KEYS = "penguinmails.sending.unsubscribe.keys";
+    public static final String KEYS = dev.penguinmails.topology.ConfigKeys.UNSUBSCRIBE_KEYS;
 
     public UnsubscribeSettings {
         if (lifetime.compareTo(Duration.ofDays(30)) < 0) {
