@@ -61,6 +61,12 @@ public class UnsubscribeLinks {
         String text = secrets.find(UnsubscribeSettings.KEYS).orElseThrow(() -> new ConfigurationException(
                 "unsubscribe links need " + UnsubscribeSettings.KEYS + " (or its -arn)"));
         Map<String, String> keys = new LinkedHashMap<>();
+        if (text.indexOf(':') < 0) {
+            // A bare value (as Secrets Manager generates one): the UTF-8 bytes of key k1.
+            keys.put("k1", java.util.Base64.getEncoder().encodeToString(text.strip().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+            return keys;
+        }
         for (String pair : text.split(",")) {
             int colon = pair.indexOf(':');
             if (colon < 1) {
