@@ -28,6 +28,7 @@ final class LocalSecrets {
     static final String VERIFICATION_KEYS = ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS;
     static final String CURSOR_SECRET = ConfigKeys.CURSOR_SECRET;
     static final String CUSTOMER_SECRETS_KEY = ConfigKeys.CUSTOMER_SECRETS_LOCAL_KEY;
+    static final String UNSUBSCRIBE_KEYS = ConfigKeys.UNSUBSCRIBE_KEYS;
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     private LocalSecrets() { }
@@ -60,8 +61,15 @@ final class LocalSecrets {
             saved.setProperty(CUSTOMER_SECRETS_KEY, Base64.getEncoder().encodeToString(master));
             save(file, saved);
         }
+        if (!saved.containsKey(UNSUBSCRIBE_KEYS)) {
+            // Key id k1, the sending function's default current key; links issued before a restart still verify.
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            saved.setProperty(UNSUBSCRIBE_KEYS, "k1:" + Base64.getEncoder().encodeToString(key));
+            save(file, saved);
+        }
         Map<String, String> properties = new LinkedHashMap<>();
-        for (String key : new String[] {SIGNING_KEY, VERIFICATION_KEYS, CURSOR_SECRET, CUSTOMER_SECRETS_KEY}) {
+        for (String key : new String[] {SIGNING_KEY, VERIFICATION_KEYS, CURSOR_SECRET, CUSTOMER_SECRETS_KEY, UNSUBSCRIBE_KEYS}) {
             properties.put(key, saved.getProperty(key));
         }
         return properties;

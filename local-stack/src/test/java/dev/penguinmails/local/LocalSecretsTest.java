@@ -19,6 +19,7 @@ class LocalSecretsTest {
         assertThat(first.get(LocalSecrets.SIGNING_KEY)).contains("\"d\":\"").contains("\"crv\":\"P-256\"");
         assertThat(first.get(LocalSecrets.VERIFICATION_KEYS)).startsWith("{\"keys\":[").doesNotContain("\"d\"");
         assertThat(first.get(LocalSecrets.CURSOR_SECRET)).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(first.get(LocalSecrets.UNSUBSCRIBE_KEYS)).as("key k1, 256 bits, base64").matches("k1:[A-Za-z0-9+/]{43}=");
         assertThat(java.util.Base64.getDecoder().decode(first.get(LocalSecrets.CUSTOMER_SECRETS_KEY))).hasSize(32);
     }
 

@@ -33,6 +33,11 @@ public final class ConfigKeys {
     public static final String ACCESS_TOKEN_SIGNING_KMS_KEY = "penguinmails.auth.signing-kms-key";
     /** The ARN of the KMS key whose public half verifies access tokens; set for every family on AWS. */
     public static final String ACCESS_TOKEN_VERIFICATION_KMS_KEY = "penguinmails.auth.verification-kms-key";
+    /**
+     * The HMAC keys of unsubscribe links ({@code <keyId>:<base64 key>[,...]}), given as a value (local stack, tests);
+     * on AWS {@link #secretArn} of it (sending only).
+     */
+    public static final String UNSUBSCRIBE_KEYS = "penguinmails.sending.unsubscribe.keys";
     /** The HMAC secret of pagination cursors, given as a value (local stack, tests). */
     public static final String CURSOR_SECRET = "penguinmails.cursor.secret";
     /** The ARN of the Secrets Manager secret that holds {@link #CURSOR_SECRET} on AWS. */

@@ -15,6 +15,10 @@ public final class PenguinMailsTopology {
     public static final String SENDING = "sending";
     /** Mailbox, domain and suppression events from which sending keeps its own copies, applied by version. */
     public static final String SENDING_COPIES = "sending-copies";
+    /** Sending's campaign counters (sent, failed, unsubscribed), fed by its own email events. */
+    public static final String SENDING_STATS = "sending-stats";
+    /** Unsubscribes through a message's link, which contacts turns into a status and a suppression entry. */
+    public static final String CONTACTS_UNSUBSCRIBES = "contacts-unsubscribes";
     /** The query side of contacts: the Postgres query model, static lists and dynamic segments. */
     public static final String CONTACTS_QUERY = "contacts-query";
     /** The contacts query model (Postgres): a projection of the contacts table, never a system of record. */
@@ -78,7 +82,11 @@ public final class PenguinMailsTopology {
                         // 720 s: six times the contacts function's timeout.
                         QueueSpec.work(CONTACTS_BULK, 720, 5),
                         // 360 s: six times the sending function's timeout.
-                        QueueSpec.work(SENDING_COPIES, 360, 5)),
+                        QueueSpec.work(SENDING_COPIES, 360, 5),
+                        // 360 s: six times the sending function's timeout.
+                        QueueSpec.work(SENDING_STATS, 360, 5),
+                        // 720 s: six times the contacts function's timeout.
+                        QueueSpec.work(CONTACTS_UNSUBSCRIBES, 720, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
                                 {"source":["penguinmails.identity"]}""",
@@ -109,7 +117,16 @@ public final class PenguinMailsTopology {
                                 {"detail-type":["mailbox.connected","mailbox.updated","mailbox.removed","domain.verified",
                                  "domain.degraded","domain.failed","domain.removed","suppression.added","suppression.removed"],
                                  "source":["penguinmails.domains","penguinmails.contacts"]}""",
-                                List.of(SENDING_COPIES))),
+                                List.of(SENDING_COPIES)),
+                        // Campaign statistics count what sending itself reports about each campaign send.
+                        new RuleSpec(SENDING_STATS, """
+                                {"source":["penguinmails.sending"],
+                                 "detail-type":["email.sent","email.failed","email.unsubscribed"]}""",
+                                List.of(SENDING_STATS)),
+                        // Contacts marks the contact unsubscribed and suppresses the address (decision 0054).
+                        new RuleSpec(CONTACTS_UNSUBSCRIBES, """
+                                {"source":["penguinmails.sending"],"detail-type":["email.unsubscribed"]}""",
+                                List.of(CONTACTS_UNSUBSCRIBES))),
                 List.of(identity(), billing(), domains(), contacts(), contactsQuery(), sending()),
                 List.of(CONTACTS_DATABASE));
     }
@@ -189,7 +206,10 @@ public final class PenguinMailsTopology {
                 List.of(new QueueHandler("imports", "dev.penguinmails.contacts.imports.ImportConsumer",
                         CONTACTS_IMPORTS, 1, 0),
                         // Chunks of bulk operations that change contacts, each through the contacts' own code path.
-                        new QueueHandler("bulk", "dev.penguinmails.contacts.bulk.BulkConsumer", CONTACTS_BULK, 1, 0)),
+                        new QueueHandler("bulk", "dev.penguinmails.contacts.bulk.BulkConsumer", CONTACTS_BULK, 1, 0),
+                        // Unsubscribes from message links: the contact's status and a suppression entry, idempotently.
+                        new QueueHandler("unsubscribes", "dev.penguinmails.contacts.unsubscribes.UnsubscribeConsumer",
+                                CONTACTS_UNSUBSCRIBES, 10, 0)),
                 List.of(new ScheduledHandler("relay-events",
                         "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
                 // The imports bucket holds uploads and error reports, the exports bucket suppression exports; the worker
@@ -259,9 +279,16 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("POST " + campaign + "/archive"),
                         HttpRoute.of("POST " + campaign + "/preview"),
                         HttpRoute.of("GET " + campaign + "/launch-checks"),
-                        HttpRoute.of("POST " + campaign + "/launch-checks")))),
-                List.of(new QueueHandler("copies", "dev.penguinmails.sending.copies.CopiesConsumer", SENDING_COPIES, 10, 0)),
-                List.of(),
+                        HttpRoute.of("POST " + campaign + "/launch-checks"),
+                        HttpRoute.of("GET " + campaign + "/stats"),
+                        // The unsubscribe page and RFC 8058 one-click POST: the signed token in the path is the credential.
+                        HttpRoute.open("GET /u/{token}"),
+                        HttpRoute.open("POST /u/{token}")))),
+                List.of(new QueueHandler("copies", "dev.penguinmails.sending.copies.CopiesConsumer", SENDING_COPIES, 10, 0),
+                        new QueueHandler("stats", "dev.penguinmails.sending.stats.StatsConsumer", SENDING_STATS, 10, 0)),
+                // Delivers what an unsubscribe owes (email.unsubscribed) if publishing failed when it was recorded.
+                List.of(new ScheduledHandler("relay-events",
+                        "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
                 // It will publish campaign and email events, send email, and open the sealed DKIM keys and mailbox
                 // passwords its copies keep (the sender, a later part).
                 new FunctionSpec.Access(List.of(SENDING), List.of(), List.of(), true, true,

@@ -71,7 +71,9 @@ class TopologyTest {
                         "/v1/auth/resend-verification", "/v1/auth/password-reset", "/v1/auth/password-reset/confirm",
                         "/v1/me/email-change/confirm", "/v1/invitations/accept",
                         // The price list, and Stripe's webhook, which proves itself by its signature.
-                        "/v1/billing/plans", "/v1/billing/stripe/webhook");
+                        "/v1/billing/plans", "/v1/billing/stripe/webhook",
+                        // The unsubscribe link of every campaign email (page and RFC 8058 POST): its signed token proves it.
+                        "/u/{token}", "/u/{token}");
     }
 
     @Test

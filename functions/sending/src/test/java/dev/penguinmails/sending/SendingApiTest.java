@@ -36,6 +36,9 @@ public abstract class SendingApiTest implements TestPropertyProvider {
                {"delay":{"amount":3,"unit":"days","businessDays":true},"replyInThread":true,
                 "variants":[{"name":"A","weight":1,"html":"<p>Following up, {{ first_name | default: \\"there\\" }}.</p>"}]}]}""";
 
+    /** Two unsubscribe keys (k2 signs, k1 still verifies), 256 bits each, as the secret holds them. */
+    protected static final String UNSUBSCRIBE_KEYS = "k1:" + "A".repeat(43) + "=,k2:" + "B".repeat(43) + "=";
+
     @Inject
     protected ApplicationContext context;
     @Inject
@@ -49,6 +52,8 @@ public abstract class SendingApiTest implements TestPropertyProvider {
         stack = TestAws.freshStack().properties();
         Map<String, String> properties = new HashMap<>(stack);
         properties.put(AuthorizerContextInjection.ENABLED, "true");
+        properties.put("penguinmails.sending.unsubscribe.keys", UNSUBSCRIBE_KEYS);
+        properties.put("penguinmails.sending.unsubscribe.current-key-id", "k2");
         return properties;
     }
 

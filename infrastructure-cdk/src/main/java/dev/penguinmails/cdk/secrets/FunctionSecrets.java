@@ -56,6 +56,10 @@ public final class FunctionSecrets extends Construct {
             + "per environment (old and new environments would refuse each other's cursors). It protects no "
             + "external system and never leaves AWS; see docs/decisions/0017";
 
+    /** Why the unsubscribe keys are not rotated by Secrets Manager: a new value would void every link in sent mail. */
+    static final String UNSUBSCRIBE_KEYS_NOT_ROTATED = "Rotation would void the unsubscribe link of every email sent "
+            + "before it; keys are rotated by adding a key id beside the old one (decision 0050)";
+
     /** Why the Stripe secrets are not rotated by Secrets Manager: Stripe issues their values. */
     static final String STRIPE_SECRET_ROTATED_AT_STRIPE = "Stripe issues and rolls its API keys and webhook signing "
             + "secrets itself (Dashboard, with an overlap window); the operator stores the new value here, so a "
@@ -70,6 +74,7 @@ public final class FunctionSecrets extends Construct {
     private final Secret cursorSecret;
     private final Secret stripeApiKey;
     private final Secret stripeWebhookSecret;
+    private final Secret unsubscribeKeys;
 
     public FunctionSecrets(Construct scope, String id, DeploymentStage stage) {
         super(scope, id);
@@ -109,6 +114,22 @@ public final class FunctionSecrets extends Construct {
                 "Stripe secret API key of PenguinMails billing (" + stage.name() + ")", stage);
         this.stripeWebhookSecret = stripeSecret("StripeWebhookSecret",
                 "Signing secret of the PenguinMails Stripe webhook endpoint (" + stage.name() + ")", stage);
+        // A bare generated value is key k1 (decision 0054); rotation means storing "k1:<old>,k2:<new>" by hand.
+        this.unsubscribeKeys = Secret.Builder.create(this, "UnsubscribeKeys")
+                .description("HMAC keys of PenguinMails unsubscribe links (" + stage.name() + ")")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(CURSOR_SECRET_LENGTH)
+                        .excludePunctuation(true)
+                        .includeSpace(false)
+                        .build())
+                .removalPolicy(stage.dataRemovalPolicy())
+                .build();
+        Suppressions.accept(unsubscribeKeys, "AwsSolutions-SMG4", UNSUBSCRIBE_KEYS_NOT_ROTATED);
+    }
+
+    /** Whether {@code function} signs and reads unsubscribe links (the sending family). */
+    public static boolean signsUnsubscribeLinks(FunctionSpec function) {
+        return function.family().equals(PenguinMailsTopology.SENDING);
     }
 
     /** A key policy that lets the account manage the key and nothing more: each use is granted by role. */
@@ -220,6 +241,9 @@ public final class FunctionSecrets extends Construct {
             role.addToPrincipalPolicy(allow("secretsmanager:GetSecretValue", stripeApiKey.getSecretArn()));
             role.addToPrincipalPolicy(allow("secretsmanager:GetSecretValue", stripeWebhookSecret.getSecretArn()));
         }
+        if (signsUnsubscribeLinks(function)) {
+            role.addToPrincipalPolicy(allow("secretsmanager:GetSecretValue", unsubscribeKeys.getSecretArn()));
+        }
     }
 
     /** The ARNs a family finds its keys by, as {@link ConfigKeys} environment variables; never a value. */
@@ -238,6 +262,9 @@ public final class FunctionSecrets extends Construct {
         if (callsStripe(function)) {
             put(env, ConfigKeys.secretArn(ConfigKeys.STRIPE_API_KEY), stripeApiKey.getSecretArn());
             put(env, ConfigKeys.secretArn(ConfigKeys.STRIPE_WEBHOOK_SECRET), stripeWebhookSecret.getSecretArn());
+        }
+        if (signsUnsubscribeLinks(function)) {
+            put(env, ConfigKeys.secretArn(ConfigKeys.UNSUBSCRIBE_KEYS), unsubscribeKeys.getSecretArn());
         }
         return env;
     }

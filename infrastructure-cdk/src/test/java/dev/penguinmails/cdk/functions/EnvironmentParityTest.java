@@ -32,7 +32,7 @@ class EnvironmentParityTest {
     private static final Set<String> AWS_ONLY = Set.of("JAVA_TOOL_OPTIONS",
             var(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KMS_KEY), var(ConfigKeys.ACCESS_TOKEN_SIGNING_KMS_KEY),
             var(ConfigKeys.CURSOR_SECRET_ARN), var(ConfigKeys.CUSTOMER_SECRETS_KEY), var(ConfigKeys.secretArn(ConfigKeys.STRIPE_API_KEY)),
-            var(ConfigKeys.secretArn(ConfigKeys.STRIPE_WEBHOOK_SECRET)));
+            var(ConfigKeys.secretArn(ConfigKeys.STRIPE_WEBHOOK_SECRET)), var(ConfigKeys.secretArn(ConfigKeys.UNSUBSCRIBE_KEYS)));
 
     /**
      * Granted beside the access: logging per Lambda, tracing, queue consumption per trigger, key material per

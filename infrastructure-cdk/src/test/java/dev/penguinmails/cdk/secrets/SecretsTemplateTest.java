@@ -55,7 +55,8 @@ class SecretsTemplateTest {
         Map<String, JsonNode> secrets = s.json().resources("AWS::SecretsManager::Secret").entrySet().stream()
                 .filter(e -> e.getKey().startsWith("Secrets"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertThat(secrets).hasSize(3);
+        // The cursor secret, Stripe's two, and the unsubscribe keys.
+        assertThat(secrets).hasSize(4);
         Set<String> ids = secrets.keySet().stream().filter(id -> id.contains(constructId)).collect(Collectors.toSet());
         assertThat(ids).as(constructId).hasSize(1);
         return ids;
@@ -166,6 +167,9 @@ class SecretsTemplateTest {
                 Set<String> readable = new java.util.HashSet<>(Set.of(secretId));
                 if (FunctionSecrets.callsStripe(family)) {
                     readable.addAll(stripeSecretIds(s));
+                }
+                if (FunctionSecrets.signsUnsubscribeLinks(family)) {
+                    readable.addAll(secretIds(s, "UnsubscribeKeys"));
                 }
                 assertThat(resourcesOf(statements, "secretsmanager:GetSecretValue")).as(family.family())
                         .containsExactlyInAnyOrderElementsOf(readable);

@@ -113,7 +113,9 @@ class ColdStartProbeSignupTest {
         FunctionClasspath jars = FunctionClasspath.builtJars(FixtureAccess.projectRoot());
         for (String[] consumer : List.of(new String[] {"identity", "plans", PenguinMailsTopology.IDENTITY_PLANS},
                 new String[] {"domains", "plans", PenguinMailsTopology.DOMAINS_PLANS},
-                new String[] {"billing", "usage", PenguinMailsTopology.BILLING_USAGE})) {
+                new String[] {"billing", "usage", PenguinMailsTopology.BILLING_USAGE},
+                new String[] {"contacts", "unsubscribes", PenguinMailsTopology.CONTACTS_UNSUBSCRIBES},
+                new String[] {"sending", "stats", PenguinMailsTopology.SENDING_STATS})) {
             Map<String, String> environment = ColdStartProbe.fetchEnvironment(stack.apiBaseUrl(), consumer[0]);
             QueuePoller poller = stack.pollers().stream().filter(p -> p.settings().name().equals(consumer[2]))
                     .findFirst().orElseThrow();

@@ -144,13 +144,16 @@ class ProbeOptionsTest {
                 "contacts\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/contacts",
                 "contacts\timports\tqueue\t1024\tcontacts-imports\tmessage:contacts-imports",
                 "contacts\tbulk\tqueue\t1024\tcontacts-bulk\tmessage:contacts-bulk",
+                "contacts\tunsubscribes\tqueue\t1024\tcontacts-unsubscribes\tsample:email.unsubscribed",
                 "contacts\trelay-events\tschedule\t1024\t-\t-",
                 "contacts-query\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/lists",
                 "contacts-query\tprojection\tqueue\t1024\tcontacts-projection\tsample:contact.created",
                 "contacts-query\texports\tqueue\t1024\tcontacts-exports\tmessage:contacts-exports",
                 "contacts-query\treconcile\tschedule\t1024\t-\t-",
                 "sending\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/campaigns",
-                "sending\tcopies\tqueue\t1024\tsending-copies\tsample:mailbox.connected");
+                "sending\tcopies\tqueue\t1024\tsending-copies\tsample:mailbox.connected",
+                "sending\tstats\tqueue\t1024\tsending-stats\tsample:email.sent",
+                "sending\trelay-events\tschedule\t1024\t-\t-");
     }
 
     private void assertUsage(List<String> args, String message) {

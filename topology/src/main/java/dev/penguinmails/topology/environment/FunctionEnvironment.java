@@ -2,6 +2,7 @@ package dev.penguinmails.topology.environment;
 
 import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.FunctionSpec;
+import dev.penguinmails.topology.PenguinMailsTopology;
 import dev.penguinmails.topology.QueueHandler;
 import java.util.Collections;
 import java.util.Map;
@@ -67,6 +68,10 @@ public final class FunctionEnvironment {
         }
         if (function.access().customerSecrets() != FunctionSpec.CustomerSecrets.NONE) {
             keys.add(ConfigKeys.CUSTOMER_SECRETS_LOCAL_KEY);
+        }
+        if (function.family().equals(PenguinMailsTopology.SENDING)) {
+            // Sending signs and reads the unsubscribe links of its emails.
+            keys.add(ConfigKeys.UNSUBSCRIBE_KEYS);
         }
         return Collections.unmodifiableSet(keys);
     }

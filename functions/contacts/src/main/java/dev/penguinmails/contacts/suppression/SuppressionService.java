@@ -45,7 +45,24 @@ public class SuppressionService {
      */
     public Added add(TenantContext tenant, @Nullable String email, @Nullable String domain, Suppression.Reason reason,
                      String source, boolean keepAddress) {
-        Suppression draft = draft(tenant, email, domain, reason, source, keepAddress);
+        return save(tenant, draft(tenant, email, domain, reason, source, keepAddress));
+    }
+
+    /**
+     * Suppresses an address known only by its hash ({@link EmailHashes#of}), e.g. the recipient of an unsubscribe
+     * link whose contact is gone or has another address now. An entry that exists already is answered as it is.
+     */
+    public Added addHash(TenantContext tenant, String emailHash, Suppression.Reason reason, String source) {
+        if (emailHash == null || !emailHash.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("an email hash is 64 lower-case hex digits");
+        }
+        return save(tenant, new Suppression(Suppression.emailId(emailHash), Suppression.Kind.EMAIL, null, emailHash, null,
+                reason, source, Instant.now().truncatedTo(ChronoUnit.MILLIS), 1));
+    }
+
+    private Added save(TenantContext tenant, Suppression draft) {
+        Suppression.Reason reason = draft.reason();
+        String source = draft.source();
         SuppressionStore.Stored stored = store.find(tenant, draft.id()).orElse(null);
         if (stored != null && stored.live() != null) {
             return new Added(stored.live(), false);

@@ -64,7 +64,8 @@ public class SentMessages {
                 item.get("emailHash").s(), Instant.parse(item.get("sentAt").s())));
     }
 
-    private static String partition(String workspaceId, String messageId) {
+    /** The partition of one message; other facts about the message (its unsubscribe) live beside it. */
+    public static String partition(String workspaceId, String messageId) {
         return "WS#" + workspaceId + "#MESSAGE#" + messageId;
     }
 }
