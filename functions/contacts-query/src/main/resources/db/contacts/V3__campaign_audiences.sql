@@ -1,4 +1,4 @@
--- Campaign audiences (decision 0051): a launched campaign's audience resolved once into a snapshot of ordered contact
+-- Campaign audiences (decision 0056): a launched campaign's audience resolved once into a snapshot of ordered contact
 -- ids, cut into chunks whose boundaries are fixed at resolution, and published slice after slice. next_chunk is the
 -- progress: every chunk before it has been accepted by the event bus. Scoped by workspace like every table here.
 CREATE TABLE campaign_audiences (

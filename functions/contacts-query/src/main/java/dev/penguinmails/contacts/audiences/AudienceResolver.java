@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Resolves a launched campaign's audience once (decision 0051): the members of its lists and the current matches of
+ * Resolves a launched campaign's audience once (decision 0056): the members of its lists and the current matches of
  * its segments' saved definitions, in its workspace only, each live {@code active} contact once, in contact id order.
  * The snapshot and its chunk boundaries are written in one transaction with the audience row; a second launch event
  * for the same (campaign, version) finds the row and resolves nothing. Lists and segments that no longer exist (or a

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a resolved audience as {@code campaign.audience.chunk} events, slice after slice (decision 0051): a slice
+ * Publishes a resolved audience as {@code campaign.audience.chunk} events, slice after slice (decision 0056): a slice
  * takes the audience's lease, then reads and publishes a batch of chunks at a time through the {@link EventPublisher}
  * (schema-checked, retried with backoff) and moves the progress past them only once the bus accepted them all. When
  * its budget is spent it lets the audience go and queues the next slice. A slice that dies between publishing and

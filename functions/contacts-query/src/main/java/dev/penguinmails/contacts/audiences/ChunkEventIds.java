@@ -8,7 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 
 /**
- * The event id of each chunk of an audience, the same every time the chunk is published (decision 0051): the
+ * The event id of each chunk of an audience, the same every time the chunk is published (decision 0056): the
  * audience's seed ULID gives the time part, a hash of the seed and the chunk number the random part. A chunk
  * published again after a crash therefore carries the id consumers have already seen, and they skip it.
  */

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Resolution, chunking, redelivery, a crash between publishing and progress, and an empty audience (decision 0051). */
+/** Resolution, chunking, redelivery, a crash between publishing and progress, and an empty audience (decision 0056). */
 @MicronautTest(transactional = false)
 class AudienceTest extends AudienceTestBase {
 
