@@ -44,6 +44,11 @@ public final class PenguinMailsTopology {
     public static final String CONTACTS_EXPORTS = "contacts-exports";
     /** Chunks of contact bulk operations (tag, untag, delete) that family contacts applies. */
     public static final String CONTACTS_BULK = "contacts-bulk";
+    /**
+     * Launched campaigns whose audience contacts resolves and publishes in chunks, and the next slices of that
+     * publishing, which the audience worker queues itself.
+     */
+    public static final String CONTACTS_AUDIENCES = "contacts-audiences";
     /** The bucket of exported CSV files (private, objects expire after 7 days); it notifies nobody. */
     public static final String EXPORTS_BUCKET = "exports";
     /** The families that call Stripe, and so get its API key and webhook secret. */
@@ -81,6 +86,8 @@ public final class PenguinMailsTopology {
                         QueueSpec.work(CONTACTS_EXPORTS, 360, 5),
                         // 720 s: six times the contacts function's timeout.
                         QueueSpec.work(CONTACTS_BULK, 720, 5),
+                        // 360 s: six times the contacts query function's timeout.
+                        QueueSpec.work(CONTACTS_AUDIENCES, 360, 5),
                         // 360 s: six times the sending function's timeout.
                         QueueSpec.work(SENDING_COPIES, 360, 5),
                         // 360 s: six times the sending function's timeout.
@@ -112,6 +119,10 @@ public final class PenguinMailsTopology {
                                  "detail-type":["contact.created","contact.updated","contact.deleted","contact.erased",
                                                 "contact.import.completed"]}""",
                                 List.of(CONTACTS_PROJECTION)),
+                        // Contacts resolves a launched campaign's audience and answers with campaign.audience.chunk events.
+                        new RuleSpec(CONTACTS_AUDIENCES, """
+                                {"source":["penguinmails.sending"],"detail-type":["campaign.launched"]}""",
+                                List.of(CONTACTS_AUDIENCES)),
                         // Sending keeps its own copies of mailboxes, verified domains and the suppression list.
                         new RuleSpec(SENDING_COPIES, """
                                 {"detail-type":["mailbox.connected","mailbox.updated","mailbox.removed","domain.verified",
@@ -252,14 +263,18 @@ public final class PenguinMailsTopology {
                         CONTACTS_PROJECTION, 10, 0),
                         // One export slice at a time per message: a slice streams up to its budget, then queues the next.
                         new QueueHandler("exports", "dev.penguinmails.contacts.exports.ExportConsumer",
-                                CONTACTS_EXPORTS, 1, 0)),
+                                CONTACTS_EXPORTS, 1, 0),
+                        // A launch resolves its audience and publishes a slice of chunks, then queues the next slice.
+                        new QueueHandler("audiences", "dev.penguinmails.contacts.audiences.AudienceConsumer",
+                                CONTACTS_AUDIENCES, 1, 0)),
                 List.of(new ScheduledHandler("reconcile",
                         "dev.penguinmails.contacts.query.reconcile.ReconciliationJob", "rate(1 hour)")),
                 // The contacts table: the lists and segments it keeps, and the contacts reconciliation compares; the
                 // exports bucket and queue: exported CSV files, and the slices of exports; the bulk queue: chunks of bulk
-                // operations for family contacts.
-                new FunctionSpec.Access(List.of(CONTACTS), List.of(EXPORTS_BUCKET), List.of(CONTACTS_EXPORTS, CONTACTS_BULK),
-                        false, false)
+                // operations for family contacts; the audiences queue: an audience's next slice. It publishes campaign
+                // audiences (campaign.audience.chunk).
+                new FunctionSpec.Access(List.of(CONTACTS), List.of(EXPORTS_BUCKET),
+                        List.of(CONTACTS_EXPORTS, CONTACTS_BULK, CONTACTS_AUDIENCES), true, false)
                         .withDatabases(CONTACTS_DATABASE.name()));
     }
 

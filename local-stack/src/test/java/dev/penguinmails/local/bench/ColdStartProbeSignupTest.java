@@ -105,7 +105,8 @@ class ColdStartProbeSignupTest {
     }
 
     /**
-     * The consumers whose queues the signup does not reach (identity's and domains' plans, billing's usage) are probed with the
+     * The consumers whose queues the signup does not reach (identity's and domains' plans, billing's usage,
+     * contacts-query's audiences) are probed with the
      * registered sample of an event their rule routes, published to the bus by the probe, and handle it.
      */
     @Test
@@ -115,7 +116,9 @@ class ColdStartProbeSignupTest {
                 new String[] {"domains", "plans", PenguinMailsTopology.DOMAINS_PLANS},
                 new String[] {"billing", "usage", PenguinMailsTopology.BILLING_USAGE},
                 new String[] {"contacts", "unsubscribes", PenguinMailsTopology.CONTACTS_UNSUBSCRIBES},
-                new String[] {"sending", "stats", PenguinMailsTopology.SENDING_STATS})) {
+                new String[] {"sending", "stats", PenguinMailsTopology.SENDING_STATS},
+
+                new String[] {"contacts-query", "audiences", PenguinMailsTopology.CONTACTS_AUDIENCES})) {
             Map<String, String> environment = ColdStartProbe.fetchEnvironment(stack.apiBaseUrl(), consumer[0]);
             QueuePoller poller = stack.pollers().stream().filter(p -> p.settings().name().equals(consumer[2]))
                     .findFirst().orElseThrow();

@@ -149,6 +149,7 @@ class ProbeOptionsTest {
                 "contacts-query\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/lists",
                 "contacts-query\tprojection\tqueue\t1024\tcontacts-projection\tsample:contact.created",
                 "contacts-query\texports\tqueue\t1024\tcontacts-exports\tmessage:contacts-exports",
+                "contacts-query\taudiences\tqueue\t1024\tcontacts-audiences\tsample:campaign.launched",
                 "contacts-query\treconcile\tschedule\t1024\t-\t-",
                 "sending\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/campaigns",
                 "sending\tcopies\tqueue\t1024\tsending-copies\tsample:mailbox.connected",
