@@ -117,7 +117,6 @@ class ColdStartProbeSignupTest {
                 new String[] {"billing", "usage", PenguinMailsTopology.BILLING_USAGE},
                 new String[] {"contacts", "unsubscribes", PenguinMailsTopology.CONTACTS_UNSUBSCRIBES},
                 new String[] {"sending", "stats", PenguinMailsTopology.SENDING_STATS},
-
                 new String[] {"contacts-query", "audiences", PenguinMailsTopology.CONTACTS_AUDIENCES})) {
             Map<String, String> environment = ColdStartProbe.fetchEnvironment(stack.apiBaseUrl(), consumer[0]);
             QueuePoller poller = stack.pollers().stream().filter(p -> p.settings().name().equals(consumer[2]))
