@@ -15,6 +15,10 @@ public final class PenguinMailsTopology {
     public static final String SENDING = "sending";
     /** Mailbox, domain and suppression events from which sending keeps its own copies, applied by version. */
     public static final String SENDING_COPIES = "sending-copies";
+    /** Audience chunks and contact changes that create, update and stop enrolments. */
+    public static final String SENDING_ENROLMENTS = "sending-enrolments";
+    /** Send tasks the scheduler tick enqueues (with a delay for the gap between sends) for the sender worker. */
+    public static final String SENDING_SENDS = "sending-sends";
     /** The query side of contacts: the Postgres query model, static lists and dynamic segments. */
     public static final String CONTACTS_QUERY = "contacts-query";
     /** The contacts query model (Postgres): a projection of the contacts table, never a system of record. */
@@ -78,7 +82,10 @@ public final class PenguinMailsTopology {
                         // 720 s: six times the contacts function's timeout.
                         QueueSpec.work(CONTACTS_BULK, 720, 5),
                         // 360 s: six times the sending function's timeout.
-                        QueueSpec.work(SENDING_COPIES, 360, 5)),
+                        QueueSpec.work(SENDING_COPIES, 360, 5),
+                        // 360 s: six times the sending function's timeout, like its other queues.
+                        QueueSpec.work(SENDING_ENROLMENTS, 360, 5),
+                        QueueSpec.work(SENDING_SENDS, 360, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
                                 {"source":["penguinmails.identity"]}""",
@@ -109,7 +116,12 @@ public final class PenguinMailsTopology {
                                 {"detail-type":["mailbox.connected","mailbox.updated","mailbox.removed","domain.verified",
                                  "domain.degraded","domain.failed","domain.removed","suppression.added","suppression.removed"],
                                  "source":["penguinmails.domains","penguinmails.contacts"]}""",
-                                List.of(SENDING_COPIES))),
+                                List.of(SENDING_COPIES)),
+                        // Sending enrols the audience contacts resolves, and keeps enrolments current or stops them.
+                        new RuleSpec(SENDING_ENROLMENTS, """
+                                {"detail-type":["campaign.audience.chunk","contact.updated","contact.deleted",
+                                 "contact.erased","contact.unsubscribed"],"source":["penguinmails.contacts"]}""",
+                                List.of(SENDING_ENROLMENTS))),
                 List.of(identity(), billing(), domains(), contacts(), contactsQuery(), sending()),
                 List.of(CONTACTS_DATABASE));
     }
@@ -260,11 +272,18 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("POST " + campaign + "/preview"),
                         HttpRoute.of("GET " + campaign + "/launch-checks"),
                         HttpRoute.of("POST " + campaign + "/launch-checks")))),
-                List.of(new QueueHandler("copies", "dev.penguinmails.sending.copies.CopiesConsumer", SENDING_COPIES, 10, 0)),
-                List.of(),
-                // It will publish campaign and email events, send email, and open the sealed DKIM keys and mailbox
-                // passwords its copies keep (the sender, a later part).
-                new FunctionSpec.Access(List.of(SENDING), List.of(), List.of(), true, true,
+                List.of(new QueueHandler("copies", "dev.penguinmails.sending.copies.CopiesConsumer", SENDING_COPIES, 10, 0),
+                        new QueueHandler("enrolments", "dev.penguinmails.sending.enrolments.EnrolmentsConsumer",
+                                SENDING_ENROLMENTS, 10, 0),
+                        new QueueHandler("sends", "dev.penguinmails.sending.sender.SendsConsumer", SENDING_SENDS, 10, 0)),
+                // The tick finds due sends through the due index and queues them; the relay delivers owed events.
+                List.of(new ScheduledHandler("schedule-sends", "dev.penguinmails.sending.scheduling.SchedulerJob",
+                                "rate(1 minute)"),
+                        new ScheduledHandler("relay-events",
+                                "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
+                // It publishes campaign and email events, sends email (SES and SMTP), queues its own send tasks, and
+                // opens the sealed DKIM keys and mailbox passwords its copies keep.
+                new FunctionSpec.Access(List.of(SENDING), List.of(), List.of(SENDING_SENDS), true, true,
                         FunctionSpec.AccessTokens.NONE, FunctionSpec.CustomerSecrets.OPEN));
     }
 
