@@ -105,7 +105,8 @@ class ColdStartProbeSignupTest {
     }
 
     /**
-     * The consumers whose queues the signup does not reach (identity's and domains' plans, billing's usage) are probed with the
+     * The consumers whose queues the signup does not reach (identity's and domains' plans, billing's usage,
+     * sending's enrolments) are probed with the
      * registered sample of an event their rule routes, published to the bus by the probe, and handle it.
      */
     @Test
@@ -113,7 +114,8 @@ class ColdStartProbeSignupTest {
         FunctionClasspath jars = FunctionClasspath.builtJars(FixtureAccess.projectRoot());
         for (String[] consumer : List.of(new String[] {"identity", "plans", PenguinMailsTopology.IDENTITY_PLANS},
                 new String[] {"domains", "plans", PenguinMailsTopology.DOMAINS_PLANS},
-                new String[] {"billing", "usage", PenguinMailsTopology.BILLING_USAGE})) {
+                new String[] {"billing", "usage", PenguinMailsTopology.BILLING_USAGE},
+                new String[] {"sending", "enrolments", PenguinMailsTopology.SENDING_ENROLMENTS})) {
             Map<String, String> environment = ColdStartProbe.fetchEnvironment(stack.apiBaseUrl(), consumer[0]);
             QueuePoller poller = stack.pollers().stream().filter(p -> p.settings().name().equals(consumer[2]))
                     .findFirst().orElseThrow();

@@ -149,7 +149,12 @@ class ProbeOptionsTest {
                 "contacts-query\tprojection\tqueue\t1024\tcontacts-projection\tsample:contact.created",
                 "contacts-query\texports\tqueue\t1024\tcontacts-exports\tmessage:contacts-exports",
                 "contacts-query\treconcile\tschedule\t1024\t-\t-",
-                "sending\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/campaigns");
+                "sending\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/campaigns",
+                "sending\tcopies\tqueue\t1024\tsending-copies\tsample:mailbox.connected",
+                "sending\tenrolments\tqueue\t1024\tsending-enrolments\tsample:campaign.audience.chunk",
+                "sending\tsends\tqueue\t1024\tsending-sends\tmessage:sending-sends",
+                "sending\tschedule-sends\tschedule\t1024\t-\t-",
+                "sending\trelay-events\tschedule\t1024\t-\t-");
     }
 
     private void assertUsage(List<String> args, String message) {

@@ -237,6 +237,10 @@ public class SenderWorker {
             crashHook.accept("marked-sent");
             return finish(tenant, marked);
         } else if (result instanceof SendResult.TemporaryFailure t) {
+            if (ambiguous(t)) {
+                // A timeout may come after the end of DATA, when the server may have taken the email: never resent.
+                return unknown(tenant, claim);
+            }
             return temporary(tenant, claim, enrolment, t);
         }
         SendResult.PermanentFailure p = (SendResult.PermanentFailure) result;
@@ -308,6 +312,15 @@ public class SenderWorker {
         enrolments.get(tenant, claim.enrolmentId()).filter(e -> e.step() == claim.step())
                 .ifPresent(e -> stop(tenant, e, EnrolmentStatus.UNKNOWN, "send-outcome-unknown"));
         return Result.of(Outcome.UNKNOWN, claim.messageId());
+    }
+
+    /**
+     * Whether a temporary failure leaves it open if the email left: a timeout without a reply code (decision 0049
+     * classifies it temporary and leaves the call to the claim). Until the transport says in which phase it timed
+     * out, a connect timeout is treated the same way (decision 0052).
+     */
+    static boolean ambiguous(SendResult.TemporaryFailure failure) {
+        return failure.code() == 0 && failure.reason() != null && failure.reason().startsWith("timed out");
     }
 
     private Result defer(SendTask task, String why) {
