@@ -276,9 +276,14 @@ public class SenderWorker {
         Enrolment advanced = new Enrolment(enrolment.workspaceId(), enrolment.campaignId(), enrolment.contactId(),
                 more ? EnrolmentStatus.ACTIVE : EnrolmentStatus.COMPLETED, null, more ? next : claim.step(), dueAt,
                 claim.mailboxId(), ids, enrolment.contact(), enrolment.version() + 1);
-        if (enrolments.replace(tenant, enrolment, advanced) && more) {
-            due.put(new DueIndex.Due(tenant.workspaceId(), enrolment.id(), next, dueAt));
+        if (enrolments.replace(tenant, enrolment, advanced)) {
+            if (more) {
+                due.put(new DueIndex.Due(tenant.workspaceId(), enrolment.id(), next, dueAt));
+            }
+            return;
         }
+        // Changed meanwhile (a newer contact snapshot, a stop): advance the fresh copy, or it would wait forever.
+        enrolments.get(tenant, enrolment.id()).ifPresent(fresh -> advance(tenant, fresh, claim, now));
     }
 
     private Result temporary(TenantContext tenant, SendClaim claim, Enrolment enrolment, SendResult.TemporaryFailure t) {
