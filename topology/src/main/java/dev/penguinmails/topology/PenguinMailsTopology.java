@@ -19,6 +19,10 @@ public final class PenguinMailsTopology {
     public static final String SENDING_STATS = "sending-stats";
     /** Unsubscribes through a message's link, which contacts turns into a status and a suppression entry. */
     public static final String CONTACTS_UNSUBSCRIBES = "contacts-unsubscribes";
+    /** Audience chunks and contact changes that create, update and stop enrolments. */
+    public static final String SENDING_ENROLMENTS = "sending-enrolments";
+    /** Send tasks the scheduler tick enqueues (with a delay for the gap between sends) for the sender worker. */
+    public static final String SENDING_SENDS = "sending-sends";
     /** The query side of contacts: the Postgres query model, static lists and dynamic segments. */
     public static final String CONTACTS_QUERY = "contacts-query";
     /** The contacts query model (Postgres): a projection of the contacts table, never a system of record. */
@@ -93,7 +97,10 @@ public final class PenguinMailsTopology {
                         // 360 s: six times the sending function's timeout.
                         QueueSpec.work(SENDING_STATS, 360, 5),
                         // 720 s: six times the contacts function's timeout.
-                        QueueSpec.work(CONTACTS_UNSUBSCRIBES, 720, 5)),
+                        QueueSpec.work(CONTACTS_UNSUBSCRIBES, 720, 5),
+                        // 360 s: six times the sending function's timeout, like its other queues.
+                        QueueSpec.work(SENDING_ENROLMENTS, 360, 5),
+                        QueueSpec.work(SENDING_SENDS, 360, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
                                 {"source":["penguinmails.identity"]}""",
@@ -137,7 +144,12 @@ public final class PenguinMailsTopology {
                         // Contacts marks the contact unsubscribed and suppresses the address (decision 0054).
                         new RuleSpec(CONTACTS_UNSUBSCRIBES, """
                                 {"source":["penguinmails.sending"],"detail-type":["email.unsubscribed"]}""",
-                                List.of(CONTACTS_UNSUBSCRIBES))),
+                                List.of(CONTACTS_UNSUBSCRIBES)),
+                        // Sending enrols the audience contacts resolves, and keeps enrolments current or stops them.
+                        new RuleSpec(SENDING_ENROLMENTS, """
+                                {"detail-type":["campaign.audience.chunk","contact.updated","contact.deleted",
+                                 "contact.erased","contact.unsubscribed"],"source":["penguinmails.contacts"]}""",
+                                List.of(SENDING_ENROLMENTS))),
                 List.of(identity(), billing(), domains(), contacts(), contactsQuery(), sending()),
                 List.of(CONTACTS_DATABASE));
     }
@@ -300,13 +312,19 @@ public final class PenguinMailsTopology {
                         HttpRoute.open("GET /u/{token}"),
                         HttpRoute.open("POST /u/{token}")))),
                 List.of(new QueueHandler("copies", "dev.penguinmails.sending.copies.CopiesConsumer", SENDING_COPIES, 10, 0),
-                        new QueueHandler("stats", "dev.penguinmails.sending.stats.StatsConsumer", SENDING_STATS, 10, 0)),
-                // Delivers what an unsubscribe owes (email.unsubscribed) if publishing failed when it was recorded.
-                List.of(new ScheduledHandler("relay-events",
-                        "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
-                // It will publish campaign and email events, send email, and open the sealed DKIM keys and mailbox
-                // passwords its copies keep (the sender, a later part).
-                new FunctionSpec.Access(List.of(SENDING), List.of(), List.of(), true, true,
+                        new QueueHandler("stats", "dev.penguinmails.sending.stats.StatsConsumer", SENDING_STATS, 10, 0),
+                        new QueueHandler("enrolments", "dev.penguinmails.sending.enrolments.EnrolmentsConsumer",
+                                SENDING_ENROLMENTS, 10, 0),
+                        new QueueHandler("sends", "dev.penguinmails.sending.sender.SendsConsumer", SENDING_SENDS, 10, 0)),
+                // The tick finds due sends through the due index and queues them; the relay delivers owed events
+                // (campaign.launched, email.sent/failed, email.unsubscribed) left unpublished.
+                List.of(new ScheduledHandler("schedule-sends", "dev.penguinmails.sending.scheduling.SchedulerJob",
+                                "rate(1 minute)"),
+                        new ScheduledHandler("relay-events",
+                                "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
+                // It publishes campaign and email events, sends email (SES and SMTP), queues its own send tasks, and
+                // opens the sealed DKIM keys and mailbox passwords its copies keep.
+                new FunctionSpec.Access(List.of(SENDING), List.of(), List.of(SENDING_SENDS), true, true,
                         FunctionSpec.AccessTokens.NONE, FunctionSpec.CustomerSecrets.OPEN));
     }
 

@@ -106,7 +106,7 @@ class ColdStartProbeSignupTest {
 
     /**
      * The consumers whose queues the signup does not reach (identity's and domains' plans, billing's usage,
-     * contacts-query's audiences) are probed with the
+     * contacts-query's audiences, sending's enrolments) are probed with the
      * registered sample of an event their rule routes, published to the bus by the probe, and handle it.
      */
     @Test
@@ -117,7 +117,8 @@ class ColdStartProbeSignupTest {
                 new String[] {"billing", "usage", PenguinMailsTopology.BILLING_USAGE},
                 new String[] {"contacts", "unsubscribes", PenguinMailsTopology.CONTACTS_UNSUBSCRIBES},
                 new String[] {"sending", "stats", PenguinMailsTopology.SENDING_STATS},
-                new String[] {"contacts-query", "audiences", PenguinMailsTopology.CONTACTS_AUDIENCES})) {
+                new String[] {"contacts-query", "audiences", PenguinMailsTopology.CONTACTS_AUDIENCES},
+                new String[] {"sending", "enrolments", PenguinMailsTopology.SENDING_ENROLMENTS})) {
             Map<String, String> environment = ColdStartProbe.fetchEnvironment(stack.apiBaseUrl(), consumer[0]);
             QueuePoller poller = stack.pollers().stream().filter(p -> p.settings().name().equals(consumer[2]))
                     .findFirst().orElseThrow();

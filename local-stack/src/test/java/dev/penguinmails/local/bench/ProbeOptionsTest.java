@@ -154,6 +154,9 @@ class ProbeOptionsTest {
                 "sending\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/campaigns",
                 "sending\tcopies\tqueue\t1024\tsending-copies\tsample:mailbox.connected",
                 "sending\tstats\tqueue\t1024\tsending-stats\tsample:email.sent",
+                "sending\tenrolments\tqueue\t1024\tsending-enrolments\tsample:campaign.audience.chunk",
+                "sending\tsends\tqueue\t1024\tsending-sends\tmessage:sending-sends",
+                "sending\tschedule-sends\tschedule\t1024\t-\t-",
                 "sending\trelay-events\tschedule\t1024\t-\t-");
     }
 

@@ -1,5 +1,10 @@
 package dev.penguinmails.sending.campaigns;
 
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.outbox.Outbox;
+import dev.penguinmails.events.outbox.OutboxEntry;
+import dev.penguinmails.events.sending.CampaignLaunched;
+import dev.penguinmails.events.sending.SendingEvents;
 import dev.penguinmails.shared.ids.Ids;
 import dev.penguinmails.shared.pagination.Page;
 import dev.penguinmails.shared.pagination.PageRequest;
@@ -21,9 +26,11 @@ public class CampaignService {
     private final CampaignStore store;
     private final ContentRules content;
     private final LaunchGate launchGate;
+    private final Outbox outbox;
 
-    CampaignService(CampaignStore store, ContentRules content, LaunchGate launchGate) {
+    CampaignService(CampaignStore store, ContentRules content, LaunchGate launchGate, Outbox outbox) {
         this.store = store;
+        this.outbox = outbox;
         this.content = content;
         this.launchGate = launchGate;
     }
@@ -93,8 +100,17 @@ public class CampaignService {
             launchGate.requireReady(tenant, current);
         }
         Campaign moved = current.withStatus(next, Instant.now());
-        if (!store.replace(tenant, current.version(), moved)) {
+        // A launch owes campaign.launched (contacts resolves the audience): written with the status, then delivered.
+        OutboxEntry owed = action == CampaignStatus.Action.LAUNCH
+                ? outbox.entry().event(DomainEvent.create(SendingEvents.CAMPAIGN_LAUNCHED, tenant.workspaceId(),
+                        new CampaignLaunched(moved.id(), moved.version(), moved.definition().audience().listIds(),
+                                moved.definition().audience().segmentIds()))).build()
+                : null;
+        if (!store.replace(tenant, current.version(), moved, owed)) {
             throw CampaignProblems.changedMeanwhile(get(tenant, id).version());
+        }
+        if (owed != null) {
+            outbox.deliver(store.table(), CampaignStore.key(tenant, moved.id()), owed);
         }
         return moved;
     }

@@ -1,5 +1,6 @@
 package dev.penguinmails.sending.campaigns;
 
+import dev.penguinmails.events.outbox.OutboxEntry;
 import dev.penguinmails.events.outbox.VersionedWrites;
 import dev.penguinmails.shared.pagination.CursorCodec;
 import dev.penguinmails.shared.pagination.LiveItems;
@@ -8,6 +9,7 @@ import dev.penguinmails.shared.pagination.PageRequest;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -59,7 +61,20 @@ public class CampaignStore {
 
     /** Replaces the campaign at {@code expectedVersion} with {@code next}; false if it changed meanwhile. */
     public boolean replace(TenantContext tenant, long expectedVersion, Campaign next) {
-        return VersionedWrites.replace(dynamo, table, key(tenant, next.id()), write(next), List.of(), expectedVersion, null);
+        return replace(tenant, expectedVersion, next, null);
+    }
+
+    /**
+     * Replaces the campaign and, in the same write, stores what the change {@code owed} (e.g. {@code campaign.launched}):
+     * the event can never be lost between the status change and its publication.
+     */
+    public boolean replace(TenantContext tenant, long expectedVersion, Campaign next, @Nullable OutboxEntry owed) {
+        return VersionedWrites.replace(dynamo, table, key(tenant, next.id()), write(next), List.of(), expectedVersion, owed);
+    }
+
+    /** The table the campaigns live in, for delivering what a change owes. */
+    public String table() {
+        return table;
     }
 
     /** Deletes the campaign if still at {@code expectedVersion}; false if it changed meanwhile. */
@@ -112,7 +127,7 @@ public class CampaignStore {
                 Long.parseLong(item.get("version").n()));
     }
 
-    static Map<String, AttributeValue> key(TenantContext tenant, String id) {
+    public static Map<String, AttributeValue> key(TenantContext tenant, String id) {
         return Map.of("pk", partition(tenant), "sk", AttributeValue.fromS(id));
     }
 

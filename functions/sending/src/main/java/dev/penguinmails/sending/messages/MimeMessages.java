@@ -29,7 +29,11 @@ public final class MimeMessages {
 
     /** The message, built and serialised; Message-ID from {@link MessageIds} on the From address's domain. */
     public BuiltMessage build(OutgoingMessage message) {
-        String messageId = MessageIds.next(message.from().domain(), message.date().toEpochMilli());
+        return build(message, MessageIds.next(message.from().domain(), message.date().toEpochMilli()));
+    }
+
+    /** The message under a Message-ID chosen before (the sender's claim holds it, decision 0052). */
+    public BuiltMessage build(OutgoingMessage message, String messageId) {
         try {
             MimeMessage mime = new FixedIdMessage(session, "<" + messageId + ">");
             mime.setFrom(internet(message.from()));

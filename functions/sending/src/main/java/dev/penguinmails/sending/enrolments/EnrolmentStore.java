@@ -1,0 +1,165 @@
+package dev.penguinmails.sending.enrolments;
+
+import dev.penguinmails.events.contacts.ContactState;
+import dev.penguinmails.sending.scheduling.DueIndex;
+import dev.penguinmails.shared.tenancy.TenantContext;
+import dev.penguinmails.topology.PenguinMailsTopology;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Enrolment items, one partition per contact ({@code pk WS#<workspace>#ENROLMENTS#<contact>, sk <campaign>}): a
+ * contact's enrolments in every campaign are one Query away, which is what {@code contact.deleted},
+ * {@code contact.erased} and {@code contact.unsubscribed} need, without a scan and without an index item to keep.
+ * Every change is conditional on the item's {@code version}; creation on its absence.
+ */
+@Singleton
+public class EnrolmentStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final JsonMapper json;
+    private final DueIndex due;
+
+    EnrolmentStore(DynamoDbClient dynamo, @Property(name = "penguinmails.tables." + PenguinMailsTopology.SENDING) String table,
+                   JsonMapper json, DueIndex due) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.json = json;
+        this.due = due;
+    }
+
+    /**
+     * Creates the enrolment if the (campaign, contact) has none; false if it exists (a redelivered chunk). Either
+     * way a fresh active enrolment is in the due index afterwards (its item has a fixed key).
+     */
+    public boolean enrol(TenantContext tenant, Enrolment enrolment) {
+        Map<String, AttributeValue> item = write(enrolment);
+        item.putAll(key(tenant, enrolment.contactId(), enrolment.campaignId()));
+        boolean created;
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            created = true;
+        } catch (ConditionalCheckFailedException exists) {
+            created = false;
+        }
+        // A crash between the put and this line left the enrolment out of the index: the redelivery puts it back.
+        Enrolment stored = created ? enrolment : get(tenant, enrolment.id()).orElse(enrolment);
+        if (stored.status() == EnrolmentStatus.ACTIVE && stored.messageIds().isEmpty()) {
+            due.put(new DueIndex.Due(tenant.workspaceId(), stored.id(), stored.step(), stored.dueAt()));
+        }
+        return created;
+    }
+
+    public Optional<Enrolment> get(TenantContext tenant, String enrolmentId) {
+        if (!Enrolment.isValidId(enrolmentId)) {
+            return Optional.empty();
+        }
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key(tenant, Enrolment.contactOf(enrolmentId), Enrolment.campaignOf(enrolmentId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+    }
+
+    /** The contact's enrolments in every campaign of the workspace. */
+    public List<Enrolment> ofContact(TenantContext tenant, String contactId) {
+        List<Enrolment> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(r -> r.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition(tenant, contactId))))
+                    .exclusiveStartKey(from));
+            page.items().forEach(i -> found.add(read(i)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return found;
+    }
+
+    /** Replaces {@code current} with {@code next} if unchanged meanwhile; false otherwise. */
+    public boolean replace(TenantContext tenant, Enrolment current, Enrolment next) {
+        Map<String, AttributeValue> item = write(next);
+        item.putAll(key(tenant, current.contactId(), current.campaignId()));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("#v = :v")
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(current.version())))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    private Map<String, AttributeValue> write(Enrolment e) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("workspaceId", AttributeValue.fromS(e.workspaceId()));
+        item.put("campaignId", AttributeValue.fromS(e.campaignId()));
+        item.put("contactId", AttributeValue.fromS(e.contactId()));
+        item.put("status", AttributeValue.fromS(e.status().wire()));
+        if (e.stopReason() != null) {
+            item.put("stopReason", AttributeValue.fromS(e.stopReason()));
+        }
+        item.put("step", AttributeValue.fromN(Integer.toString(e.step())));
+        item.put("dueAt", AttributeValue.fromS(e.dueAt().toString()));
+        if (e.mailboxId() != null) {
+            item.put("mailboxId", AttributeValue.fromS(e.mailboxId()));
+        }
+        item.put("messageIds", AttributeValue.fromL(e.messageIds().stream().map(AttributeValue::fromS).toList()));
+        if (e.contact() != null) {
+            try {
+                item.put("contact", AttributeValue.fromS(new String(json.writeValueAsBytes(e.contact()), StandardCharsets.UTF_8)));
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            item.put("contactVersion", AttributeValue.fromN(Long.toString(e.contact().version())));
+        }
+        item.put("version", AttributeValue.fromN(Long.toString(e.version())));
+        return item;
+    }
+
+    private Enrolment read(Map<String, AttributeValue> item) {
+        ContactState contact = null;
+        if (item.containsKey("contact")) {
+            try {
+                contact = json.readValue(item.get("contact").s(), ContactState.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Enrolment(item.get("workspaceId").s(), item.get("campaignId").s(), item.get("contactId").s(),
+                EnrolmentStatus.fromWire(item.get("status").s()), text(item, "stopReason"),
+                Integer.parseInt(item.get("step").n()), Instant.parse(item.get("dueAt").s()), text(item, "mailboxId"),
+                item.get("messageIds").l().stream().map(AttributeValue::s).toList(), contact,
+                Long.parseLong(item.get("version").n()));
+    }
+
+    private static @Nullable String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static Map<String, AttributeValue> key(TenantContext tenant, String contactId, String campaignId) {
+        return Map.of("pk", AttributeValue.fromS(partition(tenant, contactId)), "sk", AttributeValue.fromS(campaignId));
+    }
+
+    private static String partition(TenantContext tenant, String contactId) {
+        if (tenant == null) {
+            throw new IllegalStateException("enrolments cannot be read or changed without a TenantContext");
+        }
+        return tenant.keyPrefix() + "ENROLMENTS#" + contactId;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.penguinmails.sending.scheduling;
+
+import dev.penguinmails.shared.tenancy.TenantContext;
+import dev.penguinmails.topology.PenguinMailsTopology;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Sends reserved per UTC day ({@code pk WS#<workspace>#DAILY#<date>}): per mailbox (with the time it is free again,
+ * for the random gap), per campaign, and per campaign and mailbox. A reservation is a conditional ADD, so two ticks
+ * can never push a counter past its cap.
+ */
+@Singleton
+public class DailyCounters {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    DailyCounters(DynamoDbClient dynamo, @Property(name = "penguinmails.tables." + PenguinMailsTopology.SENDING) String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** A mailbox's day so far: sends reserved and when the next may go. */
+    public record MailboxDay(int count, Instant freeAt) { }
+
+    public MailboxDay mailbox(TenantContext tenant, String mailboxId, Instant now) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key(tenant, now, "MAILBOX#" + mailboxId))).item();
+        if (item == null || item.isEmpty()) {
+            return new MailboxDay(0, Instant.EPOCH);
+        }
+        return new MailboxDay(count(item), item.containsKey("freeAt") ? Instant.parse(item.get("freeAt").s()) : Instant.EPOCH);
+    }
+
+    public int count(TenantContext tenant, Instant now, String counter) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key(tenant, now, counter))).item();
+        return item == null || item.isEmpty() ? 0 : count(item);
+    }
+
+    /** Adds one to {@code counter} if below {@code cap}; false if the cap is reached. */
+    public boolean reserve(TenantContext tenant, Instant now, String counter, int cap) {
+        return update(tenant, now, counter, cap, null);
+    }
+
+    /** Adds one to the mailbox's counter if below {@code cap}, and marks it busy until {@code freeAt}. */
+    public boolean reserveMailbox(TenantContext tenant, Instant now, String mailboxId, int cap, Instant freeAt) {
+        return update(tenant, now, "MAILBOX#" + mailboxId, cap, freeAt);
+    }
+
+    /** Gives back a reservation another cap refused. */
+    public void release(TenantContext tenant, Instant now, String counter) {
+        dynamo.updateItem(r -> r.tableName(table).key(key(tenant, now, counter)).updateExpression("ADD #c :minus")
+                .expressionAttributeNames(Map.of("#c", "count"))
+                .expressionAttributeValues(Map.of(":minus", AttributeValue.fromN("-1"))));
+    }
+
+    private boolean update(TenantContext tenant, Instant now, String counter, int cap, Instant freeAt) {
+        Map<String, String> names = new HashMap<>(Map.of("#c", "count"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", AttributeValue.fromN("1"),
+                ":cap", AttributeValue.fromN(Integer.toString(cap))));
+        String expression = "ADD #c :one";
+        if (freeAt != null) {
+            names.put("#f", "freeAt");
+            values.put(":f", AttributeValue.fromS(freeAt.toString()));
+            expression = "SET #f = :f " + expression;
+        }
+        String update = expression;
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(tenant, now, counter)).updateExpression(update)
+                    .conditionExpression("attribute_not_exists(#c) OR #c < :cap")
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException full) {
+            return false;
+        }
+    }
+
+    private static int count(Map<String, AttributeValue> item) {
+        return item.containsKey("count") ? Integer.parseInt(item.get("count").n()) : 0;
+    }
+
+    private static Map<String, AttributeValue> key(TenantContext tenant, Instant now, String counter) {
+        return Map.of("pk", AttributeValue.fromS(tenant.keyPrefix() + "DAILY#" + LocalDate.ofInstant(now, ZoneOffset.UTC)),
+                "sk", AttributeValue.fromS(counter));
+    }
+}

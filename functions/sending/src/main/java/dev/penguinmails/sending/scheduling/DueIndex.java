@@ -1,0 +1,92 @@
+package dev.penguinmails.sending.scheduling;
+
+import dev.penguinmails.topology.PenguinMailsTopology;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Which (enrolment, step) is due when, across workspaces, so that a tick reads only what is due and never scans:
+ * one partition per hour of due time ({@code pk DUE#<yyyy-MM-ddTHH>}), sorted by due time
+ * ({@code sk <due instant>#<workspace>#<enrolment>#<step>}). A tick queries the hours from {@link #LOOKBACK} ago to
+ * now, up to now. The items hold ids only; what is due is then read from the workspace's own keys (decision 0053).
+ * An item is written again with the same key on every retry, so writing is idempotent.
+ */
+@Singleton
+public class DueIndex {
+    /** How far back a tick looks for items a failed tick left behind. */
+    public static final Duration LOOKBACK = Duration.ofHours(24);
+    /** Fixed width, so that text order is time order (Instant.toString drops zero fractions). */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    DueIndex(DynamoDbClient dynamo, @Property(name = "penguinmails.tables." + PenguinMailsTopology.SENDING) String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** One due (enrolment, step). */
+    public record Due(String workspaceId, String enrolmentId, int step, Instant dueAt) {
+        Map<String, AttributeValue> key() {
+            return Map.of("pk", AttributeValue.fromS("DUE#" + HOUR.format(dueAt)),
+                    "sk", AttributeValue.fromS(STAMP.format(dueAt) + "#" + workspaceId + "#" + enrolmentId + "#" + step));
+        }
+    }
+
+    public void put(Due due) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(due.key());
+        item.put("workspaceId", AttributeValue.fromS(due.workspaceId()));
+        item.put("enrolmentId", AttributeValue.fromS(due.enrolmentId()));
+        item.put("step", AttributeValue.fromN(Integer.toString(due.step())));
+        item.put("dueAt", AttributeValue.fromS(due.dueAt().toString()));
+        dynamo.putItem(r -> r.tableName(table).item(item));
+    }
+
+    public void delete(Due due) {
+        dynamo.deleteItem(r -> r.tableName(table).key(due.key()));
+    }
+
+    /** Moves a due item to a later time (a closed window, a reached cap, a paused campaign). */
+    public void postpone(Due due, Instant to) {
+        put(new Due(due.workspaceId(), due.enrolmentId(), due.step(), to));
+        delete(due);
+    }
+
+    /** Everything due at or before {@code now}, oldest first, at most {@code limit} items. */
+    public List<Due> due(Instant now, int limit) {
+        List<Due> found = new ArrayList<>();
+        String upTo = STAMP.format(now) + "#~";
+        for (Instant hour = now.minus(LOOKBACK).truncatedTo(ChronoUnit.HOURS); !hour.isAfter(now) && found.size() < limit;
+             hour = hour.plus(Duration.ofHours(1))) {
+            String partition = "DUE#" + HOUR.format(hour);
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse page = dynamo.query(r -> r.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND sk <= :upTo")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition), ":upTo", AttributeValue.fromS(upTo)))
+                        .limit(Math.max(1, limit - found.size()))
+                        .exclusiveStartKey(from));
+                for (Map<String, AttributeValue> item : page.items()) {
+                    found.add(new Due(item.get("workspaceId").s(), item.get("enrolmentId").s(),
+                            Integer.parseInt(item.get("step").n()), Instant.parse(item.get("dueAt").s())));
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null && found.size() < limit);
+        }
+        return found;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.penguinmails.sending.scheduling;
+
+import dev.penguinmails.events.contacts.ContactState;
+import dev.penguinmails.events.mailboxes.MailboxState;
+import dev.penguinmails.sending.campaigns.Campaign;
+import dev.penguinmails.sending.campaigns.CampaignDefinition;
+import dev.penguinmails.sending.campaigns.CampaignStatus;
+import dev.penguinmails.sending.campaigns.CampaignStore;
+import dev.penguinmails.sending.copies.SenderCopies;
+import dev.penguinmails.sending.enrolments.Enrolment;
+import dev.penguinmails.sending.enrolments.EnrolmentStatus;
+import dev.penguinmails.sending.enrolments.EnrolmentStore;
+import dev.penguinmails.sending.sender.SendQueue;
+import dev.penguinmails.sending.sender.SendTask;
+import dev.penguinmails.shared.tenancy.TenantContext;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One scheduler tick (every minute, decision 0053): reads what is due from the {@link DueIndex} (no scan), and for
+ * each due (enrolment, step) checks the campaign is active and the window open in the contact's zone (else the
+ * campaign's), picks a mailbox (the conversation's own for a follow-up; otherwise the pool's least used today,
+ * of the recipient's provider when asked and possible), reserves a send under the caps (mailbox: min of its daily
+ * limit and warm-up ramp; campaign per mailbox; campaign), spaces sends on one mailbox by a random gap, and
+ * enqueues the send task delayed to its slot. What cannot go now is moved to when it can.
+ */
+@Singleton
+public class SchedulerTick {
+    private static final Logger LOG = LoggerFactory.getLogger(SchedulerTick.class);
+    static final String ACTOR = "system:sending-scheduler";
+    /** Most due items one tick handles; the rest stay due for the next. */
+    static final int BATCH = 2_000;
+    /** A paused campaign's or a busy pool's work is looked at again this much later. */
+    static final Duration RECHECK = Duration.ofMinutes(15);
+
+    private final DueIndex due;
+    private final EnrolmentStore enrolments;
+    private final CampaignStore campaigns;
+    private final SenderCopies copies;
+    private final DailyCounters counters;
+    private final SendQueue queue;
+    private final SendingTime time;
+    private final Random random = new SecureRandom();
+
+    SchedulerTick(DueIndex due, EnrolmentStore enrolments, CampaignStore campaigns, SenderCopies copies,
+                  DailyCounters counters, SendQueue queue, SendingTime time) {
+        this.due = due;
+        this.enrolments = enrolments;
+        this.campaigns = campaigns;
+        this.copies = copies;
+        this.counters = counters;
+        this.queue = queue;
+        this.time = time;
+    }
+
+    /** What one tick did. */
+    @Serdeable
+    public record Summary(int due, int enqueued, int postponed, int dropped) { }
+
+    public Summary run() {
+        Instant now = time.now();
+        List<DueIndex.Due> items = due.due(now, BATCH);
+        int enqueued = 0;
+        int postponed = 0;
+        int dropped = 0;
+        Map<String, Optional<Campaign>> campaignCache = new HashMap<>();
+        for (DueIndex.Due item : items) {
+            try {
+                switch (schedule(item, now, campaignCache)) {
+                    case ENQUEUED -> enqueued++;
+                    case POSTPONED -> postponed++;
+                    default -> dropped++;
+                }
+            } catch (RuntimeException e) {
+                // Left in the index: the next tick tries again.
+                LOG.error("Due {} step {} of {} not scheduled", item.enrolmentId(), item.step(), item.workspaceId(), e);
+            }
+        }
+        Summary summary = new Summary(items.size(), enqueued, postponed, dropped);
+        LOG.info("Tick: {}", summary);
+        return summary;
+    }
+
+    private enum Decision { ENQUEUED, POSTPONED, DROPPED }
+
+    private Decision schedule(DueIndex.Due item, Instant now, Map<String, Optional<Campaign>> cache) {
+        TenantContext tenant = TenantContext.system(item.workspaceId(), ACTOR);
+        Optional<Enrolment> found = enrolments.get(tenant, item.enrolmentId());
+        if (found.isEmpty() || found.get().status() != EnrolmentStatus.ACTIVE || found.get().step() != item.step()) {
+            due.delete(item);
+            return Decision.DROPPED;
+        }
+        Enrolment enrolment = found.get();
+        Optional<Campaign> campaign = cache.computeIfAbsent(item.workspaceId() + "/" + enrolment.campaignId(),
+                k -> campaigns.get(tenant, enrolment.campaignId()));
+        if (campaign.isEmpty() || campaign.get().status() == CampaignStatus.ARCHIVED
+                || campaign.get().status() == CampaignStatus.COMPLETED) {
+            due.delete(item);
+            return Decision.DROPPED;
+        }
+        if (campaign.get().status() != CampaignStatus.ACTIVE) {
+            due.postpone(item, now.plus(RECHECK));
+            return Decision.POSTPONED;
+        }
+        CampaignDefinition definition = campaign.get().definition();
+        ZoneId zone = zone(definition, enrolment.contact());
+        if (!SendingWindows.open(definition.window(), zone, now)) {
+            due.postpone(item, SendingWindows.nextOpening(definition.window(), zone, now));
+            return Decision.POSTPONED;
+        }
+        Integer campaignCap = definition.limits().dailyPerCampaign();
+        String campaignCounter = "CAMPAIGN#" + campaign.get().id();
+        if (campaignCap != null && !counters.reserve(tenant, now, campaignCounter, campaignCap)) {
+            due.postpone(item, tomorrow(now));
+            return Decision.POSTPONED;
+        }
+        for (MailboxState mailbox : candidates(tenant, definition, enrolment)) {
+            Optional<Instant> slot = reserve(tenant, now, campaign.get(), mailbox);
+            if (slot.isPresent()) {
+                queue.enqueue(new SendTask(item.workspaceId(), item.enrolmentId(), item.step(), mailbox.mailboxId()),
+                        Duration.between(now, slot.get()));
+                due.delete(item);
+                return Decision.ENQUEUED;
+            }
+        }
+        if (campaignCap != null) {
+            counters.release(tenant, now, campaignCounter);
+        }
+        due.postpone(item, now.plus(RECHECK));
+        return Decision.POSTPONED;
+    }
+
+    /**
+     * The mailboxes that may send this enrolment's step, best first: a follow-up only through the conversation's
+     * mailbox; otherwise the pool's eligible mailboxes, the recipient's provider first when the campaign asks, then
+     * the least used today (round-robin) or in random order.
+     */
+    private List<MailboxState> candidates(TenantContext tenant, CampaignDefinition definition, Enrolment enrolment) {
+        List<String> ids = enrolment.mailboxId() != null ? List.of(enrolment.mailboxId()) : definition.mailboxes().mailboxIds();
+        List<MailboxState> eligible = new ArrayList<>();
+        for (String id : ids) {
+            copies.mailbox(tenant, id).filter(MailboxState::eligibleForSending)
+                    .filter(m -> copies.domain(tenant, m.domain()).filter(d -> d.eligibleForSending()).isPresent())
+                    .ifPresent(eligible::add);
+        }
+        Instant now = time.now();
+        Map<String, Integer> used = new HashMap<>();
+        eligible.forEach(m -> used.put(m.mailboxId(), counters.mailbox(tenant, m.mailboxId(), now).count()));
+        Comparator<MailboxState> order = "random".equals(definition.mailboxes().rotation())
+                ? Comparator.comparingInt(m -> random.nextInt())
+                : Comparator.comparingInt(m -> used.get(m.mailboxId()));
+        String provider = enrolment.contact() == null ? null : provider(enrolment.contact().email());
+        if (definition.mailboxes().matchProvider() && provider != null) {
+            order = Comparator.<MailboxState>comparingInt(m -> provider.equals(providerOf(m)) ? 0 : 1).thenComparing(order);
+        }
+        eligible.sort(order);
+        return eligible;
+    }
+
+    /** Reserves the mailbox's next slot under its caps; the slot is now or when its gap ends (within SQS's delay). */
+    private Optional<Instant> reserve(TenantContext tenant, Instant now, Campaign campaign, MailboxState mailbox) {
+        DailyCounters.MailboxDay day = counters.mailbox(tenant, mailbox.mailboxId(), now);
+        Instant slot = day.freeAt().isAfter(now) ? day.freeAt() : now;
+        if (Duration.between(now, slot).compareTo(SendQueue.MAX_DELAY) >= 0) {
+            return Optional.empty();
+        }
+        CampaignDefinition.SendingLimits limits = campaign.definition().limits();
+        String pair = "CAMPAIGN#" + campaign.id() + "#MAILBOX#" + mailbox.mailboxId();
+        if (!counters.reserve(tenant, now, pair, limits.dailyPerMailbox())) {
+            return Optional.empty();
+        }
+        int gap = limits.gapMinSeconds() + (limits.gapMaxSeconds() > limits.gapMinSeconds()
+                ? random.nextInt(limits.gapMaxSeconds() - limits.gapMinSeconds() + 1) : 0);
+        if (!counters.reserveMailbox(tenant, now, mailbox.mailboxId(), mailboxCap(mailbox, now), slot.plusSeconds(gap))) {
+            counters.release(tenant, now, pair);
+            return Optional.empty();
+        }
+        return Optional.of(slot);
+    }
+
+    /** The mailbox's cap today: its daily limit, or less while its warm-up ramps up. */
+    static int mailboxCap(MailboxState mailbox, Instant now) {
+        int cap = mailbox.dailyLimit();
+        if (mailbox.warmupEnabled() && mailbox.warmupStartedOn() != null) {
+            long days = ChronoUnit.DAYS.between(LocalDate.parse(mailbox.warmupStartedOn()), LocalDate.ofInstant(now, ZoneOffset.UTC));
+            long ramp = mailbox.warmupStartPerDay() + Math.max(0, days) * mailbox.warmupIncreasePerDay();
+            cap = (int) Math.min(cap, ramp);
+        }
+        return Math.max(0, cap);
+    }
+
+    private static Instant tomorrow(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    static ZoneId zone(CampaignDefinition definition, ContactState contact) {
+        if (contact != null && contact.timezone() != null) {
+            try {
+                return ZoneId.of(contact.timezone());
+            } catch (RuntimeException unknown) {
+                // the campaign's then
+            }
+        }
+        return ZoneId.of(definition.window().timezone());
+    }
+
+    /** The recipient's provider guessed from well-known domains (an MX lookup would catch hosted domains too). */
+    static String provider(String email) {
+        String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return switch (domain) {
+            case "gmail.com", "googlemail.com" -> "google";
+            case "outlook.com", "hotmail.com", "live.com", "msn.com" -> "microsoft";
+            default -> null;
+        };
+    }
+
+    private static String providerOf(MailboxState mailbox) {
+        String p = mailbox.provider() == null ? "" : mailbox.provider().toLowerCase(Locale.ROOT);
+        return p.contains("google") || p.contains("gmail") ? "google"
+                : p.contains("microsoft") || p.contains("outlook") || p.contains("office") ? "microsoft" : p;
+    }
+}

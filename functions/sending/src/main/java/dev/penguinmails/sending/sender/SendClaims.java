@@ -1,0 +1,94 @@
+package dev.penguinmails.sending.sender;
+
+import dev.penguinmails.events.outbox.OutboxEntry;
+import dev.penguinmails.events.outbox.VersionedWrites;
+import dev.penguinmails.shared.tenancy.TenantContext;
+import dev.penguinmails.topology.PenguinMailsTopology;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Claim items ({@code pk WS#<workspace>#CLAIM#<enrolment>, sk STEP#<step>}): created with a conditional put (only the
+ * first delivery of a task gets it), then moved from state to state conditionally on the version read, carrying
+ * the {@code email.sent}/{@code email.failed} event it owes (outbox) so the event is never lost.
+ */
+@Singleton
+public class SendClaims {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    SendClaims(DynamoDbClient dynamo, @Property(name = "penguinmails.tables." + PenguinMailsTopology.SENDING) String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** Takes the claim; false if the (enrolment, step) was claimed before. */
+    public boolean claim(TenantContext tenant, SendClaim claim) {
+        Map<String, AttributeValue> item = write(claim);
+        item.putAll(key(tenant, claim.enrolmentId(), claim.step()));
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    /** Moves {@code current} to {@code next} (and stores what it owes) if unchanged meanwhile; false otherwise. */
+    public boolean move(TenantContext tenant, SendClaim current, SendClaim next, @Nullable OutboxEntry owed) {
+        return VersionedWrites.replace(dynamo, table, key(tenant, current.enrolmentId(), current.step()), write(next),
+                List.of("reason"), current.version(), owed);
+    }
+
+    public Optional<SendClaim> get(TenantContext tenant, String enrolmentId, int step) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(key(tenant, enrolmentId, step))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SendClaim(item.get("workspaceId").s(), item.get("enrolmentId").s(),
+                Integer.parseInt(item.get("step").n()), SendClaim.State.fromWire(item.get("state").s()),
+                item.get("messageId").s(), item.get("mailboxId").s(), item.get("variant").s(),
+                Integer.parseInt(item.get("attempts").n()), Instant.parse(item.get("claimedAt").s()),
+                item.containsKey("reason") ? item.get("reason").s() : null, Long.parseLong(item.get("version").n())));
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public static Map<String, AttributeValue> key(TenantContext tenant, String enrolmentId, int step) {
+        if (tenant == null) {
+            throw new IllegalStateException("claims cannot be read or changed without a TenantContext");
+        }
+        return Map.of("pk", AttributeValue.fromS(tenant.keyPrefix() + "CLAIM#" + enrolmentId),
+                "sk", AttributeValue.fromS("STEP#" + step));
+    }
+
+    private static Map<String, AttributeValue> write(SendClaim c) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("workspaceId", AttributeValue.fromS(c.workspaceId()));
+        item.put("enrolmentId", AttributeValue.fromS(c.enrolmentId()));
+        item.put("step", AttributeValue.fromN(Integer.toString(c.step())));
+        item.put("state", AttributeValue.fromS(c.state().wire()));
+        item.put("messageId", AttributeValue.fromS(c.messageId()));
+        item.put("mailboxId", AttributeValue.fromS(c.mailboxId()));
+        item.put("variant", AttributeValue.fromS(c.variant()));
+        item.put("attempts", AttributeValue.fromN(Integer.toString(c.attempts())));
+        item.put("claimedAt", AttributeValue.fromS(c.claimedAt().toString()));
+        if (c.reason() != null) {
+            item.put("reason", AttributeValue.fromS(c.reason()));
+        }
+        item.put("version", AttributeValue.fromN(Long.toString(c.version())));
+        return item;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.penguinmails.sending.sender;
+
+import dev.penguinmails.sending.messages.MimeMessages;
+import dev.penguinmails.sending.transport.SesRawTransport;
+import dev.penguinmails.sending.transport.SmtpSettings;
+import dev.penguinmails.sending.transport.SmtpTransport;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/** The sender's plain pieces as beans: one SMTP pool per function instance (connections reused per mailbox). */
+@Factory
+class SenderBeans {
+    @Singleton
+    @Bean(preDestroy = "close")
+    SmtpTransport smtpTransport() {
+        return new SmtpTransport(SmtpSettings.DEFAULTS);
+    }
+
+    @Singleton
+    MimeMessages mimeMessages() {
+        return new MimeMessages();
+    }
+
+    @Singleton
+    SesRawTransport sesRawTransport(SesV2Client ses, SenderSettings settings) {
+        return new SesRawTransport(ses, settings.configurationSet().isBlank() ? null : settings.configurationSet());
+    }
+}

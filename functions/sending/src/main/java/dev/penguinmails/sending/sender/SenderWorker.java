@@ -1,0 +1,421 @@
+package dev.penguinmails.sending.sender;
+
+import dev.penguinmails.events.DomainEvent;
+import dev.penguinmails.events.contacts.ContactState;
+import dev.penguinmails.events.domains.DomainState;
+import dev.penguinmails.events.mailboxes.MailboxState;
+import dev.penguinmails.events.outbox.Outbox;
+import dev.penguinmails.events.outbox.OutboxEntry;
+import dev.penguinmails.events.sending.CampaignSend;
+import dev.penguinmails.events.sending.EmailFailed;
+import dev.penguinmails.events.sending.SendingEvents;
+import dev.penguinmails.events.usage.EmailSent;
+import dev.penguinmails.events.usage.UsageEvents;
+import dev.penguinmails.sending.campaigns.Campaign;
+import dev.penguinmails.sending.campaigns.CampaignStatus;
+import dev.penguinmails.sending.campaigns.CampaignStore;
+import dev.penguinmails.sending.copies.SenderCopies;
+import dev.penguinmails.sending.dkim.DkimMessageSigner;
+import dev.penguinmails.sending.dkim.DkimSigningKey;
+import dev.penguinmails.sending.enrolments.Enrolment;
+import dev.penguinmails.sending.enrolments.EnrolmentStatus;
+import dev.penguinmails.sending.enrolments.EnrolmentStore;
+import dev.penguinmails.sending.messages.Address;
+import dev.penguinmails.sending.messages.BuiltMessage;
+import dev.penguinmails.sending.messages.Conversation;
+import dev.penguinmails.sending.messages.MessageIds;
+import dev.penguinmails.sending.messages.MimeMessages;
+import dev.penguinmails.sending.messages.OutgoingMessage;
+import dev.penguinmails.sending.scheduling.DueIndex;
+import dev.penguinmails.sending.scheduling.SendingTime;
+import dev.penguinmails.sending.scheduling.StepDelays;
+import dev.penguinmails.sending.sends.SentMessage;
+import dev.penguinmails.sending.sends.SentMessages;
+import dev.penguinmails.sending.sequences.SequenceStep;
+import dev.penguinmails.sending.sequences.VariantPicker;
+import dev.penguinmails.sending.suppression.SuppressionCopy;
+import dev.penguinmails.sending.templates.ContactVariables;
+import dev.penguinmails.sending.templates.EmailRenderer;
+import dev.penguinmails.sending.templates.RenderedEmail;
+import dev.penguinmails.sending.transport.MailTransport;
+import dev.penguinmails.sending.transport.SendResult;
+import dev.penguinmails.sending.transport.SesRawTransport;
+import dev.penguinmails.sending.transport.SmtpAccount;
+import dev.penguinmails.sending.transport.SmtpTransport;
+import dev.penguinmails.sending.unsubscribe.UnsubscribeLinks;
+import dev.penguinmails.shared.secrets.SecretBox;
+import dev.penguinmails.shared.tenancy.TenantContext;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one (enrolment, step): re-checks at send time that the campaign is active, the enrolment still wants this
+ * step, the address is not suppressed, the mailbox and its domain may send and the quota allows it; then claims the
+ * send (decision 0052), renders, builds, signs (SMTP mailboxes), sends, and records the outcome. A claim is taken
+ * before anything leaves, so no delivery of a task, however often repeated, sends a second email.
+ */
+@Singleton
+public class SenderWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(SenderWorker.class);
+    static final String ACTOR = "system:sending-sender";
+    /** How long a send put off for a passing reason (paused campaign, mailbox not eligible, quota) waits. */
+    static final Duration DEFERRAL = Duration.ofMinutes(15);
+
+    /** What became of a task. */
+    public enum Outcome { SENT, SKIPPED, DEFERRED, RETRY, FAILED, UNKNOWN }
+
+    /** The outcome, and for {@code RETRY} when to try again. */
+    public record Result(Outcome outcome, @Nullable Duration retryAfter, String detail) {
+        static Result of(Outcome outcome, String detail) {
+            return new Result(outcome, null, detail);
+        }
+    }
+
+    private final SendClaims claims;
+    private final EnrolmentStore enrolments;
+    private final CampaignStore campaigns;
+    private final SenderCopies copies;
+    private final SuppressionCopy suppression;
+    private final SendingQuota quota;
+    private final SentMessages sent;
+    private final DueIndex due;
+    private final Outbox outbox;
+    private final MimeMessages mime;
+    private final SmtpTransport smtp;
+    private final SesRawTransport ses;
+    private final UnsubscribeLinks links;
+    private final SecretBox secrets;
+    private final SenderSettings settings;
+    private final SendingTime time;
+    private volatile Consumer<String> crashHook = point -> { };
+
+    SenderWorker(SendClaims claims, EnrolmentStore enrolments, CampaignStore campaigns, SenderCopies copies,
+                 SuppressionCopy suppression, SendingQuota quota, SentMessages sent, DueIndex due, Outbox outbox,
+                 MimeMessages mime, SmtpTransport smtp, SesRawTransport ses, UnsubscribeLinks links, SecretBox secrets,
+                 SenderSettings settings, SendingTime time) {
+        this.claims = claims;
+        this.enrolments = enrolments;
+        this.campaigns = campaigns;
+        this.copies = copies;
+        this.suppression = suppression;
+        this.quota = quota;
+        this.sent = sent;
+        this.due = due;
+        this.outbox = outbox;
+        this.mime = mime;
+        this.smtp = smtp;
+        this.ses = ses;
+        this.links = links;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.time = time;
+    }
+
+    /** For tests: runs {@code hook} at the named points ({@code claimed}, {@code accepted}, {@code marked-sent}). */
+    void crashHook(Consumer<String> hook) {
+        this.crashHook = hook == null ? point -> { } : hook;
+    }
+
+    public Result send(SendTask task) {
+        TenantContext tenant = TenantContext.system(task.workspaceId(), ACTOR);
+        Instant now = time.now();
+        Optional<SendClaim> existing = claims.get(tenant, task.enrolmentId(), task.step());
+        if (existing.isPresent()) {
+            SendClaim claim = existing.get();
+            switch (claim.state()) {
+                case SENT:
+                    return finish(tenant, claim);
+                case RECORDED:
+                case FAILED:
+                case UNKNOWN:
+                    return Result.of(Outcome.SKIPPED, "claim " + claim.state().wire());
+                case CLAIMED:
+                    if (claim.claimedAt().plus(settings.claimLease()).isAfter(now)) {
+                        return Result.of(Outcome.SKIPPED, "in flight in another delivery");
+                    }
+                    return unknown(tenant, claim);
+                default:
+                    break; // RETRY: checked again below, then claimed for the next attempt
+            }
+        }
+        Optional<Enrolment> found = enrolments.get(tenant, task.enrolmentId());
+        if (found.isEmpty() || found.get().status() != EnrolmentStatus.ACTIVE || found.get().step() != task.step()) {
+            return Result.of(Outcome.SKIPPED, "enrolment not due for this step");
+        }
+        Enrolment enrolment = found.get();
+        Optional<Campaign> campaign = campaigns.get(tenant, enrolment.campaignId());
+        if (campaign.isEmpty() || campaign.get().status() == CampaignStatus.ARCHIVED
+                || campaign.get().status() == CampaignStatus.COMPLETED) {
+            stop(tenant, enrolment, EnrolmentStatus.STOPPED, "campaign-ended");
+            return Result.of(Outcome.SKIPPED, "campaign ended");
+        }
+        if (campaign.get().status() != CampaignStatus.ACTIVE) {
+            return defer(task, "campaign " + campaign.get().status().wire());
+        }
+        ContactState contact = enrolment.contact();
+        if (contact == null || !"active".equals(contact.status())) {
+            stop(tenant, enrolment, EnrolmentStatus.STOPPED, "contact-not-active");
+            return Result.of(Outcome.SKIPPED, "contact not active");
+        }
+        if (suppression.isSuppressed(tenant, contact.email())) {
+            stop(tenant, enrolment, EnrolmentStatus.STOPPED, "suppressed");
+            return Result.of(Outcome.SKIPPED, "suppressed");
+        }
+        Optional<MailboxState> mailbox = copies.mailbox(tenant, task.mailboxId()).filter(MailboxState::eligibleForSending);
+        Optional<DomainState> domain = mailbox.flatMap(m -> copies.domain(tenant, m.domain()))
+                .filter(DomainState::eligibleForSending);
+        if (mailbox.isEmpty() || domain.isEmpty()) {
+            return defer(task, "mailbox or domain not eligible");
+        }
+        if (!quota.allows(task.workspaceId())) {
+            return defer(task, "sending quota");
+        }
+        List<SequenceStep> sequence = campaign.get().definition().sequence();
+        if (task.step() >= sequence.size()) {
+            stop(tenant, enrolment, EnrolmentStatus.COMPLETED, null);
+            return Result.of(Outcome.SKIPPED, "no such step");
+        }
+
+        SendClaim claim;
+        if (existing.isPresent()) {
+            SendClaim retry = existing.get();
+            claim = retry.with(SendClaim.State.CLAIMED, retry.attempts() + 1, now, null);
+            if (!claims.move(tenant, retry, claim, null)) {
+                return Result.of(Outcome.SKIPPED, "claimed meanwhile by another delivery");
+            }
+        } else {
+            String variant = VariantPicker.pick(sequence.get(task.step()).variants(), enrolment.contactId(), task.step()).name();
+            claim = new SendClaim(task.workspaceId(), enrolment.id(), task.step(), SendClaim.State.CLAIMED,
+                    MessageIds.next(mailbox.get().domain(), now.toEpochMilli()), task.mailboxId(), variant, 1, now, null, 1);
+            if (!claims.claim(tenant, claim)) {
+                return Result.of(Outcome.SKIPPED, "claimed by another delivery");
+            }
+        }
+        crashHook.accept("claimed");
+
+        BuiltMessage message;
+        MailTransport transport;
+        OutboxEntry owed;
+        try {
+            // Encoded (and checked against its schema) before the email leaves: nothing may fail between send and mark.
+            owed = outbox.entry().event(DomainEvent.create(UsageEvents.EMAIL_SENT, task.workspaceId(),
+                    new EmailSent(claim.messageId(), claim.mailboxId(), send(claim, enrolment)))).build();
+            message = build(campaign.get(), enrolment, contact, claim, mailbox.get(), now);
+            transport = transport(tenant, mailbox.get());
+            if (transport != ses) {
+                message = sign(tenant, domain.get(), message);
+            }
+        } catch (RuntimeException e) {
+            // Nothing left: whatever failed here failed before the send, so trying again cannot send twice.
+            LOG.warn("Send {} step {} could not be prepared: {}", claim.enrolmentId(), claim.step(), e.toString());
+            return temporary(tenant, claim, enrolment, new SendResult.TemporaryFailure(0, "not prepared: " + e.getMessage(), null));
+        }
+        SendResult result = transport.send(message.envelopeFrom(), message.envelopeTo(), message.raw());
+        if (result instanceof SendResult.Sent) {
+            crashHook.accept("accepted");
+            SendClaim marked = claim.with(SendClaim.State.SENT, claim.attempts(), now, null);
+            if (!claims.move(tenant, claim, marked, owed)) {
+                LOG.error("Claim {} step {} changed while its email left; its outcome is kept as it is", claim.enrolmentId(), claim.step());
+                return Result.of(Outcome.UNKNOWN, "claim changed during the send");
+            }
+            outbox.deliver(claims.table(), SendClaims.key(tenant, claim.enrolmentId(), claim.step()), owed);
+            crashHook.accept("marked-sent");
+            return finish(tenant, marked);
+        } else if (result instanceof SendResult.TemporaryFailure t) {
+            if (ambiguous(t)) {
+                // A timeout may come after the end of DATA, when the server may have taken the email: never resent.
+                return unknown(tenant, claim);
+            }
+            return temporary(tenant, claim, enrolment, t);
+        }
+        SendResult.PermanentFailure p = (SendResult.PermanentFailure) result;
+        return fail(tenant, claim, enrolment, true, p.scope().name().toLowerCase(java.util.Locale.ROOT) + " " + p.code()
+                + ": " + p.reason());
+    }
+
+    /** Records the accepted email, advances the enrolment, closes the claim; each step is safe to repeat. */
+    private Result finish(TenantContext tenant, SendClaim claim) {
+        Optional<Enrolment> found = enrolments.get(tenant, claim.enrolmentId());
+        Instant now = time.now();
+        found.ifPresent(enrolment -> {
+            String hash = enrolment.contact() == null ? "erased" : enrolment.contact().emailHash();
+            sent.record(new SentMessage(claim.workspaceId(), claim.messageId(), claim.mailboxId(), send(claim, enrolment),
+                    hash, claim.claimedAt()));
+            advance(tenant, enrolment, claim, now);
+        });
+        claims.move(tenant, claim, claim.with(SendClaim.State.RECORDED, claim.attempts(), claim.claimedAt(), null), null);
+        return Result.of(Outcome.SENT, claim.messageId());
+    }
+
+    private void advance(TenantContext tenant, Enrolment enrolment, SendClaim claim, Instant now) {
+        if (enrolment.status() != EnrolmentStatus.ACTIVE || enrolment.step() != claim.step()) {
+            return; // advanced by an earlier attempt of this finish, or stopped meanwhile
+        }
+        Campaign campaign = campaigns.get(tenant, enrolment.campaignId()).orElse(null);
+        List<String> ids = new ArrayList<>(enrolment.messageIds());
+        ids.add(claim.messageId());
+        int next = claim.step() + 1;
+        boolean more = campaign != null && next < campaign.definition().sequence().size();
+        Instant dueAt = more ? StepDelays.after(now, campaign.definition().sequence().get(next).delay(),
+                zone(campaign, enrolment.contact())) : enrolment.dueAt();
+        Enrolment advanced = new Enrolment(enrolment.workspaceId(), enrolment.campaignId(), enrolment.contactId(),
+                more ? EnrolmentStatus.ACTIVE : EnrolmentStatus.COMPLETED, null, more ? next : claim.step(), dueAt,
+                claim.mailboxId(), ids, enrolment.contact(), enrolment.version() + 1);
+        if (enrolments.replace(tenant, enrolment, advanced)) {
+            if (more) {
+                due.put(new DueIndex.Due(tenant.workspaceId(), enrolment.id(), next, dueAt));
+            }
+            return;
+        }
+        // Changed meanwhile (a newer contact snapshot, a stop): advance the fresh copy, or it would wait forever.
+        enrolments.get(tenant, enrolment.id()).ifPresent(fresh -> advance(tenant, fresh, claim, now));
+    }
+
+    private Result temporary(TenantContext tenant, SendClaim claim, Enrolment enrolment, SendResult.TemporaryFailure t) {
+        if (claim.attempts() >= settings.maxAttempts()) {
+            return fail(tenant, claim, enrolment, false, "gave up after " + claim.attempts() + " attempts: " + t.reason());
+        }
+        claims.move(tenant, claim, claim.with(SendClaim.State.RETRY, claim.attempts(), claim.claimedAt(), t.reason()), null);
+        Duration backoff = settings.retryBackoff().multipliedBy(1L << Math.min(10, claim.attempts() - 1));
+        if (t.notBefore() != null && t.notBefore().compareTo(backoff) > 0) {
+            backoff = t.notBefore();
+        }
+        return new Result(Outcome.RETRY, backoff, t.reason());
+    }
+
+    private Result fail(TenantContext tenant, SendClaim claim, Enrolment enrolment, boolean permanent, String reason) {
+        OutboxEntry owed = outbox.entry().event(DomainEvent.create(SendingEvents.EMAIL_FAILED, claim.workspaceId(),
+                new EmailFailed(claim.mailboxId(), send(claim, enrolment), permanent, reason))).build();
+        if (claims.move(tenant, claim, claim.with(SendClaim.State.FAILED, claim.attempts(), claim.claimedAt(), reason), owed)) {
+            outbox.deliver(claims.table(), SendClaims.key(tenant, claim.enrolmentId(), claim.step()), owed);
+        }
+        stop(tenant, enrolment, EnrolmentStatus.FAILED, reason);
+        return Result.of(Outcome.FAILED, reason);
+    }
+
+    /** A claim whose worker never reported back: it may have sent, so it is never sent again (decision 0052). */
+    private Result unknown(TenantContext tenant, SendClaim claim) {
+        LOG.warn("Send {} step {} (Message-ID {}) was claimed at {} and never finished: marked unknown, not resent",
+                claim.enrolmentId(), claim.step(), claim.messageId(), claim.claimedAt());
+        claims.move(tenant, claim, claim.with(SendClaim.State.UNKNOWN, claim.attempts(), claim.claimedAt(),
+                "no outcome within the claim lease"), null);
+        enrolments.get(tenant, claim.enrolmentId()).filter(e -> e.step() == claim.step())
+                .ifPresent(e -> stop(tenant, e, EnrolmentStatus.UNKNOWN, "send-outcome-unknown"));
+        return Result.of(Outcome.UNKNOWN, claim.messageId());
+    }
+
+    /**
+     * Whether a temporary failure leaves it open if the email left: a timeout without a reply code (decision 0049
+     * classifies it temporary and leaves the call to the claim). Until the transport says in which phase it timed
+     * out, a connect timeout is treated the same way (decision 0052).
+     */
+    static boolean ambiguous(SendResult.TemporaryFailure failure) {
+        return failure.code() == 0 && failure.reason() != null && failure.reason().startsWith("timed out");
+    }
+
+    private Result defer(SendTask task, String why) {
+        due.put(new DueIndex.Due(task.workspaceId(), task.enrolmentId(), task.step(), time.now().plus(DEFERRAL)));
+        return Result.of(Outcome.DEFERRED, why);
+    }
+
+    private void stop(TenantContext tenant, Enrolment enrolment, EnrolmentStatus status, @Nullable String reason) {
+        if (enrolment.status() != EnrolmentStatus.ACTIVE) {
+            return;
+        }
+        Enrolment stopped = new Enrolment(enrolment.workspaceId(), enrolment.campaignId(), enrolment.contactId(), status,
+                reason, enrolment.step(), enrolment.dueAt(), enrolment.mailboxId(), enrolment.messageIds(),
+                enrolment.contact(), enrolment.version() + 1);
+        if (!enrolments.replace(tenant, enrolment, stopped)) {
+            enrolments.get(tenant, enrolment.id()).ifPresent(fresh -> stop(tenant, fresh, status, reason));
+        }
+    }
+
+    private BuiltMessage build(Campaign campaign, Enrolment enrolment, ContactState contact, SendClaim claim,
+                               MailboxState mailbox, Instant now) {
+        URI https = links.https(links.issue(claim.workspaceId(), claim.messageId(), enrolment.contactId(),
+                enrolment.campaignId()));
+        URI mailto = URI.create("mailto:" + mailbox.address() + "?subject=unsubscribe");
+        Map<String, Object> sender = new HashMap<>();
+        sender.put("email", mailbox.address());
+        sender.put("name", mailbox.displayName() == null ? "" : mailbox.displayName());
+        Map<String, Object> variables = ContactVariables.of(fields(contact), custom(contact),
+                Map.of("unsubscribe_url", https.toString(), "sender", sender));
+        RenderedEmail rendered = EmailRenderer.render(campaign.definition().sequence(), claim.step(), claim.variant(),
+                enrolment.contactId(), variables, campaign.definition().unsubscribeFooter());
+        List<String> previous = enrolment.messageIds();
+        Conversation thread = rendered.replyInThread() && !previous.isEmpty()
+                ? new Conversation(previous.get(previous.size() - 1), previous) : null;
+        String name = String.join(" ", java.util.stream.Stream.of(contact.firstName(), contact.lastName())
+                .filter(s -> s != null && !s.isBlank()).toList());
+        OutgoingMessage outgoing = new OutgoingMessage(new Address(mailbox.address(), mailbox.displayName()),
+                new Address(contact.email(), name.isBlank() ? null : name), rendered.subject(), rendered.text(),
+                rendered.html(), claim.messageId().substring(0, claim.messageId().indexOf('@')), mailto, https, thread, now);
+        return mime.build(outgoing, claim.messageId());
+    }
+
+    /** The mailbox's own SMTP server (signed by us), or SES (which signs with the domain's Easy DKIM). */
+    private MailTransport transport(TenantContext tenant, MailboxState mailbox) {
+        if (!"ses".equals(mailbox.provider()) && mailbox.smtp() != null) {
+            SmtpAccount account = SmtpAccount.open(secrets, tenant.workspaceId(), mailbox.mailboxId(), mailbox.smtp());
+            return smtp.forMailbox(account);
+        }
+        return ses;
+    }
+
+    private BuiltMessage sign(TenantContext tenant, DomainState domain, BuiltMessage message) {
+        if (domain.dkimPrivateKeySealed() == null || domain.dkimPrivateKeySealed().isBlank()) {
+            return message;
+        }
+        DkimSigningKey key = DkimSigningKey.open(secrets, domain.dkimPrivateKeySealed(), tenant.workspaceId(),
+                domain.domain(), domain.dkimSelector());
+        return new BuiltMessage(message.messageId(), message.envelopeFrom(), message.envelopeTo(),
+                new DkimMessageSigner(key).sign(message.raw()));
+    }
+
+    private static CampaignSend send(SendClaim claim, Enrolment enrolment) {
+        return new CampaignSend(enrolment.campaignId(), claim.enrolmentId(), enrolment.contactId(), claim.step(), claim.variant());
+    }
+
+    static ZoneId zone(@Nullable Campaign campaign, @Nullable ContactState contact) {
+        if (contact != null && contact.timezone() != null) {
+            try {
+                return ZoneId.of(contact.timezone());
+            } catch (RuntimeException unknown) {
+                // fall back to the campaign's
+            }
+        }
+        return campaign == null ? ZoneId.of("UTC") : ZoneId.of(campaign.definition().window().timezone());
+    }
+
+    private static Map<String, Object> fields(ContactState c) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("email", c.email());
+        fields.put("first_name", c.firstName());
+        fields.put("last_name", c.lastName());
+        fields.put("company", c.company());
+        fields.put("title", c.title());
+        fields.put("phone", c.phone());
+        fields.put("timezone", c.timezone());
+        return fields;
+    }
+
+    private static Map<String, Object> custom(ContactState c) {
+        Map<String, Object> custom = new HashMap<>();
+        if (c.customFields() != null) {
+            c.customFields().forEach(f -> custom.put(f.name(), f.value()));
+        }
+        return custom;
+    }
+}

@@ -1,0 +1,240 @@
+package dev.penguinmails.sending.sender;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.penguinmails.events.contacts.EmailHashes;
+import dev.penguinmails.events.contacts.SuppressionAdded;
+import dev.penguinmails.sending.Caller;
+import dev.penguinmails.sending.SendingFlow;
+import dev.penguinmails.sending.enrolments.Enrolment;
+import dev.penguinmails.sending.enrolments.EnrolmentStatus;
+import dev.penguinmails.sending.enrolments.EnrolmentStore;
+import dev.penguinmails.sending.sends.SentMessages;
+import dev.penguinmails.sending.suppression.SuppressionCopy;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sender worker driven directly with send tasks against GreenMail: one email per (enrolment, step) whatever is
+ * delivered twice or crashes where (decision 0052), follow-ups threaded, every send-time check honoured.
+ */
+@MicronautTest
+class SenderWorkerTest extends SendingFlow {
+
+    @AfterEach
+    void noCrashes() {
+        worker().crashHook(null);
+    }
+
+    private SenderWorker worker() {
+        return context.getBean(SenderWorker.class);
+    }
+
+    private record Sending(String ws, String campaignId, String contactId, String email) {
+        SendTask task(int step) {
+            return new SendTask(ws, Enrolment.id(campaignId, contactId), step, "mbx_smtp");
+        }
+    }
+
+    /** A launched two-step campaign (the follow-up replies in thread after 3 business days) with one enrolled contact. */
+    private Sending enrolled(String name) {
+        String ws = workspace();
+        clockAt(MONDAY_10);
+        smtpSender(ws, "mbx_smtp", "ana@mail.acme.io", "smtp");
+        String campaign = launched(ws, READY, "mbx_smtp");
+        String contactId = "con_" + name;
+        String email = name + "-" + System.nanoTime() + "@example.io";
+        assertThat(enrol(ws, campaign, List.of(contact(ws, contactId, email, "Dana", null, 1)))).isEqualTo(1);
+        return new Sending(ws, campaign, contactId, email);
+    }
+
+    private Enrolment enrolment(Sending s) {
+        return context.getBean(EnrolmentStore.class).get(tenant(s.ws()), Enrolment.id(s.campaignId(), s.contactId())).orElseThrow();
+    }
+
+    @Test
+    void aSendLandsSignedAndAFollowUpThreadsInTheSameConversation() throws Exception {
+        Sending s = enrolled("dana");
+        SenderWorker.Result first = worker().send(s.task(0));
+        assertThat(first.outcome()).isEqualTo(SenderWorker.Outcome.SENT);
+        List<MimeMessage> landed = received(s.email());
+        assertThat(landed).hasSize(1);
+        MimeMessage email = landed.get(0);
+        assertThat(email.getMessageID()).isEqualTo("<" + first.detail() + ">");
+        assertThat(email.getSubject()).isIn("Hi Dana", "Hello Dana");
+        assertThat(email.getHeader("List-Unsubscribe", null)).contains("https://u.acme-mail.io/u/")
+                .contains("mailto:ana@mail.acme.io");
+        assertThat(email.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(email.getHeader("DKIM-Signature", null)).contains("d=mail.acme.io").contains("s=pm1");
+
+        Enrolment afterFirst = enrolment(s);
+        assertThat(afterFirst.step()).isEqualTo(1);
+        assertThat(afterFirst.mailboxId()).isEqualTo("mbx_smtp");
+        assertThat(afterFirst.dueAt()).as("3 business days after Monday").isEqualTo(Instant.parse("2026-12-10T10:00:00Z"));
+        assertThat(context.getBean(SentMessages.class).find(s.ws(), first.detail())).hasValueSatisfying(m -> {
+            assertThat(m.send().step()).isZero();
+            assertThat(m.send().enrolmentId()).isEqualTo(afterFirst.id());
+        });
+        assertThat(published("email.sent", s.ws())).hasSize(1);
+
+        clock.advance(Duration.ofDays(3));
+        SenderWorker.Result second = worker().send(s.task(1));
+        assertThat(second.outcome()).isEqualTo(SenderWorker.Outcome.SENT);
+        landed = received(s.email());
+        assertThat(landed).hasSize(2);
+        MimeMessage followUp = landed.stream().filter(m -> !m.equals(email)).findFirst().orElseThrow();
+        assertThat(followUp.getSubject()).isEqualTo("Re: " + email.getSubject());
+        assertThat(followUp.getHeader("In-Reply-To", null)).isEqualTo(email.getMessageID());
+        assertThat(followUp.getHeader("References", null)).contains(email.getMessageID());
+        assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.COMPLETED);
+        assertThat(published("email.sent", s.ws())).hasSize(2);
+    }
+
+    @Test
+    void aDuplicateDeliveryNeverSendsTwiceNotEvenAtTheSameMoment() throws Exception {
+        Sending s = enrolled("duo");
+        CyclicBarrier start = new CyclicBarrier(3);
+        List<CompletableFuture<SenderWorker.Result>> racing = List.of(1, 2, 3).stream()
+                .map(i -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return worker().send(s.task(0));
+                })).toList();
+        List<SenderWorker.Outcome> outcomes = racing.stream().map(CompletableFuture::join).map(SenderWorker.Result::outcome).toList();
+        assertThat(outcomes).containsOnlyOnce(SenderWorker.Outcome.SENT);
+        assertThat(worker().send(s.task(0)).outcome()).as("a later redelivery").isEqualTo(SenderWorker.Outcome.SKIPPED);
+        assertThat(received(s.email())).hasSize(1);
+        assertThat(enrolment(s).step()).isEqualTo(1);
+        assertThat(published("email.sent", s.ws())).hasSize(1);
+    }
+
+    @Test
+    void aCrashAfterTheClaimBeforeTheSendIsNeverResentAndSurfacesAsUnknown() {
+        Sending s = enrolled("crashclaim");
+        worker().crashHook(point -> {
+            if (point.equals("claimed")) {
+                throw new IllegalStateException("crash");
+            }
+        });
+        assertThatThrownBy(() -> worker().send(s.task(0))).hasMessage("crash");
+        worker().crashHook(null);
+
+        assertThat(worker().send(s.task(0)).outcome()).as("redelivered within the lease").isEqualTo(SenderWorker.Outcome.SKIPPED);
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(worker().send(s.task(0)).outcome()).as("after the lease").isEqualTo(SenderWorker.Outcome.UNKNOWN);
+        assertThat(worker().send(s.task(0)).outcome()).isEqualTo(SenderWorker.Outcome.SKIPPED);
+        assertThat(received(s.email())).isEmpty();
+        assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.UNKNOWN);
+        assertThat(enrolment(s).stopReason()).isEqualTo("send-outcome-unknown");
+    }
+
+    @Test
+    void aCrashAfterTheServerAcceptedItBeforeTheClaimSaysSoSendsNothingMore() {
+        Sending s = enrolled("crashaccepted");
+        worker().crashHook(point -> {
+            if (point.equals("accepted")) {
+                throw new IllegalStateException("crash");
+            }
+        });
+        assertThatThrownBy(() -> worker().send(s.task(0))).hasMessage("crash");
+        worker().crashHook(null);
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(worker().send(s.task(0)).outcome()).isEqualTo(SenderWorker.Outcome.UNKNOWN);
+        assertThat(received(s.email())).as("the one email that left, and no other").hasSize(1);
+        assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.UNKNOWN);
+    }
+
+    @Test
+    void aCrashAfterTheSendBeforeTheRecordIsFinishedByTheRedeliveryWithoutASecondEmail() {
+        Sending s = enrolled("crashrecord");
+        worker().crashHook(point -> {
+            if (point.equals("marked-sent")) {
+                throw new IllegalStateException("crash");
+            }
+        });
+        assertThatThrownBy(() -> worker().send(s.task(0))).hasMessage("crash");
+        worker().crashHook(null);
+        assertThat(enrolment(s).step()).as("not advanced yet").isZero();
+
+        SenderWorker.Result resumed = worker().send(s.task(0));
+        assertThat(resumed.outcome()).isEqualTo(SenderWorker.Outcome.SENT);
+        assertThat(received(s.email())).hasSize(1);
+        assertThat(enrolment(s).step()).isEqualTo(1);
+        assertThat(enrolment(s).messageIds()).containsExactly(resumed.detail());
+        assertThat(context.getBean(SentMessages.class).find(s.ws(), resumed.detail())).isPresent();
+        assertThat(published("email.sent", s.ws())).as("owed once, with the claim").hasSize(1);
+    }
+
+    @Test
+    void aSuppressedAddressIsNeverMailedAndItsEnrolmentStops() {
+        Sending s = enrolled("suppressed");
+        String hash = EmailHashes.of(s.ws(), s.email());
+        context.getBean(SuppressionCopy.class).apply(tenant(s.ws()),
+                new SuppressionAdded("eml_" + hash, "email", s.email(), hash, null, "unsubscribed", 1));
+        assertThat(worker().send(s.task(0)).outcome()).isEqualTo(SenderWorker.Outcome.SKIPPED);
+        assertThat(received(s.email())).isEmpty();
+        assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.STOPPED);
+        assertThat(enrolment(s).stopReason()).isEqualTo("suppressed");
+    }
+
+    @Test
+    void aPausedCampaignSendsNothingUntilResumed() {
+        Sending s = enrolled("paused");
+        Caller owner = Caller.owner(s.ws());
+        assertThat(http.post(campaigns(s.ws()) + "/" + s.campaignId() + "/pause", "{}", owner.headers()).status()).isEqualTo(200);
+        assertThat(worker().send(s.task(0)).outcome()).isEqualTo(SenderWorker.Outcome.DEFERRED);
+        assertThat(received(s.email())).isEmpty();
+        assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.ACTIVE);
+
+        assertThat(http.post(campaigns(s.ws()) + "/" + s.campaignId() + "/resume", "{}", owner.headers()).status()).isEqualTo(200);
+        assertThat(worker().send(s.task(0)).outcome()).isEqualTo(SenderWorker.Outcome.SENT);
+        assertThat(received(s.email())).hasSize(1);
+    }
+
+    @Test
+    void anUnreachableServerIsRetriedThenFailsOnceWithEmailFailed() {
+        Sending s = enrolled("unreachable");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        var copies = context.getBean(dev.penguinmails.sending.copies.SenderCopies.class);
+        copies.applyMailbox(tenant(s.ws()), new dev.penguinmails.events.mailboxes.MailboxState("mbx_smtp", "ana@mail.acme.io",
+                "mail.acme.io", "Ana", "smtp", "connected", true, 40, false, 1, 1, null, null,
+                new dev.penguinmails.events.mailboxes.MailServer("127.0.0.1", closedPort, "none", null, null), null, 2));
+
+        SenderWorker.Result first = worker().send(s.task(0));
+        assertThat(first.outcome()).isEqualTo(SenderWorker.Outcome.RETRY);
+        assertThat(first.retryAfter()).isPositive();
+        assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.ACTIVE);
+        assertThat(worker().send(s.task(0)).outcome()).as("the last of 2 attempts").isEqualTo(SenderWorker.Outcome.FAILED);
+        assertThat(worker().send(s.task(0)).outcome()).isEqualTo(SenderWorker.Outcome.SKIPPED);
+        assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.FAILED);
+        assertThat(published("email.failed", s.ws())).hasSize(1);
+        assertThat(published("email.failed", s.ws()).get(0).detail()).contains("\"permanent\":false");
+    }
+
+    @Test
+    void aTaskNamingAnotherWorkspacesEnrolmentSendsNothing() {
+        Sending s = enrolled("isolated");
+        String intruder = workspace();
+        smtpSender(intruder, "mbx_smtp", "eve@mail.evil.io", "smtp");
+        SendTask forged = new SendTask(intruder, Enrolment.id(s.campaignId(), s.contactId()), 0, "mbx_smtp");
+        assertThat(worker().send(forged).outcome()).isEqualTo(SenderWorker.Outcome.SKIPPED);
+        assertThat(received(s.email())).isEmpty();
+        assertThat(enrolment(s).step()).isZero();
+    }
+}
