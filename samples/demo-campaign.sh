@@ -152,7 +152,7 @@ echo "   sent 8: $(field "$OUT/reply.json" '.steps.map(s => "step " + s.step + "
 echo "11. Omar unsubscribes with the one-click POST of his link (RFC 8058)"
 imap "omar@$PROSPECTS" "" "INBOX;UID=1" | tr -d '\r' > "$OUT/omar.eml"
 TOKEN_PATH=$(node -e 'const m = require("fs").readFileSync(process.argv[1], "utf8")
-    .replace(/\n[ \t]+/g, " ").match(/^List-Unsubscribe:.*<https?:\/\/[^>]*?(\/u\/[A-Za-z0-9_.-]+)>/im);
+    .replace(/\n[ \t]+/g, " ").match(/^List-Unsubscribe:.*<https?:\/\/[^>]*?(\/v1\/u\/[A-Za-z0-9_.-]+)>/im);
   process.stdout.write(m ? m[1] : "");' "$OUT/omar.eml")
 [ -n "$TOKEN_PATH" ] || fail "no https unsubscribe link in Omar's email"
 status=$(curl -sS -o "$OUT/unsub.html" -w '%{http_code}' -X POST "$API$TOKEN_PATH" \

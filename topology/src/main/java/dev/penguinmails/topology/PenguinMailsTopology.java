@@ -309,8 +309,8 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("POST " + campaign + "/launch-checks"),
                         HttpRoute.of("GET " + campaign + "/stats"),
                         // The unsubscribe page and RFC 8058 one-click POST: the signed token in the path is the credential.
-                        HttpRoute.open("GET /u/{token}"),
-                        HttpRoute.open("POST /u/{token}")))),
+                        HttpRoute.open("GET /v1/u/{token}"),
+                        HttpRoute.open("POST /v1/u/{token}")))),
                 List.of(new QueueHandler("copies", "dev.penguinmails.sending.copies.CopiesConsumer", SENDING_COPIES, 10, 0),
                         new QueueHandler("stats", "dev.penguinmails.sending.stats.StatsConsumer", SENDING_STATS, 10, 0),
                         new QueueHandler("enrolments", "dev.penguinmails.sending.enrolments.EnrolmentsConsumer",

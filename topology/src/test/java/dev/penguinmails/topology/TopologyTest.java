@@ -73,7 +73,7 @@ class TopologyTest {
                         // The price list, and Stripe's webhook, which proves itself by its signature.
                         "/v1/billing/plans", "/v1/billing/stripe/webhook",
                         // The unsubscribe link of every campaign email (page and RFC 8058 POST): its signed token proves it.
-                        "/u/{token}", "/u/{token}");
+                        "/v1/u/{token}", "/v1/u/{token}");
     }
 
     @Test

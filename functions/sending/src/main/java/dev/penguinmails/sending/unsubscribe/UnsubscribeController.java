@@ -22,12 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The public unsubscribe link of every campaign email, {@code /u/<token>} (decision 0054). GET shows a confirmation
+ * The public unsubscribe link of every campaign email, {@code /v1/u/<token>} (decision 0054). GET shows a confirmation
  * page and changes nothing (mail scanners fetch links); POST unsubscribes, both from that page's form and as the
  * RFC 8058 one-click POST mail providers send ({@code List-Unsubscribe=One-Click}, no cookies). The signed token is
  * the only credential; a rejected one gets a friendly page and changes nothing.
  */
-@Controller("/u")
+@Controller("/v1/u")
 @Tag(name = "Unsubscribe")
 class UnsubscribeController {
     private static final Logger LOG = LoggerFactory.getLogger(UnsubscribeController.class);

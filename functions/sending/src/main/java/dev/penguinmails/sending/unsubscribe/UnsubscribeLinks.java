@@ -38,10 +38,10 @@ public class UnsubscribeLinks {
         return tokens().issue(new UnsubscribeToken(workspaceId, messageId, contactId, campaignId, expiresAt));
     }
 
-    /** The https link ({@code <base-url>/u/<token>}) for {@code List-Unsubscribe} and the footer. */
+    /** The https link ({@code <base-url>/v1/u/<token>}) for {@code List-Unsubscribe} and the footer. */
     public URI https(String token) {
         String base = settings.baseUrl().toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/u/" + token);
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/v1/u/" + token);
     }
 
     public Verification verify(String token) {

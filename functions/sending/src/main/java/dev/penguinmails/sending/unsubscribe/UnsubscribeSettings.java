@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * Unsubscribe links, bound from {@code penguinmails.sending.unsubscribe.*}: the public origin that serves
- * {@code /u/<token>} (the sender writes it into {@code List-Unsubscribe} and the footer, this function answers it),
+ * {@code /v1/u/<token>} (the sender writes it into {@code List-Unsubscribe} and the footer, this function answers it),
  * the key id that signs new tokens, and how long a token lives. The keys themselves are a secret
  * ({@link #KEYS}, given as a value or by {@code <key>-arn}), never plain configuration.
  *

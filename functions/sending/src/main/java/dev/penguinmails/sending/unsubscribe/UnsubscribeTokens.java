@@ -60,7 +60,7 @@ public final class UnsubscribeTokens {
                 clock);
     }
 
-    /** The token's text, for {@code https://.../u/<token>} and the mailto subject. */
+    /** The token's text, for {@code https://.../v1/u/<token>} and the mailto subject. */
     public String issue(UnsubscribeToken token) {
         long expiry = token.expiresAt().getEpochSecond();
         if (expiry < 0 || expiry > 0xFFFF_FFFFL) {

@@ -70,7 +70,7 @@ class SenderWorkerTest extends SendingFlow {
         MimeMessage email = landed.get(0);
         assertThat(email.getMessageID()).isEqualTo("<" + first.detail() + ">");
         assertThat(email.getSubject()).isIn("Hi Dana", "Hello Dana");
-        assertThat(email.getHeader("List-Unsubscribe", null)).contains("https://u.acme-mail.io/u/")
+        assertThat(email.getHeader("List-Unsubscribe", null)).contains("https://u.acme-mail.io/v1/u/")
                 .contains("mailto:ana@mail.acme.io");
         assertThat(email.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(email.getHeader("DKIM-Signature", null)).contains("d=mail.acme.io").contains("s=pm1");

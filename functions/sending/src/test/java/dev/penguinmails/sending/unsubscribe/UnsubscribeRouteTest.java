@@ -44,10 +44,10 @@ class UnsubscribeRouteTest extends SendingApiTest {
         Sent sent = sent(workspace());
         UnsubscribeLinks links = context.getBean(UnsubscribeLinks.class);
         String token = links.issue(sent.ws, sent.messageId, sent.contactId, sent.campaignId);
-        assertThat(links.https(token)).isEqualTo(URI.create("https://u.penguinmails.dev/u/" + token));
+        assertThat(links.https(token)).isEqualTo(URI.create("https://u.penguinmails.dev/v1/u/" + token));
         assertThat(token).as("signed with the current key").startsWith("k2.");
 
-        Reply page = http.get("/u/" + token);
+        Reply page = http.get("/v1/u/" + token);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
@@ -63,8 +63,8 @@ class UnsubscribeRouteTest extends SendingApiTest {
         Sent sent = sent(workspace());
         String token = token(sent);
 
-        Reply first = http.send("POST", "/u/" + token, ONE_CLICK, "Content-Type", FORM);
-        Reply second = http.send("POST", "/u/" + token, ONE_CLICK, "Content-Type", FORM);
+        Reply first = http.send("POST", "/v1/u/" + token, ONE_CLICK, "Content-Type", FORM);
+        Reply second = http.send("POST", "/v1/u/" + token, ONE_CLICK, "Content-Type", FORM);
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.body()).contains("You are unsubscribed");
@@ -83,7 +83,7 @@ class UnsubscribeRouteTest extends SendingApiTest {
     void theFormRecordsMethodPageAndTheEventCarriesTheCampaignSend() {
         Sent sent = sent(workspace());
 
-        Reply reply = http.send("POST", "/u/" + token(sent), "confirm=page", "Content-Type", FORM);
+        Reply reply = http.send("POST", "/v1/u/" + token(sent), "confirm=page", "Content-Type", FORM);
 
         assertThat(reply.status()).isEqualTo(200);
         List<Map<String, Object>> bodies = bodies(PenguinMailsTopology.CONTACTS_UNSUBSCRIBES);
@@ -115,17 +115,17 @@ class UnsubscribeRouteTest extends SendingApiTest {
         String expired = past.issue(sent.ws, sent.messageId, sent.contactId, sent.campaignId);
 
         for (String bad : List.of(tampered, unknownKey, "not-a-token", "k2.AAAA.BBBB")) {
-            Reply get = http.get("/u/" + bad);
-            Reply post = http.send("POST", "/u/" + bad, ONE_CLICK, "Content-Type", FORM);
+            Reply get = http.get("/v1/u/" + bad);
+            Reply post = http.send("POST", "/v1/u/" + bad, ONE_CLICK, "Content-Type", FORM);
             assertThat(get.status()).as(bad).isEqualTo(400);
             assertThat(post.status()).as(bad).isEqualTo(400);
             assertThat(post.body()).contains("This link does not work", "Nothing was changed").doesNotContain("<script");
             assertSecurityHeaders(post);
         }
-        Reply gone = http.send("POST", "/u/" + expired, ONE_CLICK, "Content-Type", FORM);
+        Reply gone = http.send("POST", "/v1/u/" + expired, ONE_CLICK, "Content-Type", FORM);
         assertThat(gone.status()).isEqualTo(410);
         assertThat(gone.body()).contains("expired");
-        assertThat(http.get("/u/" + expired).status()).isEqualTo(410);
+        assertThat(http.get("/v1/u/" + expired).status()).isEqualTo(410);
 
         assertThat(context.getBean(Unsubscribes.class).recorded(sent.ws, sent.messageId)).isFalse();
         assertThat(arrivals(PenguinMailsTopology.CONTACTS_UNSUBSCRIBES)).isEmpty();
@@ -140,8 +140,8 @@ class UnsubscribeRouteTest extends SendingApiTest {
         String wrongContact = context.getBean(UnsubscribeLinks.class).issue(otherContact.ws, otherContact.messageId,
                 "con_someoneelse", otherContact.campaignId);
 
-        Reply reply = http.send("POST", "/u/" + token, ONE_CLICK, "Content-Type", FORM);
-        Reply mismatch = http.send("POST", "/u/" + wrongContact, ONE_CLICK, "Content-Type", FORM);
+        Reply reply = http.send("POST", "/v1/u/" + token, ONE_CLICK, "Content-Type", FORM);
+        Reply mismatch = http.send("POST", "/v1/u/" + wrongContact, ONE_CLICK, "Content-Type", FORM);
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(mismatch.status()).isEqualTo(404);
