@@ -30,7 +30,7 @@ wait_operation() {
     status=$(field "$OUT/reply.json" .status)
     case "$status" in
       completed)
-        echo "   completed: $(field "$OUT/reply.json" '["matched","processed","changed","unchanged","missing","failed"].map(k => k + " " + d[k]).join(", ")'), $(field "$OUT/reply.json" .percent)%"
+        echo "   completed: $(field "$OUT/reply.json" '.status && ["matched","processed","changed","unchanged","missing","failed"].map(k => k + " " + d[k]).join(", ")'), $(field "$OUT/reply.json" .percent)%"
         return 0 ;;
       failed) fail "the operation failed: $(cat "$OUT/reply.json")" ;;
     esac

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Drives a running local stack through a whole campaign: signs up, verifies a sending domain through the local DNS
-# server, connects two mailboxes (GreenMail stands in for their SMTP server), creates four contacts in a list, and
+# server, connects a mailbox (GreenMail stands in for its SMTP server; the free plan allows one), creates two contacts in a list (a new
+# mailbox's warm-up allows 5 sends today), and
 # a two-step campaign (the second step replies in the first one's thread). Launches it: contacts resolves the list
 # and sending enrols it. Fires the scheduler tick on demand (POST /_local/schedules/sending/schedule-sends) until
-# every contact got both emails, reads them back from GreenMail over IMAP (spread over both mailboxes, DKIM-signed,
-# List-Unsubscribe with one-click, the follow-up threaded), shows the campaign's stats, and unsubscribes one
+# every contact got both emails, reads them back from GreenMail over IMAP (DKIM-signed, List-Unsubscribe with
+# one-click, the follow-up threaded from the same mailbox), shows the campaign's stats, and unsubscribes one
 # recipient with the RFC 8058 one-click POST of its link. Exits non-zero at the first step that does not happen.
 #
 #   samples/demo-campaign.sh [--help]
@@ -63,18 +64,18 @@ expect "$(call POST "$DOMAINS/$DOMAIN/verify" '{}')" 200 "verify"
 [ "$(field "$OUT/reply.json" .outcome)" = "passed" ] || fail "the domain should verify: $(cat "$OUT/reply.json")"
 echo "   verified: SPF, DKIM and DMARC published"
 
-echo "4. Connecting ana@ and bo@$DOMAIN (their SMTP and IMAP servers: GreenMail)"
+echo "4. Connecting ana@$DOMAIN (its SMTP and IMAP servers: GreenMail)"
 server() { echo "{\"host\":\"127.0.0.1\",\"port\":$1,\"security\":\"none\",\"password\":\"app-password\"}"; }
 mailbox_ids=()
-for name in ana bo; do
+for name in ana; do
   expect "$(call POST "$MAILBOXES" "{\"address\":\"$name@$DOMAIN\",\"displayName\":\"${name^}\",\"dailyLimit\":40,\"smtp\":$(server "$SMTP_PORT"),\"imap\":$(server "$IMAP_PORT")}")" 201 "connect $name@$DOMAIN"
   mailbox_ids+=("$(field "$OUT/reply.json" .id)")
 done
 echo "   ${mailbox_ids[*]}"
 
-echo "5. Four prospects in the list 'Q4 prospects'"
+echo "5. Two prospects in the list 'Q4 prospects'"
 contact_ids=()
-for spec in 'lena Lena Initech' 'marco Marco Globex' 'nia Nia Umbrella' 'omar Omar Hooli'; do
+for spec in 'lena Lena Initech' 'marco Marco Globex'; do
   read -r local first company <<<"$spec"
   expect "$(call POST "/v1/workspaces/$WS/contacts" "{\"email\":\"$local@$PROSPECTS\",\"firstName\":\"$first\",\"company\":\"$company\"}")" 201 "create $local@$PROSPECTS"
   contact_ids+=("\"$(field "$OUT/reply.json" .id)\"")
@@ -82,8 +83,8 @@ done
 expect "$(call POST "/v1/workspaces/$WS/lists" '{"name":"Q4 prospects"}')" 201 "create a list"
 LIST=$(field "$OUT/reply.json" .id)
 expect "$(call POST "/v1/workspaces/$WS/lists/$LIST/members" "{\"contactIds\":[$(IFS=,; echo "${contact_ids[*]}")]}")" 204 "add members"
-wait_count "/v1/workspaces/$WS/segments/preview" "{\"definition\":{\"match\":\"all\",\"rules\":[{\"field\":\"list\",\"op\":\"in_list\",\"value\":\"$LIST\"}]},\"sampleSize\":0}" 4 "the list in the query model"
-echo "   $LIST holds 4 contacts in the query model"
+wait_count "/v1/workspaces/$WS/segments/preview" "{\"definition\":{\"match\":\"all\",\"rules\":[{\"field\":\"list\",\"op\":\"in_list\",\"value\":\"$LIST\"}]},\"sampleSize\":0}" 2 "the list in the query model"
+echo "   $LIST holds 2 contacts in the query model"
 
 echo "6. A two-step campaign: every day, any hour, no gap between sends; the follow-up replies in the thread"
 pool=$(printf '"%s",' "${mailbox_ids[@]}"); pool="[${pool%,}]"
@@ -117,11 +118,11 @@ for tick in $(seq 1 40); do
   curl -fsS -o "$OUT/tick.json" -X POST "$API/_local/schedules/sending/schedule-sends" || fail "the tick did not run"
   sleep 1
   total=0
-  for spec in lena marco nia omar; do total=$((total + $(inbox_count "$spec@$PROSPECTS"))); done
-  echo "   tick $tick: $total of 8 emails delivered"
-  [ "$total" -ge 8 ] && break
+  for spec in lena marco; do total=$((total + $(inbox_count "$spec@$PROSPECTS"))); done
+  echo "   tick $tick: $total of 4 emails delivered"
+  [ "$total" -ge 4 ] && break
 done
-[ "$total" = "8" ] || fail "expected 8 emails in GreenMail, found $total"
+[ "$total" = "4" ] || fail "expected 4 emails in GreenMail, found $total"
 
 echo "9. Reading Lena's two emails back from GreenMail"
 imap "lena@$PROSPECTS" "" "INBOX;UID=1" | tr -d '\r' > "$OUT/first.eml"
@@ -136,35 +137,34 @@ grep -qi '^List-Unsubscribe-Post: List-Unsubscribe=One-Click' "$OUT/first.eml" |
 [ "$(header In-Reply-To "$OUT/second.eml")" = "$FIRST_ID" ] || fail "the follow-up does not reply to $FIRST_ID"
 header Subject "$OUT/second.eml" | grep -q '^Re: ' || fail "the follow-up's subject does not start with Re:"
 [ "$(header From "$OUT/first.eml")" = "$(header From "$OUT/second.eml")" ] || fail "the follow-up left from another mailbox"
-froms=$(for spec in lena marco nia omar; do imap "$spec@$PROSPECTS" "" "INBOX;UID=1" | tr -d '\r' | sed -n '/^From:/I{p;q}'; done | sort -u | wc -l | tr -d ' ')
-[ "$froms" = "2" ] || fail "the first emails should leave from both mailboxes, not $froms"
-echo "   DKIM-signed by $DOMAIN, one-click unsubscribe, the follow-up threaded from the same mailbox; both mailboxes sent"
+echo "   DKIM-signed by $DOMAIN, one-click unsubscribe, the follow-up threaded from the same mailbox"
 
 echo "10. The campaign's stats"
 for _ in $(seq 1 40); do
   expect "$(call GET "$CAMPAIGNS/$CAMPAIGN/stats")" 200 "stats"
-  [ "$(field "$OUT/reply.json" .overall.sent)" = "8" ] && break
+  [ "$(field "$OUT/reply.json" .overall.sent)" = "4" ] && break
   sleep 0.5
 done
-[ "$(field "$OUT/reply.json" .overall.sent)" = "8" ] || fail "stats should count 8 sent: $(cat "$OUT/reply.json")"
-echo "   sent 8: $(field "$OUT/reply.json" '.steps.map(s => "step " + s.step + " " + s.counts.sent).join(", ")')"
+[ "$(field "$OUT/reply.json" .overall.sent)" = "4" ] || fail "stats should count 4 sent: $(cat "$OUT/reply.json")"
+echo "   sent 4: $(field "$OUT/reply.json" '.steps.map(s => "step " + s.step + " " + s.counts.sent).join(", ")')"
 
-echo "11. Omar unsubscribes with the one-click POST of his link (RFC 8058)"
-imap "omar@$PROSPECTS" "" "INBOX;UID=1" | tr -d '\r' > "$OUT/omar.eml"
+echo "11. Marco unsubscribes with the one-click POST of his link (RFC 8058)"
+imap "marco@$PROSPECTS" "" "INBOX;UID=1" | tr -d '\r' > "$OUT/marco.eml"
 TOKEN_PATH=$(node -e 'const m = require("fs").readFileSync(process.argv[1], "utf8")
     .replace(/\n[ \t]+/g, " ").match(/^List-Unsubscribe:.*<https?:\/\/[^>]*?(\/v1\/u\/[A-Za-z0-9_.-]+)>/im);
-  process.stdout.write(m ? m[1] : "");' "$OUT/omar.eml")
-[ -n "$TOKEN_PATH" ] || fail "no https unsubscribe link in Omar's email"
+  process.stdout.write(m ? m[1] : "");' "$OUT/marco.eml")
+[ -n "$TOKEN_PATH" ] || fail "no https unsubscribe link in Marco's email"
 status=$(curl -sS -o "$OUT/unsub.html" -w '%{http_code}' -X POST "$API$TOKEN_PATH" \
   -H 'Content-Type: application/x-www-form-urlencoded' --data 'List-Unsubscribe=One-Click')
 [ "$status" = "200" ] || fail "the one-click POST answered HTTP $status: $(cat "$OUT/unsub.html")"
 for _ in $(seq 1 60); do
-  expect "$(call GET "/v1/workspaces/$WS/contacts/${contact_ids[3]//\"/}")" 200 "read omar"
+  expect "$(call GET "/v1/workspaces/$WS/contacts/${contact_ids[1]//\"/}")" 200 "read marco"
   [ "$(field "$OUT/reply.json" .status)" = "unsubscribed" ] && break
   sleep 0.5
 done
-[ "$(field "$OUT/reply.json" .status)" = "unsubscribed" ] || fail "omar should be unsubscribed: $(cat "$OUT/reply.json")"
-expect "$(call POST "/v1/workspaces/$WS/suppressions/check" "{\"email\":\"omar@$PROSPECTS\"}")" 200 "suppression check"
-echo "   omar is unsubscribed and suppressed: $(field "$OUT/reply.json" '.entries.map(e => e.reason).join(", ")')"
+[ "$(field "$OUT/reply.json" .status)" = "unsubscribed" ] || fail "marco should be unsubscribed: $(cat "$OUT/reply.json")"
+expect "$(call POST "/v1/workspaces/$WS/suppressions/check" "{\"email\":\"marco@$PROSPECTS\"}")" 200 "suppression check"
+[ "$(field "$OUT/reply.json" .suppressed)" = "true" ] || fail "marco should be suppressed: $(cat "$OUT/reply.json")"
+echo "   marco is unsubscribed and suppressed ($(field "$OUT/reply.json" '.matches.map(m => m.reason).join(", ")'))"
 
 echo "Done: a campaign went from launch to threaded emails through the ticks, and an unsubscribe reached contacts."

@@ -18,18 +18,6 @@ set -euo pipefail
 STAMP="$(date +%s)-$RANDOM"
 EMAIL="segments-demo+$STAMP@example.com"
 
-# wait_count PATH BODY WANTED WHAT: polls a count (GET when BODY is empty, else POST) until it is WANTED, 30 s at most.
-wait_count() {
-  local path="$1" body="$2" wanted="$3" what="$4" got=""
-  for _ in $(seq 1 60); do
-    if [ -z "$body" ]; then expect "$(call GET "$path")" 200 "$what"; else expect "$(call POST "$path" "$body")" 200 "$what"; fi
-    got=$(field "$OUT/reply.json" .count)
-    [ "$got" = "$wanted" ] && return 0
-    sleep 0.5
-  done
-  fail "$what: the count stayed $got, not $wanted, for 30 s"
-}
-
 echo "1. Checking the local stack at $API"
 require_stack
 
