@@ -150,11 +150,12 @@ echo "   sent 4: $(field "$OUT/reply.json" '.steps.map(s => "step " + s.step + "
 
 echo "11. Marco unsubscribes with the one-click POST of his link (RFC 8058)"
 imap "marco@$PROSPECTS" "" "INBOX;UID=1" | tr -d '\r' > "$OUT/marco.eml"
-TOKEN_PATH=$(node -e 'const m = require("fs").readFileSync(process.argv[1], "utf8")
-    .replace(/\n[ \t]+/g, " ").match(/^List-Unsubscribe:.*<https?:\/\/[^>]*?(\/v1\/u\/[A-Za-z0-9_.-]+)>/im);
+LINK=$(node -e 'const m = require("fs").readFileSync(process.argv[1], "utf8")
+    .replace(/\n[ \t]+/g, " ").match(/^List-Unsubscribe:.*<(https?:\/\/[^>]*?\/v1\/u\/[A-Za-z0-9_.-]+)>/im);
   process.stdout.write(m ? m[1] : "");' "$OUT/marco.eml")
-[ -n "$TOKEN_PATH" ] || fail "no https unsubscribe link in Marco's email"
-status=$(curl -sS -o "$OUT/unsub.html" -w '%{http_code}' -X POST "$API$TOKEN_PATH" \
+[ -n "$LINK" ] || fail "no http(s) unsubscribe link in Marco's email"
+case "$LINK" in "$API"/*) ;; *) fail "the unsubscribe link $LINK should point at this stack's API $API" ;; esac
+status=$(curl -sS -o "$OUT/unsub.html" -w '%{http_code}' -X POST "$LINK" \
   -H 'Content-Type: application/x-www-form-urlencoded' --data 'List-Unsubscribe=One-Click')
 [ "$status" = "200" ] || fail "the one-click POST answered HTTP $status: $(cat "$OUT/unsub.html")"
 for _ in $(seq 1 60); do

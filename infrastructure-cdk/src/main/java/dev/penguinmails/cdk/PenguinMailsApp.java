@@ -62,7 +62,8 @@ public final class PenguinMailsApp {
         DeploymentStage stage = new DeploymentStage(
                 contextString(app, STAGE_CONTEXT, DEFAULT_STAGE), topology.name(), corsOrigins(app),
                 contextString(app, "appBaseUrl", DeploymentStage.DEFAULT_APP_BASE_URL),
-                contextString(app, "mailFrom", DeploymentStage.DEFAULT_MAIL_FROM));
+                contextString(app, "mailFrom", DeploymentStage.DEFAULT_MAIL_FROM),
+                contextString(app, "apiBaseUrl", null));
         PenguinMailsStack stack = new PenguinMailsStack(app, stage.stackName(),
                 StackProps.builder()
                         .stackName(stage.stackName())

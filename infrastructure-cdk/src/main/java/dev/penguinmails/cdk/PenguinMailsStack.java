@@ -17,6 +17,7 @@ import dev.penguinmails.cdk.stage.DeploymentStage;
 import dev.penguinmails.cdk.storage.DataTables;
 import dev.penguinmails.cdk.storage.QueryDatabases;
 import dev.penguinmails.cdk.storage.ObjectBuckets;
+import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.Topology;
 import software.amazon.awscdk.CfnOutput;
@@ -54,6 +55,11 @@ public final class PenguinMailsStack extends Stack {
             families.put(spec.family(), family);
         }
         this.api = new HttpApiGateway(this, "Http", topology, stage, families);
+        if (stage.apiBaseUrl() == null) {
+            // Without a custom domain, links answered by the API name its own endpoint, known once the API exists.
+            families.values().stream().filter(f -> f.spec().access().sendEmail())
+                    .forEach(f -> f.addEnvironment(ConfigKeys.environmentVariable(ConfigKeys.API_BASE_URL), api.url()));
+        }
 
         output("ApiUrl", api.url(), "Base URL of the HTTP API");
         output("EventBusName", events.bus().getEventBusName(), "Custom EventBridge bus for domain events");

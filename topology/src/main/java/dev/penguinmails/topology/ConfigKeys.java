@@ -16,6 +16,11 @@ public final class ConfigKeys {
     public static final String EMAIL_CONFIGURATION_SET = "penguinmails.email.configuration-set";
     /** The web app that email links point at (https on every deployed stage). */
     public static final String APP_BASE_URL = "penguinmails.app.base-url";
+    /**
+     * The public HTTP API that links answered by the API itself point at (an email's unsubscribe link and its
+     * RFC 8058 one-click POST must reach the API, not the web app).
+     */
+    public static final String API_BASE_URL = "penguinmails.api.base-url";
     /** The sender of the platform's own emails, e.g. {@code PenguinMails <no-reply@example.com>}. */
     public static final String MAIL_FROM = "penguinmails.mail.from";
     /** Where the Stripe API is reached: Stripe itself on AWS, the local stand-in on the local stack and in tests. */

@@ -46,7 +46,8 @@ public abstract class SendingFlow extends SendingApiTest {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("penguinmails.sending.unsubscribe.base-url", "https://u.acme-mail.io");
+        // As the topology gives it: unsubscribe links default to the public API URL.
+        properties.put("penguinmails.api.base-url", "https://u.acme-mail.io");
         properties.put("penguinmails.sending.sender.max-attempts", "2");
         properties.putAll(extraProperties());
         return properties;

@@ -40,7 +40,7 @@ public final class FunctionEnvironment {
 
     /** The stage's settings as the topology's environment computation takes them. */
     public static StageSettings settings(DeploymentStage stage) {
-        return new StageSettings(stage.name(), Aws.REGION, stage.appBaseUrl(), stage.mailFrom());
+        return new StageSettings(stage.name(), Aws.REGION, stage.appBaseUrl(), stage.mailFrom(), stage.apiBaseUrl());
     }
 
     private static ResourceNames names(FamilyResources resources) {

@@ -51,6 +51,7 @@ public final class FunctionFamily extends Construct {
     private final Role role;
     private FamilyResources resources;
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
+    private final List<Function> lambdas = new java.util.ArrayList<>();
 
     public FunctionFamily(Construct scope, FunctionSpec spec, Path jar, FamilyResources resources,
                           DeploymentStage stage) {
@@ -79,6 +80,11 @@ public final class FunctionFamily extends Construct {
     /** The family's role, shared by all its Lambdas. */
     public Role role() {
         return role;
+    }
+
+    /** Adds a variable to every entry point's environment: for values known only after the family is built. */
+    public void addEnvironment(String name, String value) {
+        lambdas.forEach(lambda -> lambda.addEnvironment(name, value));
     }
 
     /** The {@value #ALIAS} alias of one entry point's Lambda: what triggers invoke. */
@@ -120,6 +126,7 @@ public final class FunctionFamily extends Construct {
                     .securityGroups(List.of(resources.databases().functionSecurityGroup().orElseThrow()));
         }
         Function function = builder.build();
+        lambdas.add(function);
         deadLetterReason(entryPoint).ifPresent(reason -> Suppressions.accept(function, "Serverless-LambdaDLQ", reason));
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "every trigger invokes the live alias on the current published version");

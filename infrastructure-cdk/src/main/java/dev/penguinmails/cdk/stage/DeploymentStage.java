@@ -18,9 +18,12 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param corsAllowOrigins browser origins the HTTP API answers CORS preflights for
  * @param appBaseUrl       the https web app that email links point at
  * @param mailFrom         the sender of the platform's own emails
+ * @param apiBaseUrl       the https URL of the HTTP API (its custom domain), which links answered by the API itself
+ *                         (an email's unsubscribe link and one-click POST) point at; {@code null} for the API's own
+ *                         endpoint
  */
 public record DeploymentStage(String name, String topologyName, List<String> corsAllowOrigins,
-                              String appBaseUrl, String mailFrom) {
+                              String appBaseUrl, String mailFrom, String apiBaseUrl) {
 
     public static final String DEFAULT_APP_BASE_URL = "https://app.penguinmails.dev";
     public static final String DEFAULT_MAIL_FROM = "PenguinMails <no-reply@penguinmails.dev>";
@@ -44,15 +47,24 @@ public record DeploymentStage(String name, String topologyName, List<String> cor
             throw new IllegalArgumentException("appBaseUrl must be an https URL: " + appBaseUrl);
         }
         Objects.requireNonNull(mailFrom, "mailFrom");
+        if (apiBaseUrl != null && !apiBaseUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("apiBaseUrl must be an https URL: " + apiBaseUrl);
+        }
         corsAllowOrigins = List.copyOf(corsAllowOrigins);
         if (corsAllowOrigins.isEmpty()) {
             throw new IllegalArgumentException("at least one CORS origin is needed");
         }
     }
 
-    /** A stage with the default web app URL and sender. */
+    /** A stage with the default web app URL and sender, whose links to the API use the API's own endpoint. */
     public DeploymentStage(String name, String topologyName, List<String> corsAllowOrigins) {
         this(name, topologyName, corsAllowOrigins, DEFAULT_APP_BASE_URL, DEFAULT_MAIL_FROM);
+    }
+
+    /** A stage whose links to the API use the API's own endpoint. */
+    public DeploymentStage(String name, String topologyName, List<String> corsAllowOrigins, String appBaseUrl,
+                           String mailFrom) {
+        this(name, topologyName, corsAllowOrigins, appBaseUrl, mailFrom, null);
     }
 
     /** {@code prod}, {@code production} and {@code prod-*} are production: their data outlives the stack. */

@@ -117,6 +117,9 @@ class FunctionsTemplateTest {
                     if (family.access().sendEmail()) {
                         assertThat(env.path(var(ConfigKeys.APP_BASE_URL)).asText()).startsWith("https://");
                         assertThat(env.path(var(ConfigKeys.MAIL_FROM)).asText()).isEqualTo(s.stage().mailFrom());
+                        String apiId = s.json().resources("AWS::ApiGatewayV2::Api").keySet().iterator().next();
+                        assertThat(TemplateJson.refersTo(env.path(var(ConfigKeys.API_BASE_URL)), apiId))
+                                .as("%s links to the API's own endpoint", name).isTrue();
                     }
                 });
             }

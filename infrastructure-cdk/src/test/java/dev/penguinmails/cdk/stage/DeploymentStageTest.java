@@ -57,5 +57,8 @@ class DeploymentStageTest {
         assertThatThrownBy(() -> new DeploymentStage("dev", "penguinmails", List.of("*"), "http://app.example.com", "x <a@example.com>"))
                 .hasMessageContaining("https");
         assertThat(stage("dev").appBaseUrl()).isEqualTo(DeploymentStage.DEFAULT_APP_BASE_URL);
+        assertThatThrownBy(() -> new DeploymentStage("dev", "penguinmails", List.of("*"), "https://app.example.com",
+                "x <a@example.com>", "http://api.example.com")).hasMessageContaining("apiBaseUrl");
+        assertThat(stage("dev").apiBaseUrl()).as("the API's own endpoint").isNull();
     }
 }

@@ -23,18 +23,21 @@ public final class LocalFunctionEnvironment {
 
     private LocalFunctionEnvironment() { }
 
-    /** The environment of {@code function}, sorted by key; email links point at {@code appBaseUrl}, this stack's pages. */
+    /**
+     * The environment of {@code function}, sorted by key. Email links point at {@code baseUrl}: this stack serves
+     * the API and the pages those links open on one origin.
+     */
     public static Map<String, String> of(FunctionSpec function, ProvisionedStack stack, Map<String, String> secrets,
-                                         String appBaseUrl) {
-        return of(function, stack, Map.of(), secrets, appBaseUrl);
+                                         String baseUrl) {
+        return of(function, stack, Map.of(), secrets, baseUrl);
     }
 
     /** As {@link #of(FunctionSpec, ProvisionedStack, Map, String)}, with the stack's query-model databases by name. */
     public static Map<String, String> of(FunctionSpec function, ProvisionedStack stack,
                                          Map<String, DatabaseEndpoint> databases, Map<String, String> secrets,
-                                         String appBaseUrl) {
+                                         String baseUrl) {
         Map<String, String> env = new TreeMap<>(FunctionEnvironment.of(function, names(stack, databases),
-                new StageSettings(STAGE, LocalAwsClients.REGION.id(), appBaseUrl, null)));
+                new StageSettings(STAGE, LocalAwsClients.REGION.id(), baseUrl, null, baseUrl)));
         stack.properties().forEach((key, value) -> {
             if (key.startsWith(ConfigKeys.ENDPOINT_PREFIX)) {
                 env.put(key, value);

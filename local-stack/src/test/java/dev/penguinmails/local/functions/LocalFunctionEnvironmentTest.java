@@ -28,6 +28,9 @@ class LocalFunctionEnvironmentTest {
                 .containsEntry(ConfigKeys.EVENT_BUS, "x-penguinmails")
                 .containsEntry(ConfigKeys.endpoint("s3"), "http://127.0.0.1:9")
                 .containsEntry(ConfigKeys.STAGE, "local")
+                .as("links in its emails open this stack's pages and API")
+                .containsEntry(ConfigKeys.APP_BASE_URL, "http://127.0.0.1:8080")
+                .containsEntry(ConfigKeys.API_BASE_URL, "http://127.0.0.1:8080")
                 .containsEntry(ConfigKeys.CURSOR_SECRET, "local-secret")
                 .as("identity issues and checks access tokens").containsEntry(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY, "signing")
                 .containsEntry(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KEYS, "public");

@@ -47,6 +47,7 @@ public final class FunctionEnvironment {
         if (access.sendEmail()) {
             putIfSet(env, ConfigKeys.EMAIL_CONFIGURATION_SET, resources.emailConfigurationSet());
             putIfSet(env, ConfigKeys.APP_BASE_URL, stage.appBaseUrl());
+            putIfSet(env, ConfigKeys.API_BASE_URL, stage.apiBaseUrl());
             putIfSet(env, ConfigKeys.MAIL_FROM, stage.mailFrom());
         }
         return env;

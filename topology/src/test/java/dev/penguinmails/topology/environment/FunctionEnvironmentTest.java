@@ -42,7 +42,8 @@ class FunctionEnvironmentTest {
             return new DatabaseEndpoint("jdbc:postgresql://proxy:5432/" + logicalName, logicalName + "_app", true);
         }
     };
-    private static final StageSettings STAGE = new StageSettings("dev", "eu-west-1", "https://app", "From <a@b.c>");
+    private static final StageSettings STAGE = new StageSettings("dev", "eu-west-1", "https://app", "From <a@b.c>",
+            "https://api");
 
     @Test
     void aFunctionIsToldOnlyAboutWhatItsAccessNames() {
@@ -82,6 +83,7 @@ class FunctionEnvironmentTest {
                 .containsEntry(ConfigKeys.EVENT_BUS, "bus")
                 .containsEntry(ConfigKeys.EMAIL_CONFIGURATION_SET, "set")
                 .containsEntry(ConfigKeys.APP_BASE_URL, "https://app")
+                .containsEntry(ConfigKeys.API_BASE_URL, "https://api")
                 .containsEntry(ConfigKeys.MAIL_FROM, "From <a@b.c>");
     }
 
@@ -90,7 +92,8 @@ class FunctionEnvironmentTest {
         FunctionSpec mailer = function(new FunctionSpec.Access(List.of(), List.of(), List.of(), false, true), List.of());
 
         assertThat(FunctionEnvironment.of(mailer, NAMES, new StageSettings("local", "us-east-1", null, null)))
-                .doesNotContainKeys(ConfigKeys.APP_BASE_URL, ConfigKeys.MAIL_FROM, ConfigKeys.EVENT_BUS);
+                .doesNotContainKeys(ConfigKeys.APP_BASE_URL, ConfigKeys.API_BASE_URL, ConfigKeys.MAIL_FROM,
+                        ConfigKeys.EVENT_BUS);
     }
 
     @Test
