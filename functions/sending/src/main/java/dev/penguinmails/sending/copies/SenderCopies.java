@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -39,6 +41,20 @@ public class SenderCopies {
 
     public Optional<MailboxState> mailbox(TenantContext tenant, String mailboxId) {
         return copies.find(tenant, MAILBOXES, mailboxId).map(i -> read(i, MailboxState.class));
+    }
+
+    /** The live mailbox copies of {@code ids}, by id, in batched reads (the scheduler tick reads a pool at once). */
+    public Map<String, MailboxState> mailboxes(TenantContext tenant, Collection<String> ids) {
+        Map<String, MailboxState> out = new HashMap<>();
+        copies.findAll(tenant, MAILBOXES, ids).forEach((id, item) -> out.put(id, read(item, MailboxState.class)));
+        return out;
+    }
+
+    /** The live domain copies of {@code names}, by name, in batched reads. */
+    public Map<String, DomainState> domains(TenantContext tenant, Collection<String> names) {
+        Map<String, DomainState> out = new HashMap<>();
+        copies.findAll(tenant, DOMAINS, names).forEach((name, item) -> out.put(name, read(item, DomainState.class)));
+        return out;
     }
 
     public boolean applyDomain(TenantContext tenant, DomainState state) {

@@ -1,9 +1,11 @@
 package dev.penguinmails.sending.copies;
 
+import dev.penguinmails.shared.aws.BatchWrites;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +59,18 @@ public class VersionedCopies {
             return Optional.empty();
         }
         return Optional.of(item);
+    }
+
+    /** The live copies of {@code ids} by id (tombstones and unknown ids left out), read in batches of 100. */
+    public Map<String, Map<String, AttributeValue>> findAll(TenantContext tenant, String kind, Collection<String> ids) {
+        Map<String, Map<String, AttributeValue>> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : BatchWrites.getAll(dynamo, table,
+                ids.stream().distinct().map(id -> key(tenant, kind, id)).toList())) {
+            if (!item.containsKey("removed")) {
+                found.put(item.get("sk").s(), item);
+            }
+        }
+        return found;
     }
 
     /** The stored version, tombstones included (for tests and diagnostics). */

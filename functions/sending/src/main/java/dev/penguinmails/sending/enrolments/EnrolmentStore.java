@@ -2,6 +2,7 @@ package dev.penguinmails.sending.enrolments;
 
 import dev.penguinmails.events.contacts.ContactState;
 import dev.penguinmails.sending.scheduling.DueIndex;
+import dev.penguinmails.shared.aws.BatchWrites;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.context.annotation.Property;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,18 @@ public class EnrolmentStore {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(key(tenant, Enrolment.contactOf(enrolmentId), Enrolment.campaignOf(enrolmentId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+    }
+
+    /** The enrolments of {@code enrolmentIds} that exist, by id, read in batches of 100 (the scheduler tick). */
+    public Map<String, Enrolment> getAll(TenantContext tenant, Collection<String> enrolmentIds) {
+        Map<String, Enrolment> found = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = enrolmentIds.stream().filter(Enrolment::isValidId).distinct()
+                .map(id -> key(tenant, Enrolment.contactOf(id), Enrolment.campaignOf(id))).toList();
+        for (Map<String, AttributeValue> item : BatchWrites.getAll(dynamo, table, keys)) {
+            Enrolment e = read(item);
+            found.put(e.id(), e);
+        }
+        return found;
     }
 
     /** The contact's enrolments in every campaign of the workspace. */

@@ -1,5 +1,6 @@
 package dev.penguinmails.sending.scheduling;
 
+import dev.penguinmails.shared.aws.BatchWrites;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.context.annotation.Property;
@@ -7,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,6 +40,17 @@ public class DailyCounters {
             return new MailboxDay(0, Instant.EPOCH);
         }
         return new MailboxDay(count(item), item.containsKey("freeAt") ? Instant.parse(item.get("freeAt").s()) : Instant.EPOCH);
+    }
+
+    /** Several mailboxes' days at once (batched reads); a mailbox without sends today is left out. */
+    public Map<String, MailboxDay> mailboxes(TenantContext tenant, Collection<String> mailboxIds, Instant now) {
+        Map<String, MailboxDay> out = new HashMap<>();
+        for (Map<String, AttributeValue> item : BatchWrites.getAll(dynamo, table,
+                mailboxIds.stream().distinct().map(id -> key(tenant, now, "MAILBOX#" + id)).toList())) {
+            out.put(item.get("sk").s().substring("MAILBOX#".length()), new MailboxDay(count(item),
+                    item.containsKey("freeAt") ? Instant.parse(item.get("freeAt").s()) : Instant.EPOCH));
+        }
+        return out;
     }
 
     public int count(TenantContext tenant, Instant now, String counter) {

@@ -23,13 +23,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +47,11 @@ import org.slf4j.LoggerFactory;
  * of the recipient's provider when asked and possible), reserves a send under the caps (mailbox: min of its daily
  * limit and warm-up ramp; campaign per mailbox; campaign), spaces sends on one mailbox by a random gap, and
  * enqueues the send task delayed to its slot. What cannot go now is moved to when it can.
+ *
+ * <p>Cost (decision 0063): the due items are grouped by workspace and the workspaces scheduled in parallel
+ * ({@link SchedulerSettings#parallelism()}), each by one thread, in order. A workspace's enrolments, and the mailbox
+ * copies, domain copies and today's counters of the pools it uses, are read once a tick in batches, not once a due
+ * item and pool mailbox; what the tick reserves itself is counted locally.
  */
 @Singleton
 public class SchedulerTick {
@@ -57,10 +69,11 @@ public class SchedulerTick {
     private final DailyCounters counters;
     private final SendQueue queue;
     private final SendingTime time;
+    private final SchedulerSettings settings;
     private final Random random = new SecureRandom();
 
     SchedulerTick(DueIndex due, EnrolmentStore enrolments, CampaignStore campaigns, SenderCopies copies,
-                  DailyCounters counters, SendQueue queue, SendingTime time) {
+                  DailyCounters counters, SendQueue queue, SendingTime time, SchedulerSettings settings) {
         this.due = due;
         this.enrolments = enrolments;
         this.campaigns = campaigns;
@@ -68,6 +81,7 @@ public class SchedulerTick {
         this.counters = counters;
         this.queue = queue;
         this.time = time;
+        this.settings = settings;
     }
 
     /** What one tick did. */
@@ -77,39 +91,127 @@ public class SchedulerTick {
     public Summary run() {
         Instant now = time.now();
         List<DueIndex.Due> items = due.due(now, BATCH);
-        int enqueued = 0;
-        int postponed = 0;
-        int dropped = 0;
-        Map<String, Optional<Campaign>> campaignCache = new HashMap<>();
+        Map<String, List<DueIndex.Due>> byWorkspace = new LinkedHashMap<>();
+        items.forEach(i -> byWorkspace.computeIfAbsent(i.workspaceId(), k -> new ArrayList<>()).add(i));
+        Map<Decision, AtomicInteger> counts = new HashMap<>();
+        for (Decision d : Decision.values()) {
+            counts.put(d, new AtomicInteger());
+        }
+        int threads = Math.max(1, Math.min(settings.parallelism(), byWorkspace.size()));
+        if (threads == 1) {
+            byWorkspace.forEach((ws, due) -> workspace(ws, due, now, counts));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                byWorkspace.forEach((ws, due) -> running.add(pool.submit(() -> workspace(ws, due, now, counts))));
+                for (Future<?> f : running) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("tick interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a workspace's scheduling failed", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        Summary summary = new Summary(items.size(), counts.get(Decision.ENQUEUED).get(),
+                counts.get(Decision.POSTPONED).get(), counts.get(Decision.DROPPED).get());
+        LOG.info("Tick: {}", summary);
+        return summary;
+    }
+
+    /** Schedules one workspace's due items, in order, reading its enrolments and pools in batches. */
+    private void workspace(String workspaceId, List<DueIndex.Due> items, Instant now, Map<Decision, AtomicInteger> counts) {
+        TenantContext tenant = TenantContext.system(workspaceId, ACTOR);
+        Reads reads;
+        try {
+            reads = new Reads(tenant, enrolments.getAll(tenant, items.stream().map(DueIndex.Due::enrolmentId).toList()));
+        } catch (RuntimeException e) {
+            LOG.error("{} due items of {} not scheduled: their enrolments could not be read", items.size(), workspaceId, e);
+            return;
+        }
         for (DueIndex.Due item : items) {
             try {
-                switch (schedule(item, now, campaignCache)) {
-                    case ENQUEUED -> enqueued++;
-                    case POSTPONED -> postponed++;
-                    default -> dropped++;
-                }
+                counts.get(schedule(item, now, reads)).incrementAndGet();
             } catch (RuntimeException e) {
                 // Left in the index: the next tick tries again.
                 LOG.error("Due {} step {} of {} not scheduled", item.enrolmentId(), item.step(), item.workspaceId(), e);
             }
         }
-        Summary summary = new Summary(items.size(), enqueued, postponed, dropped);
-        LOG.info("Tick: {}", summary);
-        return summary;
+    }
+
+    /**
+     * What one tick has read of one workspace: the due enrolments, the campaigns, and per pool mailbox whether it
+     * may send (mailbox and domain copies) and how many sends it has today; each read once, in batches.
+     */
+    private final class Reads {
+        final TenantContext tenant;
+        final Map<String, Enrolment> enrolments;
+        final Map<String, Optional<Campaign>> campaigns = new HashMap<>();
+        final Map<String, Optional<MailboxState>> eligible = new HashMap<>();
+        final Map<String, Boolean> domains = new HashMap<>();
+        final Map<String, Integer> used = new HashMap<>();
+
+        Reads(TenantContext tenant, Map<String, Enrolment> enrolments) {
+            this.tenant = tenant;
+            this.enrolments = enrolments;
+        }
+
+        Optional<Campaign> campaign(String campaignId) {
+            return campaigns.computeIfAbsent(campaignId, id -> SchedulerTick.this.campaigns.get(tenant, id));
+        }
+
+        /** The eligible mailboxes among {@code ids}, in their order; reads what this tick has not read yet. */
+        List<MailboxState> eligible(Collection<String> ids, Instant now) {
+            List<String> unread = ids.stream().filter(id -> !eligible.containsKey(id)).distinct().toList();
+            if (!unread.isEmpty()) {
+                Map<String, MailboxState> found = copies.mailboxes(tenant, unread);
+                List<String> newDomains = found.values().stream().map(MailboxState::domain)
+                        .filter(d -> !domains.containsKey(d)).distinct().toList();
+                if (!newDomains.isEmpty()) {
+                    var read = copies.domains(tenant, newDomains);
+                    newDomains.forEach(d -> domains.put(d, read.containsKey(d) && read.get(d).eligibleForSending()));
+                }
+                List<String> ok = new ArrayList<>();
+                for (String id : unread) {
+                    Optional<MailboxState> m = Optional.ofNullable(found.get(id)).filter(MailboxState::eligibleForSending)
+                            .filter(x -> domains.getOrDefault(x.domain(), false));
+                    eligible.put(id, m);
+                    m.ifPresent(x -> ok.add(id));
+                }
+                if (!ok.isEmpty()) {
+                    Map<String, DailyCounters.MailboxDay> days = counters.mailboxes(tenant, ok, now);
+                    ok.forEach(id -> used.put(id, days.containsKey(id) ? days.get(id).count() : 0));
+                }
+            }
+            List<MailboxState> out = new ArrayList<>();
+            ids.forEach(id -> eligible.get(id).ifPresent(out::add));
+            return out;
+        }
+
+        int used(String mailboxId) {
+            return used.getOrDefault(mailboxId, 0);
+        }
+
+        void reserved(String mailboxId) {
+            used.merge(mailboxId, 1, Integer::sum);
+        }
     }
 
     private enum Decision { ENQUEUED, POSTPONED, DROPPED }
 
-    private Decision schedule(DueIndex.Due item, Instant now, Map<String, Optional<Campaign>> cache) {
-        TenantContext tenant = TenantContext.system(item.workspaceId(), ACTOR);
-        Optional<Enrolment> found = enrolments.get(tenant, item.enrolmentId());
+    private Decision schedule(DueIndex.Due item, Instant now, Reads reads) {
+        TenantContext tenant = reads.tenant;
+        Optional<Enrolment> found = Optional.ofNullable(reads.enrolments.get(item.enrolmentId()));
         if (found.isEmpty() || found.get().status() != EnrolmentStatus.ACTIVE || found.get().step() != item.step()) {
             due.delete(item);
             return Decision.DROPPED;
         }
         Enrolment enrolment = found.get();
-        Optional<Campaign> campaign = cache.computeIfAbsent(item.workspaceId() + "/" + enrolment.campaignId(),
-                k -> campaigns.get(tenant, enrolment.campaignId()));
+        Optional<Campaign> campaign = reads.campaign(enrolment.campaignId());
         if (campaign.isEmpty() || campaign.get().status() == CampaignStatus.ARCHIVED
                 || campaign.get().status() == CampaignStatus.COMPLETED) {
             due.delete(item);
@@ -131,9 +233,10 @@ public class SchedulerTick {
             due.postpone(item, tomorrow(now));
             return Decision.POSTPONED;
         }
-        for (MailboxState mailbox : candidates(tenant, definition, enrolment)) {
+        for (MailboxState mailbox : candidates(reads, definition, enrolment, now)) {
             Optional<Instant> slot = reserve(tenant, now, campaign.get(), mailbox);
             if (slot.isPresent()) {
+                reads.reserved(mailbox.mailboxId());
                 queue.enqueue(new SendTask(item.workspaceId(), item.enrolmentId(), item.step(), mailbox.mailboxId()),
                         Duration.between(now, slot.get()));
                 due.delete(item);
@@ -152,20 +255,12 @@ public class SchedulerTick {
      * mailbox; otherwise the pool's eligible mailboxes, the recipient's provider first when the campaign asks, then
      * the least used today (round-robin) or in random order.
      */
-    private List<MailboxState> candidates(TenantContext tenant, CampaignDefinition definition, Enrolment enrolment) {
+    private List<MailboxState> candidates(Reads reads, CampaignDefinition definition, Enrolment enrolment, Instant now) {
         List<String> ids = enrolment.mailboxId() != null ? List.of(enrolment.mailboxId()) : definition.mailboxes().mailboxIds();
-        List<MailboxState> eligible = new ArrayList<>();
-        for (String id : ids) {
-            copies.mailbox(tenant, id).filter(MailboxState::eligibleForSending)
-                    .filter(m -> copies.domain(tenant, m.domain()).filter(d -> d.eligibleForSending()).isPresent())
-                    .ifPresent(eligible::add);
-        }
-        Instant now = time.now();
-        Map<String, Integer> used = new HashMap<>();
-        eligible.forEach(m -> used.put(m.mailboxId(), counters.mailbox(tenant, m.mailboxId(), now).count()));
+        List<MailboxState> eligible = reads.eligible(ids, now);
         Comparator<MailboxState> order = "random".equals(definition.mailboxes().rotation())
                 ? Comparator.comparingInt(m -> random.nextInt())
-                : Comparator.comparingInt(m -> used.get(m.mailboxId()));
+                : Comparator.comparingInt(m -> reads.used(m.mailboxId()));
         String provider = enrolment.contact() == null ? null : provider(enrolment.contact().email());
         if (definition.mailboxes().matchProvider() && provider != null) {
             order = Comparator.<MailboxState>comparingInt(m -> provider.equals(providerOf(m)) ? 0 : 1).thenComparing(order);
