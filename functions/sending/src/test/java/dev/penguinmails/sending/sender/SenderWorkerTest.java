@@ -302,7 +302,7 @@ class SenderWorkerTest extends SendingFlow {
 
     @Test
     void aServerThatNeverGreetsIsRetriedNotUnknownAndSendsOnceItAnswers() throws Exception {
-        Sending s = enrolled("silent-greeting");
+        Sending s = enrolled("silentgreeting");
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.accepting().greeting(null))) {
             mailboxServerAt(s, server.port());
 
@@ -320,7 +320,7 @@ class SenderWorkerTest extends SendingFlow {
 
     @Test
     void aServerThatStallsBeforeDataEndsIsRetried() throws Exception {
-        Sending s = enrolled("silent-rcpt");
+        Sending s = enrolled("silentrcpt");
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.accepting().rcpt(null))) {
             mailboxServerAt(s, server.port());
 
@@ -334,7 +334,7 @@ class SenderWorkerTest extends SendingFlow {
 
     @Test
     void aRefusedConnectionIsRetriedAndSendsOnceTheServerIsBack() throws Exception {
-        Sending s = enrolled("refused-connection");
+        Sending s = enrolled("refusedconnection");
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -354,7 +354,7 @@ class SenderWorkerTest extends SendingFlow {
 
     @Test
     void noReplyAfterTheMessageWasHandedOverIsUnknownAndNeverResent() throws Exception {
-        Sending s = enrolled("silent-after-data");
+        Sending s = enrolled("silentafterdata");
         try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.accepting().data(null))) {
             mailboxServerAt(s, server.port());
 
