@@ -2,7 +2,6 @@ package dev.penguinmails.sending.sender;
 
 import dev.penguinmails.sending.messages.MimeMessages;
 import dev.penguinmails.sending.transport.SesRawTransport;
-import dev.penguinmails.sending.transport.SmtpSettings;
 import dev.penguinmails.sending.transport.SmtpTransport;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -14,8 +13,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 class SenderBeans {
     @Singleton
     @Bean(preDestroy = "close")
-    SmtpTransport smtpTransport() {
-        return new SmtpTransport(SmtpSettings.DEFAULTS);
+    SmtpTransport smtpTransport(SenderSettings settings) {
+        return new SmtpTransport(settings.smtp());
     }
 
     @Singleton

@@ -145,7 +145,7 @@ public class SenderWorker {
                     if (claim.claimedAt().plus(settings.claimLease()).isAfter(now)) {
                         return Result.of(Outcome.SKIPPED, "in flight in another delivery");
                     }
-                    return unknown(tenant, claim);
+                    return unknown(tenant, claim, "no outcome within the claim lease");
                 default:
                     break; // RETRY: checked again below, then claimed for the next attempt
             }
@@ -235,8 +235,8 @@ public class SenderWorker {
             return finish(tenant, marked);
         } else if (result instanceof SendResult.TemporaryFailure t) {
             if (ambiguous(t)) {
-                // A timeout may come after the end of DATA, when the server may have taken the email: never resent.
-                return unknown(tenant, claim);
+                // No reply after the end of DATA: the server may have taken the email, so it is never resent.
+                return unknown(tenant, claim, "no reply after the message was handed over: " + t.reason());
             }
             return temporary(tenant, claim, enrolment, t);
         }
@@ -305,24 +305,23 @@ public class SenderWorker {
         return Result.of(Outcome.FAILED, reason);
     }
 
-    /** A claim whose worker never reported back: it may have sent, so it is never sent again (decision 0052). */
-    private Result unknown(TenantContext tenant, SendClaim claim) {
-        LOG.warn("Send {} step {} (Message-ID {}) was claimed at {} and never finished: marked unknown, not resent",
-                claim.enrolmentId(), claim.step(), claim.messageId(), claim.claimedAt());
-        claims.move(tenant, claim, claim.with(SendClaim.State.UNKNOWN, claim.attempts(), claim.claimedAt(),
-                "no outcome within the claim lease"), null);
+    /** A send that may or may not have left: it is never sent again (decision 0052). */
+    private Result unknown(TenantContext tenant, SendClaim claim, String why) {
+        LOG.warn("Send {} step {} (Message-ID {}) claimed at {} has no known outcome ({}): marked unknown, not resent",
+                claim.enrolmentId(), claim.step(), claim.messageId(), claim.claimedAt(), why);
+        claims.move(tenant, claim, claim.with(SendClaim.State.UNKNOWN, claim.attempts(), claim.claimedAt(), why), null);
         enrolments.get(tenant, claim.enrolmentId()).filter(e -> e.step() == claim.step())
                 .ifPresent(e -> stop(tenant, e, EnrolmentStatus.UNKNOWN, "send-outcome-unknown"));
         return Result.of(Outcome.UNKNOWN, claim.messageId());
     }
 
     /**
-     * Whether a temporary failure leaves it open if the email left: a timeout without a reply code (decision 0049
-     * classifies it temporary and leaves the call to the claim). Until the transport says in which phase it timed
-     * out, a connect timeout is treated the same way (decision 0052).
+     * Whether a temporary failure leaves it open if the email left: no reply after the whole message was handed over
+     * (decision 0057). A server that refuses the connection, never greets or stalls before the end of DATA cannot
+     * have taken the email: that is retried like any temporary failure.
      */
     static boolean ambiguous(SendResult.TemporaryFailure failure) {
-        return failure.code() == 0 && failure.reason() != null && failure.reason().startsWith("timed out");
+        return failure.afterData();
     }
 
     private Result defer(SendTask task, String why) {

@@ -16,12 +16,20 @@ public sealed interface SendResult {
     record Sent(String providerId) implements SendResult { }
 
     /**
-     * Worth trying again later.
+     * Worth trying again later, unless {@code afterData}.
      *
      * @param code           the SMTP reply code, or the HTTP status of SES; 0 when the failure had none (timeouts)
      * @param notBefore      the least wait that makes sense (greylisting wants minutes), or null for the usual backoff
+     * @param afterData      no reply came after the whole message was handed over (the final "." of DATA was sent):
+     *                       the server may have taken it, so the outcome is unknown (decisions 0052, 0057); false for
+     *                       every failure before that point (connect, greeting, EHLO, AUTH, MAIL, RCPT, DATA itself)
      */
-    record TemporaryFailure(int code, String reason, @Nullable Duration notBefore) implements SendResult { }
+    record TemporaryFailure(int code, String reason, @Nullable Duration notBefore, boolean afterData) implements SendResult {
+        /** A failure before the message was handed over: retrying cannot send it twice. */
+        public TemporaryFailure(int code, String reason, @Nullable Duration notBefore) {
+            this(code, reason, notBefore, false);
+        }
+    }
 
     /** Never to be retried: retrying would give the same answer. */
     record PermanentFailure(Scope scope, int code, String reason) implements SendResult {

@@ -4,7 +4,6 @@ import dev.penguinmails.sending.transport.SendResult.Sent;
 import dev.penguinmails.sending.transport.SendResult.TemporaryFailure;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -17,13 +16,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Sends through mailboxes' own SMTP servers with angus-mail, keeping connections open between sends: per mailbox
  * at most {@link SmtpSettings#connectionsPerMailbox()} at once (providers cap concurrent sessions), the most
  * recently used first, and closing those unused for {@link SmtpSettings#idleClose()}. A connection whose send failed
- * is closed, as its state is unknown. Thread-safe; one instance per worker.
+ * is closed, as its state is unknown. A failure without a reply after the whole message was handed over is marked
+ * {@link TemporaryFailure#afterData()}; every earlier one (connecting, the greeting, login, the envelope) is a plain
+ * temporary failure, safe to retry. Thread-safe; one instance per worker.
  */
 public final class SmtpTransport implements AutoCloseable {
     // Checking a connection costs a NOOP round trip: only worth it once the server may have dropped it.
@@ -87,7 +87,12 @@ public final class SmtpTransport implements AutoCloseable {
             String reply = connection.transport.getLastServerResponse();
             return new Sent(reply == null ? "" : reply.strip());
         } catch (MessagingException e) {
-            return SmtpFailures.classify(e);
+            SendResult failure = SmtpFailures.classify(e);
+            // No reply after the whole message went over: the server may have taken it (decision 0057).
+            if (failure instanceof TemporaryFailure t && t.code() == 0 && connection.transport.dataHandedOver()) {
+                return new TemporaryFailure(0, t.reason(), t.notBefore(), true);
+            }
+            return failure;
         } finally {
             mailbox.release(connection, healthy);
         }
@@ -138,10 +143,10 @@ public final class SmtpTransport implements AutoCloseable {
     }
 
     private static final class Connection {
-        final SMTPTransport transport;
+        final PhasedSmtpTransport transport;
         long lastUsed;
 
-        Connection(SMTPTransport transport, long lastUsed) {
+        Connection(PhasedSmtpTransport transport, long lastUsed) {
             this.transport = transport;
             this.lastUsed = lastUsed;
         }
@@ -191,12 +196,7 @@ public final class SmtpTransport implements AutoCloseable {
         }
 
         private Connection open() throws MessagingException {
-            SMTPTransport transport;
-            try {
-                transport = (SMTPTransport) session.getTransport("smtp");
-            } catch (NoSuchProviderException e) {
-                throw new IllegalStateException("angus-mail has no SMTP provider", e);
-            }
+            PhasedSmtpTransport transport = new PhasedSmtpTransport(session);
             transport.connect(account.host(), account.port(), account.username(), account.password());
             opened.incrementAndGet();
             return new Connection(transport, nanoTime.getAsLong());

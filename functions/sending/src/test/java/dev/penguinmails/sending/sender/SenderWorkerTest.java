@@ -12,11 +12,14 @@ import dev.penguinmails.sending.enrolments.EnrolmentStatus;
 import dev.penguinmails.sending.enrolments.EnrolmentStore;
 import dev.penguinmails.sending.sends.SentMessages;
 import dev.penguinmails.sending.suppression.SuppressionCopy;
+import dev.penguinmails.sending.transport.ScriptedSmtpServer;
+import dev.penguinmails.sending.transport.ScriptedSmtpServer.Script;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +35,13 @@ class SenderWorkerTest extends SendingFlow {
     @AfterEach
     void noCrashes() {
         worker().crashHook(null);
+    }
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        // A silent scripted server costs one read timeout per attempt; GreenMail answers well within it.
+        return Map.of("penguinmails.sending.sender.smtp-connect-timeout", "3s",
+                "penguinmails.sending.sender.smtp-read-timeout", "3s");
     }
 
     private SenderWorker worker() {
@@ -236,5 +246,127 @@ class SenderWorkerTest extends SendingFlow {
         assertThat(worker().send(forged).outcome()).isEqualTo(SenderWorker.Outcome.SKIPPED);
         assertThat(received(s.email())).isEmpty();
         assertThat(enrolment(s).step()).isZero();
+    }
+    // ---- a mailbox whose SMTP server refuses, stalls or times out (issue 11, decisions 0049, 0052, 0057) ----
+
+    /** Points the mailbox copy of {@code s} at {@code port} (a newer copy, as mailbox.updated would bring). */
+    private void mailboxServerAt(Sending s, int port) {
+        context.getBean(dev.penguinmails.sending.copies.SenderCopies.class).applyMailbox(tenant(s.ws()),
+                new dev.penguinmails.events.mailboxes.MailboxState("mbx_smtp", "ana@mail.acme.io", "mail.acme.io", "Ana",
+                        "smtp", "connected", true, 40, false, 1, 1, null, null,
+                        new dev.penguinmails.events.mailboxes.MailServer("127.0.0.1", port, "none", null, null), null, 2));
+    }
+
+    @Test
+    void aRecipientRefusedAtRcptFailsTheEnrolmentOnceAndIsNeverRetried() throws Exception {
+        Sending s = enrolled("refused");
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.accepting().rcpt("550 5.1.1 no such user"))) {
+            mailboxServerAt(s, server.port());
+
+            SenderWorker.Result result = worker().send(s.task(0));
+            assertThat(result.outcome()).isEqualTo(SenderWorker.Outcome.FAILED);
+            assertThat(result.retryAfter()).as("never retried").isNull();
+            assertThat(result.detail()).contains("recipient 550");
+            assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.FAILED);
+            assertThat(published("email.failed", s.ws())).singleElement()
+                    .satisfies(e -> assertThat(e.detail()).contains("\"permanent\":true"));
+
+            server.script(Script.accepting());
+            assertThat(worker().send(s.task(0)).outcome()).as("a redelivery").isEqualTo(SenderWorker.Outcome.SKIPPED);
+            assertThat(server.connections.get()).as("the redelivery did not even connect").isEqualTo(1);
+            assertThat(server.messagesAccepted.get()).isZero();
+            assertThat(published("email.failed", s.ws())).hasSize(1);
+        }
+    }
+
+    @Test
+    void greylistingIsRetriedWithBackoffAndSentOnceWhenTheServerAccepts() throws Exception {
+        Sending s = enrolled("greylisted");
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(
+                Script.accepting().rcpt("451 4.7.1 Greylisted, please try again later"))) {
+            mailboxServerAt(s, server.port());
+
+            SenderWorker.Result first = worker().send(s.task(0));
+            assertThat(first.outcome()).isEqualTo(SenderWorker.Outcome.RETRY);
+            assertThat(first.retryAfter()).as("greylisting asks minutes").isGreaterThanOrEqualTo(Duration.ofMinutes(5));
+            assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.ACTIVE);
+
+            server.script(Script.accepting()); // the greylisting period is over
+            assertThat(worker().send(s.task(0)).outcome()).isEqualTo(SenderWorker.Outcome.SENT);
+            assertThat(worker().send(s.task(0)).outcome()).as("a duplicate of the retry").isEqualTo(SenderWorker.Outcome.SKIPPED);
+            assertThat(server.messagesAccepted.get()).as("sent exactly once").isEqualTo(1);
+            assertThat(enrolment(s).step()).as("moved on to the follow-up").isEqualTo(1);
+            assertThat(published("email.failed", s.ws())).isEmpty();
+        }
+    }
+
+    @Test
+    void aServerThatNeverGreetsIsRetriedNotUnknownAndSendsOnceItAnswers() throws Exception {
+        Sending s = enrolled("silentgreeting");
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.accepting().greeting(null))) {
+            mailboxServerAt(s, server.port());
+
+            SenderWorker.Result first = worker().send(s.task(0));
+            assertThat(first.outcome()).as("nothing was handed over: safe to retry").isEqualTo(SenderWorker.Outcome.RETRY);
+            assertThat(first.detail()).containsIgnoringCase("timed out");
+            assertThat(first.retryAfter()).isPositive();
+            assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.ACTIVE);
+
+            server.script(Script.accepting());
+            assertThat(worker().send(s.task(0)).outcome()).isEqualTo(SenderWorker.Outcome.SENT);
+            assertThat(server.messagesAccepted.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aServerThatStallsBeforeDataEndsIsRetried() throws Exception {
+        Sending s = enrolled("silentrcpt");
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.accepting().rcpt(null))) {
+            mailboxServerAt(s, server.port());
+
+            assertThat(worker().send(s.task(0)).outcome()).as("RCPT unanswered: the message never left")
+                    .isEqualTo(SenderWorker.Outcome.RETRY);
+            server.script(Script.accepting());
+            assertThat(worker().send(s.task(0)).outcome()).isEqualTo(SenderWorker.Outcome.SENT);
+            assertThat(server.messagesAccepted.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedAndSendsOnceTheServerIsBack() throws Exception {
+        Sending s = enrolled("refusedconnection");
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        mailboxServerAt(s, port);
+        assertThat(worker().send(s.task(0)).outcome()).isEqualTo(SenderWorker.Outcome.RETRY);
+        assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.ACTIVE);
+
+        // The server is back (a newer copy naming GreenMail, as mailbox.updated would bring it).
+        var copies = context.getBean(dev.penguinmails.sending.copies.SenderCopies.class);
+        copies.applyMailbox(tenant(s.ws()), new dev.penguinmails.events.mailboxes.MailboxState("mbx_smtp", "ana@mail.acme.io",
+                "mail.acme.io", "Ana", "smtp", "connected", true, 40, false, 1, 1, null, null,
+                new dev.penguinmails.events.mailboxes.MailServer("127.0.0.1", GREEN_MAIL.smtpPort(), "none", null, null), null, 3));
+        assertThat(worker().send(s.task(0)).outcome()).isEqualTo(SenderWorker.Outcome.SENT);
+        assertThat(received(s.email())).hasSize(1);
+    }
+
+    @Test
+    void noReplyAfterTheMessageWasHandedOverIsUnknownAndNeverResent() throws Exception {
+        Sending s = enrolled("silentafterdata");
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(Script.accepting().data(null))) {
+            mailboxServerAt(s, server.port());
+
+            assertThat(worker().send(s.task(0)).outcome()).as("the server may have taken it")
+                    .isEqualTo(SenderWorker.Outcome.UNKNOWN);
+            assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.UNKNOWN);
+            assertThat(enrolment(s).stopReason()).isEqualTo("send-outcome-unknown");
+
+            server.script(Script.accepting());
+            assertThat(worker().send(s.task(0)).outcome()).as("a redelivery").isEqualTo(SenderWorker.Outcome.SKIPPED);
+            assertThat(server.connections.get()).as("never sent again").isEqualTo(1);
+            assertThat(published("email.failed", s.ws())).isEmpty();
+        }
     }
 }

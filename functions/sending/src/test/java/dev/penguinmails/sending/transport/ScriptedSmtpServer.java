@@ -14,39 +14,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny SMTP server on a plain ServerSocket that answers as scripted: a refusal at RCPT or after DATA, a failed
- * AUTH, a refusing greeting, or no answer at all (null), to test how the transport classifies failures and timeouts.
+ * AUTH, a refusing greeting, or no answer at all (null), to test how the transport classifies failures and timeouts
+ * (and, in {@code SenderWorkerTest}, what the sender worker does with them).
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
     /** Replies; null means "never answer" (the client must time out). */
-    record Script(String greeting, String auth, String rcpt, String data) {
-        static Script accepting() {
+    public record Script(String greeting, String auth, String rcpt, String data) {
+        public static Script accepting() {
             return new Script("220 scripted ESMTP", null, "250 2.1.5 ok", "250 2.0.0 queued as 42");
         }
 
-        Script rcpt(String reply) {
+        public Script rcpt(String reply) {
             return new Script(greeting, auth, reply, data);
         }
 
-        Script data(String reply) {
+        public Script data(String reply) {
             return new Script(greeting, auth, rcpt, reply);
         }
 
-        Script greeting(String reply) {
+        public Script greeting(String reply) {
             return new Script(reply, auth, rcpt, data);
         }
 
-        Script auth(String reply) {
+        public Script auth(String reply) {
             return new Script(greeting, reply, rcpt, data);
         }
     }
 
     private final ServerSocket server;
-    private final Script script;
+    private volatile Script script;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    final AtomicInteger connections = new AtomicInteger();
-    final AtomicInteger messagesAccepted = new AtomicInteger();
+    public final AtomicInteger connections = new AtomicInteger();
+    public final AtomicInteger messagesAccepted = new AtomicInteger();
 
-    ScriptedSmtpServer(Script script) throws IOException {
+    public ScriptedSmtpServer(Script script) throws IOException {
         this.script = script;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "scripted-smtp");
@@ -54,8 +55,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
+    }
+
+    /** Answers new connections with {@code next} from now on (a server that recovers, or starts refusing). */
+    public void script(Script next) {
+        this.script = next;
     }
 
     private void accept() {
@@ -74,6 +80,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
+        Script script = this.script; // one script per session
         try (socket) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();

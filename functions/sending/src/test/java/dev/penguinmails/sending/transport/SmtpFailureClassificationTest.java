@@ -76,12 +76,17 @@ class SmtpFailureClassificationTest {
     }
 
     @Test
-    void silentServersTimeOutAsTemporary() throws Exception {
-        for (Script stalling : new Script[] {Script.accepting().greeting(null), Script.accepting().data(null)}) {
+    void silentServersTimeOutAsTemporaryAndOnlySilenceAfterDataIsMarkedAfterData() throws Exception {
+        Script[] stalling = {Script.accepting().greeting(null), Script.accepting().rcpt(null), Script.accepting().data(null)};
+        boolean[] afterData = {false, false, true};
+        for (int i = 0; i < stalling.length; i++) {
             long start = System.nanoTime();
-            SendResult result = sendTo(stalling);
-            assertThat(result).isInstanceOfSatisfying(TemporaryFailure.class,
-                    f -> assertThat(f.reason()).containsIgnoringCase("timed out"));
+            SendResult result = sendTo(stalling[i]);
+            boolean expected = afterData[i];
+            assertThat(result).isInstanceOfSatisfying(TemporaryFailure.class, f -> {
+                assertThat(f.reason()).containsIgnoringCase("timed out");
+                assertThat(f.afterData()).as("decision 0057: only after the final '.'").isEqualTo(expected);
+            });
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         }
     }
@@ -94,7 +99,8 @@ class SmtpFailureClassificationTest {
         }
         try (SmtpTransport transport = new SmtpTransport(FAST)) {
             assertThat(transport.send(new SmtpAccount("mb_1", "127.0.0.1", closedPort, "none", null, null),
-                    "a@acme.io", "b@example.io", MESSAGE)).isInstanceOf(TemporaryFailure.class);
+                    "a@acme.io", "b@example.io", MESSAGE)).isInstanceOfSatisfying(TemporaryFailure.class,
+                    f -> assertThat(f.afterData()).isFalse());
         }
     }
 
