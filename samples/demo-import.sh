@@ -6,6 +6,8 @@
 # imported contacts and prints the error report. Exits non-zero at the first step that does not happen.
 #
 #   samples/demo-import.sh [--help] [ROWS]      (ROWS: valid rows to generate, default 500)
+#   ROWS is at most 500: the demo's new workspace is on the free plan, which holds 500 contacts (rows past them
+#   would be skipped with "plan contact limit reached").
 #
 # Environment (the local stack prints both when it starts; set them when it runs on other ports):
 #   PENGUINMAILS_API           the API base URL (default http://127.0.0.1:8080, as --api-port 8080)
@@ -17,6 +19,7 @@ set -euo pipefail
 
 ROWS="${1:-500}"
 case "$ROWS" in ''|*[!0-9]*) fail "ROWS must be a number: $ROWS" ;; esac
+[ "$ROWS" -le 500 ] || fail "ROWS must be at most 500: the free plan of the demo's new workspace holds 500 contacts"
 STAMP="$(date +%s)-$RANDOM"
 EMAIL="import-demo+$STAMP@example.com"
 

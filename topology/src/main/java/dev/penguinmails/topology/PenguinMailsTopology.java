@@ -37,6 +37,8 @@ public final class PenguinMailsTopology {
     public static final String IDENTITY_PLANS = "identity-plans";
     /** Billing's plan changes, from which domains keeps how many mailboxes each workspace may connect. */
     public static final String DOMAINS_PLANS = "domains-plans";
+    /** Billing's plan changes, from which contacts keeps how many contacts each workspace may hold. */
+    public static final String CONTACTS_PLANS = "contacts-plans";
     /** Bulk onboarding jobs of the domains family (CSV files of domains or mailboxes), worked through in slices. */
     public static final String DOMAINS_ONBOARDING = "domains-onboarding";
     /**
@@ -79,6 +81,8 @@ public final class PenguinMailsTopology {
                         QueueSpec.work(IDENTITY_PLANS, 120, 5),
                         // Six times the domains function's 120 s timeout, as every queue a function consumes needs.
                         QueueSpec.work(DOMAINS_PLANS, 720, 5),
+                        // 720 s: six times the contacts function's timeout.
+                        QueueSpec.work(CONTACTS_PLANS, 720, 5),
                         QueueSpec.fifo(BILLING_STRIPE_EVENTS, 120, 8),
                         QueueSpec.work(BILLING_USAGE, 120, 5),
                         // 720 s: six times the domains function's timeout, as Lambda advises for SQS triggers.
@@ -117,6 +121,10 @@ public final class PenguinMailsTopology {
                         new RuleSpec(DOMAINS_PLANS, """
                                 {"source":["penguinmails.billing"],"detail-type":["billing.plan.changed"]}""",
                                 List.of(DOMAINS_PLANS)),
+                        // Contacts enforces the contacts of each workspace's plan.
+                        new RuleSpec(CONTACTS_PLANS, """
+                                {"source":["penguinmails.billing"],"detail-type":["billing.plan.changed"]}""",
+                                List.of(CONTACTS_PLANS)),
                         new RuleSpec(BILLING_USAGE, """
                                 {"source":["penguinmails.sending","penguinmails.contacts","penguinmails.domains"],
                                  "detail-type":["email.sent","contact.created","mailbox.connected","mailbox.removed"]}""",
@@ -232,7 +240,10 @@ public final class PenguinMailsTopology {
                         new QueueHandler("bulk", "dev.penguinmails.contacts.bulk.BulkConsumer", CONTACTS_BULK, 1, 0),
                         // Unsubscribes from message links: the contact's status and a suppression entry, idempotently.
                         new QueueHandler("unsubscribes", "dev.penguinmails.contacts.unsubscribes.UnsubscribeConsumer",
-                                CONTACTS_UNSUBSCRIBES, 10, 0)),
+                                CONTACTS_UNSUBSCRIBES, 10, 0),
+                        // Billing's plan changes: the contacts each workspace may hold, applied by version.
+                        new QueueHandler("plans", "dev.penguinmails.contacts.plans.PlanLimitsConsumer",
+                                CONTACTS_PLANS, 10, 0)),
                 List.of(new ScheduledHandler("relay-events",
                         "dev.penguinmails.events.outbox.FamilyEventRelayJob", "rate(1 minute)")),
                 // The imports bucket holds uploads and error reports, the exports bucket suppression exports; the worker

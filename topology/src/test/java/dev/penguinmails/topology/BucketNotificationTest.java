@@ -17,7 +17,8 @@ class BucketNotificationTest {
         assertThat(topology.queue(PenguinMailsTopology.CONTACTS_IMPORTS)).isPresent();
         assertThat(topology.function(PenguinMailsTopology.CONTACTS).orElseThrow().queueHandlers())
                 .extracting(QueueHandler::queue).containsExactly(PenguinMailsTopology.CONTACTS_IMPORTS,
-                        PenguinMailsTopology.CONTACTS_BULK, PenguinMailsTopology.CONTACTS_UNSUBSCRIBES);
+                        PenguinMailsTopology.CONTACTS_BULK, PenguinMailsTopology.CONTACTS_UNSUBSCRIBES,
+                        PenguinMailsTopology.CONTACTS_PLANS);
         assertThat(topology.buckets().stream().filter(b -> b.objectCreatedQueue().isPresent())).hasSize(1);
     }
 

@@ -105,7 +105,7 @@ class ColdStartProbeSignupTest {
     }
 
     /**
-     * The consumers whose queues the signup does not reach (identity's and domains' plans, billing's usage,
+     * The consumers whose queues the signup does not reach (identity's, domains' and contacts' plans, billing's usage,
      * contacts-query's audiences, sending's enrolments) are probed with the
      * registered sample of an event their rule routes, published to the bus by the probe, and handle it.
      */
@@ -116,6 +116,7 @@ class ColdStartProbeSignupTest {
                 new String[] {"domains", "plans", PenguinMailsTopology.DOMAINS_PLANS},
                 new String[] {"billing", "usage", PenguinMailsTopology.BILLING_USAGE},
                 new String[] {"contacts", "unsubscribes", PenguinMailsTopology.CONTACTS_UNSUBSCRIBES},
+                new String[] {"contacts", "plans", PenguinMailsTopology.CONTACTS_PLANS},
                 new String[] {"sending", "stats", PenguinMailsTopology.SENDING_STATS},
                 new String[] {"contacts-query", "audiences", PenguinMailsTopology.CONTACTS_AUDIENCES},
                 new String[] {"sending", "enrolments", PenguinMailsTopology.SENDING_ENROLMENTS})) {

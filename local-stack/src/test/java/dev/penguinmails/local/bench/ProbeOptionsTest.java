@@ -145,6 +145,7 @@ class ProbeOptionsTest {
                 "contacts\timports\tqueue\t1024\tcontacts-imports\tmessage:contacts-imports",
                 "contacts\tbulk\tqueue\t1024\tcontacts-bulk\tmessage:contacts-bulk",
                 "contacts\tunsubscribes\tqueue\t1024\tcontacts-unsubscribes\tsample:email.unsubscribed",
+                "contacts\tplans\tqueue\t1024\tcontacts-plans\tsample:billing.plan.changed",
                 "contacts\trelay-events\tschedule\t1024\t-\t-",
                 "contacts-query\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/lists",
                 "contacts-query\tprojection\tqueue\t1024\tcontacts-projection\tsample:contact.created",

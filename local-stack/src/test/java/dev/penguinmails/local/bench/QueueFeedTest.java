@@ -36,6 +36,8 @@ class QueueFeedTest {
                 .isEqualTo(new QueueFeed.Sample("billing.plan.changed", SAMPLES.resolve("billing.plan.changed.json")));
         assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.DOMAINS_PLANS, JSON))
                 .isEqualTo(new QueueFeed.Sample("billing.plan.changed", SAMPLES.resolve("billing.plan.changed.json")));
+        assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.CONTACTS_PLANS, JSON))
+                .isEqualTo(new QueueFeed.Sample("billing.plan.changed", SAMPLES.resolve("billing.plan.changed.json")));
         assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.BILLING_USAGE, JSON))
                 .isEqualTo(new QueueFeed.Sample("email.sent", SAMPLES.resolve("email.sent.json")));
     }

@@ -45,7 +45,9 @@ class ContactController {
                     + "in the workspace, compared trimmed and without regard to case.")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "400", description = "validation-failed: each bad field under errors; nothing written")
-    @ApiResponse(responseCode = "409", description = "contact-exists: the detail and Location name the contact that has the email")
+    @ApiResponse(responseCode = "409", description = "contact-exists: the detail and Location name the contact that has the "
+            + "email; plan-limit: the workspace holds as many contacts as its plan allows (errors[0] names the limit "
+            + "and the count in use); nothing written")
     HttpResponse<ContactView> create(@PathVariable String workspaceId, @Parameter(hidden = true) TenantContext tenant,
                                      @Valid @Body ContactRequests.Create body) {
         Contact contact = service.create(tenant, body.input());

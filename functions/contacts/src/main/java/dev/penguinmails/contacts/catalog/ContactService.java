@@ -5,6 +5,7 @@ import dev.penguinmails.contacts.model.Contact;
 import dev.penguinmails.contacts.model.ContactFields;
 import dev.penguinmails.contacts.model.ContactInput;
 import dev.penguinmails.contacts.model.ContactStatus;
+import dev.penguinmails.contacts.plans.ContactLimit;
 import dev.penguinmails.contacts.settings.ContactSettings;
 import dev.penguinmails.contacts.suppression.SuppressionService;
 import dev.penguinmails.events.DomainEvent;
@@ -40,19 +41,22 @@ public class ContactService {
     private final Outbox outbox;
     private final ContactSettings settings;
     private final SuppressionService suppressions;
+    private final ContactLimit limit;
 
     ContactService(ContactStore store, FieldStore fields, Outbox outbox, ContactSettings settings,
-                   SuppressionService suppressions) {
+                   SuppressionService suppressions, ContactLimit limit) {
         this.store = store;
         this.fields = fields;
         this.outbox = outbox;
         this.settings = settings;
         this.suppressions = suppressions;
+        this.limit = limit;
     }
 
     /**
      * A new contact; 409 {@code contact-exists} naming the contact that has the address already, 409
-     * {@code contact-erased} if the person was erased from the workspace (until that suppression entry is removed).
+     * {@code contact-erased} if the person was erased from the workspace (until that suppression entry is removed),
+     * 409 {@code plan-limit} when the workspace holds as many contacts as its plan allows (decision 0061).
      */
     public Contact create(TenantContext tenant, ContactInput input) {
         Contact contact = ContactFields.create(tenant.workspaceId(), Ids.newId(ID_PREFIX), input, fields.all(tenant),
@@ -63,9 +67,16 @@ public class ContactService {
         store.claim(tenant, contact.email(), contact.id()).ifPresent(existing -> {
             throw ContactProblems.exists(tenant.workspaceId(), existing);
         });
+        try {
+            limit.takeOne(tenant);
+        } catch (RuntimeException refused) {
+            store.release(tenant, contact.email(), contact.id());
+            throw refused;
+        }
         OutboxEntry owed = outbox.entry().event(DomainEvent.create(ContactEvents.CONTACT_CREATED, tenant.workspaceId(),
                 new ContactCreated(contact.id(), state(contact)))).build();
         if (!store.create(tenant, contact, owed)) {
+            limit.giveBack(tenant, 1);
             store.release(tenant, contact.email(), contact.id());
             throw new IllegalStateException("a new contact id was taken: " + contact.id());
         }
@@ -117,7 +128,7 @@ public class ContactService {
         return next;
     }
 
-    /** Deletes the contact (a tombstone owes {@code contact.deleted}) and frees its address. */
+    /** Deletes the contact (a tombstone owes {@code contact.deleted}) and frees its address and its place in the plan. */
     public void delete(TenantContext tenant, String id) {
         Contact current = get(tenant, id);
         OutboxEntry owed = outbox.entry().event(DomainEvent.create(ContactEvents.CONTACT_DELETED, tenant.workspaceId(),
@@ -125,6 +136,7 @@ public class ContactService {
         if (!store.delete(tenant, current, owed)) {
             throw ContactProblems.changedMeanwhile();
         }
+        limit.giveBack(tenant, 1);
         store.release(tenant, current.email(), current.id());
     }
 
@@ -147,6 +159,7 @@ public class ContactService {
         if (!store.delete(tenant, current, owed)) {
             throw ContactProblems.changedMeanwhile();
         }
+        limit.giveBack(tenant, 1);
         store.release(tenant, current.email(), current.id());
     }
 

@@ -27,6 +27,8 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Contact items ({@code pk WS#<workspace>#CONTACTS, sk <contact id>}) and the claims that keep an address to one
@@ -191,6 +193,23 @@ public class ContactStore {
     public Page<Contact> list(TenantContext tenant, PageRequest page) {
         return LiveItems.page(dynamo, table, partition(tenant, PARTITION), "contacts|" + tenant.workspaceId(), page,
                 cursors, ContactItems::read);
+    }
+
+    /** How many contacts the workspace has (tombstones not counted), counted by the table: nothing personal is read. */
+    public long countLive(TenantContext tenant) {
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(r -> r.tableName(table).keyConditionExpression("pk = :pk")
+                    .filterExpression("#status <> :removed").expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":pk", partition(tenant, PARTITION),
+                            ":removed", AttributeValue.fromS(ContactItems.REMOVED)))
+                    .select(Select.COUNT).consistentRead(true).exclusiveStartKey(from));
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
     }
 
     private Optional<String> claimHolder(TenantContext tenant, String address) {

@@ -10,6 +10,7 @@ import dev.penguinmails.contacts.model.CustomValue;
 import dev.penguinmails.contacts.model.EmailAddress;
 import dev.penguinmails.contacts.model.FieldDefinition;
 import dev.penguinmails.contacts.mx.MailDomains;
+import dev.penguinmails.contacts.plans.ContactLimit;
 import dev.penguinmails.contacts.settings.ContactSettings;
 import dev.penguinmails.contacts.suppression.SuppressionCheck;
 import dev.penguinmails.events.contacts.ImportCounts;
@@ -52,10 +53,12 @@ class ImportBatch {
     private final ContactSettings contactSettings;
     private final MailDomains mailDomains;
     private final FileAddresses addresses;
+    private final ContactLimit limit;
     private ExecutorService claimPool;
 
     ImportBatch(ContactStore contacts, ContactBatches batches, ContactService service, SuppressionCheck suppression,
-                ContactSettings contactSettings, MailDomains mailDomains, FileAddresses addresses) {
+                ContactSettings contactSettings, MailDomains mailDomains, FileAddresses addresses, ContactLimit limit) {
+        this.limit = limit;
         this.contacts = contacts;
         this.batches = batches;
         this.service = service;
@@ -68,6 +71,10 @@ class ImportBatch {
     /** What a batch will do, and what it counts. */
     static final class Plan {
         final List<Contact> creates = new ArrayList<>();
+        /** The row of each of {@link #creates}. */
+        final List<SourceRow> createRows = new ArrayList<>();
+        /** Which of {@link #creates} a run of this batch before a crash wrote already (they hold their place). */
+        Set<String> written = Set.of();
         final Map<String, ContactInput> updates = new LinkedHashMap<>();
         final List<ImportStore.ReportLine> lines = new ArrayList<>();
         /** The contacts of the accepted rows, for the list the import fills (decision 0041). */
@@ -162,7 +169,42 @@ class ImportBatch {
         for (int i = 0; i < candidates.size(); i++) {
             finishRow(tenant, imp, mapping, claiming.get(i).row(), candidates.get(i), holders.get(i), definitions, plan, now);
         }
+        keepToPlan(tenant, mapping, plan);
         return plan;
+    }
+
+    /**
+     * Takes the places of the batch's new contacts in the workspace's plan (decision 0061); the rows past the places
+     * free are not created (their claims go) and say so in the report. A contact a crashed run wrote already holds its
+     * place.
+     */
+    private void keepToPlan(TenantContext tenant, ColumnMapping mapping, Plan plan) {
+        if (plan.creates.isEmpty()) {
+            return;
+        }
+        plan.written = batches.existing(tenant, plan.creates.stream().map(Contact::id).toList());
+        List<Integer> fresh = new ArrayList<>();
+        for (int i = 0; i < plan.creates.size(); i++) {
+            if (!plan.written.contains(plan.creates.get(i).id())) {
+                fresh.add(i);
+            }
+        }
+        int granted = fresh.isEmpty() ? 0 : limit.takeUpTo(tenant, fresh.size());
+        if (granted == fresh.size()) {
+            return;
+        }
+        String reason = limit.importReason(tenant);
+        List<Integer> refused = fresh.subList(granted, fresh.size());
+        for (int i = refused.size() - 1; i >= 0; i--) {
+            int index = refused.get(i);
+            Contact contact = plan.creates.remove(index);
+            SourceRow row = plan.createRows.remove(index);
+            contacts.release(tenant, contact.email(), contact.id());
+            plan.members.remove(contact.id());
+            plan.created--;
+            plan.skipped++;
+            line(plan, row, mapping.column("email"), reason);
+        }
     }
 
     /** The claim of each candidate's address for it, several in flight at once; see {@link ContactStore#claim}. */
@@ -256,6 +298,7 @@ class ImportBatch {
         if (holder.isEmpty()) {
             plan.members.add(contact.id());
             plan.creates.add(contact);
+            plan.createRows.add(row);
             plan.created++;
             return;
         }
@@ -287,8 +330,7 @@ class ImportBatch {
     /** Writes the plan: contacts not written yet, updates, report lines. */
     void write(TenantContext tenant, ImportStore store, ContactImport imp, Plan plan, Instant reportExpiresAt) {
         if (!plan.creates.isEmpty()) {
-            Set<String> written = batches.existing(tenant, plan.creates.stream().map(Contact::id).toList());
-            List<Contact> missing = plan.creates.stream().filter(c -> !written.contains(c.id())).toList();
+            List<Contact> missing = plan.creates.stream().filter(c -> !plan.written.contains(c.id())).toList();
             if (!missing.isEmpty()) {
                 batches.createAll(tenant, missing);
             }

@@ -1,5 +1,6 @@
 package dev.penguinmails.domains.plans;
 
+import dev.penguinmails.shared.plans.PlanCopy;
 import dev.penguinmails.shared.plans.PlanLimit;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import jakarta.inject.Singleton;
@@ -22,13 +23,13 @@ public class MailboxLimit {
     }
 
     /** The plan domains holds for the workspace: the last one billing published, or the defaults. */
-    public WorkspacePlan planOf(TenantContext tenant) {
-        return plans.find(tenant).orElseGet(settings::defaults);
+    public PlanCopy planOf(TenantContext tenant) {
+        return plans.find(tenant.workspaceId()).orElseGet(settings::defaults);
     }
 
     /** Refuses one more mailbox when {@code connected} (the workspace's live mailboxes) fill the plan's mailboxes. */
     public void requirePlaceForMailbox(TenantContext tenant, long connected) {
-        WorkspacePlan plan = planOf(tenant);
+        PlanCopy plan = planOf(tenant);
         if (connected >= plan.mailboxes()) {
             throw PlanLimit.reached("mailboxes", plan.planId(), plan.mailboxes(), connected, "Remove a mailbox, or "
                     + "move the workspace to a plan with more mailboxes (or add the extra_mailbox add-on).");

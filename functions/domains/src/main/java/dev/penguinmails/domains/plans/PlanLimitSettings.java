@@ -1,5 +1,6 @@
 package dev.penguinmails.domains.plans;
 
+import dev.penguinmails.shared.plans.PlanCopy;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
@@ -15,7 +16,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 public record PlanLimitSettings(@Bindable(defaultValue = "free") String defaultPlan,
                                 @Bindable(defaultValue = "1") int defaultMailboxes) {
 
-    WorkspacePlan defaults() {
-        return new WorkspacePlan(defaultPlan, defaultMailboxes, 0);
+    /** The free plan as domains knows it; the limits domains does not enforce are left at 0. */
+    PlanCopy defaults() {
+        return new PlanCopy(defaultPlan, defaultMailboxes, 0, 0, 0, 0, 0);
     }
 }

@@ -10,6 +10,7 @@ import dev.penguinmails.identity.workspaces.WorkspaceStatus;
 import dev.penguinmails.identity.workspaces.WorkspaceStore;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.shared.pagination.Page;
+import dev.penguinmails.shared.plans.PlanCopy;
 import dev.penguinmails.shared.plans.PlanLimit;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import jakarta.inject.Singleton;
@@ -44,13 +45,13 @@ public class PlanLimitCheck {
     }
 
     /** The plan identity holds for the workspace: the last one billing published, or the defaults. */
-    public WorkspacePlan planOf(String workspaceId) {
+    public PlanCopy planOf(String workspaceId) {
         return plans.find(workspaceId).orElseGet(settings::defaults);
     }
 
     /** Refuses a new invitation when members and pending invitations fill the plan's seats. */
     public void requireSeatForInvitation(TenantContext tenant) {
-        WorkspacePlan plan = planOf(tenant.workspaceId());
+        PlanCopy plan = planOf(tenant.workspaceId());
         long used = memberCount(tenant) + pendingInvitations(tenant, Instant.now());
         if (used >= plan.seats()) {
             throw PlanLimit.reached("seats", plan.planId(), plan.seats(), used, "Revoke a pending invitation, remove a "
@@ -60,7 +61,7 @@ public class PlanLimitCheck {
 
     /** Refuses joining when the members alone fill the seats (the plan shrank after the invitation was sent). */
     public void requireSeatToJoin(TenantContext tenant) {
-        WorkspacePlan plan = planOf(tenant.workspaceId());
+        PlanCopy plan = planOf(tenant.workspaceId());
         long used = memberCount(tenant);
         if (used >= plan.seats()) {
             throw PlanLimit.reached("seats", plan.planId(), plan.seats(), used, "Ask the workspace's owner to free a "
@@ -76,7 +77,7 @@ public class PlanLimitCheck {
         List<String> active = owned.values().stream()
                 .filter(w -> w.status() == WorkspaceStatus.ACTIVE && w.ownerId().equals(userId))
                 .map(Workspace::id).toList();
-        WorkspacePlan best = active.stream().map(this::planOf)
+        PlanCopy best = active.stream().map(this::planOf)
                 .reduce(settings.defaults(), (a, b) -> b.workspacesPerAccount() > a.workspacesPerAccount() ? b : a);
         if (active.size() >= best.workspacesPerAccount()) {
             throw PlanLimit.reached("workspaces_per_account", best.planId(), best.workspacesPerAccount(), active.size(),

@@ -1,5 +1,6 @@
 package dev.penguinmails.identity.plans;
 
+import dev.penguinmails.shared.plans.PlanCopy;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
@@ -17,7 +18,8 @@ public record PlanLimitSettings(@Bindable(defaultValue = "free") String defaultP
                                 @Bindable(defaultValue = "1") int defaultSeats,
                                 @Bindable(defaultValue = "1") int defaultWorkspacesPerAccount) {
 
-    WorkspacePlan defaults() {
-        return new WorkspacePlan(defaultPlan, defaultSeats, defaultWorkspacesPerAccount, 0);
+    /** The free plan as identity knows it; the limits identity does not enforce are left at 0. */
+    PlanCopy defaults() {
+        return new PlanCopy(defaultPlan, 0, 0, 0, defaultWorkspacesPerAccount, defaultSeats, 0);
     }
 }

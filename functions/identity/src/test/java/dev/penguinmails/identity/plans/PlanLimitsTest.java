@@ -11,6 +11,7 @@ import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
 import dev.penguinmails.identity.workspaces.IdentityFixtures;
 import dev.penguinmails.identity.workspaces.IdentityFixtures.Person;
+import dev.penguinmails.shared.plans.PlanCopy;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.URLDecoder;
@@ -83,8 +84,8 @@ class PlanLimitsTest extends IdentityApiTest {
         plan(ws, "starter", STARTER, 2);
         plan(ws, "free", FREE, 1);
 
-        WorkspacePlan held = context.getBean(PlanLimitCheck.class).planOf(ws);
-        assertThat(held).isEqualTo(new WorkspacePlan("growth", 10, 3, 3));
+        PlanCopy held = context.getBean(PlanLimitCheck.class).planOf(ws);
+        assertThat(held).isEqualTo(new PlanCopy("growth", 15, 50_000, 100_000, 3, 10, 3));
 
         plan(ws, "starter", STARTER, 4);
         assertThat(context.getBean(PlanLimitCheck.class).planOf(ws).planId()).isEqualTo("starter");

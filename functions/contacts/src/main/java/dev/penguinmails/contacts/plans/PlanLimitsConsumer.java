@@ -1,0 +1,22 @@
+package dev.penguinmails.contacts.plans;
+
+import dev.penguinmails.events.billing.PlanCopyConsumer;
+import dev.penguinmails.topology.PenguinMailsTopology;
+import io.micronaut.context.ApplicationContext;
+
+/**
+ * The SQS handler of queue {@code contacts-plans}, fed by the rule of the same name with billing's
+ * {@code billing.plan.changed}: keeps contacts' copy of each workspace's plan (it enforces the contacts).
+ */
+public class PlanLimitsConsumer extends PlanCopyConsumer {
+
+    /** The constructor Lambda uses. */
+    public PlanLimitsConsumer() {
+        super(PenguinMailsTopology.CONTACTS_PLANS, ContactPlanStore.class);
+    }
+
+    /** For tests and the local stack: runs in an existing context. */
+    public PlanLimitsConsumer(ApplicationContext context) {
+        super(context, PenguinMailsTopology.CONTACTS_PLANS, ContactPlanStore.class);
+    }
+}
