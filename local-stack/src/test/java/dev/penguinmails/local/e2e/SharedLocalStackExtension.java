@@ -35,9 +35,12 @@ public final class SharedLocalStackExtension implements ParameterResolver {
                 Running.class);
     }
 
-    /** Closed by JUnit when the root context closes, that is after the run's last test. */
-    @SuppressWarnings("deprecation") // CloseableResource: still how JUnit 5 closes stored values on every 5.x
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    /**
+     * Closed by JUnit when the root context closes, that is after the run's last test: as an AutoCloseable by
+     * JUnit 5.13 and later, as a CloseableResource by older ones (stopping twice does nothing).
+     */
+    @SuppressWarnings("deprecation")
+    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final LocalStack stack = LocalStack.start(LocalStackOptions.ephemeral(FixtureAccess.projectRoot())
                 .withLocalAws(TestAws.shared(), PREFIX));
         private final StackAccounts accounts = new StackAccounts(stack.apiBaseUrl());
