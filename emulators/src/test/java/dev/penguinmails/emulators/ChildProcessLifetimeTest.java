@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The node emulators must not outlive the JVM that started them, however it ends. */
+@Tag("integration")
 class ChildProcessLifetimeTest {
 
     @Test

@@ -8,9 +8,11 @@ import dev.penguinmails.topology.PenguinMailsTopology;
 import dev.penguinmails.topology.Topology;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("integration")
 class LocalAwsTest {
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
@@ -27,6 +28,7 @@ import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /** LocalDns answers dnsjava, the resolver the domain checks use, as an authoritative server would. */
+@Tag("integration")
 class LocalDnsTest {
     private static LocalDns dns;
 

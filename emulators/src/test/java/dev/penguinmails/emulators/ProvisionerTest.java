@@ -13,6 +13,7 @@ import dev.penguinmails.topology.Topology;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+@Tag("integration")
 class ProvisionerTest {
     /** A small stack with a fast queue, so that redrive is observable in well under a second. */
     private static final Topology TOPOLOGY = new Topology("provision-test",

@@ -8,11 +8,13 @@ import dev.penguinmails.topology.BucketSpec;
 import dev.penguinmails.topology.QueueSpec;
 import dev.penguinmails.topology.Topology;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** S3Proxy sends S3's object-created event of a bucket the topology says notifies a queue, and of no other. */
+@Tag("integration")
 class S3NotificationsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The run command refuses to start with one sentence on stderr, no stack trace, and a non-zero exit. */
+@Tag("integration")
 class LocalStackMainTest {
 
     @Test

@@ -3,6 +3,7 @@ package dev.penguinmails.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import org.junit.jupiter.api.Tag;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,7 @@ import org.xbill.DNS.Type;
  * The whole local stack in this JVM on free ports, with two small fixture functions instead of the
  * real ones: HTTP through API Gateway v2 events into Micronaut, SQS polling, schedules, docs, admin.
  */
+@Tag("integration")
 class LocalStackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

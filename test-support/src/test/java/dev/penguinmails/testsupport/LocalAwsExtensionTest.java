@@ -6,9 +6,11 @@ import dev.penguinmails.emulators.LocalAws;
 import dev.penguinmails.emulators.ProvisionedStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @LocalAwsTest
+@Tag("integration")
 class LocalAwsExtensionTest {
     private static ProvisionedStack fromBeforeAll;
 

@@ -20,9 +20,11 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The stand-in's timing endpoints, over real HTTP, with a real webhook endpoint that takes its time. */
+@Tag("integration")
 class StandInTimingsTest {
     private static final long ENDPOINT_DELAY_MILLIS = 30L;
     private final HttpClient http = HttpClient.newHttpClient();

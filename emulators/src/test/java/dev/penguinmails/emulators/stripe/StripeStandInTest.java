@@ -38,12 +38,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Stripe stand-in as billing sees it: driven through stripe-java, with Stripe's answer and error shapes, idempotency
  * keys, proration, and webhooks signed so that stripe-java's own verification accepts them.
  */
+@Tag("integration")
 class StripeStandInTest {
     /** The stand-in's clock: subscriptions start here, so proration amounts are exact. */
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");

@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Idempotency records in DynamoDB (dynalite), with a hand-moved clock for leases and retention. */
+@Tag("integration")
 class ConsumedEventStoreTest {
     private static final Duration LEASE = Duration.ofMinutes(1);
     private static DynamoDbClient dynamo;

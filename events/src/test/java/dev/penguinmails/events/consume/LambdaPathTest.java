@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * builds its own Micronaut context from the function's configuration, and invoked with an SQS event
  * JSON and a Lambda context whose deadline bounds the idempotency lease.
  */
+@Tag("integration")
 class LambdaPathTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> HANDLED = new CopyOnWriteArrayList<>();

@@ -24,12 +24,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The consumer base end to end: events published to the local EventBridge, routed by the topology's
  * rule to the SQS queue, received as Lambda's poller would, and handed to a real handler.
  */
+@Tag("integration")
 class SqsEventConsumerTest {
     private static EventsStack env;
     private static EventPublisher publisher;

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * injected on the wire: a change commits with what it owes, a failed delivery leaves it on the item, and
  * the relay delivers it exactly once when the bus is back.
  */
+@Tag("integration")
 class OutboxTest {
     private static final TableSpec LAYOUT = TableSpec.standard("identity");
     private static FlakyEventBridge proxy;

@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Partial PutEvents failures, injected on the wire between the real SDK client and the local
  * EventBridge: only the failed entries are sent again, and what never gets through is named.
  */
+@Tag("integration")
 class EventPublisherRetryTest {
     private static FlakyEventBridge proxy;
     private static EventsStack env;

@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The publisher against the local EventBridge: what it really sent, checked where it arrived. */
+@Tag("integration")
 class EventPublisherTest {
     private static EventsStack env;
     private static EventPublisher publisher;

@@ -7,10 +7,12 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 
 /** A billing API test class over a {@link BillingApiTestStack} of its own: one stack and one Stripe stand-in per class. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 public abstract class BillingApiTest implements TestPropertyProvider {
     protected final BillingApiTestStack billing;
 

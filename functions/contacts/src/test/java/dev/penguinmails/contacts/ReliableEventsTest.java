@@ -12,6 +12,7 @@ import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * on the changed items; the {@code relay-events} job then delivers each once, in the order they were owed.
  */
 @MicronautTest
+@Tag("integration")
 class ReliableEventsTest extends ContactsApiTest {
     private static final FlakyEventBridge BUS = FlakyEventBridge.inFrontOf(TestAws.shared().endpoints().eventBridge());
 

@@ -11,11 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A domains API test with a real DNS server on loopback (the local stack's), asked through two resolver addresses
  * so propagation is measured; tests publish their own zones.
  */
+@Tag("integration")
 public abstract class DnsApiTest extends DomainsApiTest {
     protected static final String OUR_SPF = "_spf.penguinmails.dev";
     protected LocalDns dns;

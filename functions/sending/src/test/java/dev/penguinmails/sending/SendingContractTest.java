@@ -6,10 +6,12 @@ import dev.penguinmails.testsupport.openapi.OpenApiCoverage;
 import dev.penguinmails.testsupport.routes.TopologyRoutes;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The family's routes are declared once (the topology) and every one is documented. */
 @MicronautTest
+@Tag("integration")
 class SendingContractTest extends SendingApiTest {
 
     @Test

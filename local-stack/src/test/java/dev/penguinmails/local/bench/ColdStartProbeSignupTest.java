@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * paused, the HTTP API probe signs up, and the queue probe then handles that signup's event, which sends
  * the verification email.
  */
+@Tag("integration")
 class ColdStartProbeSignupTest {
     private static final Pattern EMAIL = Pattern.compile("cold-[0-9a-f]+@example\\.com");
     private static final Topology TOPOLOGY = PenguinMailsTopology.define();

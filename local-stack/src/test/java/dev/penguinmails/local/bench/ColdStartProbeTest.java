@@ -14,6 +14,7 @@ import dev.penguinmails.topology.Topology;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * environment from the stack, and measures the queue and scheduled entry points in a class loader of
  * their own, settling a queue batch as the poller would.
  */
+@Tag("integration")
 class ColdStartProbeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Topology TOPOLOGY = FixtureAccess.topology();

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.penguinmails.emulators.NodeRuntime;
 import dev.penguinmails.local.FixtureAccess;
 import dev.penguinmails.local.LocalStack;
-import dev.penguinmails.local.LocalStackOptions;
-import dev.penguinmails.testsupport.TestAws;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,9 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * its declared security is what the route really does, and its patterns mean the same in Java and JavaScript.
  * It covers every family in the topology, so a new family is checked without a test of its own.
  */
-@Tag("integration")
+@SharedLocalStack
 class ApiDocumentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
@@ -50,21 +46,13 @@ class ApiDocumentTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() throws Exception {
-        stack = LocalStack.start(LocalStackOptions.ephemeral(FixtureAccess.projectRoot())
-                .withLocalAws(TestAws.shared(), "apidoc-"));
+    static void start(LocalStack shared) throws Exception {
+        stack = shared;
         String yaml = HttpClient.newHttpClient().send(HttpRequest.newBuilder(stack.openApiUrl()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         documentFile = Files.createDirectories(Path.of("target")).resolve("openapi-merged.yml");
         Files.writeString(documentFile, yaml);
         document = new ObjectMapper(new YAMLFactory()).readTree(yaml);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.stop();
-        }
     }
 
     @Test

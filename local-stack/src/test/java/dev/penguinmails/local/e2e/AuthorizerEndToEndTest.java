@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.penguinmails.local.FixtureAccess;
 import dev.penguinmails.local.LocalStack;
-import dev.penguinmails.local.LocalStackOptions;
 import dev.penguinmails.local.http.LocalAuthorizer;
-import dev.penguinmails.testsupport.TestAws;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
  * payload 2.0 REQUEST event, answers cached per Authorization header, 401/403 from the gateway itself for a
  * missing or malformed header, and problem+json from the function for a credential that stopped working.
  */
+@SharedLocalStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizerEndToEndTest {
     private static final ObjectMapper JSON = StackAccounts.JSON;
@@ -27,17 +24,9 @@ class AuthorizerEndToEndTest {
     private StackAccounts accounts;
 
     @BeforeAll
-    void start() {
-        stack = LocalStack.start(LocalStackOptions.ephemeral(FixtureAccess.projectRoot())
-                .withLocalAws(TestAws.shared(), "authz-"));
+    void start(LocalStack shared) {
+        stack = shared;
         accounts = new StackAccounts(stack.apiBaseUrl());
-    }
-
-    @AfterAll
-    void stop() {
-        if (stack != null) {
-            stack.stop();
-        }
     }
 
     @Test

@@ -3,10 +3,7 @@ package dev.penguinmails.local.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.penguinmails.local.FixtureAccess;
 import dev.penguinmails.local.LocalStack;
-import dev.penguinmails.local.LocalStackOptions;
-import dev.penguinmails.testsupport.TestAws;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * a segment counts them, the error report downloads through its own presigned URL, and a bulk operation over the
  * segment changes the contacts through the contacts family's queue.
  */
+@SharedLocalStack
 class ContactsEndToEndTest {
     private static final int VALID_ROWS = 25;
     private static LocalStack stack;
@@ -33,17 +30,9 @@ class ContactsEndToEndTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() {
-        stack = LocalStack.start(LocalStackOptions.ephemeral(FixtureAccess.projectRoot())
-                .withLocalAws(TestAws.shared(), "contacts-e2e-"));
+    static void start(LocalStack shared) {
+        stack = shared;
         accounts = new StackAccounts(stack.apiBaseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.stop();
-        }
     }
 
     @Test

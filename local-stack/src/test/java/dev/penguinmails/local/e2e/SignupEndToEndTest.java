@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.penguinmails.local.FixtureAccess;
 import dev.penguinmails.local.LocalStack;
-import dev.penguinmails.local.LocalStackOptions;
 import dev.penguinmails.local.pages.LinkPages;
 import dev.penguinmails.testsupport.TestAws;
 import jakarta.mail.internet.MimeMessage;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * the local stack, on the port the stack really listens on, and that page's API call verifies the address,
  * as a new user clicking through from the sent-mail viewer would.
  */
+@SharedLocalStack
 class SignupEndToEndTest {
     private static final Pattern LINK = Pattern.compile("(http://[^\\s\"<>#]+)#token=([A-Za-z0-9_%\\-]+)");
     private static final Pattern TOKEN_FORM = Pattern.compile("<form data-endpoint=\"([^\"]+)\" data-token");
@@ -41,16 +39,8 @@ class SignupEndToEndTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() {
-        stack = LocalStack.start(LocalStackOptions.ephemeral(FixtureAccess.projectRoot())
-                .withLocalAws(TestAws.shared(), "e2e-"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.stop();
-        }
+    static void start(LocalStack shared) {
+        stack = shared;
     }
 
     @Test

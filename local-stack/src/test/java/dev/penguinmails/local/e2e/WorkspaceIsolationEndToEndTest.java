@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.penguinmails.local.FixtureAccess;
 import dev.penguinmails.local.LocalStack;
-import dev.penguinmails.local.LocalStackOptions;
 import dev.penguinmails.shared.auth.Permission;
-import dev.penguinmails.testsupport.TestAws;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -35,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
  * </ul>
  * and afterwards B's resources read exactly as before.
  */
+@SharedLocalStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkspaceIsolationEndToEndTest {
     private static final String B_NAME = "Bravo Secret Projects";
@@ -52,20 +49,12 @@ class WorkspaceIsolationEndToEndTest {
     private Map<String, String> bBefore;
 
     @BeforeAll
-    void start() throws Exception {
-        stack = LocalStack.start(LocalStackOptions.ephemeral(FixtureAccess.projectRoot())
-                .withLocalAws(TestAws.shared(), "iso-"));
+    void start(LocalStack shared) throws Exception {
+        stack = shared;
         accounts = new StackAccounts(stack.apiBaseUrl());
         bToken = "Bearer " + accounts.signUpAndLogIn(B_NAME);
         b = accounts.workspaceOf(bToken.substring("Bearer ".length()));
         fillWorkspaceB();
-    }
-
-    @AfterAll
-    void stop() {
-        if (stack != null) {
-            stack.stop();
-        }
     }
 
     /** One of each resource in B, and how each reads before anyone else tries anything. */

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Lambda's SQS event source semantics against ElasticMQ (queues with a 1 s visibility timeout and maxReceiveCount 2). */
+@Tag("integration")
 class QueuePollerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static SqsClient sqs;

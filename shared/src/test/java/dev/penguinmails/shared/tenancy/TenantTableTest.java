@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Against dynalite: tenant isolation by construction, conditional writes, versions, expiry, paging. */
 @MicronautTest(startApplication = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class TenantTableTest implements TestPropertyProvider {
     private static final TenantContext A = TenantContext.user("ws_a", "usr_a", Role.OWNER);
     private static final TenantContext B = TenantContext.user("ws_b", "usr_b", Role.OWNER);

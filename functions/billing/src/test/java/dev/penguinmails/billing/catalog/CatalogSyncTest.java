@@ -12,6 +12,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * stand-in, since the sync's effects are the whole Stripe account's.
  */
 @MicronautTest
+@Tag("integration")
 class CatalogSyncTest extends UsageStackTest {
     @Inject
     StripeClient stripe;

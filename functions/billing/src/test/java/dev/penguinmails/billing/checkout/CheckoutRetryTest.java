@@ -12,6 +12,7 @@ import dev.penguinmails.emulators.stripe.StripeStandIn.RecordedRequest;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class CheckoutRetryTest extends BillingApiTest {
 
     @Test

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Counters start near the threshold so the tests do not send a thousand events.
  */
 @MicronautTest
+@Tag("integration")
 class QuotaEventsTest extends UsageStackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @Inject

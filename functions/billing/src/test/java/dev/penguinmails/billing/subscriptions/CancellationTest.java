@@ -11,6 +11,7 @@ import dev.penguinmails.billing.BillingApiTestStack.Caller;
 import dev.penguinmails.billing.account.BillingAccounts;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class CancellationTest extends BillingApiTest {
 
     @Test

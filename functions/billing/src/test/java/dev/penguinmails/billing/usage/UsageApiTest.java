@@ -22,10 +22,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET .../billing/usage} and {@code GET .../billing}: usage as counted, against the limits in force. */
 @MicronautTest
+@Tag("integration")
 class UsageApiTest extends UsageStackTest {
     @Inject
     EmbeddedServer server;

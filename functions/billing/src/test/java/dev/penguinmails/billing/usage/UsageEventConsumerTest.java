@@ -19,11 +19,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The {@code billing-usage} consumer: each usage event counts once, in the right metric and period. */
 @MicronautTest
+@Tag("integration")
 class UsageEventConsumerTest extends UsageStackTest {
     @Inject
     UsageCounters counters;

@@ -5,6 +5,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
  * class. Subclasses carry {@code @MicronautTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 public abstract class UsageStackTest implements TestPropertyProvider {
     @Inject
     protected ApplicationContext context;

@@ -15,6 +15,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * to the queue, so that a customer's later events wait for the failed one instead of overtaking it.
  */
 @MicronautTest
+@Tag("integration")
 class StripeEventConsumerTest extends WebhookTestStack {
 
     @Test

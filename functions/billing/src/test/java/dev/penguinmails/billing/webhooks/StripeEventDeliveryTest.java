@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * once.
  */
 @MicronautTest
+@Tag("integration")
 class StripeEventDeliveryTest extends WebhookTestStack {
 
     @Test

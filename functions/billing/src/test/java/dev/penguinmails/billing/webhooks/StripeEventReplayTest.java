@@ -8,6 +8,7 @@ import dev.penguinmails.billing.account.BillingAccount;
 import dev.penguinmails.events.consume.ConsumedEventStore;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * the ones that did arrive (processed already) are skipped.
  */
 @MicronautTest
+@Tag("integration")
 class StripeEventReplayTest extends WebhookTestStack {
 
     @Test

@@ -9,6 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * under its customer; anything else is refused as 400 invalid-signature (problem+json) and nothing is queued.
  */
 @MicronautTest
+@Tag("integration")
 class WebhookSignatureTest extends WebhookTestStack {
     private Subscribed subscribed;
     private String created;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * with {@code chunk-bytes} at 10,000 and contacts of about 3 KB each.
  */
 @MicronautTest(transactional = false)
+@Tag("integration")
 class AudienceChunkBytesTest extends AudienceTestBase {
     static final int CHUNK_BYTES = 10_000;
 

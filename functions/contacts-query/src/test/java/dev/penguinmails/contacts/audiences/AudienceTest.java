@@ -16,10 +16,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Resolution, chunking, redelivery, a crash between publishing and progress, and an empty audience (decision 0056). */
 @MicronautTest(transactional = false)
+@Tag("integration")
 class AudienceTest extends AudienceTestBase {
 
     @Test

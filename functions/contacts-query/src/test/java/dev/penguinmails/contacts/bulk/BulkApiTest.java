@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * once, bad input refused with nothing started, and tenancy.
  */
 @MicronautTest(transactional = false)
+@Tag("integration")
 class BulkApiTest extends QueryApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

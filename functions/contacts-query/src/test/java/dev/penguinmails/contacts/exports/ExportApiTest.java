@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * parsed; each kind of filter, column choice, formula escaping, bad input, roles and tenancy.
  */
 @MicronautTest(transactional = false)
+@Tag("integration")
 class ExportApiTest extends ExportTestBase {
     private static final List<String> FIELDS = List.of("id", "email", "firstName", "lastName", "company", "title", "phone",
             "timezone", "tags", "status", "source", "createdAt", "updatedAt");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * holds every contact exactly once, in order.
  */
 @MicronautTest(transactional = false)
+@Tag("integration")
 class ExportResumeTest extends ExportTestBase {
     private static final int CONTACTS = 40_000;
 

@@ -15,11 +15,13 @@ import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Static lists through the real handler: lifecycle, members, unknown contacts, segments over membership, tenancy. */
 @MicronautTest(transactional = false)
+@Tag("integration")
 class ListApiTest extends QueryApiTest {
 
     @Test

@@ -10,10 +10,12 @@ import dev.penguinmails.events.contacts.ContactState;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Contact events through the bus, the contacts-projection queue and the real projector, into Postgres. */
 @MicronautTest(transactional = false)
+@Tag("integration")
 class ProjectionTest extends QueryApiTest {
 
     @Test

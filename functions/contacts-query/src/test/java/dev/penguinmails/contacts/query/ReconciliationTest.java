@@ -9,10 +9,12 @@ import dev.penguinmails.events.contacts.ContactState;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The hourly job finds contacts the query model lacks, holds stale, or holds after they went, and repairs them. */
 @MicronautTest(transactional = false)
+@Tag("integration")
 class ReconciliationTest extends QueryApiTest {
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * evaluation in Java of the same rules over the same contacts, before and after random updates and deletions.
  */
 @MicronautTest(transactional = false)
+@Tag("integration")
 class BruteForceSegmentTest extends QueryApiTest {
     private static final List<String> TAGS = List.of("lead", "q4", "vip", "customer");
     private static final List<String> PLANS = List.of("free", "growth", "enterprise");

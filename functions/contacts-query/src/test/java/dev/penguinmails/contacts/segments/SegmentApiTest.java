@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Segments through the real handler: saved and previewed definitions, counts and pages, bad rules, roles, tenancy. */
 @MicronautTest(transactional = false)
+@Tag("integration")
 class SegmentApiTest extends QueryApiTest {
     private String ws;
     private Caller owner;

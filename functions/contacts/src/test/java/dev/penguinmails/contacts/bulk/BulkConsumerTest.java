@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * contact deleted meanwhile is counted as missing, and a chunk cannot reach another workspace's contacts.
  */
 @MicronautTest
+@Tag("integration")
 class BulkConsumerTest extends ContactsApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -15,11 +15,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Contacts through the real handler: normalisation, uniqueness, changes, deletion, events, roles and tenancy. */
 @MicronautTest
+@Tag("integration")
 class ContactApiTest extends ContactsApiTest {
 
     @Test

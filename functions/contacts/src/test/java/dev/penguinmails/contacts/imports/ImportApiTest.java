@@ -11,10 +11,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The import routes end to end: upload with the presigned URL → S3 event → queue → worker → contacts and report. */
 @MicronautTest
+@Tag("integration")
 class ImportApiTest extends ImportTestBase {
 
     @Test

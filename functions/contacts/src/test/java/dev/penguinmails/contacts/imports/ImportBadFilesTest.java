@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * and a file refused as a whole writes no contact.
  */
 @MicronautTest
+@Tag("integration")
 class ImportBadFilesTest extends ImportTestBase {
     /** Small enough that a test can upload more than it. */
     static final long MAX_CSV = 3 * 1024 * 1024;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * checkpoint and resumes; {@code contact.import.completed} names the list. Batches of ten rows, one per slice.
  */
 @MicronautTest
+@Tag("integration")
 class ImportListTest extends ImportTestBase {
 
     @Override

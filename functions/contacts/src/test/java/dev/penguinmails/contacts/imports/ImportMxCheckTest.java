@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The optional MX check of imports, against a real DNS server on loopback. */
 @MicronautTest
+@Tag("integration")
 class ImportMxCheckTest extends ImportTestBase {
     private static final String CSV = """
             email,firstName

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * then the next slice is queued), so the import crosses many slices.
  */
 @MicronautTest
+@Tag("integration")
 class ImportResumeTest extends ImportTestBase {
     static final int ROWS = 200;
 

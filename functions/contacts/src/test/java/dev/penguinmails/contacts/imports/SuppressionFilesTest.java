@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * import worker → entries and an error report; and the list exported as a CSV in the exports bucket.
  */
 @MicronautTest
+@Tag("integration")
 class SuppressionFilesTest extends ImportTestBase {
 
     @Override

@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The MX verdicts against a real DNS server on loopback (the local stack's), zone data per case. */
+@Tag("integration")
 class MailDomainsTest {
     private static LocalDns dns;
 

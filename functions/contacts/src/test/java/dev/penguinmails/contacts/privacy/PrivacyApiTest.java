@@ -9,10 +9,12 @@ import dev.penguinmails.events.contacts.EmailHashes;
 import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Exporting and erasing a contact: what the person gets, what is left behind, and who may ask. */
 @MicronautTest
+@Tag("integration")
 class PrivacyApiTest extends ContactsApiTest {
 
     private String contact(Caller owner, String ws, String email) {

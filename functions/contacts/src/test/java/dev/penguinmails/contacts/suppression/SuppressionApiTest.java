@@ -12,10 +12,12 @@ import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The suppression list through the real handler: entries, the check, events, platform entries and tenancy. */
 @MicronautTest
+@Tag("integration")
 class SuppressionApiTest extends ContactsApiTest {
 
     @Override

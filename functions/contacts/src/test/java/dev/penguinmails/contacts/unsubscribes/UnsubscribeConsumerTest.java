@@ -16,6 +16,7 @@ import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * {@code contact.unsubscribed}), the address is suppressed (with {@code suppression.added}), once, whatever is redelivered.
  */
 @MicronautTest
+@Tag("integration")
 class UnsubscribeConsumerTest extends ContactsApiTest {
 
     @Test

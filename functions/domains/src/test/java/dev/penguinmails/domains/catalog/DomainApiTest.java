@@ -19,11 +19,13 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Adding, reading and removing domains through the real handler: names, keys, events, roles and tenancy. */
 @MicronautTest
+@Tag("integration")
 class DomainApiTest extends DomainsApiTest {
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Map;
 import org.apache.james.jdkim.DKIMSigner;
 import org.apache.james.jdkim.DKIMVerifier;
 import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.SimpleResolver;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * jDKIM, reading the published records from the DNS server).
  */
 @MicronautTest
+@Tag("integration")
 class DkimRotationTest extends DnsApiTest {
     private static final String MESSAGE = "From: Ana <ana@rotating.com>\r\nTo: lead@example.org\r\nSubject: Hello\r\n"
             + "Date: Sat, 05 Dec 2026 10:00:00 +0000\r\n\r\nHi,\r\nshort note.\r\n";

@@ -19,6 +19,7 @@ import org.apache.james.jdkim.DKIMVerifier;
 import org.apache.james.jdkim.api.SignatureRecord;
 import org.apache.james.jdkim.exceptions.FailException;
 import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.SimpleResolver;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Apache James jDKIM (not our code), the verifier reading the published record from the DNS server.
  */
 @MicronautTest
+@Tag("integration")
 class DkimSignatureTest extends DnsApiTest {
     private static final String MESSAGE = "From: Ana <ana@signed.com>\r\nTo: lead@example.org\r\nSubject: Quick question\r\n"
             + "Date: Sat, 05 Dec 2026 10:00:00 +0000\r\nMessage-ID: <m1@signed.com>\r\n\r\nHi there,\r\nshort note.\r\n";

@@ -16,6 +16,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * client, against the KMS stand-in, which binds each data key to its encryption context as KMS does.
  */
 @MicronautTest
+@Tag("integration")
 class KmsSealedKeysTest extends DomainsApiTest {
     private KmsAndSecretsStandIn kms;
 

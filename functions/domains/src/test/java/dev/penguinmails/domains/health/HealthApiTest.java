@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * for testing (RFC 5782), and 192.0.2.1, which is clean.
  */
 @MicronautTest
+@Tag("integration")
 class HealthApiTest extends DnsApiTest {
     static final String IP_ZONE = "bl.example-dnsbl.test";
     static final String SILENT_ZONE = "silent.example-dnsbl.test";

@@ -6,6 +6,7 @@ import dev.penguinmails.domains.Caller;
 import dev.penguinmails.events.billing.PlanLimits;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * removal stopped midway finishes when the DELETE is repeated.
  */
 @MicronautTest
+@Tag("integration")
 class DomainRemovalTest extends MailboxesApiTest {
 
     @Test

@@ -11,6 +11,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * records the SES v2 requests (real SES is not exercised here), and tenancy.
  */
 @MicronautTest
+@Tag("integration")
 class MailboxApiTest extends MailboxesApiTest {
 
     @Test

@@ -29,12 +29,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Base of the tests that connect mailboxes: GreenMail with authentication on stands in for customers' SMTP and
  * IMAP servers, and a local HTTP server for SES v2's identity API, which records every request (real SES is not
  * exercised here). Subclasses carry {@code @MicronautTest}.
  */
+@Tag("integration")
 public abstract class MailboxesApiTest extends DomainsApiTest {
     protected static final String PASSWORD = "s3cret-Pa55";
     private static final ObjectMapper JSON = new ObjectMapper();

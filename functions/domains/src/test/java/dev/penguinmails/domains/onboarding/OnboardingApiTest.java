@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * submission, and tenancy on every route.
  */
 @MicronautTest
+@Tag("integration")
 class OnboardingApiTest extends OnboardingApiTestBase {
     private static final String PASSWORD = "Gr33nMail-s3cret";
     private static final String WRONG = "not-the-Pa55word";

@@ -9,6 +9,7 @@ import dev.penguinmails.shared.tenancy.TenantContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * row to be skipped as present, a held job is left to its holder, and spent messages change nothing.
  */
 @MicronautTest
+@Tag("integration")
 class OnboardingResumeTest extends OnboardingApiTestBase {
 
     @Override

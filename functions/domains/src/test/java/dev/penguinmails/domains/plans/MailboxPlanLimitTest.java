@@ -8,6 +8,7 @@ import dev.penguinmails.domains.mailboxes.MailboxesApiTest;
 import dev.penguinmails.events.billing.PlanLimits;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * real consumer. Refusals are {@code 409 plan-limit} and change nothing.
  */
 @MicronautTest
+@Tag("integration")
 class MailboxPlanLimitTest extends MailboxesApiTest {
     private static final PlanLimits FREE = new PlanLimits(1, 500, 1_000, 1, 1);
     private static final PlanLimits STARTER = new PlanLimits(3, 5_000, 10_000, 1, 2);

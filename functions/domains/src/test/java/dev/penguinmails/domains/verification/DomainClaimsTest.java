@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * and of two workspaces verifying at once exactly one takes it. Neither ever sees the other's domain.
  */
 @MicronautTest
+@Tag("integration")
 class DomainClaimsTest extends DnsApiTest {
     /** Another view of DNS, where a second workspace's records are published (as during a change of the zone). */
     private LocalDns otherDns;

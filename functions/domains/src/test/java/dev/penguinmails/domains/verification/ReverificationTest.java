@@ -6,6 +6,7 @@ import dev.penguinmails.domains.Caller;
 import dev.penguinmails.domains.DnsApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * reports its cost in DNS queries.
  */
 @MicronautTest
+@Tag("integration")
 class ReverificationTest extends DnsApiTest {
 
     @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * becomes and which events it publishes.
  */
 @MicronautTest
+@Tag("integration")
 class VerificationTest extends DnsApiTest {
     @Test
     void aDomainThatPublishesWhatWePrintVerifiesAndMaySend() {

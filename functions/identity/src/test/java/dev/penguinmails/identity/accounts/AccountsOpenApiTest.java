@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.penguinmails.testsupport.openapi.OpenApiCoverage;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every account, login and session endpoint is in the generated OpenAPI document, and the document names no dead one. */
 @MicronautTest
+@Tag("integration")
 class AccountsOpenApiTest extends IdentityApiTest {
     private static final List<String> OURS = List.of("/v1/signup", "/v1/auth/", "/v1/me");
 

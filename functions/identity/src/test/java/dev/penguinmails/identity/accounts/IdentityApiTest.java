@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,6 +46,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * Subclasses carry {@code @MicronautTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 public abstract class IdentityApiTest implements TestPropertyProvider {
     public static final String STRONG_PASSWORD = "violet-tractor-sings-Quarterly-42";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();

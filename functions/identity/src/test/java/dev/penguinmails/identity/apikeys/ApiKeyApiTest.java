@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Workspace API keys: shown once, stored hashed, scoped within the creator's role, expiring, revocable. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class ApiKeyApiTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;

@@ -11,10 +11,12 @@ import dev.penguinmails.topology.ConfigKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The session check against dynalite, with and without its short cache. */
+@Tag("integration")
 class SessionCheckTest {
     private static final DynamoDbClient DYNAMO = TestAws.shared().clients().dynamoDb();
     private static final String TABLE = TestAws.freshStack().property(ConfigKeys.table("identity"));

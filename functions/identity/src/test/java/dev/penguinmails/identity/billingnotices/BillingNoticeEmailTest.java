@@ -9,10 +9,12 @@ import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.identity.accounts.IdentityApiTest;
 import dev.penguinmails.identity.accounts.UserStore;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Billing's dunning steps, published on the bus, reach the workspace's owner as email through identity's mail path. */
 @MicronautTest
+@Tag("integration")
 class BillingNoticeEmailTest extends IdentityApiTest {
     private static final String INVOICE_PAGE = "https://invoice.stripe.com/i/acct_test/in_test_123";
 

@@ -8,6 +8,7 @@ import dev.penguinmails.testsupport.TestAws;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /** The SQS handler of identity-emails: at most one email per event and email, bad messages reported alone. */
 @MicronautTest
+@Tag("integration")
 class AccountEmailConsumerTest extends IdentityApiTest {
 
     @Test

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * The SES request as it leaves the function: recorded on its way to aws-ses-v2-local (whose store does not
  * keep the configuration set), which still accepts and delivers it.
  */
+@Tag("integration")
 class SesMailTransportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.Set<String> RESTRICTED = java.util.Set.of("host", "content-length", "connection",

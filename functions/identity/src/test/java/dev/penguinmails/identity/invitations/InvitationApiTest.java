@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * revoke, expiry and every bad input, each a problem that changes nothing.
  */
 @MicronautTest
+@Tag("integration")
 class InvitationApiTest extends IdentityApiTest {
     private static final Pattern LINK = Pattern.compile("/accept-invitation#token=(\\S+)");
 

@@ -17,11 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Sign-in, lockout, the activity log and new-device emails, through the Lambda handler. */
 @MicronautTest
+@Tag("integration")
 class LoginTest extends IdentityApiTest {
     private static final String FIREFOX_WINDOWS =
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";

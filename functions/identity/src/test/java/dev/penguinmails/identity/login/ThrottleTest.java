@@ -6,10 +6,12 @@ import dev.penguinmails.identity.accounts.IdentityApiTest;
 import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Per-network and per-address throttles with small limits: 429 with Retry-After, the same for every address. */
 @MicronautTest
+@Tag("integration")
 class ThrottleTest extends IdentityApiTest {
 
     @Override

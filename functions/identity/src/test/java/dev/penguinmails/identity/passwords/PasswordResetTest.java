@@ -13,11 +13,13 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Password reset by email, through the Lambda handler and the real email consumer. */
 @MicronautTest
+@Tag("integration")
 class PasswordResetTest extends IdentityApiTest {
     private static final String NEW_PASSWORD = "copper-Lantern-drifts-west-9081";
 

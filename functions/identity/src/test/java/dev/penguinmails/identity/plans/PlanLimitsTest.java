@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * to the real consumer: refusals are {@code 409 plan-limit} and change nothing.
  */
 @MicronautTest
+@Tag("integration")
 class PlanLimitsTest extends IdentityApiTest {
     private static final Pattern LINK = Pattern.compile("/accept-invitation#token=(\\S+)");
     private static final PlanLimits FREE = new PlanLimits(1, 500, 1_000, 1, 1);

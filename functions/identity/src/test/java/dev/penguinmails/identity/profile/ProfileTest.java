@@ -10,10 +10,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** GET/PATCH /v1/me and the email change, through the Lambda handler. */
 @MicronautTest
+@Tag("integration")
 class ProfileTest extends IdentityApiTest {
 
     @Test

@@ -29,11 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Refresh-token rotation and reuse, logout, the sessions list, and forged access tokens. */
 @MicronautTest
+@Tag("integration")
 class SessionsTest extends IdentityApiTest {
     @Inject
     AccessTokens accessTokens;

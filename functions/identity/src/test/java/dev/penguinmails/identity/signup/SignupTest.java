@@ -18,11 +18,13 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** POST /v1/signup through the Lambda handler, against the emulators. */
 @MicronautTest
+@Tag("integration")
 class SignupTest extends IdentityApiTest {
     @Inject
     AccountRegistry registry;

@@ -8,11 +8,13 @@ import dev.penguinmails.emulators.ProvisionedStack;
 import dev.penguinmails.identity.store.IdentityTable;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.topology.ConfigKeys;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** The identity-table primer against dynalite: a read that finds nothing and writes nothing. */
+@Tag("integration")
 class IdentityTablePrimerTest {
 
     @Test

@@ -12,6 +12,7 @@ import dev.penguinmails.identity.store.IdentityKeys;
 import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * link makes the account permanent.
  */
 @MicronautTest
+@Tag("integration")
 class PendingAccountTest extends IdentityApiTest {
 
     @Test

@@ -10,11 +10,13 @@ import dev.penguinmails.testsupport.TestHttp;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Verification links: single use, 24-hour expiry, resend; bad tokens change nothing. */
 @MicronautTest
+@Tag("integration")
 class VerificationTest extends IdentityApiTest {
 
     @Test

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("integration")
 class AuthorizationMatrixTest implements TestPropertyProvider {
     /** Workspace routes whose permission has a scope but that only people can use (the handler says so). */
     private static final Set<String> PEOPLE_ONLY = Set.of("POST /v1/workspaces/{workspaceId}/leave");

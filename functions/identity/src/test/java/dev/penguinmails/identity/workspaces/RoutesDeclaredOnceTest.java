@@ -9,10 +9,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every identity controller route is routed by the topology, and every identity topology route has a controller. */
 @MicronautTest
+@Tag("integration")
 class RoutesDeclaredOnceTest implements TestPropertyProvider {
     @Inject
     ApplicationContext context;

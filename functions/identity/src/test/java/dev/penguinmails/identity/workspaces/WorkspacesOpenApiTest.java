@@ -8,10 +8,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The workspace, member, invitation, API-key and audit routes are all in the OpenAPI document, and only they. */
 @MicronautTest
+@Tag("integration")
 class WorkspacesOpenApiTest implements TestPropertyProvider {
     @Inject
     ApplicationContext context;

@@ -8,10 +8,12 @@ import dev.penguinmails.shared.auth.Role;
 import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Campaigns through the real handler: defaults, changes by version, the status machine, bad input and tenancy. */
 @MicronautTest
+@Tag("integration")
 class CampaignApiTest extends SendingApiTest {
 
     @Test

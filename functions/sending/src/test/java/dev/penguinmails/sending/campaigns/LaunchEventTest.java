@@ -9,10 +9,12 @@ import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A launch owes campaign.launched with the status change (outbox): published once, nothing left owed. */
 @MicronautTest
+@Tag("integration")
 class LaunchEventTest extends SendingApiTest {
 
     @Test

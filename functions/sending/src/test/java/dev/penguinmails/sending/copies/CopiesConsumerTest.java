@@ -31,10 +31,12 @@ import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Sending's copies, fed through the real rule, queue and consumer: applied by version, redelivery harmless. */
 @MicronautTest
+@Tag("integration")
 class CopiesConsumerTest extends SendingApiTest {
     private static final String MBX_1 = "mbx_" + java.util.UUID.randomUUID().toString().replace("-", "");
     private static final String MBX_2 = "mbx_" + java.util.UUID.randomUUID().toString().replace("-", "");

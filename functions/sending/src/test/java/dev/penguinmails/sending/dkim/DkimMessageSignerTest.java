@@ -31,9 +31,11 @@ import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.SimpleResolver;
 
+@Tag("integration")
 class DkimMessageSignerTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final String WORKSPACE = "ws_dkim";

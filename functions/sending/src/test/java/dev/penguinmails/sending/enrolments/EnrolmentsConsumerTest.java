@@ -20,10 +20,12 @@ import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Enrolment through the real rule, queue and consumer: once per (campaign, contact), current, stopped. */
 @MicronautTest
+@Tag("integration")
 class EnrolmentsConsumerTest extends SendingFlow {
 
     private <P extends Record> void publish(EventType<P> type, String ws, P payload) {

@@ -9,10 +9,12 @@ import dev.penguinmails.testsupport.TestHttp.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Launch checks (on demand and by launch) and the preview, through the real handler. */
 @MicronautTest
+@Tag("integration")
 class LaunchAndPreviewApiTest extends SendingApiTest {
 
     @Test

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * contacts publishes it, the scheduler tick, the send tasks, and the emails in GreenMail; windows, caps, the pool.
  */
 @MicronautTest
+@Tag("integration")
 class SendingFanOutTest extends SendingFlow {
     /** READY without gaps (a delayed SQS message would outlast the test's drain) and the given caps. */
     private static String campaign(int perMailbox, Integer perCampaign) {

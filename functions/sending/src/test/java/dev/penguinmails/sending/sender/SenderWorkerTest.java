@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * delivered twice or crashes where (decision 0052), follow-ups threaded, every send-time check honoured.
  */
 @MicronautTest
+@Tag("integration")
 class SenderWorkerTest extends SendingFlow {
 
     @AfterEach

@@ -6,10 +6,12 @@ import dev.penguinmails.events.sending.CampaignSend;
 import dev.penguinmails.sending.SendingApiTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Sent messages in the emulated sending table: recorded once, found only from their own workspace. */
 @MicronautTest
+@Tag("integration")
 class SentMessagesTest extends SendingApiTest {
 
     @Test

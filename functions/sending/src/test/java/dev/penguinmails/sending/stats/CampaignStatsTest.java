@@ -22,10 +22,12 @@ import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Campaign counters fed through the real rule, queue and consumer, read through the API. */
 @MicronautTest
+@Tag("integration")
 class CampaignStatsTest extends SendingApiTest {
 
     @Test

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -41,6 +42,7 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
 /** SES v2 raw sends against aws-ses-v2-local, which forwards them to GreenMail; the request body is read off the wire. */
+@Tag("integration")
 class SesRawTransportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<JsonNode> wire = new CopyOnWriteArrayList<>();

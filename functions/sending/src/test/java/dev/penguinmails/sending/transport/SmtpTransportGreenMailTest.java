@@ -30,8 +30,10 @@ import org.apache.james.jdkim.DKIMVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class SmtpTransportGreenMailTest {
     private static GreenMailServer greenMail;
     private static KeyPair pair;

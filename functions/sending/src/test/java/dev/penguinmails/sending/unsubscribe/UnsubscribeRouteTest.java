@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * form unsubscribe once and publish {@code email.unsubscribed} once, bad tokens change nothing.
  */
 @MicronautTest
+@Tag("integration")
 class UnsubscribeRouteTest extends SendingApiTest {
     private static final String ONE_CLICK = "List-Unsubscribe=One-Click";
     private static final String FORM = "application/x-www-form-urlencoded";
