@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
@@ -53,6 +54,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  * <p>The free plan allows one mailbox per workspace, so each scenario has its own workspace, and the pool of two
  * mailboxes comes after an upgrade to Growth through the local Stripe stand-in.
  */
+@Tag("integration")
 class CampaignEndToEndTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");

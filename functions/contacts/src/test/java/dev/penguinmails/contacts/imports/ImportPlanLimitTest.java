@@ -8,6 +8,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * frees its place, and another workspace's places are its own.
  */
 @MicronautTest
+@Tag("integration")
 class ImportPlanLimitTest extends ImportTestBase {
     private static final String REASON = "plan contact limit reached";
 

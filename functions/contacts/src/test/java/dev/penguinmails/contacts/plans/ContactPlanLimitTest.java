@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * creates inside the limit. Refusals are {@code 409 plan-limit} and change nothing.
  */
 @MicronautTest
+@Tag("integration")
 class ContactPlanLimitTest extends ContactsApiTest {
     private static final PlanLimits FREE = new PlanLimits(1, 3, 1_000, 1, 1);
     private static final PlanLimits STARTER = new PlanLimits(3, 5, 10_000, 1, 2);

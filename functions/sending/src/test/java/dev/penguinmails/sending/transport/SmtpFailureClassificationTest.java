@@ -10,8 +10,10 @@ import dev.penguinmails.sending.transport.SendResult.TemporaryFailure;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("integration")
 class SmtpFailureClassificationTest {
     private static final byte[] MESSAGE = ("From: a@acme.io\r\nTo: b@example.io\r\nSubject: hi\r\n\r\nhello\r\n")
             .getBytes(StandardCharsets.US_ASCII);
