@@ -445,7 +445,8 @@ class CampaignEndToEndTest {
 
     /** dkimpy's verdict on {@code message}, the key read from the stack's DNS server (TCP). */
     private static String dkimpy(byte[] message) throws Exception {
-        Path script = Path.of("src/test/resources/dkim/dkimpy_verify.py");
+        // The sending family's own verifier script, so that both checks run the same dkimpy call.
+        Path script = FixtureAccess.projectRoot().resolve("functions/sending/src/test/resources/dkim/dkimpy_verify.py");
         Process process = new ProcessBuilder(PYTHON.toString(), script.toString(), String.valueOf(stack.dns().port()))
                 .redirectErrorStream(true).start();
         try (var in = process.getOutputStream()) {
