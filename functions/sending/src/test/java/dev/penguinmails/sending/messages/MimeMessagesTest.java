@@ -111,6 +111,9 @@ class MimeMessagesTest {
         assertThatThrownBy(() -> new OutgoingMessage(Address.of("a@acme.io"), Address.of("b@example.io"), "s", "t", "h",
                 "m1", URI.create("mailto:u@acme.io"), URI.create("http://u.io/t"), null, NOW))
                 .hasMessageContaining("https");
+        assertThat(new OutgoingMessage(Address.of("a@acme.io"), Address.of("b@example.io"), "s", "t", "h", "m1",
+                URI.create("mailto:u@acme.io"), URI.create("http://127.0.0.1:8080/v1/u/t"), null, NOW).unsubscribeHttps())
+                .as("the local stack's API on loopback").hasScheme("http");
         assertThatThrownBy(() -> new Conversation("b", List.of("a"))).hasMessageContaining("must end");
     }
 }
