@@ -22,6 +22,16 @@ public final class VersionedWrites {
     public static boolean replace(DynamoDbClient dynamo, String table, Map<String, AttributeValue> key,
                                   Map<String, AttributeValue> attributes, List<String> optional, long expectedVersion,
                                   @Nullable OutboxEntry owed) {
+        return replace(dynamo, table, key, attributes, optional, expectedVersion, owed, null);
+    }
+
+    /**
+     * As {@link #replace(DynamoDbClient, String, Map, Map, List, long, OutboxEntry)}, if {@code alsoRequire} (a
+     * condition expression naming attributes literally, e.g. {@code attribute_not_exists(removed)}) holds as well.
+     */
+    public static boolean replace(DynamoDbClient dynamo, String table, Map<String, AttributeValue> key,
+                                  Map<String, AttributeValue> attributes, List<String> optional, long expectedVersion,
+                                  @Nullable OutboxEntry owed, @Nullable String alsoRequire) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         StringBuilder set = new StringBuilder("SET ");
@@ -46,7 +56,8 @@ public final class VersionedWrites {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key)
                     .updateExpression(owed == null ? expression : owed.updateExpression(expression))
-                    .conditionExpression("#version = :expected")
+                    .conditionExpression(alsoRequire == null ? "#version = :expected"
+                            : "#version = :expected AND " + alsoRequire)
                     .expressionAttributeNames(owed == null ? names : owed.names(names))
                     .expressionAttributeValues(owed == null ? values : owed.values(values)));
         } catch (ConditionalCheckFailedException changed) {

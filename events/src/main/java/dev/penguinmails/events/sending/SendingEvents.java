@@ -22,7 +22,12 @@ public final class SendingEvents {
     public static final EventType<EmailUnsubscribed> EMAIL_UNSUBSCRIBED =
             new EventType<>("email.unsubscribed", SOURCE, 1, EmailUnsubscribed.class);
 
-    public static final List<EventType<?>> ALL = List.of(CAMPAIGN_LAUNCHED, EMAIL_FAILED, EMAIL_UNSUBSCRIBED);
+    /** A mailbox's server refused the mailbox itself: sending holds it until it is connected again. */
+    public static final EventType<MailboxSendingHeld> MAILBOX_SENDING_HELD =
+            new EventType<>("mailbox.sending_held", SOURCE, 1, MailboxSendingHeld.class);
+
+    public static final List<EventType<?>> ALL = List.of(CAMPAIGN_LAUNCHED, EMAIL_FAILED, EMAIL_UNSUBSCRIBED,
+            MAILBOX_SENDING_HELD);
 
     private SendingEvents() { }
 }

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Launch check: every mailbox of the pool is known, connected and may send, on a domain verified for sending. */
+/**
+ * Launch check: every mailbox of the pool is known, connected, may send and is not held (its server refused it), on a
+ * domain verified for sending.
+ */
 @Singleton
 class MailboxPoolCheck implements SenderCheck {
     private final SenderCopies copies;
@@ -27,6 +30,12 @@ class MailboxPoolCheck implements SenderCheck {
         for (int i = 0; i < ids.size(); i++) {
             String field = "mailboxes.mailboxIds[" + i + "]";
             Optional<MailboxState> mailbox = copies.mailbox(tenant, ids.get(i));
+            Optional<String> held = mailbox.isEmpty() ? copies.mailboxHold(tenant, ids.get(i)) : Optional.empty();
+            if (held.isPresent()) {
+                problems.add(new LaunchProblem("mailbox-held", field, "Mailbox " + ids.get(i) + " was refused by its server ("
+                        + held.get() + "); fix its credentials or connection, then test it again."));
+                continue;
+            }
             if (mailbox.isEmpty()) {
                 problems.add(new LaunchProblem("mailbox-unknown", field, "The workspace has no connected mailbox " + ids.get(i) + "."));
                 continue;

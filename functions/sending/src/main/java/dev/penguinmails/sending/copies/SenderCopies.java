@@ -2,12 +2,14 @@ package dev.penguinmails.sending.copies;
 
 import dev.penguinmails.events.domains.DomainState;
 import dev.penguinmails.events.mailboxes.MailboxState;
+import dev.penguinmails.events.outbox.OutboxEntry;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public class SenderCopies {
     static final String MAILBOXES = "MAILBOXES";
     static final String DOMAINS = "DOMAINS";
+    /** Set on a mailbox copy that sending holds (decision 0067): such a mailbox is left out of every read below. */
+    static final String HELD_AT = "heldAt";
+    static final String HELD_REASON = "heldReason";
 
     private final VersionedCopies copies;
     private final JsonMapper json;
@@ -39,15 +44,44 @@ public class SenderCopies {
         return copies.remove(tenant, MAILBOXES, mailboxId, version);
     }
 
+    /** The mailbox's copy, unless removed or held (a held mailbox may not send until a newer version arrives). */
     public Optional<MailboxState> mailbox(TenantContext tenant, String mailboxId) {
-        return copies.find(tenant, MAILBOXES, mailboxId).map(i -> read(i, MailboxState.class));
+        return copies.find(tenant, MAILBOXES, mailboxId).filter(i -> !i.containsKey(HELD_AT))
+                .map(i -> read(i, MailboxState.class));
     }
 
-    /** The live mailbox copies of {@code ids}, by id, in batched reads (the scheduler tick reads a pool at once). */
+    /** The live, unheld mailbox copies of {@code ids}, by id, in batched reads (the scheduler tick reads a pool at once). */
     public Map<String, MailboxState> mailboxes(TenantContext tenant, Collection<String> ids) {
         Map<String, MailboxState> out = new HashMap<>();
-        copies.findAll(tenant, MAILBOXES, ids).forEach((id, item) -> out.put(id, read(item, MailboxState.class)));
+        copies.findAll(tenant, MAILBOXES, ids).forEach((id, item) -> {
+            if (!item.containsKey(HELD_AT)) {
+                out.put(id, read(item, MailboxState.class));
+            }
+        });
         return out;
+    }
+
+    /** Why sending holds the mailbox's current copy, if it does. */
+    public Optional<String> mailboxHold(TenantContext tenant, String mailboxId) {
+        return copies.find(tenant, MAILBOXES, mailboxId).filter(i -> i.containsKey(HELD_AT))
+                .map(i -> i.get(HELD_REASON).s());
+    }
+
+    /**
+     * Holds the mailbox's copy at {@code state}'s version, carrying {@code owed}; false if that copy is no longer the
+     * current one (a newer version was connected meanwhile) or is held already.
+     */
+    boolean holdMailbox(TenantContext tenant, MailboxState state, String reason, Instant at, OutboxEntry owed) {
+        return copies.annotate(tenant, MAILBOXES, state.mailboxId(), state.version(), HELD_AT,
+                Map.of(HELD_AT, AttributeValue.fromS(at.toString()), HELD_REASON, AttributeValue.fromS(reason)), owed);
+    }
+
+    Map<String, AttributeValue> mailboxKey(TenantContext tenant, String mailboxId) {
+        return VersionedCopies.itemKey(tenant, MAILBOXES, mailboxId);
+    }
+
+    String table() {
+        return copies.table();
     }
 
     /** The live domain copies of {@code names}, by name, in batched reads. */

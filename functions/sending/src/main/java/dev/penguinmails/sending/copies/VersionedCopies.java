@@ -1,5 +1,7 @@
 package dev.penguinmails.sending.copies;
 
+import dev.penguinmails.events.outbox.OutboxEntry;
+import dev.penguinmails.events.outbox.VersionedWrites;
 import dev.penguinmails.shared.aws.BatchWrites;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import dev.penguinmails.topology.PenguinMailsTopology;
@@ -7,6 +9,7 @@ import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,6 +52,26 @@ public class VersionedCopies {
     /** Replaces the copy with a tombstone at {@code version}, unless a newer one is stored; true if written. */
     public boolean remove(TenantContext tenant, String kind, String id, long version) {
         return apply(tenant, kind, id, version, Map.of("removed", AttributeValue.fromBool(true)));
+    }
+
+    /**
+     * Adds {@code attributes} (and what {@code owed} carries) to the copy at exactly {@code version}, once: false if
+     * the copy is gone, another version or already carries {@code onceAttribute}. A newer version replaces the whole
+     * item, so what was added here goes with the version it was about.
+     */
+    public boolean annotate(TenantContext tenant, String kind, String id, long version, String onceAttribute,
+                            Map<String, AttributeValue> attributes, OutboxEntry owed) {
+        return VersionedWrites.replace(dynamo, table, key(tenant, kind, id), attributes, List.of(), version, owed,
+                "attribute_not_exists(removed) AND attribute_not_exists(" + onceAttribute + ")");
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** The key of a copy (the item that carries what {@link #annotate} owes). */
+    public static Map<String, AttributeValue> itemKey(TenantContext tenant, String kind, String id) {
+        return key(tenant, kind, id);
     }
 
     /** The live copy (not a tombstone), if any. */

@@ -49,6 +49,23 @@ public class SendClaims {
                 List.of("reason"), current.version(), owed);
     }
 
+    /**
+     * Deletes a claim whose send certainly did not happen (the mailbox itself was refused before any message was
+     * handed over), if unchanged meanwhile: the next delivery claims afresh, with the mailbox it is given then.
+     */
+    public boolean release(TenantContext tenant, SendClaim claim) {
+        try {
+            dynamo.deleteItem(r -> r.tableName(table).key(key(tenant, claim.enrolmentId(), claim.step()))
+                    .conditionExpression("#v = :v AND #s = :s")
+                    .expressionAttributeNames(Map.of("#v", "version", "#s", "state"))
+                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(claim.version())),
+                            ":s", AttributeValue.fromS(SendClaim.State.CLAIMED.wire()))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
     public Optional<SendClaim> get(TenantContext tenant, String enrolmentId, int step) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(key(tenant, enrolmentId, step))).item();

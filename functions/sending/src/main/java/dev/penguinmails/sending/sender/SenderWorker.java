@@ -14,6 +14,7 @@ import dev.penguinmails.events.usage.UsageEvents;
 import dev.penguinmails.sending.campaigns.Campaign;
 import dev.penguinmails.sending.campaigns.CampaignStatus;
 import dev.penguinmails.sending.campaigns.CampaignStore;
+import dev.penguinmails.sending.copies.MailboxHolds;
 import dev.penguinmails.sending.copies.SenderCopies;
 import dev.penguinmails.sending.dkim.DkimMessageSigner;
 import dev.penguinmails.sending.dkim.DkimSigningKey;
@@ -87,6 +88,7 @@ public class SenderWorker {
     private final EnrolmentStore enrolments;
     private final CampaignStore campaigns;
     private final SenderCopies copies;
+    private final MailboxHolds holds;
     private final SuppressionCopy suppression;
     private final SendingQuota quota;
     private final SentMessages sent;
@@ -102,13 +104,14 @@ public class SenderWorker {
     private volatile Consumer<String> crashHook = point -> { };
 
     SenderWorker(SendClaims claims, EnrolmentStore enrolments, CampaignStore campaigns, SenderCopies copies,
-                 SuppressionCopy suppression, SendingQuota quota, SentMessages sent, DueIndex due, Outbox outbox,
-                 MimeMessages mime, SmtpTransport smtp, SesRawTransport ses, UnsubscribeLinks links, SecretBox secrets,
-                 SenderSettings settings, SendingTime time) {
+                 MailboxHolds holds, SuppressionCopy suppression, SendingQuota quota, SentMessages sent, DueIndex due,
+                 Outbox outbox, MimeMessages mime, SmtpTransport smtp, SesRawTransport ses, UnsubscribeLinks links,
+                 SecretBox secrets, SenderSettings settings, SendingTime time) {
         this.claims = claims;
         this.enrolments = enrolments;
         this.campaigns = campaigns;
         this.copies = copies;
+        this.holds = holds;
         this.suppression = suppression;
         this.quota = quota;
         this.sent = sent;
@@ -241,8 +244,29 @@ public class SenderWorker {
             return temporary(tenant, claim, enrolment, t);
         }
         SendResult.PermanentFailure p = (SendResult.PermanentFailure) result;
+        if (p.scope() == SendResult.PermanentFailure.Scope.MAILBOX) {
+            return holdMailbox(tenant, task, claim, mailbox.get(), p);
+        }
         return fail(tenant, claim, enrolment, true, p.scope().name().toLowerCase(java.util.Locale.ROOT) + " " + p.code()
                 + ": " + p.reason());
+    }
+
+    /**
+     * The mailbox itself was refused (credentials, TLS, the SES account) before any message was handed over: the
+     * contact is not to blame, so the mailbox is held, the claim given back and the send put off; the scheduler then
+     * gives it another mailbox of the pool, or waits for this one to be connected again (decision 0067).
+     */
+    private Result holdMailbox(TenantContext tenant, SendTask task, SendClaim claim, MailboxState mailbox,
+                               SendResult.PermanentFailure refusal) {
+        String reason = refusal.reason() == null || refusal.reason().isBlank() ? "refused by its server" : refusal.reason();
+        if (holds.hold(tenant, mailbox, refusal.code(), reason, time.now())) {
+            LOG.warn("Mailbox {} held after its server refused it ({} {}): its sends wait", mailbox.mailboxId(),
+                    refusal.code(), reason);
+        }
+        if (!claims.release(tenant, claim)) {
+            return Result.of(Outcome.SKIPPED, "claim changed while the mailbox was refused");
+        }
+        return defer(task, "mailbox held: " + reason);
     }
 
     /** Records the accepted email, advances the enrolment, closes the claim; each step is safe to repeat. */

@@ -371,4 +371,64 @@ class SenderWorkerTest extends SendingFlow {
             assertThat(published("email.failed", s.ws())).isEmpty();
         }
     }
+
+    // ---- a mailbox whose own server refuses it (decision 0067) ----
+
+    /** A newer copy of the mailbox naming {@code port}, with a login whose password is sealed as domains seals it. */
+    private dev.penguinmails.events.mailboxes.MailboxState withLogin(Sending s, int port, long version) {
+        String sealed = context.getBean(dev.penguinmails.shared.secrets.SecretBox.class).seal(
+                "app-password".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new dev.penguinmails.shared.secrets.SecretContext(s.ws(),
+                        dev.penguinmails.sending.transport.SmtpAccount.PASSWORD_PURPOSE, "mbx_smtp/smtp"));
+        var state = new dev.penguinmails.events.mailboxes.MailboxState("mbx_smtp", "ana@mail.acme.io", "mail.acme.io",
+                "Ana", "smtp", "connected", true, 40, false, 1, 1, null, null,
+                new dev.penguinmails.events.mailboxes.MailServer("127.0.0.1", port, "none", "ana", sealed), null, version);
+        context.getBean(dev.penguinmails.sending.copies.SenderCopies.class).applyMailbox(tenant(s.ws()), state);
+        return state;
+    }
+
+    @Test
+    void refusedCredentialsHoldTheMailboxNotTheContactUntilANewerMailboxVersionArrives() throws Exception {
+        Sending s = enrolled("authrefused");
+        var copies = context.getBean(dev.penguinmails.sending.copies.SenderCopies.class);
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(
+                Script.accepting().auth("535 5.7.8 Username and Password not accepted"))) {
+            var refused = withLogin(s, server.port(), 2);
+
+            SenderWorker.Result first = worker().send(s.task(0));
+            assertThat(first.outcome()).as("the contact is not to blame").isEqualTo(SenderWorker.Outcome.DEFERRED);
+            assertThat(first.detail()).contains("mailbox held", "535");
+            assertThat(enrolment(s).status()).isEqualTo(EnrolmentStatus.ACTIVE);
+            assertThat(enrolment(s).step()).isZero();
+            assertThat(published("email.failed", s.ws())).isEmpty();
+            assertThat(context.getBean(SendClaims.class).get(tenant(s.ws()), Enrolment.id(s.campaignId(), s.contactId()), 0))
+                    .as("nothing left, so the claim is given back").isEmpty();
+            assertThat(published("mailbox.sending_held", s.ws())).singleElement().satisfies(e -> assertThat(e.detail())
+                    .contains("\"mailboxId\":\"mbx_smtp\"", "\"mailboxVersion\":2", "\"code\":535"));
+            assertThat(copies.mailbox(tenant(s.ws()), "mbx_smtp")).as("no longer offered to sends").isEmpty();
+            assertThat(copies.mailboxHold(tenant(s.ws()), "mbx_smtp")).hasValueSatisfying(
+                    reason -> assertThat(reason).contains("authentication failed"));
+
+            SenderWorker.Result again = worker().send(s.task(0));
+            assertThat(again.outcome()).isEqualTo(SenderWorker.Outcome.DEFERRED);
+            assertThat(server.connections.get()).as("a held mailbox is not tried again").isEqualTo(1);
+            assertThat(published("mailbox.sending_held", s.ws())).as("held once").hasSize(1);
+
+            Caller owner = Caller.owner(s.ws());
+            String other = created(owner, s.ws(), READY.replace("\"mbx_1\"", "\"mbx_smtp\""));
+            var report = http.get(campaigns(s.ws()) + "/" + other + "/launch-checks", owner.headers());
+            assertThat(report.body()).contains("\"mailbox-held\"", "Username and Password not accepted");
+
+            // The customer fixes the password: domains publishes a newer version, which ends the hold.
+            withLogin(s, GREEN_MAIL.smtpPort(), 3);
+            assertThat(worker().send(s.task(0)).outcome()).isEqualTo(SenderWorker.Outcome.SENT);
+            assertThat(received(s.email())).hasSize(1);
+            assertThat(copies.mailboxHold(tenant(s.ws()), "mbx_smtp")).isEmpty();
+
+            var holds = context.getBean(dev.penguinmails.sending.copies.MailboxHolds.class);
+            assertThat(holds.hold(tenant(s.ws()), refused, 535, "late report about version 2", Instant.now()))
+                    .as("a refusal of an older version never holds the newer one").isFalse();
+            assertThat(copies.mailbox(tenant(s.ws()), "mbx_smtp")).isPresent();
+        }
+    }
 }
