@@ -1,12 +1,16 @@
 package dev.penguinmails.shared.aws;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Prototype;
+import jakarta.inject.Named;
 import jakarta.annotation.PreDestroy;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,7 +39,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 @Factory
 public class AwsClients {
     private final AwsSettings settings;
-    private final Map<Class<?>, SdkClient> built = new HashMap<>();
+    /** The name of the SES client for sending email. */
+    public static final String SES_SENDS = "ses-sends";
+
+    private final Map<String, SdkClient> built = new HashMap<>();
     private boolean closed;
 
     public AwsClients(AwsSettings settings) {
@@ -44,41 +51,51 @@ public class AwsClients {
 
     @Prototype
     DynamoDbClient dynamoDb() {
-        return shared(DynamoDbClient.class, () -> configure(DynamoDbClient.builder(), "dynamodb").build());
+        return shared("dynamodb", DynamoDbClient.class, () -> configure(DynamoDbClient.builder(), "dynamodb").build());
     }
 
     @Prototype
     SqsClient sqs() {
-        return shared(SqsClient.class, () -> configure(SqsClient.builder(), "sqs").build());
+        return shared("sqs", SqsClient.class, () -> configure(SqsClient.builder(), "sqs").build());
     }
 
+    /** SES for managing identities and settings: the SDK's standard retries. */
     @Prototype
+    @Primary
     SesV2Client sesV2() {
-        return shared(SesV2Client.class, () -> configure(SesV2Client.builder(), "sesv2").build());
+        return shared("sesv2", SesV2Client.class, () -> configure(SesV2Client.builder(), "sesv2").build());
+    }
+
+    /** SES for sending email: retried only when SES certainly did not take the request ({@link SesSendRetries}). */
+    @Prototype
+    @Named(SES_SENDS)
+    SesV2Client sesV2Sends() {
+        return shared("sesv2-sends", SesV2Client.class,
+                () -> configure(SesV2Client.builder(), "sesv2", c -> c.retryStrategy(SesSendRetries.strategy())).build());
     }
 
     @Prototype
     EventBridgeClient eventBridge() {
-        return shared(EventBridgeClient.class, () -> configure(EventBridgeClient.builder(), "eventbridge").build());
+        return shared("eventbridge", EventBridgeClient.class, () -> configure(EventBridgeClient.builder(), "eventbridge").build());
     }
 
     /** Signs access tokens (identity), reads their public key (every function) and makes and opens data keys of customer secrets; endpoint key {@code kms}. */
     @Prototype
     KmsClient kms() {
-        return shared(KmsClient.class, () -> configure(KmsClient.builder(), "kms").build());
+        return shared("kms", KmsClient.class, () -> configure(KmsClient.builder(), "kms").build());
     }
 
     /** Reads the secrets that {@link SecretValues} resolves by ARN; endpoint key {@code secretsmanager}. */
     @Prototype
     SecretsManagerClient secretsManager() {
-        return shared(SecretsManagerClient.class, () -> configure(SecretsManagerClient.builder(), "secretsmanager").build());
+        return shared("secretsmanager", SecretsManagerClient.class, () -> configure(SecretsManagerClient.builder(), "secretsmanager").build());
     }
 
     @Prototype
     S3Client s3() {
         // Emulators and custom endpoints only understand path-style bucket addressing.
         boolean local = settings.endpoint("s3").isPresent();
-        return shared(S3Client.class, () -> configure(S3Client.builder(), "s3").forcePathStyle(local).build());
+        return shared("s3", S3Client.class, () -> configure(S3Client.builder(), "s3").forcePathStyle(local).build());
     }
 
     /** Closes the clients built so far, when the function's context closes; none is built after that. */
@@ -91,28 +108,35 @@ public class AwsClients {
 
     // Synchronized: a client is looked up once per injection point, and a background primer may ask while the
     // context is still wiring beans; building one twice, or after close, would leak it.
-    private synchronized <C extends SdkClient> C shared(Class<C> type, Supplier<C> build) {
+    private synchronized <C extends SdkClient> C shared(String name, Class<C> type, Supplier<C> build) {
         if (closed) {
             throw new IllegalStateException("The function's context is closed; no " + type.getSimpleName() + " is built now");
         }
-        SdkClient client = built.get(type);
+        SdkClient client = built.get(name);
         if (client == null) {
             client = build.get();
-            built.put(type, client);
+            built.put(name, client);
         }
         return type.cast(client);
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
             B configure(B builder, String service) {
+        return configure(builder, service, c -> { });
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
+            B configure(B builder, String service, Consumer<ClientOverrideConfiguration.Builder> more) {
         builder.region(settings.region());
         Optional<ClientTimeouts> timeouts = settings.functionTimeout().map(ClientTimeouts::within);
         builder.httpClientBuilder(UrlConnectionHttpClient.builder()
                 .connectionTimeout(timeouts.map(ClientTimeouts::connect).orElse(Duration.ofSeconds(2)))
                 .socketTimeout(timeouts.map(ClientTimeouts::socket).orElse(Duration.ofSeconds(30))));
-        timeouts.ifPresent(t -> builder.overrideConfiguration(c -> c
-                .apiCallTimeout(t.apiCall())
-                .apiCallAttemptTimeout(t.apiAttempt())));
+        // One override for all: a second call would replace the first.
+        builder.overrideConfiguration(c -> {
+            timeouts.ifPresent(t -> c.apiCallTimeout(t.apiCall()).apiCallAttemptTimeout(t.apiAttempt()));
+            more.accept(c);
+        });
         Optional<URI> endpoint = settings.endpoint(service);
         if (endpoint.isPresent()) {
             builder.endpointOverride(endpoint.get());

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /** The shared AWS clients: built once on first use, with timeouts from the function's timeout. */
 class AwsClientsTest {
@@ -61,5 +65,36 @@ class AwsClientsTest {
         assertThat(ClientTimeouts.within(Duration.ofSeconds(1)).apiCall()).as("never below a second")
                 .isEqualTo(Duration.ofSeconds(1));
         assertThatThrownBy(() -> ClientTimeouts.within(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sesForSendingIsItsOwnClientRetryingOnlyWhatSesCertainlyDidNotTake() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(ConfigKeys.FUNCTION_TIMEOUT_SECONDS, "4",
+                ConfigKeys.endpoint("sesv2"), "http://127.0.0.1:9"))) {
+            SesV2Client standard = context.getBean(SesV2Client.class);
+            SesV2Client sends = context.getBean(SesV2Client.class, Qualifiers.byName(AwsClients.SES_SENDS));
+
+            assertThat(sends).isNotSameAs(standard);
+            assertThat(context.getBean(SesV2Client.class, Qualifiers.byName(AwsClients.SES_SENDS))).isSameAs(sends);
+            var override = sends.serviceClientConfiguration().overrideConfiguration();
+            assertThat(override.apiCallTimeout()).as("the function's timeouts kept beside the retries")
+                    .hasValue(Duration.ofSeconds(1));
+            assertThat(override.retryStrategy()).hasValueSatisfying(strategy -> assertThat(strategy.maxAttempts())
+                    .isEqualTo(SesSendRetries.MAX_ATTEMPTS));
+        }
+    }
+
+    @Test
+    void onlyARefusedConnectionOrThrottlingProvesSesDidNotTakeTheRequest() {
+        assertThat(SesSendRetries.certainlyNotTaken(SdkClientException.create("x", new java.net.ConnectException("refused"))))
+                .isTrue();
+        assertThat(SesSendRetries.certainlyNotTaken(SdkClientException.create("x",
+                new java.net.SocketTimeoutException("Connect timed out")))).isTrue();
+        assertThat(SesSendRetries.certainlyNotTaken(SdkClientException.create("x",
+                new java.net.SocketTimeoutException("Read timed out")))).as("the request may have been taken").isFalse();
+        assertThat(SesSendRetries.certainlyNotTaken(SdkClientException.create("x", new java.net.SocketException("reset"))))
+                .isFalse();
+        assertThat(SesSendRetries.certainlyNotTaken(AwsServiceException.builder().statusCode(429).build())).isTrue();
+        assertThat(SesSendRetries.certainlyNotTaken(AwsServiceException.builder().statusCode(500).build())).isFalse();
     }
 }

@@ -3,8 +3,10 @@ package dev.penguinmails.sending.sender;
 import dev.penguinmails.sending.messages.MimeMessages;
 import dev.penguinmails.sending.transport.SesRawTransport;
 import dev.penguinmails.sending.transport.SmtpTransport;
+import dev.penguinmails.shared.aws.AwsClients;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -23,7 +25,7 @@ class SenderBeans {
     }
 
     @Singleton
-    SesRawTransport sesRawTransport(SesV2Client ses, SenderSettings settings) {
+    SesRawTransport sesRawTransport(@Named(AwsClients.SES_SENDS) SesV2Client ses, SenderSettings settings) {
         return new SesRawTransport(ses, settings.configurationSet().isBlank() ? null : settings.configurationSet());
     }
 }

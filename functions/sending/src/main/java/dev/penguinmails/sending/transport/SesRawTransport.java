@@ -4,6 +4,7 @@ import dev.penguinmails.sending.transport.SendResult.PermanentFailure;
 import dev.penguinmails.sending.transport.SendResult.PermanentFailure.Scope;
 import dev.penguinmails.sending.transport.SendResult.Sent;
 import dev.penguinmails.sending.transport.SendResult.TemporaryFailure;
+import dev.penguinmails.shared.aws.SesSendRetries;
 import io.micronaut.core.annotation.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -42,9 +43,20 @@ public final class SesRawTransport implements MailTransport {
         } catch (SesV2Exception e) {
             return classify(e);
         } catch (SdkClientException e) {
-            // No answer from SES (connection, timeout): the SDK's own retries are spent, ours come later.
+            return withoutAnswer(e);
+        }
+    }
+
+    /**
+     * No answer from SES. If the connection never opened, nothing went out: retry later. Otherwise (a timeout or a
+     * reset after the request was written) SES may have taken it, and {@code SendEmail} has no idempotency token, so
+     * the outcome is unknown and the send must not be repeated (decision 0069).
+     */
+    static TemporaryFailure withoutAnswer(SdkClientException e) {
+        if (SesSendRetries.neverConnected(e)) {
             return new TemporaryFailure(0, "SES unreachable: " + e.getMessage(), null);
         }
+        return new TemporaryFailure(0, "no answer from SES after the request was sent: " + e.getMessage(), null, true);
     }
 
     /** SES's refusals: throttling and its own errors are temporary; everything else would fail the same again. */

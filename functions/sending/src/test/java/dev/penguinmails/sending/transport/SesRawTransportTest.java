@@ -13,11 +13,14 @@ import dev.penguinmails.sending.transport.SendResult.PermanentFailure;
 import dev.penguinmails.sending.transport.SendResult.PermanentFailure.Scope;
 import dev.penguinmails.sending.transport.SendResult.Sent;
 import dev.penguinmails.sending.transport.SendResult.TemporaryFailure;
+import dev.penguinmails.shared.aws.SesSendRetries;
 import dev.penguinmails.testsupport.TestAws;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -25,6 +28,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -33,7 +37,6 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AccountSuspendedException;
@@ -61,7 +64,9 @@ class SesRawTransportTest {
     private SesV2Client client(URI endpoint) {
         return SesV2Client.builder().endpointOverride(endpoint).region(LocalAwsClients.REGION)
                 .credentialsProvider(LocalAwsClients.CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).addExecutionInterceptor(new ExecutionInterceptor() {
+                // The production client's retries (AwsClients' SES client for sends) and a short attempt timeout.
+                .overrideConfiguration(c -> c.retryStrategy(SesSendRetries.strategy())
+                        .apiCallAttemptTimeout(Duration.ofSeconds(2)).addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
                         context.requestBody().ifPresent(body -> {
@@ -107,7 +112,79 @@ class SesRawTransportTest {
         }
         try (SesV2Client unreachable = client(URI.create("http://127.0.0.1:" + closedPort))) {
             assertThat(new SesRawTransport(unreachable, null).send("a@acme.io", "b@example.io", new byte[] {'x'}))
-                    .isInstanceOf(TemporaryFailure.class);
+                    .isInstanceOfSatisfying(TemporaryFailure.class, t -> assertThat(t.afterData())
+                            .as("no connection, nothing sent: safe to retry").isFalse());
+        }
+    }
+
+    // ---- SendEmail has no idempotency token: only answers proving SES did not take it are retried (decision 0069) ----
+
+    /** An HTTP server standing in for SES: counts the requests and answers each with {@code status} after {@code delay}. */
+    private static HttpServer ses(AtomicInteger requests, int status, String errorType, Duration delay) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.getRequestBody().readAllBytes();
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = ("{\"message\":\"from the stand-in\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("x-amzn-ErrorType", errorType);
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        return server;
+    }
+
+    private SendResult sendThrough(HttpServer server) {
+        try (SesV2Client client = client(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))) {
+            return new SesRawTransport(client, null).send("a@acme.io", "b@example.io", new byte[] {'x'});
+        }
+    }
+
+    @Test
+    void sesSilentAfterTheRequestIsAnUnknownOutcomeAskedOnce() throws IOException {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = ses(requests, 200, "", Duration.ofSeconds(6));
+        try {
+            assertThat(sendThrough(server)).isInstanceOfSatisfying(TemporaryFailure.class, t -> {
+                assertThat(t.afterData()).as("SES may have taken it: never sent again").isTrue();
+                assertThat(t.reason()).contains("no answer from SES");
+            });
+            assertThat(requests.get()).as("the SDK did not repeat the request").isEqualTo(1);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void throttlingIsRetriedByTheSdkThenTemporary() throws IOException {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = ses(requests, 429, "TooManyRequestsException", Duration.ZERO);
+        try {
+            assertThat(sendThrough(server)).isInstanceOfSatisfying(TemporaryFailure.class,
+                    t -> assertThat(t.afterData()).isFalse());
+            assertThat(requests.get()).as("every attempt the strategy allows").isEqualTo(3);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anInternalErrorIsNotRepeatedByTheSdk() throws IOException {
+        AtomicInteger requests = new AtomicInteger();
+        HttpServer server = ses(requests, 500, "InternalFailure", Duration.ZERO);
+        try {
+            assertThat(sendThrough(server)).isInstanceOf(TemporaryFailure.class);
+            assertThat(requests.get()).isEqualTo(1);
+        } finally {
+            server.stop(0);
         }
     }
 
