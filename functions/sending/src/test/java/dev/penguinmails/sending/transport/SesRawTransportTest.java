@@ -33,6 +33,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -163,26 +165,16 @@ class SesRawTransportTest {
         }
     }
 
-    @Test
-    void throttlingIsRetriedByTheSdkThenTemporary() throws IOException {
+    @ParameterizedTest(name = "{0} {1}: {2} requests")
+    @CsvSource({"429, TooManyRequestsException, 3", "500, InternalFailure, 1"})
+    void onlyThrottlingIsRetriedByTheSdkAndBothAreTemporary(int status, String errorType, int expectedRequests)
+            throws IOException {
         AtomicInteger requests = new AtomicInteger();
-        HttpServer server = ses(requests, 429, "TooManyRequestsException", Duration.ZERO);
+        HttpServer server = ses(requests, status, errorType, Duration.ZERO);
         try {
             assertThat(sendThrough(server)).isInstanceOfSatisfying(TemporaryFailure.class,
-                    t -> assertThat(t.afterData()).isFalse());
-            assertThat(requests.get()).as("every attempt the strategy allows").isEqualTo(3);
-        } finally {
-            server.stop(0);
-        }
-    }
-
-    @Test
-    void anInternalErrorIsNotRepeatedByTheSdk() throws IOException {
-        AtomicInteger requests = new AtomicInteger();
-        HttpServer server = ses(requests, 500, "InternalFailure", Duration.ZERO);
-        try {
-            assertThat(sendThrough(server)).isInstanceOf(TemporaryFailure.class);
-            assertThat(requests.get()).isEqualTo(1);
+                    t -> assertThat(t.afterData()).as("SES answered: it did not send").isFalse());
+            assertThat(requests.get()).isEqualTo(expectedRequests);
         } finally {
             server.stop(0);
         }
