@@ -75,6 +75,8 @@ class ImportBatch {
         final List<SourceRow> createRows = new ArrayList<>();
         /** Which of {@link #creates} a run of this batch before a crash wrote already (they hold their place). */
         Set<String> written = Set.of();
+        /** The batch as the contact counter notes the places it took (decision 0061); null until it took some. */
+        String placesNote;
         final Map<String, ContactInput> updates = new LinkedHashMap<>();
         final List<ImportStore.ReportLine> lines = new ArrayList<>();
         /** The contacts of the accepted rows, for the list the import fills (decision 0041). */
@@ -169,16 +171,16 @@ class ImportBatch {
         for (int i = 0; i < candidates.size(); i++) {
             finishRow(tenant, imp, mapping, claiming.get(i).row(), candidates.get(i), holders.get(i), definitions, plan, now);
         }
-        keepToPlan(tenant, mapping, plan);
+        keepToPlan(tenant, imp.id() + ":" + rows.get(0).row().index(), mapping, plan);
         return plan;
     }
 
     /**
      * Takes the places of the batch's new contacts in the workspace's plan (decision 0061); the rows past the places
      * free are not created (their claims go) and say so in the report. A contact a crashed run wrote already holds its
-     * place.
+     * place, and the places a crashed run took are found again under {@code batch}, not taken twice.
      */
-    private void keepToPlan(TenantContext tenant, ColumnMapping mapping, Plan plan) {
+    private void keepToPlan(TenantContext tenant, String batch, ColumnMapping mapping, Plan plan) {
         if (plan.creates.isEmpty()) {
             return;
         }
@@ -189,7 +191,11 @@ class ImportBatch {
                 fresh.add(i);
             }
         }
-        int granted = fresh.isEmpty() ? 0 : limit.takeUpTo(tenant, fresh.size());
+        int granted = 0;
+        if (!fresh.isEmpty()) {
+            granted = limit.takeForBatch(tenant, batch, fresh.size(), plan.written.size());
+            plan.placesNote = batch;
+        }
         if (granted == fresh.size()) {
             return;
         }
@@ -334,6 +340,10 @@ class ImportBatch {
             if (!missing.isEmpty()) {
                 batches.createAll(tenant, missing);
             }
+        }
+        if (plan.placesNote != null) {
+            // Every contact that took a place is written: a replay finds them written and takes nothing for them.
+            limit.forgetBatch(tenant, plan.placesNote);
         }
         plan.updates.forEach((id, change) -> update(tenant, id, change));
         if (!plan.lines.isEmpty()) {

@@ -88,9 +88,12 @@ public class ImportWorker {
     @FunctionalInterface
     public interface Interruption {
         void afterWrite(String importId, long through);
+
+        /** After a batch is planned (its contacts' places taken) and before anything of it is prepared or written. */
+        default void afterPlan(String importId, long through) { }
     }
 
-    /** For tests: what happens after each batch is written (nothing, normally). */
+    /** For tests: what happens after each batch is planned and written (nothing, normally). */
     public void interruptWith(Interruption interruption) {
         this.interruption = interruption;
     }
@@ -214,6 +217,7 @@ public class ImportWorker {
                           Map<String, Long> seen, List<SourceRow> batch, long done, ContactImport.Pending prepared,
                           int percent, Instant reportExpiresAt) {
         ImportRows.PlannedBatch plan = rows.plan(batch, seen);
+        interruption.afterPlan(imp.id(), batch.get(batch.size() - 1).index());
         ContactImport.Pending pending = prepared;
         if (pending == null) {
             pending = new ContactImport.Pending(batch.get(batch.size() - 1).index(), plan.counts(), percent);

@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public class ContactCount {
     static final String PARTITION = "CONTACT-COUNT";
     static final String SK = "COUNT";
+    /** The attributes noting the places an import batch took, until its contacts are written (decision 0061). */
+    static final String BATCH_PREFIX = "batch:";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -43,7 +45,14 @@ public class ContactCount {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new State(Long.parseLong(item.get("inUse").n()), Instant.parse(item.get("changedAt").s())));
+        Map<String, Long> batches = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(BATCH_PREFIX)) {
+                batches.put(name.substring(BATCH_PREFIX.length()), Long.parseLong(value.n()));
+            }
+        });
+        return Optional.of(new State(Long.parseLong(item.get("inUse").n()), Instant.parse(item.get("changedAt").s()),
+                batches));
     }
 
     /** Takes {@code places} if {@code inUse + places <= limit}; false if they are not free (or nothing is counted yet). */
@@ -58,6 +67,30 @@ public class ContactCount {
         } catch (ConditionalCheckFailedException full) {
             return false;
         }
+    }
+
+    /**
+     * Takes {@code places} for the import batch {@code batch} as {@link #take} does, noting in the same write that the
+     * batch's contacts hold {@code held} places, unless the batch noted it before; false if not taken.
+     */
+    boolean takeForBatch(TenantContext tenant, String batch, long places, long limit, long held) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(tenant))
+                    .updateExpression("ADD inUse :n SET changedAt = :now, #batch = :held")
+                    .conditionExpression("inUse <= :most AND attribute_not_exists(#batch)")
+                    .expressionAttributeNames(Map.of("#batch", BATCH_PREFIX + batch))
+                    .expressionAttributeValues(Map.of(":n", number(places), ":most", number(limit - places),
+                            ":held", number(held), ":now", AttributeValue.fromS(Instant.now().toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException fullOrNoted) {
+            return false;
+        }
+    }
+
+    /** Forgets the batch's note once its contacts are written: from then on they are found as written. */
+    public void forgetBatch(TenantContext tenant, String batch) {
+        dynamo.updateItem(r -> r.tableName(table).key(key(tenant)).updateExpression("REMOVE #batch")
+                .expressionAttributeNames(Map.of("#batch", BATCH_PREFIX + batch)));
     }
 
     /** Gives back {@code places}; a counter already below them is left for the next count to set right. */
@@ -116,6 +149,13 @@ public class ContactCount {
         return AttributeValue.fromN(Long.toString(n));
     }
 
-    /** The counter: contacts in use (places taken) and when it last changed. */
-    public record State(long inUse, Instant changedAt) { }
+    /**
+     * The counter: contacts in use (places taken), when it last changed, and the import batches whose places are taken
+     * but whose contacts may not all be written yet (batch → the places its contacts hold).
+     */
+    public record State(long inUse, Instant changedAt, Map<String, Long> batches) {
+        public State {
+            batches = Map.copyOf(batches);
+        }
+    }
 }

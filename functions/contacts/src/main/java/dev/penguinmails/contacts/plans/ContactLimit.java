@@ -3,6 +3,7 @@ package dev.penguinmails.contacts.plans;
 import dev.penguinmails.shared.plans.PlanCopy;
 import dev.penguinmails.shared.plans.PlanLimit;
 import dev.penguinmails.shared.tenancy.TenantContext;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Optional;
@@ -42,9 +43,9 @@ public class ContactLimit {
         }
     }
 
-    /** Takes the places of up to {@code wanted} new contacts, as many as are free; how many it took. */
-    public int takeUpTo(TenantContext tenant, int wanted) {
-        return takeUpTo(tenant, wanted, planOf(tenant));
+    /** Forgets the places noted for an import batch, once its contacts are written. */
+    public void forgetBatch(TenantContext tenant, String batch) {
+        count.forgetBatch(tenant, batch);
     }
 
     /** Gives back the places of contacts deleted, or of creates that did not write their contact. */
@@ -60,13 +61,30 @@ public class ContactLimit {
         return "plan contact limit reached: the " + plan.planId() + " plan allows " + plan.contacts() + " contacts";
     }
 
+    /**
+     * Takes up to {@code wanted} places for the new contacts of an import batch, once per batch: a batch planned again
+     * after a crash finds the places its first run took (less those of its contacts {@code written} since) instead of
+     * taking more. {@link #forgetBatch} ends this once the batch's contacts are written.
+     */
+    public int takeForBatch(TenantContext tenant, String batch, int wanted, int written) {
+        return take(tenant, wanted, planOf(tenant), batch, written);
+    }
+
     private int takeUpTo(TenantContext tenant, int wanted, PlanCopy plan) {
+        return take(tenant, wanted, plan, null, 0);
+    }
+
+    private int take(TenantContext tenant, int wanted, PlanCopy plan, @Nullable String batch, int written) {
         boolean repaired = false;
         for (int attempt = 0; attempt < ATTEMPTS && wanted > 0; attempt++) {
             Optional<ContactCount.State> state = count.read(tenant);
             if (state.isEmpty()) {
                 count.start(tenant);
                 continue;
+            }
+            Long held = batch == null ? null : state.get().batches().get(batch);
+            if (held != null) {
+                return (int) Math.max(0, Math.min(wanted, held - written));
             }
             long free = plan.contacts() - state.get().inUse();
             if (free <= 0) {
@@ -78,7 +96,9 @@ public class ContactLimit {
                 continue;
             }
             int places = (int) Math.min(wanted, free);
-            if (count.take(tenant, places, plan.contacts())) {
+            boolean taken = batch == null ? count.take(tenant, places, plan.contacts())
+                    : count.takeForBatch(tenant, batch, places, plan.contacts(), written + places);
+            if (taken) {
                 return places;
             }
         }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.penguinmails.contacts.Caller;
+import dev.penguinmails.contacts.plans.ContactCount;
+import dev.penguinmails.shared.tenancy.TenantContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Imports within the workspace's plan (5 contacts here, by configuration): rows past the places free are not created
@@ -24,7 +29,54 @@ class ImportPlanLimitTest extends ImportTestBase {
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("penguinmails.contacts.plan-limits.default-contacts", "5",
-                "penguinmails.contacts.imports.batch-size", "3");
+                "penguinmails.contacts.imports.batch-size", "3",
+                "penguinmails.contacts.imports.lease", "2s",
+                "penguinmails.contacts.imports.slice-budget", "0s");
+    }
+
+    @AfterEach
+    void noMoreInterruptions() {
+        context.getBean(ImportWorker.class).interruptWith((id, through) -> { });
+    }
+
+    @Test
+    void aBatchKilledAfterTakingItsPlacesTakesThemOnceWhenPlannedAgain() throws InterruptedException {
+        String ws = workspace();
+        Caller owner = Caller.owner(ws);
+        AtomicInteger kills = new AtomicInteger();
+        context.getBean(ImportWorker.class).interruptWith(new ImportWorker.Interruption() {
+            @Override
+            public void afterWrite(String importId, long through) { }
+
+            @Override
+            public void afterPlan(String importId, long through) {
+                if (kills.getAndIncrement() == 0) {
+                    throw new IllegalStateException("killed after planning rows up to " + through);
+                }
+            }
+        });
+        byte[] file = csv("Crash");
+        var started = start(owner, ws, "{\"format\":\"csv\",\"sizeBytes\":" + file.length + "}");
+        String id = started.json().path("contactImport").path("id").asText();
+        upload(started.json().path("upload"), file);
+        drain();
+        assertThat(lastFailures).as("the first batch's slice was killed").isEqualTo(1);
+
+        for (int redelivery = 0; redelivery < 3 && !poll(owner, ws, id).path("state").asText().equals("completed");
+             redelivery++) {
+            Thread.sleep(2_100); // the dead slice's lease runs out, as Lambda's redelivery waits the visibility timeout
+            context.getBean(SqsClient.class).sendMessage(r -> r.queueUrl(queueUrl())
+                    .messageBody("{\"workspaceId\":\"" + ws + "\",\"importId\":\"" + id + "\"}"));
+            drain();
+        }
+
+        JsonNode done = poll(owner, ws, id);
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("completed");
+        assertThat(done.path("created").asLong()).as("the replayed batch did not take its places twice").isEqualTo(5);
+        assertThat(allContacts(owner, ws)).hasSize(5);
+        ContactCount.State count = context.getBean(ContactCount.class).read(TenantContext.system(ws, "test")).orElseThrow();
+        assertThat(count.inUse()).isEqualTo(5);
+        assertThat(count.batches()).as("every batch's note is gone once its contacts are written").isEmpty();
     }
 
     @Test
