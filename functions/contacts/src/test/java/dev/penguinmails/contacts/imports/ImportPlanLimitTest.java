@@ -11,10 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Imports within the workspace's plan (5 contacts here, by configuration): rows past the places free are not created
@@ -28,15 +26,8 @@ class ImportPlanLimitTest extends ImportTestBase {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("penguinmails.contacts.plan-limits.default-contacts", "5",
-                "penguinmails.contacts.imports.batch-size", "3",
-                "penguinmails.contacts.imports.lease", "2s",
-                "penguinmails.contacts.imports.slice-budget", "0s");
-    }
-
-    @AfterEach
-    void noMoreInterruptions() {
-        context.getBean(ImportWorker.class).interruptWith((id, through) -> { });
+        return killable(Map.of("penguinmails.contacts.plan-limits.default-contacts", "5",
+                "penguinmails.contacts.imports.batch-size", "3"));
     }
 
     @Test
@@ -62,13 +53,7 @@ class ImportPlanLimitTest extends ImportTestBase {
         drain();
         assertThat(lastFailures).as("the first batch's slice was killed").isEqualTo(1);
 
-        for (int redelivery = 0; redelivery < 3 && !poll(owner, ws, id).path("state").asText().equals("completed");
-             redelivery++) {
-            Thread.sleep(2_100); // the dead slice's lease runs out, as Lambda's redelivery waits the visibility timeout
-            context.getBean(SqsClient.class).sendMessage(r -> r.queueUrl(queueUrl())
-                    .messageBody("{\"workspaceId\":\"" + ws + "\",\"importId\":\"" + id + "\"}"));
-            drain();
-        }
+        redeliverUntilCompleted(owner, ws, id, 3);
 
         JsonNode done = poll(owner, ws, id);
         assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("completed");

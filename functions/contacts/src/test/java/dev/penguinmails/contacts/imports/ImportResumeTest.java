@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -29,14 +28,7 @@ class ImportResumeTest extends ImportTestBase {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("penguinmails.contacts.imports.batch-size", "10",
-                "penguinmails.contacts.imports.lease", "2s",
-                "penguinmails.contacts.imports.slice-budget", "0s");
-    }
-
-    @AfterEach
-    void noMoreInterruptions() {
-        context.getBean(ImportWorker.class).interruptWith((id, through) -> { });
+        return killable(Map.of("penguinmails.contacts.imports.batch-size", "10"));
     }
 
     @Test
@@ -62,14 +54,7 @@ class ImportResumeTest extends ImportTestBase {
         assertThat(afterFirstKill.path("state").asText()).isEqualTo("running");
         assertThat(afterFirstKill.path("rowsRead").asLong()).as("the checkpoint before the killed batch").isEqualTo(40);
 
-        for (int redelivery = 0; redelivery < 2 && !poll(owner, ws, id).path("state").asText().equals("completed");
-             redelivery++) {
-            // Lambda's redelivery after the visibility timeout; the dead slice's lease has run out by then.
-            Thread.sleep(2_100);
-            context.getBean(SqsClient.class).sendMessage(r -> r.queueUrl(queueUrl())
-                    .messageBody("{\"workspaceId\":\"" + ws + "\",\"importId\":\"" + id + "\"}"));
-            slices += drain();
-        }
+        slices += redeliverUntilCompleted(owner, ws, id, 2);
         assertThat(kills.get()).isEqualTo(2);
 
         JsonNode done = poll(owner, ws, id);

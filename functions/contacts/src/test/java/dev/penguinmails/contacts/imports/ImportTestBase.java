@@ -16,7 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -125,6 +128,35 @@ abstract class ImportTestBase extends ContactsApiTest {
 
     /** How many messages the last one handled by {@link #drain} failed (0 or 1). */
     int lastFailures;
+
+    /** Properties for a class that kills the worker: a short lease and one batch per slice, plus {@code more}. */
+    static Map<String, String> killable(Map<String, String> more) {
+        Map<String, String> properties = new HashMap<>(more);
+        properties.put("penguinmails.contacts.imports.lease", "2s");
+        properties.put("penguinmails.contacts.imports.slice-budget", "0s");
+        return properties;
+    }
+
+    @AfterEach
+    void noMoreInterruptions() {
+        context.getBean(ImportWorker.class).interruptWith((id, through) -> { });
+    }
+
+    /**
+     * Delivers the import's message again, at most {@code times} times, until it completes, as Lambda does after the
+     * visibility timeout (the dead slice's lease has run out by then); the slices handled.
+     */
+    int redeliverUntilCompleted(Caller caller, String workspaceId, String id, int times) throws InterruptedException {
+        int slices = 0;
+        for (int redelivery = 0; redelivery < times
+                && !poll(caller, workspaceId, id).path("state").asText().equals("completed"); redelivery++) {
+            Thread.sleep(2_100);
+            context.getBean(SqsClient.class).sendMessage(r -> r.queueUrl(queueUrl())
+                    .messageBody("{\"workspaceId\":\"" + workspaceId + "\",\"importId\":\"" + id + "\"}"));
+            slices += drain();
+        }
+        return slices;
+    }
 
     /** Every contact of the workspace, in id order. */
     List<JsonNode> allContacts(Caller caller, String workspaceId) {
