@@ -64,6 +64,18 @@ class AudienceStore {
                 nextChunk, now, finished, now, campaignId, version, lease);
     }
 
+    /** Deletes the snapshots of the workspace's audiences published before {@code before}; the members deleted. */
+    int pruneSnapshots(String workspaceId, Instant before) {
+        return model.inWorkspace(workspaceId, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM campaign_audience_members m USING campaign_audiences a "
+                    + "WHERE a.workspace_id = m.workspace_id AND a.campaign_id = m.campaign_id "
+                    + "AND a.campaign_version = m.campaign_version AND a.completed_at < ?")) {
+                QueryModel.bind(c, s, List.of(before));
+                return s.executeUpdate();
+            }
+        });
+    }
+
     /** Lets the lease go, so that the next slice (or a retry) can start at once. */
     void release(String workspaceId, String campaignId, long version, String lease) {
         update(workspaceId, "UPDATE campaign_audiences SET lease_id = NULL, lease_until = NULL WHERE campaign_id = ? "

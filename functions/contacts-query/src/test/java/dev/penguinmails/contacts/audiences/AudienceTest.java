@@ -11,6 +11,7 @@ import dev.penguinmails.events.sending.CampaignLaunched;
 import dev.penguinmails.events.sending.SendingEvents;
 import dev.penguinmails.shared.ids.Ids;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,6 +113,18 @@ class AudienceTest extends AudienceTestBase {
         // The same launch delivered again (the relay may publish twice), and a contact joining the segment meanwhile:
         // the audience was resolved once, so nothing new or different is published.
         projection.apply(ws, state("late@acme.io", List.of("webinar"), Map.of()), Instant.now());
+        publish(launched);
+        assertThat(deliver()).isZero();
+        assertThat(caught()).isEmpty();
+
+        // The published snapshot is pruned after its retention (7 days), one workspace at a time; the audience row
+        // stays, so the launch delivered once more still resolves nothing.
+        AudienceSnapshots snapshots = context.getBean(AudienceSnapshots.class);
+        Instant later = Instant.now().plus(Duration.ofDays(8));
+        assertThat(snapshots.prune(ws, Instant.now())).as("within the retention").isZero();
+        assertThat(snapshots.prune(workspace(), later)).as("another workspace's pruning").isZero();
+        assertThat(snapshots.prune(ws, later)).isEqualTo(250);
+        assertThat(snapshots.prune(ws, later)).as("nothing left").isZero();
         publish(launched);
         assertThat(deliver()).isZero();
         assertThat(caught()).isEmpty();

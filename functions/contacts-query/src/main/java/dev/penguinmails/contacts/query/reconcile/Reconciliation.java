@@ -1,5 +1,6 @@
 package dev.penguinmails.contacts.query.reconcile;
 
+import dev.penguinmails.contacts.audiences.AudienceSnapshots;
 import dev.penguinmails.contacts.query.ContactRow;
 import dev.penguinmails.contacts.query.ContactRows;
 import dev.penguinmails.contacts.query.QueryModel;
@@ -7,6 +8,7 @@ import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -31,13 +33,15 @@ public class Reconciliation {
     private final String table;
     private final QueryModel model;
     private final ContactRows rows;
+    private final AudienceSnapshots snapshots;
 
     Reconciliation(DynamoDbClient dynamo, @Property(name = "penguinmails.tables." + PenguinMailsTopology.CONTACTS) String table,
-                   QueryModel model, ContactRows rows) {
+                   QueryModel model, ContactRows rows, AudienceSnapshots snapshots) {
         this.dynamo = dynamo;
         this.table = table;
         this.model = model;
         this.rows = rows;
+        this.snapshots = snapshots;
     }
 
     /** Every workspace that has contacts in either store. */
@@ -53,9 +57,10 @@ public class Reconciliation {
                         workspaces.add(pk.substring(3, pk.length() - CONTACTS_PARTITION.length()));
                     }
                 });
-        Summary total = new Summary(0, 0, 0, 0, 0);
+        Summary total = new Summary(0, 0, 0, 0, 0, 0);
+        Instant now = Instant.now();
         for (String ws : workspaces) {
-            total = total.plus(workspace(ws));
+            total = total.plus(workspace(ws)).plus(new Summary(0, 0, 0, 0, 0, snapshots.prune(ws, now)));
         }
         LOG.info("reconciled the contacts query model: {}", total);
         return total;
@@ -95,16 +100,16 @@ public class Reconciliation {
                     extra++;
                 }
             }
-            return new Summary(1, recorded.size(), missing, stale, extra);
+            return new Summary(1, recorded.size(), missing, stale, extra, 0);
         });
     }
 
-    /** What a run compared and repaired. */
+    /** What a run compared and repaired, and the audience snapshot entries it pruned. */
     @Serdeable
-    public record Summary(int workspaces, int checked, int missing, int stale, int extra) {
+    public record Summary(int workspaces, int checked, int missing, int stale, int extra, int snapshotsPruned) {
         Summary plus(Summary o) {
             return new Summary(workspaces + o.workspaces, checked + o.checked, missing + o.missing, stale + o.stale,
-                    extra + o.extra);
+                    extra + o.extra, snapshotsPruned + o.snapshotsPruned);
         }
     }
 }
