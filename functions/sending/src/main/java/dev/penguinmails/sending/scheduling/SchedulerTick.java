@@ -70,10 +70,12 @@ public class SchedulerTick {
     private final SendQueue queue;
     private final SendingTime time;
     private final SchedulerSettings settings;
+    private final TickLease lease;
     private final Random random = new SecureRandom();
+    private volatile Runnable leasedHook = () -> { };
 
     SchedulerTick(DueIndex due, EnrolmentStore enrolments, CampaignStore campaigns, SenderCopies copies,
-                  DailyCounters counters, SendQueue queue, SendingTime time, SchedulerSettings settings) {
+                  DailyCounters counters, SendQueue queue, SendingTime time, SchedulerSettings settings, TickLease lease) {
         this.due = due;
         this.enrolments = enrolments;
         this.campaigns = campaigns;
@@ -82,13 +84,42 @@ public class SchedulerTick {
         this.queue = queue;
         this.time = time;
         this.settings = settings;
+        this.lease = lease;
     }
 
-    /** What one tick did. */
+    /**
+     * What one tick did; {@code skipped} when another tick held the lease (decision 0064) and this one did nothing.
+     */
     @Serdeable
-    public record Summary(int due, int enqueued, int postponed, int dropped) { }
+    public record Summary(int due, int enqueued, int postponed, int dropped, boolean skipped) {
+        static Summary skippedTick() {
+            return new Summary(0, 0, 0, 0, true);
+        }
+    }
 
+    /** For tests: runs {@code hook} once the lease is taken, before the tick's work. */
+    void whileLeased(Runnable hook) {
+        this.leasedHook = hook == null ? () -> { } : hook;
+    }
+
+    /** Runs one tick under the {@link TickLease}; returns at once, skipped, while another tick holds it. */
     public Summary run() {
+        Optional<TickLease.Held> held = lease.take();
+        if (held.isEmpty()) {
+            LOG.info("Tick skipped: another tick holds the lease");
+            return Summary.skippedTick();
+        }
+        try {
+            leasedHook.run();
+            return schedule();
+        } finally {
+            if (!lease.release(held.get())) {
+                LOG.warn("Tick outlasted its lease ({}): another tick may have run beside it", lease.length());
+            }
+        }
+    }
+
+    private Summary schedule() {
         Instant now = time.now();
         List<DueIndex.Due> items = due.due(now, BATCH);
         Map<String, List<DueIndex.Due>> byWorkspace = new LinkedHashMap<>();
@@ -118,7 +149,7 @@ public class SchedulerTick {
             }
         }
         Summary summary = new Summary(items.size(), counts.get(Decision.ENQUEUED).get(),
-                counts.get(Decision.POSTPONED).get(), counts.get(Decision.DROPPED).get());
+                counts.get(Decision.POSTPONED).get(), counts.get(Decision.DROPPED).get(), false);
         LOG.info("Tick: {}", summary);
         return summary;
     }
