@@ -13,7 +13,7 @@ public final class PenguinMailsTopology {
     public static final String CONTACTS = "contacts";
     /** Campaigns, sequences, personalisation and (next) the scheduler and sender. */
     public static final String SENDING = "sending";
-    /** Mailbox, domain and suppression events from which sending keeps its own copies, applied by version. */
+    /** Mailbox, domain, suppression and billing events from which sending keeps its own copies, applied by version. */
     public static final String SENDING_COPIES = "sending-copies";
     /** Sending's campaign counters (sent, failed, unsubscribed), fed by its own email events. */
     public static final String SENDING_STATS = "sending-stats";
@@ -21,10 +21,6 @@ public final class PenguinMailsTopology {
     public static final String CONTACTS_UNSUBSCRIBES = "contacts-unsubscribes";
     /** Audience chunks and contact changes that create, update and stop enrolments. */
     public static final String SENDING_ENROLMENTS = "sending-enrolments";
-    /** Billing's plan changes, from which sending keeps how many emails a month each workspace may send. */
-    public static final String SENDING_PLANS = "sending-plans";
-    /** Billing's subscription status changes, from which sending keeps whether dunning paused a workspace's sending. */
-    public static final String SENDING_SUBSCRIPTIONS = "sending-subscriptions";
     /** Send tasks the scheduler tick enqueues (with a delay for the gap between sends) for the sender worker. */
     public static final String SENDING_SENDS = "sending-sends";
     /** The query side of contacts: the Postgres query model, static lists and dynamic segments. */
@@ -108,10 +104,7 @@ public final class PenguinMailsTopology {
                         QueueSpec.work(CONTACTS_UNSUBSCRIBES, 720, 5),
                         // 360 s: six times the sending function's timeout, like its other queues.
                         QueueSpec.work(SENDING_ENROLMENTS, 360, 5),
-                        QueueSpec.work(SENDING_SENDS, 360, 5),
-                        // 360 s: six times the sending function's timeout, like its other queues.
-                        QueueSpec.work(SENDING_PLANS, 360, 5),
-                        QueueSpec.work(SENDING_SUBSCRIPTIONS, 360, 5)),
+                        QueueSpec.work(SENDING_SENDS, 360, 5)),
                 "penguinmails",
                 List.of(new RuleSpec("identity-emails", """
                                 {"source":["penguinmails.identity"]}""",
@@ -132,14 +125,6 @@ public final class PenguinMailsTopology {
                         new RuleSpec(CONTACTS_PLANS, """
                                 {"source":["penguinmails.billing"],"detail-type":["billing.plan.changed"]}""",
                                 List.of(CONTACTS_PLANS)),
-                        // Sending enforces the emails a month of each workspace's plan (decision 0065).
-                        new RuleSpec(SENDING_PLANS, """
-                                {"source":["penguinmails.billing"],"detail-type":["billing.plan.changed"]}""",
-                                List.of(SENDING_PLANS)),
-                        // Sending stops its sends while dunning pauses a workspace's sending (decision 0065).
-                        new RuleSpec(SENDING_SUBSCRIPTIONS, """
-                                {"source":["penguinmails.billing"],"detail-type":["billing.subscription.status_changed"]}""",
-                                List.of(SENDING_SUBSCRIPTIONS)),
                         new RuleSpec(BILLING_USAGE, """
                                 {"source":["penguinmails.sending","penguinmails.contacts","penguinmails.domains"],
                                  "detail-type":["email.sent","contact.created","mailbox.connected","mailbox.removed"]}""",
@@ -153,11 +138,14 @@ public final class PenguinMailsTopology {
                         new RuleSpec(CONTACTS_AUDIENCES, """
                                 {"source":["penguinmails.sending"],"detail-type":["campaign.launched"]}""",
                                 List.of(CONTACTS_AUDIENCES)),
-                        // Sending keeps its own copies of mailboxes, verified domains and the suppression list.
+                        // Sending keeps its own copies of mailboxes, verified domains and the suppression list, and of
+                        // billing's plan and sending pause (decision 0065: one rule and queue more would pass
+                        // CloudFormation's 500 resources a stack).
                         new RuleSpec(SENDING_COPIES, """
                                 {"detail-type":["mailbox.connected","mailbox.updated","mailbox.removed","domain.verified",
-                                 "domain.degraded","domain.failed","domain.removed","suppression.added","suppression.removed"],
-                                 "source":["penguinmails.domains","penguinmails.contacts"]}""",
+                                 "domain.degraded","domain.failed","domain.removed","suppression.added","suppression.removed",
+                                 "billing.plan.changed","billing.subscription.status_changed"],
+                                 "source":["penguinmails.domains","penguinmails.contacts","penguinmails.billing"]}""",
                                 List.of(SENDING_COPIES)),
                         // Campaign statistics count what sending itself reports about each campaign send.
                         new RuleSpec(SENDING_STATS, """
@@ -341,11 +329,7 @@ public final class PenguinMailsTopology {
                         new QueueHandler("stats", "dev.penguinmails.sending.stats.StatsConsumer", SENDING_STATS, 10, 0),
                         new QueueHandler("enrolments", "dev.penguinmails.sending.enrolments.EnrolmentsConsumer",
                                 SENDING_ENROLMENTS, 10, 0),
-                        new QueueHandler("sends", "dev.penguinmails.sending.sender.SendsConsumer", SENDING_SENDS, 10, 0),
-                        // Billing's plan (emails a month) and subscription (sending paused), applied by version.
-                        new QueueHandler("plans", "dev.penguinmails.sending.quota.PlanLimitsConsumer", SENDING_PLANS, 10, 0),
-                        new QueueHandler("subscriptions", "dev.penguinmails.sending.quota.SubscriptionConsumer",
-                                SENDING_SUBSCRIPTIONS, 10, 0)),
+                        new QueueHandler("sends", "dev.penguinmails.sending.sender.SendsConsumer", SENDING_SENDS, 10, 0)),
                 // The tick finds due sends through the due index and queues them; the relay delivers owed events
                 // (campaign.launched, email.sent/failed, email.unsubscribed) left unpublished.
                 List.of(new ScheduledHandler("schedule-sends", "dev.penguinmails.sending.scheduling.SchedulerJob",

@@ -107,8 +107,8 @@ class ColdStartProbeSignupTest {
     }
 
     /**
-     * The consumers whose queues the signup does not reach (identity's, domains', contacts' and sending's plans,
-     * sending's subscriptions, billing's usage, contacts-query's audiences, sending's enrolments) are probed with the
+     * The consumers whose queues the signup does not reach (identity's, domains' and contacts' plans, billing's usage,
+     * contacts-query's audiences, sending's enrolments) are probed with the
      * registered sample of an event their rule routes, published to the bus by the probe, and handle it.
      */
     @Test
@@ -120,8 +120,6 @@ class ColdStartProbeSignupTest {
                 new String[] {"contacts", "unsubscribes", PenguinMailsTopology.CONTACTS_UNSUBSCRIBES},
                 new String[] {"contacts", "plans", PenguinMailsTopology.CONTACTS_PLANS},
                 new String[] {"sending", "stats", PenguinMailsTopology.SENDING_STATS},
-                new String[] {"sending", "plans", PenguinMailsTopology.SENDING_PLANS},
-                new String[] {"sending", "subscriptions", PenguinMailsTopology.SENDING_SUBSCRIPTIONS},
                 new String[] {"contacts-query", "audiences", PenguinMailsTopology.CONTACTS_AUDIENCES},
                 new String[] {"sending", "enrolments", PenguinMailsTopology.SENDING_ENROLMENTS})) {
             Map<String, String> environment = ColdStartProbe.fetchEnvironment(stack.apiBaseUrl(), consumer[0]);

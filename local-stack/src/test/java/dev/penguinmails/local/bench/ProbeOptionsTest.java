@@ -157,8 +157,6 @@ class ProbeOptionsTest {
                 "sending\tstats\tqueue\t1024\tsending-stats\tsample:email.sent",
                 "sending\tenrolments\tqueue\t1024\tsending-enrolments\tsample:campaign.audience.chunk",
                 "sending\tsends\tqueue\t1024\tsending-sends\tmessage:sending-sends",
-                "sending\tplans\tqueue\t1024\tsending-plans\tsample:billing.plan.changed",
-                "sending\tsubscriptions\tqueue\t1024\tsending-subscriptions\tsample:billing.subscription.status_changed",
                 "sending\tschedule-sends\tschedule\t1024\t-\t-",
                 "sending\trelay-events\tschedule\t1024\t-\t-");
     }

@@ -38,11 +38,6 @@ class QueueFeedTest {
                 .isEqualTo(new QueueFeed.Sample("billing.plan.changed", SAMPLES.resolve("billing.plan.changed.json")));
         assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.CONTACTS_PLANS, JSON))
                 .isEqualTo(new QueueFeed.Sample("billing.plan.changed", SAMPLES.resolve("billing.plan.changed.json")));
-        assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.SENDING_PLANS, JSON))
-                .isEqualTo(new QueueFeed.Sample("billing.plan.changed", SAMPLES.resolve("billing.plan.changed.json")));
-        assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.SENDING_SUBSCRIPTIONS, JSON))
-                .isEqualTo(new QueueFeed.Sample("billing.subscription.status_changed",
-                        SAMPLES.resolve("billing.subscription.status_changed.json")));
         assertThat(QueueFeed.of(TOPOLOGY, SAMPLES, PenguinMailsTopology.BILLING_USAGE, JSON))
                 .isEqualTo(new QueueFeed.Sample("email.sent", SAMPLES.resolve("email.sent.json")));
     }

@@ -10,6 +10,7 @@ import dev.penguinmails.events.billing.SubscriptionStatusChanged;
 import dev.penguinmails.events.contacts.ContactState;
 import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.sending.SendingFlow;
+import dev.penguinmails.sending.copies.CopiesConsumer;
 import dev.penguinmails.sending.enrolments.Enrolment;
 import dev.penguinmails.sending.scheduling.SchedulerJob;
 import dev.penguinmails.sending.scheduling.SchedulerTick;
@@ -70,24 +71,24 @@ class SendingQuotaTest extends SendingFlow {
         return new Campaign(ws, campaign, contacts);
     }
 
-    /** Billing's plan change on the bus, taken off {@code sending-plans} by the real consumer. */
+    /** Billing's plan change on the bus, taken off {@code sending-copies} by the real consumer. */
     private void plan(String ws, int emailsPerMonth, long version) {
         context.getBean(EventPublisher.class).publish(DomainEvent.create(BillingEvents.PLAN_CHANGED, ws,
                 new PlanChanged("starter", "free", "monthly", "active", new PlanLimits(3, 5000, emailsPerMonth, 1, 2),
                         null, null, version)));
         assertThat(QueueDelivery.drain(TestAws.shared().clients().sqs(),
-                stack.get(ConfigKeys.queueUrl(PenguinMailsTopology.SENDING_PLANS)), new PlanLimitsConsumer(context)::execute))
-                .as("sending-plans consumer failures").isEmpty();
+                stack.get(ConfigKeys.queueUrl(PenguinMailsTopology.SENDING_COPIES)), new CopiesConsumer(context)::execute))
+                .as("sending-copies consumer failures").isEmpty();
     }
 
-    /** Billing's subscription status change on the bus, taken off {@code sending-subscriptions} by the real consumer. */
+    /** Billing's subscription status change on the bus, taken off {@code sending-copies} by the real consumer. */
     private void subscription(String ws, boolean sendingPaused, long version) {
         context.getBean(EventPublisher.class).publish(DomainEvent.create(BillingEvents.SUBSCRIPTION_STATUS_CHANGED, ws,
                 new SubscriptionStatusChanged("active", sendingPaused ? "past_due" : "active", "starter", sendingPaused,
                         version)));
         assertThat(QueueDelivery.drain(TestAws.shared().clients().sqs(),
-                stack.get(ConfigKeys.queueUrl(PenguinMailsTopology.SENDING_SUBSCRIPTIONS)),
-                new SubscriptionConsumer(context)::execute)).as("sending-subscriptions consumer failures").isEmpty();
+                stack.get(ConfigKeys.queueUrl(PenguinMailsTopology.SENDING_COPIES)),
+                new CopiesConsumer(context)::execute)).as("sending-copies consumer failures").isEmpty();
     }
 
     private SchedulerTick.Summary tick() {
