@@ -13,7 +13,7 @@ public final class PenguinMailsTopology {
     public static final String CONTACTS = "contacts";
     /** Campaigns, sequences, personalisation and (next) the scheduler and sender. */
     public static final String SENDING = "sending";
-    /** Mailbox, domain and suppression events from which sending keeps its own copies, applied by version. */
+    /** Mailbox, domain, suppression and billing events from which sending keeps its own copies, applied by version. */
     public static final String SENDING_COPIES = "sending-copies";
     /** Sending's campaign counters (sent, failed, unsubscribed), fed by its own email events. */
     public static final String SENDING_STATS = "sending-stats";
@@ -138,11 +138,14 @@ public final class PenguinMailsTopology {
                         new RuleSpec(CONTACTS_AUDIENCES, """
                                 {"source":["penguinmails.sending"],"detail-type":["campaign.launched"]}""",
                                 List.of(CONTACTS_AUDIENCES)),
-                        // Sending keeps its own copies of mailboxes, verified domains and the suppression list.
+                        // Sending keeps its own copies of mailboxes, verified domains and the suppression list, and of
+                        // billing's plan and sending pause (decision 0065: one rule and queue more would pass
+                        // CloudFormation's 500 resources a stack).
                         new RuleSpec(SENDING_COPIES, """
                                 {"detail-type":["mailbox.connected","mailbox.updated","mailbox.removed","domain.verified",
-                                 "domain.degraded","domain.failed","domain.removed","suppression.added","suppression.removed"],
-                                 "source":["penguinmails.domains","penguinmails.contacts"]}""",
+                                 "domain.degraded","domain.failed","domain.removed","suppression.added","suppression.removed",
+                                 "billing.plan.changed","billing.subscription.status_changed"],
+                                 "source":["penguinmails.domains","penguinmails.contacts","penguinmails.billing"]}""",
                                 List.of(SENDING_COPIES)),
                         // Campaign statistics count what sending itself reports about each campaign send.
                         new RuleSpec(SENDING_STATS, """

@@ -15,6 +15,10 @@ public final class SendingEvents {
     public static final EventType<CampaignLaunched> CAMPAIGN_LAUNCHED =
             new EventType<>("campaign.launched", SOURCE, 1, CampaignLaunched.class);
 
+    /** Every enrolment of a launched campaign ended: the campaign completed. */
+    public static final EventType<CampaignCompleted> CAMPAIGN_COMPLETED =
+            new EventType<>("campaign.completed", SOURCE, 1, CampaignCompleted.class);
+
     /** A campaign send did not leave (permanently, or after its retries). */
     public static final EventType<EmailFailed> EMAIL_FAILED =
             new EventType<>("email.failed", SOURCE, 1, EmailFailed.class);
@@ -26,8 +30,8 @@ public final class SendingEvents {
     public static final EventType<MailboxSendingHeld> MAILBOX_SENDING_HELD =
             new EventType<>("mailbox.sending_held", SOURCE, 1, MailboxSendingHeld.class);
 
-    public static final List<EventType<?>> ALL = List.of(CAMPAIGN_LAUNCHED, EMAIL_FAILED, EMAIL_UNSUBSCRIBED,
-            MAILBOX_SENDING_HELD);
+    public static final List<EventType<?>> ALL = List.of(CAMPAIGN_LAUNCHED, CAMPAIGN_COMPLETED, EMAIL_FAILED,
+            EMAIL_UNSUBSCRIBED, MAILBOX_SENDING_HELD);
 
     private SendingEvents() { }
 }

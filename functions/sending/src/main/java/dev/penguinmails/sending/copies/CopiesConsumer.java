@@ -2,6 +2,9 @@ package dev.penguinmails.sending.copies;
 
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.EventType;
+import dev.penguinmails.events.billing.BillingEvents;
+import dev.penguinmails.events.billing.PlanChanged;
+import dev.penguinmails.events.billing.SubscriptionStatusChanged;
 import dev.penguinmails.events.consume.SqsEventConsumer;
 import dev.penguinmails.events.contacts.ContactEvents;
 import dev.penguinmails.events.contacts.SuppressionAdded;
@@ -15,6 +18,7 @@ import dev.penguinmails.events.mailboxes.MailboxConnected;
 import dev.penguinmails.events.mailboxes.MailboxEvents;
 import dev.penguinmails.events.mailboxes.MailboxRemoved;
 import dev.penguinmails.events.mailboxes.MailboxUpdated;
+import dev.penguinmails.sending.quota.BillingCopies;
 import dev.penguinmails.sending.suppression.SuppressionCopy;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import dev.penguinmails.topology.PenguinMailsTopology;
@@ -25,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The SQS handler of queue {@code sending-copies}, fed by the rule of the same name: keeps sending's copies of
- * mailboxes and domains (from domains' events) and of the suppression list (from contacts' events), each applied
- * by version. {@code domain.added} is not taken: a domain counts for sending once it is verified.
+ * mailboxes and domains (from domains' events), of the suppression list (from contacts' events) and of the
+ * workspace's plan and sending pause (from billing's, {@link BillingCopies}, decision 0065), each applied by version. {@code domain.added} is not taken: a domain counts for sending once it is verified.
  */
 public class CopiesConsumer extends SqsEventConsumer<Record> {
     private static final Logger LOG = LoggerFactory.getLogger(CopiesConsumer.class);
@@ -49,7 +53,8 @@ public class CopiesConsumer extends SqsEventConsumer<Record> {
     protected Set<EventType<? extends Record>> eventTypes() {
         return Set.of(MailboxEvents.MAILBOX_CONNECTED, MailboxEvents.MAILBOX_UPDATED, MailboxEvents.MAILBOX_REMOVED,
                 DomainEvents.DOMAIN_VERIFIED, DomainEvents.DOMAIN_DEGRADED, DomainEvents.DOMAIN_FAILED,
-                DomainEvents.DOMAIN_REMOVED, ContactEvents.SUPPRESSION_ADDED, ContactEvents.SUPPRESSION_REMOVED);
+                DomainEvents.DOMAIN_REMOVED, ContactEvents.SUPPRESSION_ADDED, ContactEvents.SUPPRESSION_REMOVED,
+                BillingEvents.PLAN_CHANGED, BillingEvents.SUBSCRIPTION_STATUS_CHANGED);
     }
 
     @Override
@@ -57,7 +62,10 @@ public class CopiesConsumer extends SqsEventConsumer<Record> {
         TenantContext tenant = TenantContext.system(event.workspaceId(), ACTOR);
         SenderCopies senders = applicationContext.getBean(SenderCopies.class);
         SuppressionCopy suppression = applicationContext.getBean(SuppressionCopy.class);
-        boolean applied = apply(tenant, event.payload(), senders, suppression);
+        BillingCopies billing = applicationContext.getBean(BillingCopies.class);
+        boolean applied = event.payload() instanceof PlanChanged p ? billing.apply(event.workspaceId(), p)
+                : event.payload() instanceof SubscriptionStatusChanged s ? billing.apply(event.workspaceId(), s)
+                : apply(tenant, event.payload(), senders, suppression);
         LOG.info("{} {} for {}", applied ? "Applied" : "Skipped older", event.payload().getClass().getSimpleName(),
                 event.workspaceId());
     }

@@ -1,6 +1,7 @@
 package dev.penguinmails.sending.enrolments;
 
 import dev.penguinmails.events.contacts.ContactState;
+import dev.penguinmails.sending.campaigns.CampaignCompletion;
 import dev.penguinmails.sending.scheduling.DueIndex;
 import dev.penguinmails.shared.aws.BatchWrites;
 import dev.penguinmails.shared.tenancy.TenantContext;
@@ -19,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -32,17 +35,20 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 @Singleton
 public class EnrolmentStore {
+    private static final Logger LOG = LoggerFactory.getLogger(EnrolmentStore.class);
     private final DynamoDbClient dynamo;
     private final String table;
     private final JsonMapper json;
     private final DueIndex due;
+    private final CampaignCompletion completion;
 
     EnrolmentStore(DynamoDbClient dynamo, @Property(name = "penguinmails.tables." + PenguinMailsTopology.SENDING) String table,
-                   JsonMapper json, DueIndex due) {
+                   JsonMapper json, DueIndex due, CampaignCompletion completion) {
         this.dynamo = dynamo;
         this.table = table;
         this.json = json;
         this.due = due;
+        this.completion = completion;
     }
 
     /**
@@ -104,7 +110,11 @@ public class EnrolmentStore {
         return found;
     }
 
-    /** Replaces {@code current} with {@code next} if unchanged meanwhile; false otherwise. */
+    /**
+     * Replaces {@code current} with {@code next} if unchanged meanwhile; false otherwise. An enrolment that leaves
+     * {@code active} here is counted, once (the write is conditional on its version), towards its campaign's
+     * completion (decision 0066).
+     */
     public boolean replace(TenantContext tenant, Enrolment current, Enrolment next) {
         Map<String, AttributeValue> item = write(next);
         item.putAll(key(tenant, current.contactId(), current.campaignId()));
@@ -112,10 +122,19 @@ public class EnrolmentStore {
             dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("#v = :v")
                     .expressionAttributeNames(Map.of("#v", "version"))
                     .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(current.version())))));
-            return true;
         } catch (ConditionalCheckFailedException changed) {
             return false;
         }
+        if (current.status() == EnrolmentStatus.ACTIVE && next.status() != EnrolmentStatus.ACTIVE) {
+            try {
+                completion.enrolmentEnded(tenant, current.campaignId());
+            } catch (RuntimeException e) {
+                // The enrolment's change stands; uncounted, the campaign stays active rather than end early.
+                LOG.error("Enrolment {} ended but was not counted towards campaign {}'s completion", current.id(),
+                        current.campaignId(), e);
+            }
+        }
+        return true;
     }
 
     private Map<String, AttributeValue> write(Enrolment e) {

@@ -2,6 +2,7 @@ package dev.penguinmails.sending.enrolments;
 
 import dev.penguinmails.events.contacts.AudienceChunk;
 import dev.penguinmails.events.contacts.ContactState;
+import dev.penguinmails.sending.campaigns.CampaignCompletion;
 import dev.penguinmails.sending.scheduling.SendingTime;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import jakarta.inject.Singleton;
@@ -23,17 +24,20 @@ public class Enrolments {
     private final EnrolmentStore store;
     private final AudienceProgress audience;
     private final SendingTime time;
+    private final CampaignCompletion completion;
 
-    Enrolments(EnrolmentStore store, AudienceProgress audience, SendingTime time) {
+    Enrolments(EnrolmentStore store, AudienceProgress audience, SendingTime time, CampaignCompletion completion) {
         this.store = store;
         this.audience = audience;
         this.time = time;
+        this.completion = completion;
     }
 
     /** Enrols the chunk's active contacts; answers how many enrolments are new. */
     public int apply(TenantContext tenant, AudienceChunk chunk) {
         Instant now = time.now();
         int created = 0;
+        int enrolled = 0;
         for (ContactState contact : chunk.contacts()) {
             if (!"active".equals(contact.status())) {
                 continue;
@@ -43,8 +47,11 @@ public class Enrolments {
             if (store.enrol(tenant, enrolment)) {
                 created++;
             }
+            enrolled++;
         }
-        audience.received(tenant, chunk.campaignId(), chunk.chunk(), chunk.chunks(), chunk.audienceSize());
+        // After the enrolments: until the chunk is counted, the campaign cannot look done (decision 0066).
+        audience.received(tenant, chunk.campaignId(), chunk.chunk(), chunk.chunks(), chunk.audienceSize(), enrolled);
+        completion.check(tenant, chunk.campaignId());
         return created;
     }
 

@@ -12,6 +12,7 @@ import dev.penguinmails.sending.enrolments.EnrolmentStatus;
 import dev.penguinmails.sending.enrolments.EnrolmentStore;
 import dev.penguinmails.sending.sender.SendQueue;
 import dev.penguinmails.sending.sender.SendTask;
+import dev.penguinmails.sending.sender.SendingQuota;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -46,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * campaign's), picks a mailbox (the conversation's own for a follow-up; otherwise the pool's least used today,
  * of the recipient's provider when asked and possible), reserves a send under the caps (mailbox: min of its daily
  * limit and warm-up ramp; campaign per mailbox; campaign), spaces sends on one mailbox by a random gap, and
- * enqueues the send task delayed to its slot. What cannot go now is moved to when it can.
+ * enqueues the send task delayed to its slot. What cannot go now is moved to when it can. A workspace that billing
+ * paused, or whose month's emails are used up, gets nothing enqueued (its {@link SendingQuota} allowance is read once
+ * a workspace and tick; the sender still takes each email's place, decision 0065).
  *
  * <p>Cost (decision 0063): the due items are grouped by workspace and the workspaces scheduled in parallel
  * ({@link SchedulerSettings#parallelism()}), each by one thread, in order. A workspace's enrolments, and the mailbox
@@ -61,6 +64,8 @@ public class SchedulerTick {
     static final int BATCH = 2_000;
     /** A paused campaign's or a busy pool's work is looked at again this much later. */
     static final Duration RECHECK = Duration.ofMinutes(15);
+    /** A workspace whose month is used up is looked at again this much later (a new plan may raise it). */
+    static final Duration QUOTA_RECHECK = Duration.ofHours(1);
 
     private final DueIndex due;
     private final EnrolmentStore enrolments;
@@ -70,10 +75,14 @@ public class SchedulerTick {
     private final SendQueue queue;
     private final SendingTime time;
     private final SchedulerSettings settings;
+    private final TickLease lease;
+    private final SendingQuota quota;
     private final Random random = new SecureRandom();
+    private volatile Runnable leasedHook = () -> { };
 
     SchedulerTick(DueIndex due, EnrolmentStore enrolments, CampaignStore campaigns, SenderCopies copies,
-                  DailyCounters counters, SendQueue queue, SendingTime time, SchedulerSettings settings) {
+                  DailyCounters counters, SendQueue queue, SendingTime time, SchedulerSettings settings, TickLease lease,
+                  SendingQuota quota) {
         this.due = due;
         this.enrolments = enrolments;
         this.campaigns = campaigns;
@@ -82,13 +91,43 @@ public class SchedulerTick {
         this.queue = queue;
         this.time = time;
         this.settings = settings;
+        this.lease = lease;
+        this.quota = quota;
     }
 
-    /** What one tick did. */
+    /**
+     * What one tick did; {@code skipped} when another tick held the lease (decision 0064) and this one did nothing.
+     */
     @Serdeable
-    public record Summary(int due, int enqueued, int postponed, int dropped) { }
+    public record Summary(int due, int enqueued, int postponed, int dropped, boolean skipped) {
+        static Summary skippedTick() {
+            return new Summary(0, 0, 0, 0, true);
+        }
+    }
 
+    /** For tests: runs {@code hook} once the lease is taken, before the tick's work. */
+    void whileLeased(Runnable hook) {
+        this.leasedHook = hook == null ? () -> { } : hook;
+    }
+
+    /** Runs one tick under the {@link TickLease}; returns at once, skipped, while another tick holds it. */
     public Summary run() {
+        Optional<TickLease.Held> held = lease.take();
+        if (held.isEmpty()) {
+            LOG.info("Tick skipped: another tick holds the lease");
+            return Summary.skippedTick();
+        }
+        try {
+            leasedHook.run();
+            return schedule();
+        } finally {
+            if (!lease.release(held.get())) {
+                LOG.warn("Tick outlasted its lease ({}): another tick may have run beside it", lease.length());
+            }
+        }
+    }
+
+    private Summary schedule() {
         Instant now = time.now();
         List<DueIndex.Due> items = due.due(now, BATCH);
         Map<String, List<DueIndex.Due>> byWorkspace = new LinkedHashMap<>();
@@ -118,7 +157,7 @@ public class SchedulerTick {
             }
         }
         Summary summary = new Summary(items.size(), counts.get(Decision.ENQUEUED).get(),
-                counts.get(Decision.POSTPONED).get(), counts.get(Decision.DROPPED).get());
+                counts.get(Decision.POSTPONED).get(), counts.get(Decision.DROPPED).get(), false);
         LOG.info("Tick: {}", summary);
         return summary;
     }
@@ -128,9 +167,11 @@ public class SchedulerTick {
         TenantContext tenant = TenantContext.system(workspaceId, ACTOR);
         Reads reads;
         try {
-            reads = new Reads(tenant, enrolments.getAll(tenant, items.stream().map(DueIndex.Due::enrolmentId).toList()));
+            reads = new Reads(tenant, enrolments.getAll(tenant, items.stream().map(DueIndex.Due::enrolmentId).toList()),
+                    quota.allowance(workspaceId, now));
         } catch (RuntimeException e) {
-            LOG.error("{} due items of {} not scheduled: their enrolments could not be read", items.size(), workspaceId, e);
+            LOG.error("{} due items of {} not scheduled: their enrolments or quota could not be read", items.size(),
+                    workspaceId, e);
             return;
         }
         for (DueIndex.Due item : items) {
@@ -154,10 +195,15 @@ public class SchedulerTick {
         final Map<String, Optional<MailboxState>> eligible = new HashMap<>();
         final Map<String, Boolean> domains = new HashMap<>();
         final Map<String, Integer> used = new HashMap<>();
+        /** Billing's pause, and the month's emails left less what this tick enqueued (decision 0065). */
+        final boolean paused;
+        long remaining;
 
-        Reads(TenantContext tenant, Map<String, Enrolment> enrolments) {
+        Reads(TenantContext tenant, Map<String, Enrolment> enrolments, SendingQuota.Allowance allowance) {
             this.tenant = tenant;
             this.enrolments = enrolments;
+            this.paused = allowance.paused();
+            this.remaining = allowance.remaining();
         }
 
         Optional<Campaign> campaign(String campaignId) {
@@ -227,6 +273,14 @@ public class SchedulerTick {
             due.postpone(item, SendingWindows.nextOpening(definition.window(), zone, now));
             return Decision.POSTPONED;
         }
+        if (reads.paused) {
+            due.postpone(item, now.plus(RECHECK));
+            return Decision.POSTPONED;
+        }
+        if (reads.remaining <= 0) {
+            due.postpone(item, now.plus(QUOTA_RECHECK));
+            return Decision.POSTPONED;
+        }
         Integer campaignCap = definition.limits().dailyPerCampaign();
         String campaignCounter = "CAMPAIGN#" + campaign.get().id();
         if (campaignCap != null && !counters.reserve(tenant, now, campaignCounter, campaignCap)) {
@@ -237,6 +291,7 @@ public class SchedulerTick {
             Optional<Instant> slot = reserve(tenant, now, campaign.get(), mailbox);
             if (slot.isPresent()) {
                 reads.reserved(mailbox.mailboxId());
+                reads.remaining--;
                 queue.enqueue(new SendTask(item.workspaceId(), item.enrolmentId(), item.step(), mailbox.mailboxId()),
                         Duration.between(now, slot.get()));
                 due.delete(item);

@@ -63,7 +63,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends one (enrolment, step): re-checks at send time that the campaign is active, the enrolment still wants this
- * step, the address is not suppressed, the mailbox and its domain may send and the quota allows it; then claims the
+ * step, the address is not suppressed, the mailbox and its domain may send and takes a place of the workspace's
+ * month from the {@link SendingQuota} (given back if the email surely did not leave); then claims the
  * send (decision 0052), renders, builds, signs (SMTP mailboxes), sends, and records the outcome. A claim is taken
  * before anything leaves, so no delivery of a task, however often repeated, sends a second email.
  */
@@ -182,13 +183,14 @@ public class SenderWorker {
         if (mailbox.isEmpty() || domain.isEmpty()) {
             return defer(task, "mailbox or domain not eligible");
         }
-        if (!quota.allows(task.workspaceId())) {
-            return defer(task, "sending quota");
-        }
         List<SequenceStep> sequence = campaign.get().definition().sequence();
         if (task.step() >= sequence.size()) {
             stop(tenant, enrolment, EnrolmentStatus.COMPLETED, null);
             return Result.of(Outcome.SKIPPED, "no such step");
+        }
+        // A place of the month is taken before the claim (decision 0065): concurrent sends never pass the plan.
+        if (!quota.reserve(task.workspaceId(), now)) {
+            return defer(task, "sending quota");
         }
 
         SendClaim claim;
@@ -196,6 +198,7 @@ public class SenderWorker {
             SendClaim retry = existing.get();
             claim = retry.with(SendClaim.State.CLAIMED, retry.attempts() + 1, now, null);
             if (!claims.move(tenant, retry, claim, null)) {
+                quota.giveBack(task.workspaceId(), now);
                 return Result.of(Outcome.SKIPPED, "claimed meanwhile by another delivery");
             }
         } else {
@@ -203,6 +206,7 @@ public class SenderWorker {
             claim = new SendClaim(task.workspaceId(), enrolment.id(), task.step(), SendClaim.State.CLAIMED,
                     MessageIds.next(mailbox.get().domain(), now.toEpochMilli()), task.mailboxId(), variant, 1, now, null, 1);
             if (!claims.claim(tenant, claim)) {
+                quota.giveBack(task.workspaceId(), now);
                 return Result.of(Outcome.SKIPPED, "claimed by another delivery");
             }
         }
@@ -244,6 +248,7 @@ public class SenderWorker {
             return temporary(tenant, claim, enrolment, t);
         }
         SendResult.PermanentFailure p = (SendResult.PermanentFailure) result;
+        quota.giveBack(claim.workspaceId(), claim.claimedAt()); // refused: it did not leave
         if (p.scope() == SendResult.PermanentFailure.Scope.MAILBOX) {
             return holdMailbox(tenant, task, claim, mailbox.get(), p);
         }
@@ -307,7 +312,9 @@ public class SenderWorker {
         enrolments.get(tenant, enrolment.id()).ifPresent(fresh -> advance(tenant, fresh, claim, now));
     }
 
+    /** A send that surely did not leave (never called for an ambiguous one): its place of the month is given back. */
     private Result temporary(TenantContext tenant, SendClaim claim, Enrolment enrolment, SendResult.TemporaryFailure t) {
+        quota.giveBack(claim.workspaceId(), claim.claimedAt());
         if (claim.attempts() >= settings.maxAttempts()) {
             return fail(tenant, claim, enrolment, false, "gave up after " + claim.attempts() + " attempts: " + t.reason());
         }

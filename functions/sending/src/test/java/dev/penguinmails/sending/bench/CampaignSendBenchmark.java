@@ -93,6 +93,12 @@ class CampaignSendBenchmark extends SendingFlow {
                 + "\"limits\":{\"dailyPerMailbox\":10000,\"gapMinSeconds\":0,\"gapMaxSeconds\":0},\"sequence\":");
     }
 
+    @Override
+    protected java.util.Map<String, String> extraProperties() {
+        // The free plan's 1,000 emails a month (decision 0065) would stop the run: the workspace is on no plan.
+        return java.util.Map.of("penguinmails.sending.quota.default-emails-per-month", Integer.toString(Integer.MAX_VALUE));
+    }
+
     @Test
     void campaignThenRawLoop() throws Exception {
         String ws = workspace();
