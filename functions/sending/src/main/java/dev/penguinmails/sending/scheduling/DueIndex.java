@@ -26,6 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public class DueIndex {
     /** How far back a tick looks for items a failed tick left behind. */
     public static final Duration LOOKBACK = Duration.ofHours(24);
+    /** Hour partitions older than {@link #LOOKBACK} that the sweep brings back: 360 hours, 15 days. */
+    static final int SWEEP_HOURS = 360;
+    /** Of those, the ones one tick sweeps: with a tick a minute, every one of them is swept each hour. */
+    static final int SWEEP_HOURS_PER_TICK = SWEEP_HOURS / 60;
     /** Fixed width, so that text order is time order (Instant.toString drops zero fractions). */
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
@@ -65,28 +69,54 @@ public class DueIndex {
         delete(due);
     }
 
+    /**
+     * Moves items older than {@link #LOOKBACK} (left by ticks that could not run for a day: an outage, a stuck
+     * deployment) to {@code now}, so that the tick finds them again; a due item is never forgotten within 15 days.
+     * Each call sweeps the {@link #SWEEP_HOURS_PER_TICK} old hour partitions the minute of {@code now} names, at most
+     * {@code limit} items; the items moved.
+     */
+    public int sweepStale(Instant now, int limit) {
+        Instant newestStale = now.minus(LOOKBACK).truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+        int first = now.atZone(ZoneOffset.UTC).getMinute() * SWEEP_HOURS_PER_TICK;
+        int moved = 0;
+        for (int k = first; k < first + SWEEP_HOURS_PER_TICK && moved < limit; k++) {
+            for (Due stale : inHour(newestStale.minus(Duration.ofHours(k)), STAMP.format(now) + "#~", limit - moved)) {
+                postpone(stale, now);
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     /** Everything due at or before {@code now}, oldest first, at most {@code limit} items. */
     public List<Due> due(Instant now, int limit) {
         List<Due> found = new ArrayList<>();
         String upTo = STAMP.format(now) + "#~";
         for (Instant hour = now.minus(LOOKBACK).truncatedTo(ChronoUnit.HOURS); !hour.isAfter(now) && found.size() < limit;
              hour = hour.plus(Duration.ofHours(1))) {
-            String partition = "DUE#" + HOUR.format(hour);
-            Map<String, AttributeValue> start = null;
-            do {
-                Map<String, AttributeValue> from = start;
-                QueryResponse page = dynamo.query(r -> r.tableName(table).consistentRead(true)
-                        .keyConditionExpression("pk = :pk AND sk <= :upTo")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition), ":upTo", AttributeValue.fromS(upTo)))
-                        .limit(Math.max(1, limit - found.size()))
-                        .exclusiveStartKey(from));
-                for (Map<String, AttributeValue> item : page.items()) {
-                    found.add(new Due(item.get("workspaceId").s(), item.get("enrolmentId").s(),
-                            Integer.parseInt(item.get("step").n()), Instant.parse(item.get("dueAt").s())));
-                }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (start != null && found.size() < limit);
+            found.addAll(inHour(hour, upTo, limit - found.size()));
         }
+        return found;
+    }
+
+    /** The items of one hour partition up to the sort key {@code upTo}, oldest first, at most {@code limit}. */
+    private List<Due> inHour(Instant hour, String upTo, int limit) {
+        List<Due> found = new ArrayList<>();
+        String partition = "DUE#" + HOUR.format(hour);
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(r -> r.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND sk <= :upTo")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition), ":upTo", AttributeValue.fromS(upTo)))
+                    .limit(Math.max(1, limit - found.size()))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : page.items()) {
+                found.add(new Due(item.get("workspaceId").s(), item.get("enrolmentId").s(),
+                        Integer.parseInt(item.get("step").n()), Instant.parse(item.get("dueAt").s())));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && found.size() < limit);
         return found;
     }
 }

@@ -96,12 +96,13 @@ public class SchedulerTick {
     }
 
     /**
-     * What one tick did; {@code skipped} when another tick held the lease (decision 0064) and this one did nothing.
+     * What one tick did; {@code swept}: items older than the due index's look-back brought back to now first;
+     * {@code skipped} when another tick held the lease (decision 0064) and this one did nothing.
      */
     @Serdeable
-    public record Summary(int due, int enqueued, int postponed, int dropped, boolean skipped) {
+    public record Summary(int due, int enqueued, int postponed, int dropped, int swept, boolean skipped) {
         static Summary skippedTick() {
-            return new Summary(0, 0, 0, 0, true);
+            return new Summary(0, 0, 0, 0, 0, true);
         }
     }
 
@@ -129,6 +130,7 @@ public class SchedulerTick {
 
     private Summary schedule() {
         Instant now = time.now();
+        int swept = due.sweepStale(now, BATCH);
         List<DueIndex.Due> items = due.due(now, BATCH);
         Map<String, List<DueIndex.Due>> byWorkspace = new LinkedHashMap<>();
         items.forEach(i -> byWorkspace.computeIfAbsent(i.workspaceId(), k -> new ArrayList<>()).add(i));
@@ -157,7 +159,7 @@ public class SchedulerTick {
             }
         }
         Summary summary = new Summary(items.size(), counts.get(Decision.ENQUEUED).get(),
-                counts.get(Decision.POSTPONED).get(), counts.get(Decision.DROPPED).get(), false);
+                counts.get(Decision.POSTPONED).get(), counts.get(Decision.DROPPED).get(), swept, false);
         LOG.info("Tick: {}", summary);
         return summary;
     }
