@@ -56,6 +56,7 @@ public final class FunctionFamily extends Construct {
 
     private final FunctionSpec spec;
     private final Role role;
+    /** The role as the family's nested stack sees it: what its Lambdas run as and every grant is added to. */
     private final IRole grants;
     private FamilyResources resources;
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
@@ -91,11 +92,6 @@ public final class FunctionFamily extends Construct {
     /** The family's role, shared by all its Lambdas; it lives in the parent stack. */
     public Role role() {
         return role;
-    }
-
-    /** The role as the family's nested stack sees it: what its Lambdas run as and every grant is added to. */
-    public IRole grants() {
-        return grants;
     }
 
     /** Adds a variable to every entry point's environment: for values known only after the family is built. */
