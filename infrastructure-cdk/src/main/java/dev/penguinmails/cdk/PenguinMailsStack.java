@@ -21,14 +21,20 @@ import dev.penguinmails.topology.ConfigKeys;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.Topology;
 import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.NestedStackProps;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
-/** The whole PenguinMails stack of one stage, built from the topology and nothing else. */
+/**
+ * The whole PenguinMails stack of one stage, built from the topology and nothing else: the shared resources here,
+ * and each function family in a nested stack of its own, deployed and rolled back with this one.
+ */
 public final class PenguinMailsStack extends Stack {
 
     private final Map<String, FunctionFamily> families = new LinkedHashMap<>();
+    private final Map<String, NestedStack> nestedStacks = new LinkedHashMap<>();
     private final HttpApiGateway api;
 
     public PenguinMailsStack(Construct scope, String id, StackProps props, Topology topology, DeploymentStage stage,
@@ -48,11 +54,17 @@ public final class PenguinMailsStack extends Stack {
         FamilyResources resources = new FamilyResources(tables.byLogicalName(), tables.indexNames(),
                 buckets.byLogicalName(), queues.byLogicalName(), events.bus(), email.configurationSetName(), secrets,
                 deadLetters, databases);
-        Construct functions = new Construct(this, "Functions");
+        // The roles stay where they were (the key policies here name them); everything else of a family goes into
+        // its own nested stack, so that no template comes near CloudFormation's 500 resources (decision 0070).
+        Construct roles = new Construct(this, "Functions");
         for (FunctionSpec spec : topology.functions()) {
-            FunctionFamily family = new FunctionFamily(functions, spec, layout.functionJar(spec), resources, stage);
+            NestedStack nested = new NestedStack(this, nestedStackId(spec), NestedStackProps.builder()
+                    .description("PenguinMails " + stage.name() + ": the " + spec.family() + " functions").build());
+            FunctionFamily family = new FunctionFamily(nested, new Construct(roles, ConstructIds.of(spec.family())),
+                    spec, layout.functionJar(spec), resources, stage);
             FamilyTriggers.wire(family, family, topology, resources, stage);
             families.put(spec.family(), family);
+            nestedStacks.put(spec.family(), nested);
         }
         this.api = new HttpApiGateway(this, "Http", topology, stage, families);
         if (stage.apiBaseUrl() == null) {
@@ -86,6 +98,16 @@ public final class PenguinMailsStack extends Stack {
     /** The deployed function families, keyed by family name. */
     public Map<String, FunctionFamily> families() {
         return Map.copyOf(families);
+    }
+
+    /** The nested stack of each family, keyed by family name. */
+    public Map<String, NestedStack> nestedStacks() {
+        return Map.copyOf(nestedStacks);
+    }
+
+    /** The construct id of a family's nested stack, e.g. {@code IdentityFunctions}. */
+    public static String nestedStackId(FunctionSpec spec) {
+        return ConstructIds.of(spec.family()) + "Functions";
     }
 
     /** The HTTP API in front of the families. */

@@ -58,7 +58,7 @@ class PenguinMailsAppTest {
     void theStageContextNamesEveryResource() {
         Synthesized sample = SynthesizedStacks.sample();
         assertThat(sample.synthesis().stack().getStackName()).isEqualTo("mailsample-prod");
-        assertThat(sample.json().resources("AWS::Lambda::Function").values())
+        assertThat(sample.allJson().stream().flatMap(t -> t.resources("AWS::Lambda::Function").values().stream()))
                 .extracting(f -> f.at("/Properties/FunctionName").asText())
                 .allSatisfy(name -> assertThat(name).startsWith("prod-"));
         assertThat(sample.json().resources("AWS::SQS::Queue").values())

@@ -14,9 +14,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A synthesized template as a JSON tree, with the look-ups the template tests share: resources by
- * type or physical name, references between them and every IAM statement.
+ * type or physical name, references between them and every IAM statement. A nested template also knows
+ * its stack's logical id in the parent and the value the parent passes each of its parameters, so that
+ * a reference to a parameter can be followed back to the parent's resource ({@link #inParent}).
+ *
+ * @param stackResourceId the logical id of the nested stack in the parent; empty for the parent itself
+ * @param parameters the parent's value of each parameter, by parameter name; empty for the parent itself
  */
-public record TemplateJson(JsonNode root) {
+public record TemplateJson(JsonNode root, String stackResourceId, Map<String, JsonNode> parameters) {
+
+    public TemplateJson(JsonNode root) {
+        this(root, "", Map.of());
+    }
 
     /** Compares JSON numbers by value, so that 1 and 1.0 are equal. */
     public static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
@@ -97,11 +106,14 @@ public record TemplateJson(JsonNode root) {
         return statements;
     }
 
-    /** The statements of the identity policies attached to one role. */
+    /**
+     * The statements of the identity policies attached to one role, named by its logical id in the parent when this
+     * template is nested (the policy then names the role by the name in its ARN, a parameter).
+     */
     public List<JsonNode> statementsOfRole(String roleLogicalId) {
         return resources("AWS::IAM::Policy").values().stream()
                 .filter(p -> oneOrMany(p.path("Properties").path("Roles")).stream()
-                        .anyMatch(r -> roleLogicalId.equals(referencedId(r))))
+                        .anyMatch(r -> parentIds(r).contains(roleLogicalId)))
                 .flatMap(p -> oneOrMany(p.path("Properties").path("PolicyDocument").path("Statement")).stream())
                 .toList();
     }
@@ -133,6 +145,37 @@ public record TemplateJson(JsonNode root) {
             }
         }
         node.forEach(child -> collectReferences(child, ids));
+    }
+
+    /**
+     * {@code node} with every {@code {"Ref": parameter}} of this (nested) template replaced by the value the parent
+     * passes: references to the parent's resources then name them by their logical ids in the parent template.
+     */
+    public JsonNode inParent(JsonNode node) {
+        if (node.isObject() && node.size() == 1 && node.has("Ref") && parameters.containsKey(node.get("Ref").asText())) {
+            return parameters.get(node.get("Ref").asText()).deepCopy();
+        }
+        if (node.isObject()) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) node).objectNode();
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), inParent(e.getValue())));
+            return copy;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode copy = ((com.fasterxml.jackson.databind.node.ArrayNode) node).arrayNode();
+            node.forEach(child -> copy.add(inParent(child)));
+            return copy;
+        }
+        return node;
+    }
+
+    /** {@link #referencedId} of a reference followed into the parent: the parent's logical id of a parameter's value. */
+    public String parentId(JsonNode reference) {
+        return referencedId(inParent(reference));
+    }
+
+    /** {@link #referencedIds} with every parameter followed into the parent. */
+    public Set<String> parentIds(JsonNode node) {
+        return referencedIds(inParent(node));
     }
 
     /** Whether {@code node} contains a Ref or GetAtt to {@code logicalId} anywhere inside it. */

@@ -19,6 +19,8 @@ import dev.penguinmails.topology.QueueHandler;
 import dev.penguinmails.topology.ScheduledHandler;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.iam.FromRoleArnOptions;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -35,6 +37,11 @@ import software.constructs.Construct;
  * One function family on AWS: a Lambda per entry point, all from the family's jar, sharing one
  * least-privilege role. Each Lambda runs with SnapStart, and its {@value #ALIAS} alias (on the
  * current published version) is what every trigger invokes.
+ *
+ * <p>The family lives in its own nested stack (decision 0070); only its role stays in the parent stack, at
+ * {@code roleScope}, because the KMS key policies there name it: a key policy naming a role of the nested stack
+ * would make the parent wait for the nested stack and the nested stack for the key. Every grant to the role is a
+ * policy of the nested stack, attached to the role by name.
  */
 public final class FunctionFamily extends Construct {
 
@@ -49,20 +56,25 @@ public final class FunctionFamily extends Construct {
 
     private final FunctionSpec spec;
     private final Role role;
+    /** The role as the family's nested stack sees it: what its Lambdas run as and every grant is added to. */
+    private final IRole grants;
     private FamilyResources resources;
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private final List<Function> lambdas = new java.util.ArrayList<>();
 
-    public FunctionFamily(Construct scope, FunctionSpec spec, Path jar, FamilyResources resources,
+    public FunctionFamily(Construct scope, Construct roleScope, FunctionSpec spec, Path jar, FamilyResources resources,
                           DeploymentStage stage) {
         super(scope, ConstructIds.of(spec.family()));
         this.spec = spec;
-        this.role = Role.Builder.create(this, "Role")
+        this.role = Role.Builder.create(roleScope, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("Least-privilege role of the " + spec.family() + " functions (" + stage.name() + ")")
                 .build();
-        FamilyPermissions.grant(role, spec, resources);
-        Suppressions.accept(role, "AwsSolutions-IAM5", "X-Ray's PutTraceSegments and PutTelemetryRecords, "
+        this.grants = Role.fromRoleArn(this, "Grants", role.getRoleArn(),
+                FromRoleArnOptions.builder().mutable(true).build());
+        FamilyPermissions.grant(grants, spec, resources);
+        resources.secrets().grantKeyPolicies(role, spec);
+        Suppressions.accept(grants, "AwsSolutions-IAM5", "X-Ray's PutTraceSegments and PutTelemetryRecords, "
                 + "which active tracing needs, have no resource-level permissions: AWS requires Resource *",
                 List.of("Resource::*"));
         Code code = Code.fromAsset(jar.toString());
@@ -77,7 +89,7 @@ public final class FunctionFamily extends Construct {
         return spec;
     }
 
-    /** The family's role, shared by all its Lambdas. */
+    /** The family's role, shared by all its Lambdas; it lives in the parent stack. */
     public Role role() {
         return role;
     }
@@ -105,7 +117,7 @@ public final class FunctionFamily extends Construct {
                 .retention(stage.logRetention())
                 .removalPolicy(stage.dataRemovalPolicy())
                 .build();
-        FamilyPermissions.grantLogging(role, logs);
+        FamilyPermissions.grantLogging(grants, logs);
         Function.Builder builder = Function.Builder.create(this, id + "Function")
                 .functionName(functionName)
                 .description(spec.family() + " " + entryPoint.name() + " (" + entryPoint.handlerClass() + ")")
@@ -114,7 +126,7 @@ public final class FunctionFamily extends Construct {
                 .code(code)
                 .memorySize(spec.memoryMb())
                 .timeout(Duration.seconds(spec.timeoutSeconds()))
-                .role(role)
+                .role(grants)
                 .environment(environment)
                 .logGroup(logs)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)

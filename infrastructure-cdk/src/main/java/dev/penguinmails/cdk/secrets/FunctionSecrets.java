@@ -213,7 +213,8 @@ public final class FunctionSecrets extends Construct {
     /**
      * Least privilege for one family's role: {@code secretsmanager:GetSecretValue} on the cursor secret for
      * every family; {@code kms:GetPublicKey} for the families that check tokens; {@code kms:Sign} for the
-     * issuers only, in their IAM policy and, by role, in the key policy; the Stripe secrets for Stripe's clients.
+     * issuers only, in their IAM policy (the key policy's half is {@link #grantKeyPolicies}); the Stripe secrets for
+     * Stripe's clients.
      */
     public void grant(IRole role, FunctionSpec function) {
         if (verifiesAccessTokens(function)) {
@@ -222,6 +223,27 @@ public final class FunctionSecrets extends Construct {
         role.addToPrincipalPolicy(allow("secretsmanager:GetSecretValue", cursorSecret.getSecretArn()));
         if (issuesAccessTokens(function)) {
             role.addToPrincipalPolicy(allow("kms:Sign", accessTokenKey.getKeyArn()));
+        }
+        List<String> secretActions = customerSecretActions(function);
+        if (!secretActions.isEmpty()) {
+            secretActions.forEach(action -> role.addToPrincipalPolicy(allow(action, customerSecretsKey.getKeyArn())));
+        }
+        if (callsStripe(function)) {
+            role.addToPrincipalPolicy(allow("secretsmanager:GetSecretValue", stripeApiKey.getSecretArn()));
+            role.addToPrincipalPolicy(allow("secretsmanager:GetSecretValue", stripeWebhookSecret.getSecretArn()));
+        }
+        if (signsUnsubscribeLinks(function)) {
+            role.addToPrincipalPolicy(allow("secretsmanager:GetSecretValue", unsubscribeKeys.getSecretArn()));
+        }
+    }
+
+    /**
+     * The key-policy half of {@link #grant}: {@code kms:Sign} for the issuers and the customer-secrets actions for
+     * the families that seal or open, granted by role in the keys' own policies. {@code role} must be the role in
+     * this stack (not an import of it), since a key policy names the role itself.
+     */
+    public void grantKeyPolicies(IRole role, FunctionSpec function) {
+        if (issuesAccessTokens(function)) {
             accessTokenKey.addToResourcePolicy(PolicyStatement.Builder.create()
                     .principals(List.of(role))
                     .actions(List.of("kms:Sign"))
@@ -230,19 +252,11 @@ public final class FunctionSecrets extends Construct {
         }
         List<String> secretActions = customerSecretActions(function);
         if (!secretActions.isEmpty()) {
-            secretActions.forEach(action -> role.addToPrincipalPolicy(allow(action, customerSecretsKey.getKeyArn())));
             customerSecretsKey.addToResourcePolicy(PolicyStatement.Builder.create()
                     .principals(List.of(role))
                     .actions(secretActions)
                     .resources(List.of("*"))
                     .build());
-        }
-        if (callsStripe(function)) {
-            role.addToPrincipalPolicy(allow("secretsmanager:GetSecretValue", stripeApiKey.getSecretArn()));
-            role.addToPrincipalPolicy(allow("secretsmanager:GetSecretValue", stripeWebhookSecret.getSecretArn()));
-        }
-        if (signsUnsubscribeLinks(function)) {
-            role.addToPrincipalPolicy(allow("secretsmanager:GetSecretValue", unsubscribeKeys.getSecretArn()));
         }
     }
 

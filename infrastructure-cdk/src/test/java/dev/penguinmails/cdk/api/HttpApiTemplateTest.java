@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import dev.penguinmails.cdk.SynthesizedStacks;
 import dev.penguinmails.cdk.SynthesizedStacks.Synthesized;
 import dev.penguinmails.cdk.TemplateJson;
-import dev.penguinmails.cdk.functions.FunctionFamily;
 import dev.penguinmails.topology.Topology.RoutedHttp;
 import software.amazon.awscdk.assertions.Match;
 
@@ -34,11 +33,11 @@ class HttpApiTemplateTest {
                         .findFirst().orElseThrow();
                 String integrationId = TemplateJson.referencedIds(route.at("/Properties/Target")).iterator().next();
                 JsonNode integration = s.json().properties(integrationId);
-                String aliasId = s.json().functionWithAlias(
-                        s.stage().functionName(routed.function(), routed.handler()), FunctionFamily.ALIAS).aliasId();
+                String aliasId = s.function(routed.function(), routed.handler()).aliasId();
                 assertThat(integration.path("IntegrationType").asText()).isEqualTo("AWS_PROXY");
                 assertThat(integration.path("PayloadFormatVersion").asText()).isEqualTo("2.0");
-                assertThat(TemplateJson.referencedId(integration.path("IntegrationUri")))
+                // The alias lives in the family's nested stack, which hands its ARN to the parent as an output.
+                assertThat(s.nestedId(routed.function().family(), integration.path("IntegrationUri")))
                         .as("route %s goes to %s's live alias", routed.route().routeKey(), routed.function().family())
                         .isEqualTo(aliasId);
             }
@@ -58,9 +57,9 @@ class HttpApiTemplateTest {
             assertThat(authorizer.path("EnableSimpleResponses").asBoolean()).isTrue();
             assertThat(authorizer.path("IdentitySource").get(0).asText()).isEqualTo("$request.header.Authorization");
             assertThat(authorizer.path("AuthorizerResultTtlInSeconds").asInt()).isEqualTo(routed.handler().resultTtlSeconds());
-            String aliasId = s.json().functionWithAlias(
-                    s.stage().functionName(routed.function(), routed.handler()), FunctionFamily.ALIAS).aliasId();
-            assertThat(authorizer.path("AuthorizerUri").toString()).as("invokes the authorizer's live alias").contains(aliasId);
+            String aliasId = s.function(routed.function(), routed.handler()).aliasId();
+            assertThat(s.nestedIds(routed.function().family(), authorizer.path("AuthorizerUri")))
+                    .as("invokes the authorizer's live alias").containsExactly(aliasId);
 
             Map<String, JsonNode> routes = s.json().resources("AWS::ApiGatewayV2::Route");
             s.topology().httpRoutes().forEach(r -> {
@@ -82,12 +81,18 @@ class HttpApiTemplateTest {
     void apiGatewayMayInvokeEachApiAliasThroughOnePermission() {
         for (Synthesized s : stacks()) {
             s.topology().functions().stream().filter(f -> f.httpApi().isPresent()).forEach(f -> {
-                String aliasId = s.json().functionWithAlias(
-                        s.stage().functionName(f, f.httpApi().get()), FunctionFamily.ALIAS).aliasId();
-                assertThat(s.json().resources("AWS::Lambda::Permission").values().stream()
+                String aliasId = s.function(f, f.httpApi().get()).aliasId();
+                // The permission lives beside the routes, in the parent, and names the alias through the nested
+                // stack's output; none may hide in the nested stack either.
+                long inParent = s.json().resources("AWS::Lambda::Permission").values().stream()
                         .filter(p -> p.at("/Properties/Principal").asText().equals("apigateway.amazonaws.com"))
-                        .filter(p -> aliasId.equals(TemplateJson.referencedId(p.at("/Properties/FunctionName")))))
-                        .as(f.family()).hasSize(1);
+                        .filter(p -> s.nestedIds(f.family(), p.at("/Properties/FunctionName")).equals(java.util.Set.of(aliasId)))
+                        .count();
+                long inNested = s.functions(f).resources("AWS::Lambda::Permission").values().stream()
+                        .filter(p -> p.at("/Properties/Principal").asText().equals("apigateway.amazonaws.com"))
+                        .filter(p -> aliasId.equals(TemplateJson.referencedId(p.at("/Properties/FunctionName"))))
+                        .count();
+                assertThat(inParent + inNested).as(f.family()).isEqualTo(1);
             });
         }
     }

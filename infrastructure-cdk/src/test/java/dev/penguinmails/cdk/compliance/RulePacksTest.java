@@ -12,7 +12,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.penguinmails.cdk.SynthesizedStacks;
 import dev.penguinmails.cdk.SynthesizedStacks.Synthesized;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Names;
+import software.amazon.awscdk.NestedStack;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
+import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 
 /**
@@ -57,28 +64,58 @@ class RulePacksTest {
     void bothPacksRanOverEveryResourceAndReportedThem() throws IOException {
         for (Synthesized s : stacks()) {
             Path assembly = Path.of(s.synthesis().assembly().getDirectory());
-            String stack = s.synthesis().stack().getStackName();
-            for (String pack : List.of(RulePacks.AWS_SOLUTIONS, RulePacks.SERVERLESS)) {
-                Path report = assembly.resolve(pack + "-" + stack + "-NagReport.csv");
-                assertThat(report).as("%s report of %s", pack, stack).isRegularFile();
-                List<String> lines = Files.readAllLines(report);
-                assertThat(lines).anyMatch(l -> l.contains(COMPLIANT));
-                // A suppressed finding is reported with the reason it is safe.
-                assertThat(lines).filteredOn(l -> l.contains(SUPPRESSED)).allSatisfy(l ->
-                        assertThat(l.split(SUPPRESSED, 2)[1].length()).as(l).isGreaterThan(40));
+            for (String stack : reportedStacks(s)) {
+                for (String pack : List.of(RulePacks.AWS_SOLUTIONS, RulePacks.SERVERLESS)) {
+                    Path report = assembly.resolve(pack + "-" + stack + "-NagReport.csv");
+                    assertThat(report).as("%s report of %s", pack, stack).isRegularFile();
+                    List<String> lines = Files.readAllLines(report);
+                    assertThat(lines).anyMatch(l -> l.contains(COMPLIANT));
+                    // A suppressed finding is reported with the reason it is safe.
+                    assertThat(lines).filteredOn(l -> l.contains(SUPPRESSED)).allSatisfy(l ->
+                            assertThat(l.split(SUPPRESSED, 2)[1].length()).as(l).isGreaterThan(40));
+                }
             }
         }
+    }
+
+    /**
+     * The packs check each family's nested stack too, and a finding there fails the synth like one in the parent:
+     * cdk-nag reports it on the parent's artifact, which is what {@link #noErrorOrWarningOfEitherPackIsLeftUnsuppressed}
+     * reads. A queue without TLS enforcement or a dead-letter queue, deliberately left unsuppressed in a nested stack.
+     */
+    @Test
+    void aFindingInANestedStackIsReportedOnTheParent() {
+        App app = new App(AppProps.builder().outdir(SynthesizedStacks.targetDirectory().resolve("cdk-nag-nested.out")
+                .toString()).build());
+        Stack parent = new Stack(app, "NagParent");
+        NestedStack nested = new NestedStack(parent, "SomeFunctions");
+        new Queue(nested, "Careless");
+        RulePacks.check(app);
+        CloudAssembly assembly = app.synth();
+        List<String> errors = assembly.getStackByName("NagParent").getMessages().stream()
+                .filter(m -> m.getLevel() == SynthesisMessageLevel.ERROR)
+                .filter(m -> m.getId().contains("SomeFunctions/Careless"))
+                .map(m -> rule(m)).toList();
+        assertThat(errors).contains("AwsSolutions-SQS4", "Serverless-SQSRedrivePolicy");
+    }
+
+    /** The stacks cdk-nag writes a report for: the parent and each family's nested stack (named by its unique id). */
+    private static List<String> reportedStacks(Synthesized s) {
+        List<String> names = new ArrayList<>(List.of(s.synthesis().stack().getStackName()));
+        s.synthesis().stack().nestedStacks().values().forEach(n -> names.add(Names.uniqueId(n)));
+        return names;
     }
 
     @Test
     void theFixesHoldRatherThanBeingSuppressed() throws IOException {
         for (Synthesized s : stacks()) {
             Path assembly = Path.of(s.synthesis().assembly().getDirectory());
-            String stack = s.synthesis().stack().getStackName();
             List<String> suppressed = new ArrayList<>();
-            for (String pack : List.of(RulePacks.AWS_SOLUTIONS, RulePacks.SERVERLESS)) {
-                Files.readAllLines(assembly.resolve(pack + "-" + stack + "-NagReport.csv")).stream()
-                        .filter(l -> l.contains(SUPPRESSED)).forEach(suppressed::add);
+            for (String stack : reportedStacks(s)) {
+                for (String pack : List.of(RulePacks.AWS_SOLUTIONS, RulePacks.SERVERLESS)) {
+                    Files.readAllLines(assembly.resolve(pack + "-" + stack + "-NagReport.csv")).stream()
+                            .filter(l -> l.contains(SUPPRESSED)).forEach(suppressed::add);
+                }
             }
             for (String fixed : List.of("Serverless-EventBusDLQ", "AwsSolutions-L1", "Serverless-LambdaLatestVersion",
                     "Serverless-LambdaTracing", "Serverless-LambdaAsyncFailureDestination", "AwsSolutions-S1")) {

@@ -63,11 +63,8 @@ class EnvironmentParityTest {
     void everyRoleGrantsTheActionsOfItsAccessAndNoOthers() {
         for (Synthesized s : List.of(SynthesizedStacks.penguinMails(), SynthesizedStacks.sample())) {
             for (FunctionSpec family : s.topology().functions()) {
-                EntryPoint any = family.entryPoints().findFirst().orElseThrow();
-                String roleId = TemplateJson.referencedId(s.json().properties(
-                        s.json().functionWithAlias(s.stage().functionName(family, any), FunctionFamily.ALIAS).functionId())
-                        .path("Role"));
-                Set<String> granted = TemplateJson.actions(s.json().statementsOfRole(roleId).stream()
+                String roleId = s.roleOf(family);
+                Set<String> granted = TemplateJson.actions(s.statementsOfRole(roleId).stream()
                                 .filter(st -> TemplateJson.referencedIds(st.path("Resource")).stream()
                                         .noneMatch(id -> id.startsWith(DEAD_LETTERS)))
                                 .toList())
@@ -79,9 +76,7 @@ class EnvironmentParityTest {
     }
 
     private static JsonNode environment(Synthesized s, FunctionSpec family, EntryPoint entryPoint) {
-        String functionId = s.json().functionWithAlias(s.stage().functionName(family, entryPoint), FunctionFamily.ALIAS)
-                .functionId();
-        return s.json().properties(functionId).at("/Environment/Variables");
+        return s.functionProperties(family, entryPoint).at("/Environment/Variables");
     }
 
     private static StageSettings settings(Synthesized s) {

@@ -32,13 +32,14 @@ class FunctionsTemplateTest {
     @Test
     void everyEntryPointIsAJava25LambdaWithSnapStartTracingAndALiveAliasOnItsPublishedVersion() {
         for (Synthesized s : stacks()) {
-            Set<String> topologyFunctions = new HashSet<>();
             for (FunctionSpec family : s.topology().functions()) {
+                TemplateJson nested = s.functions(family);
+                Set<String> topologyFunctions = new HashSet<>();
                 family.entryPoints().forEach(entryPoint -> {
                     String name = s.stage().functionName(family, entryPoint);
-                    FunctionWithAlias fn = s.json().functionWithAlias(name, FunctionFamily.ALIAS);
+                    FunctionWithAlias fn = nested.functionWithAlias(name, FunctionFamily.ALIAS);
                     topologyFunctions.add(fn.functionId());
-                    JsonNode p = s.json().properties(fn.functionId());
+                    JsonNode p = nested.properties(fn.functionId());
                     assertThat(p.path("Runtime").asText()).as(name).isEqualTo("java25")
                             .isEqualTo(FunctionFamily.RUNTIME.getName());
                     assertThat(p.at("/TracingConfig/Mode").asText()).as(name).isEqualTo("Active");
@@ -47,18 +48,19 @@ class FunctionsTemplateTest {
                     assertThat(p.path("Timeout").asInt()).as(name).isEqualTo(family.timeoutSeconds());
                     assertThat(p.at("/SnapStart/ApplyOn").asText()).as(name).isEqualTo("PublishedVersions");
 
-                    String versionId = TemplateJson.referencedId(s.json().properties(fn.aliasId()).path("FunctionVersion"));
-                    JsonNode version = s.json().resource(versionId);
+                    String versionId = TemplateJson.referencedId(nested.properties(fn.aliasId()).path("FunctionVersion"));
+                    JsonNode version = nested.resource(versionId);
                     assertThat(version.path("Type").asText()).isEqualTo("AWS::Lambda::Version");
                     assertThat(TemplateJson.referencedId(version.at("/Properties/FunctionName"))).isEqualTo(fn.functionId());
                 });
+                // A family's nested stack holds its own Lambdas and nothing else's.
+                assertThat(topologyFunctions).as(family.family()).hasSize((int) family.entryPoints().count());
+                assertThat(nested.resources("AWS::Lambda::Function").keySet()).as(family.family())
+                        .isEqualTo(topologyFunctions);
             }
-            long entryPoints = s.topology().functions().stream().mapToLong(f -> f.entryPoints().count()).sum();
-            assertThat(topologyFunctions).hasSize((int) entryPoints);
             // Anything else is CDK's own bucket-emptying helper (outside production only) or its handler that
             // configures bucket notifications while the stack deploys.
-            assertThat(s.json().resources("AWS::Lambda::Function").keySet().stream()
-                    .filter(id -> !topologyFunctions.contains(id)))
+            assertThat(s.json().resources("AWS::Lambda::Function").keySet())
                     .allSatisfy(id -> assertThat(id).matches(
                             "(CustomS3AutoDeleteObjectsCustomResourceProvider|" + ObjectBuckets.NOTIFICATION_HANDLER + ").*"));
         }
@@ -72,8 +74,7 @@ class FunctionsTemplateTest {
                 Set<String> familyRoles = new HashSet<>();
                 Set<String> codeKeys = new HashSet<>();
                 family.entryPoints().forEach(e -> {
-                    JsonNode p = s.json().properties(s.json().functionWithAlias(
-                            s.stage().functionName(family, e), FunctionFamily.ALIAS).functionId());
+                    JsonNode p = s.functionProperties(family, e);
                     familyRoles.add(TemplateJson.referencedId(p.path("Role")));
                     codeKeys.add(p.at("/Code/S3Key").asText());
                 });
@@ -91,8 +92,7 @@ class FunctionsTemplateTest {
             for (FunctionSpec family : s.topology().functions()) {
                 family.entryPoints().forEach(e -> {
                     String name = s.stage().functionName(family, e);
-                    JsonNode env = s.json().properties(s.json().functionWithAlias(name, FunctionFamily.ALIAS).functionId())
-                            .at("/Environment/Variables");
+                    JsonNode env = s.functionProperties(family, e).at("/Environment/Variables");
                     assertThat(env.path(var(ConfigKeys.STAGE)).asText()).isEqualTo(s.stage().name());
                     assertThat(env.path(var(ConfigKeys.FUNCTION_TIMEOUT_SECONDS)).asText())
                             .isEqualTo(Integer.toString(family.timeoutSeconds()));
@@ -129,12 +129,13 @@ class FunctionsTemplateTest {
     @Test
     void everyQueueHandlerIsAnEventSourceMappingOnItsAliasReportingBatchItemFailures() {
         for (Synthesized s : stacks()) {
-            Map<String, JsonNode> mappings = s.json().resources("AWS::Lambda::EventSourceMapping");
-            long handlers = s.topology().functions().stream().mapToLong(f -> f.queueHandlers().size()).sum();
-            assertThat(mappings).hasSize((int) handlers);
-            mappings.values().forEach(m -> assertThat(TemplateJson.oneOrMany(m.at("/Properties/FunctionResponseTypes")))
-                    .extracting(JsonNode::asText).contains("ReportBatchItemFailures"));
+            assertThat(s.json().resources("AWS::Lambda::EventSourceMapping")).as("none in the parent").isEmpty();
             for (FunctionSpec family : s.topology().functions()) {
+                TemplateJson nested = s.functions(family);
+                Map<String, JsonNode> mappings = nested.resources("AWS::Lambda::EventSourceMapping");
+                assertThat(mappings).as(family.family()).hasSize(family.queueHandlers().size());
+                mappings.values().forEach(m -> assertThat(TemplateJson.oneOrMany(m.at("/Properties/FunctionResponseTypes")))
+                        .extracting(JsonNode::asText).contains("ReportBatchItemFailures"));
                 for (QueueHandler handler : family.queueHandlers()) {
                     String aliasId = alias(s, family, handler).aliasId();
                     String queueId = queueId(s, handler.queue());
@@ -142,7 +143,7 @@ class FunctionsTemplateTest {
                             .filter(m -> TemplateJson.refersTo(m.at("/Properties/FunctionName"), aliasId)).toList();
                     assertThat(mine).as(handler.name()).hasSize(1);
                     JsonNode p = mine.get(0).path("Properties");
-                    assertThat(TemplateJson.referencedId(p.path("EventSourceArn"))).isEqualTo(queueId);
+                    assertThat(nested.parentId(p.path("EventSourceArn"))).isEqualTo(queueId);
                     assertThat(p.path("BatchSize").asInt()).isEqualTo(handler.batchSize());
                     assertThat(p.path("MaximumBatchingWindowInSeconds").asInt(0)).isEqualTo(handler.maxBatchingWindowSeconds());
                     assertThat(p.at("/ScalingConfig/MaximumConcurrency").asInt()).isEqualTo(handler.maximumConcurrency());
@@ -155,15 +156,16 @@ class FunctionsTemplateTest {
     void everyScheduledHandlerIsAScheduleRuleOnTheDefaultBusInvokingItsAlias() {
         Synthesized s = SynthesizedStacks.sample();
         for (FunctionSpec family : s.topology().functions()) {
+            TemplateJson nested = s.functions(family);
             for (ScheduledHandler handler : family.scheduledHandlers()) {
-                String ruleId = s.json().logicalIdByName("AWS::Events::Rule", "Name", s.stage().functionName(family, handler));
-                JsonNode rule = s.json().properties(ruleId);
+                String ruleId = nested.logicalIdByName("AWS::Events::Rule", "Name", s.stage().functionName(family, handler));
+                JsonNode rule = nested.properties(ruleId);
                 String aliasId = alias(s, family, handler).aliasId();
                 assertThat(rule.path("ScheduleExpression").asText()).isEqualTo(handler.scheduleExpression());
                 assertThat(rule.has("EventBusName")).as("default bus").isFalse();
                 assertThat(TemplateJson.oneOrMany(rule.path("Targets")))
                         .singleElement().satisfies(t -> assertThat(TemplateJson.referencedId(t.path("Arn"))).isEqualTo(aliasId));
-                assertThat(s.json().resources("AWS::Lambda::Permission").values())
+                assertThat(nested.resources("AWS::Lambda::Permission").values())
                         .anySatisfy(perm -> {
                             assertThat(perm.at("/Properties/Principal").asText()).isEqualTo("events.amazonaws.com");
                             assertThat(TemplateJson.referencedId(perm.at("/Properties/FunctionName"))).isEqualTo(aliasId);
@@ -174,7 +176,7 @@ class FunctionsTemplateTest {
         // The real topology's schedules are wired the same way.
         Synthesized real = SynthesizedStacks.penguinMails();
         real.topology().functions().forEach(f -> f.scheduledHandlers().forEach(h ->
-                assertThat(real.json().properties(real.json().logicalIdByName("AWS::Events::Rule", "Name",
+                assertThat(real.functions(f).properties(real.functions(f).logicalIdByName("AWS::Events::Rule", "Name",
                         real.stage().functionName(f, h))).path("ScheduleExpression").asText())
                         .isEqualTo(h.scheduleExpression())));
     }
@@ -182,7 +184,7 @@ class FunctionsTemplateTest {
     @Test
     void noPolicyAnywhereGrantsEveryActionOrEveryResourceButXRayWhichHasNoResources() {
         for (Synthesized s : stacks()) {
-            List<JsonNode> statements = s.json().policyStatements();
+            List<JsonNode> statements = s.policyStatements();
             assertThat(statements).isNotEmpty();
             assertThat(statements).allSatisfy(st -> {
                 assertThat(TemplateJson.actions(st).toList()).as("%s", st).doesNotContain("*");
@@ -200,10 +202,8 @@ class FunctionsTemplateTest {
     void eachFamilyRoleGrantsExactlyWhatItsAccessNames() {
         Synthesized s = SynthesizedStacks.sample();
         for (FunctionSpec family : s.topology().functions()) {
-            EntryPoint any = family.entryPoints().findFirst().orElseThrow();
-            String roleId = TemplateJson.referencedId(s.json().properties(
-                    s.json().functionWithAlias(s.stage().functionName(family, any), FunctionFamily.ALIAS).functionId()).path("Role"));
-            List<JsonNode> statements = s.json().statementsOfRole(roleId);
+            String roleId = s.roleOf(family);
+            List<JsonNode> statements = s.statementsOfRole(roleId);
             FunctionSpec.Access access = family.access();
 
             Set<String> tableIds = resourcesOf(statements, "dynamodb:PutItem");
@@ -244,7 +244,7 @@ class FunctionsTemplateTest {
     }
 
     private static FunctionWithAlias alias(Synthesized s, FunctionSpec family, EntryPoint entryPoint) {
-        return s.json().functionWithAlias(s.stage().functionName(family, entryPoint), FunctionFamily.ALIAS);
+        return s.function(family, entryPoint);
     }
 
     private static String var(String key) {

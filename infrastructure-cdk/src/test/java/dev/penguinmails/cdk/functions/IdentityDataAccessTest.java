@@ -24,25 +24,26 @@ class IdentityDataAccessTest {
         String tableId = s.json().logicalIdByName("AWS::DynamoDB::Table", "TableName",
                 s.stage().resourceName(PenguinMailsTopology.IDENTITY));
         FunctionSpec identity = s.topology().function(PenguinMailsTopology.IDENTITY).orElseThrow();
-        String identityRole = TemplateJson.referencedId(s.json().properties(s.json().functionWithAlias(
-                s.stage().functionName(identity, identity.entryPoints().findFirst().orElseThrow()),
-                FunctionFamily.ALIAS).functionId()).path("Role"));
+        String identityRole = s.roleOf(identity);
 
-        Map<String, JsonNode> policies = s.json().resources("AWS::IAM::Policy");
         int grants = 0;
-        for (JsonNode policy : policies.values()) {
-            JsonNode properties = policy.path("Properties");
-            for (JsonNode statement : TemplateJson.oneOrMany(properties.at("/PolicyDocument/Statement"))) {
-                if (TemplateJson.refersTo(statement.path("Resource"), tableId)) {
-                    grants++;
-                    assertThat(TemplateJson.oneOrMany(properties.path("Roles")))
-                            .as("roles granted %s on identity's table", TemplateJson.actions(statement).toList())
-                            .allSatisfy(role -> assertThat(TemplateJson.referencedId(role)).isEqualTo(identityRole));
+        // Every template: the parent and each family's nested stack, whose parameters lead back to the parent.
+        for (TemplateJson template : s.allJson()) {
+            Map<String, JsonNode> policies = template.resources("AWS::IAM::Policy");
+            for (JsonNode policy : policies.values()) {
+                JsonNode properties = template.inParent(policy.path("Properties"));
+                for (JsonNode statement : TemplateJson.oneOrMany(properties.at("/PolicyDocument/Statement"))) {
+                    if (TemplateJson.refersTo(statement.path("Resource"), tableId)) {
+                        grants++;
+                        assertThat(TemplateJson.oneOrMany(properties.path("Roles")))
+                                .as("roles granted %s on identity's table", TemplateJson.actions(statement).toList())
+                                .allSatisfy(role -> assertThat(TemplateJson.referencedIds(role)).containsExactly(identityRole));
+                    }
                 }
             }
+            assertThat(template.resources("AWS::IAM::Role").values()).allSatisfy(role ->
+                    assertThat(TemplateJson.refersTo(template.inParent(role.at("/Properties/Policies")), tableId)).isFalse());
         }
         assertThat(grants).as("identity itself is granted its table").isPositive();
-        assertThat(s.json().resources("AWS::IAM::Role").values())
-                .allSatisfy(role -> assertThat(TemplateJson.refersTo(role.at("/Properties/Policies"), tableId)).isFalse());
     }
 }

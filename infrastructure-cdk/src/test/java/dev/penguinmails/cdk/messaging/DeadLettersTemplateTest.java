@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import dev.penguinmails.cdk.SynthesizedStacks;
 import dev.penguinmails.cdk.SynthesizedStacks.Synthesized;
 import dev.penguinmails.cdk.TemplateJson;
-import dev.penguinmails.cdk.functions.FunctionFamily;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.ScheduledHandler;
 
@@ -26,14 +25,23 @@ class DeadLettersTemplateTest {
         for (Synthesized s : stacks()) {
             String dlq = queueId(s, "undelivered-events");
             Map<String, JsonNode> rules = s.json().resources("AWS::Events::Rule");
-            // The topology's rules, the schedules and the SES forwarding rule.
-            assertThat(rules).hasSizeGreaterThan(s.topology().rules().size());
+            // The topology's rules and the SES forwarding rule here, the schedules in their families' nested stacks.
+            assertThat(rules.size() + s.familyJson().values().stream().mapToInt(t -> t.resources("AWS::Events::Rule").size()).sum())
+                    .isGreaterThan(s.topology().rules().size());
             rules.forEach((ruleId, rule) -> {
                 List<JsonNode> targets = TemplateJson.oneOrMany(rule.at("/Properties/Targets"));
                 assertThat(targets).as(ruleId).isNotEmpty().allSatisfy(target ->
                         assertThat(TemplateJson.referencedId(target.at("/DeadLetterConfig/Arn"))).as(ruleId).isEqualTo(dlq));
-                assertThat(grantsRule(s, dlq, ruleId)).as("the DLQ lets rule %s deliver", ruleId).isTrue();
+                assertThat(grantsRule(s, dlq, sourceArn -> ruleId.equals(TemplateJson.referencedId(sourceArn))))
+                        .as("the DLQ lets rule %s deliver", ruleId).isTrue();
             });
+            s.familyJson().forEach((family, nested) -> nested.resources("AWS::Events::Rule").forEach((ruleId, rule) -> {
+                List<JsonNode> targets = TemplateJson.oneOrMany(rule.at("/Properties/Targets"));
+                assertThat(targets).as(ruleId).isNotEmpty().allSatisfy(target ->
+                        assertThat(nested.parentId(target.at("/DeadLetterConfig/Arn"))).as(ruleId).isEqualTo(dlq));
+                assertThat(grantsRule(s, dlq, sourceArn -> s.nestedIds(family, sourceArn).equals(java.util.Set.of(ruleId))))
+                        .as("the DLQ lets rule %s of %s deliver", ruleId, family).isTrue();
+            }));
             s.topology().rules().forEach(spec -> {
                 JsonNode rule = s.json().properties(s.json().logicalIdByName("AWS::Events::Rule", "Name",
                         s.stage().resourceName(spec.name())));
@@ -49,13 +57,15 @@ class DeadLettersTemplateTest {
     void aScheduledRunThatStillFailsAfterItsRetriesGoesToTheFailedInvocationsQueue() {
         for (Synthesized s : stacks()) {
             String failed = queueId(s, "failed-invocations");
-            Map<String, JsonNode> configs = s.json().resources("AWS::Lambda::EventInvokeConfig");
             long scheduled = s.topology().functions().stream().mapToLong(f -> f.scheduledHandlers().size()).sum();
             assertThat(scheduled).isPositive();
-            assertThat(configs).hasSize((int) scheduled);
+            assertThat(s.json().resources("AWS::Lambda::EventInvokeConfig")).as("none in the parent").isEmpty();
             for (FunctionSpec family : s.topology().functions()) {
+                TemplateJson nested = s.functions(family);
+                Map<String, JsonNode> configs = nested.resources("AWS::Lambda::EventInvokeConfig");
+                assertThat(configs).as(family.family()).hasSize(family.scheduledHandlers().size());
                 for (ScheduledHandler handler : family.scheduledHandlers()) {
-                    var fn = s.json().functionWithAlias(s.stage().functionName(family, handler), FunctionFamily.ALIAS);
+                    var fn = s.function(family, handler);
                     String functionId = fn.functionId();
                     JsonNode config = configs.values().stream()
                             .map(c -> c.path("Properties"))
@@ -63,11 +73,11 @@ class DeadLettersTemplateTest {
                             .findFirst().orElseThrow(() -> new AssertionError("no async config for " + handler.name()));
                     // The live alias, which the schedule invokes: CloudFormation reads its name from the alias ARN.
                     assertThat(TemplateJson.referencedIds(config.path("Qualifier"))).containsExactly(fn.aliasId());
-                    JsonNode target = TemplateJson.oneOrMany(s.json().properties(s.json().logicalIdByName(
+                    JsonNode target = TemplateJson.oneOrMany(nested.properties(nested.logicalIdByName(
                             "AWS::Events::Rule", "Name", s.stage().functionName(family, handler))).path("Targets")).get(0);
                     assertThat(target.at("/RetryPolicy/MaximumRetryAttempts").asInt())
                             .isEqualTo(DeadLetters.INVOCATION_RETRY_ATTEMPTS);
-                    assertThat(TemplateJson.referencedId(config.at("/DestinationConfig/OnFailure/Destination")))
+                    assertThat(nested.parentId(config.at("/DestinationConfig/OnFailure/Destination")))
                             .isEqualTo(failed);
                     assertThat(config.path("MaximumRetryAttempts").asInt()).isEqualTo(DeadLetters.INVOCATION_RETRY_ATTEMPTS);
                 }
@@ -95,14 +105,15 @@ class DeadLettersTemplateTest {
         }
     }
 
-    private static boolean grantsRule(Synthesized s, String queueId, String ruleId) {
+    /** Whether the queue's policy lets EventBridge send from the rule whose ARN {@code fromRule} accepts. */
+    private static boolean grantsRule(Synthesized s, String queueId, java.util.function.Predicate<JsonNode> fromRule) {
         return s.json().resources("AWS::SQS::QueuePolicy").values().stream()
                 .filter(p -> TemplateJson.oneOrMany(p.at("/Properties/Queues")).stream()
                         .anyMatch(q -> queueId.equals(TemplateJson.referencedId(q))))
                 .flatMap(p -> TemplateJson.oneOrMany(p.at("/Properties/PolicyDocument/Statement")).stream())
                 .anyMatch(st -> st.at("/Principal/Service").asText().equals("events.amazonaws.com")
                         && TemplateJson.actions(st).toList().equals(List.of("sqs:SendMessage"))
-                        && ruleId.equals(TemplateJson.referencedId(st.at("/Condition/ArnEquals/aws:SourceArn"))));
+                        && fromRule.test(st.at("/Condition/ArnEquals/aws:SourceArn")));
     }
 
     private static String queueId(Synthesized s, String logicalQueue) {

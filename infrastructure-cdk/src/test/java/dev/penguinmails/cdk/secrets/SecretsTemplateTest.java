@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.penguinmails.cdk.SynthesizedStacks;
 import dev.penguinmails.cdk.SynthesizedStacks.Synthesized;
 import dev.penguinmails.cdk.TemplateJson;
-import dev.penguinmails.cdk.functions.FunctionFamily;
 import dev.penguinmails.topology.ConfigKeys;
-import dev.penguinmails.topology.EntryPoint;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.PenguinMailsTopology;
 
@@ -63,9 +61,7 @@ class SecretsTemplateTest {
     }
 
     private static String roleOf(Synthesized s, FunctionSpec family) {
-        EntryPoint any = family.entryPoints().findFirst().orElseThrow();
-        return TemplateJson.referencedId(s.json().properties(s.json().functionWithAlias(
-                s.stage().functionName(family, any), FunctionFamily.ALIAS).functionId()).path("Role"));
+        return s.roleOf(family);
     }
 
     private static String var(String key) {
@@ -99,7 +95,7 @@ class SecretsTemplateTest {
             assertThat(secret.has("Name")).as("a generated name cannot collide with a retained secret").isFalse();
 
             // No function is handed a key or secret value; they get ARNs only.
-            s.json().resources("AWS::Lambda::Function").values().forEach(fn -> {
+            s.allJson().stream().flatMap(t -> t.resources("AWS::Lambda::Function").values().stream()).forEach(fn -> {
                 JsonNode env = fn.at("/Properties/Environment/Variables");
                 assertThat(env.has(var(ConfigKeys.CURSOR_SECRET))).isFalse();
                 assertThat(env.has(var(ConfigKeys.ACCESS_TOKEN_SIGNING_KEY))).isFalse();
@@ -134,8 +130,7 @@ class SecretsTemplateTest {
                 boolean verifier = FunctionSecrets.verifiesAccessTokens(family);
                 family.entryPoints().forEach(e -> {
                     String name = s.stage().functionName(family, e);
-                    JsonNode env = s.json().properties(s.json().functionWithAlias(name, FunctionFamily.ALIAS).functionId())
-                            .at("/Environment/Variables");
+                    JsonNode env = s.functionProperties(family, e).at("/Environment/Variables");
                     JsonNode verification = env.path(var(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KMS_KEY));
                     assertThat(env.has(var(ConfigKeys.ACCESS_TOKEN_VERIFICATION_KMS_KEY))).as(name).isEqualTo(verifier);
                     if (verifier) {
@@ -160,7 +155,7 @@ class SecretsTemplateTest {
             String keyId = keyId(s);
             String secretId = secretId(s);
             for (FunctionSpec family : s.topology().functions()) {
-                List<JsonNode> statements = s.json().statementsOfRole(roleOf(s, family));
+                List<JsonNode> statements = s.statementsOfRole(roleOf(s, family));
                 if (FunctionSecrets.verifiesAccessTokens(family)) {
                     assertThat(resourcesOf(statements, "kms:GetPublicKey")).as(family.family()).containsExactly(keyId);
                 }
@@ -186,7 +181,7 @@ class SecretsTemplateTest {
                 }
             }
             // Nothing else in the template may sign with any key.
-            long signers = s.json().policyStatements().stream().filter(st -> TemplateJson.actions(st).anyMatch("kms:Sign"::equals)).count();
+            long signers = s.policyStatements().stream().filter(st -> TemplateJson.actions(st).anyMatch("kms:Sign"::equals)).count();
             assertThat(signers).isEqualTo(s.topology().functions().stream().filter(FunctionSecrets::issuesAccessTokens).count());
         }
         FunctionSpec identity = PenguinMailsTopology.define().function(PenguinMailsTopology.IDENTITY).orElseThrow();
@@ -247,7 +242,7 @@ class SecretsTemplateTest {
             for (FunctionSpec family : s.topology().functions()) {
                 List<String> actions = FunctionSecrets.customerSecretActions(family);
                 String role = roleOf(s, family);
-                List<JsonNode> statements = s.json().statementsOfRole(role);
+                List<JsonNode> statements = s.statementsOfRole(role);
                 Set<String> byKey = TemplateJson.actions(statements.stream()
                         .filter(st -> TemplateJson.referencedIds(st.path("Resource")).contains(keyId)).toList())
                         .collect(Collectors.toSet());
@@ -257,8 +252,7 @@ class SecretsTemplateTest {
                                 .anyMatch(p -> TemplateJson.referencedIds(p).contains(role))).toList();
                 assertThat(granted).as("key policy for %s", family.family()).hasSize(actions.isEmpty() ? 0 : 1);
                 family.entryPoints().forEach(e -> {
-                    JsonNode env = s.json().properties(s.json().functionWithAlias(s.stage().functionName(family, e),
-                            FunctionFamily.ALIAS).functionId()).at("/Environment/Variables");
+                    JsonNode env = s.functionProperties(family, e).at("/Environment/Variables");
                     assertThat(env.has(var(ConfigKeys.CUSTOMER_SECRETS_KEY))).as(family.family()).isEqualTo(!actions.isEmpty());
                     assertThat(env.has(var(ConfigKeys.CUSTOMER_SECRETS_LOCAL_KEY))).isFalse();
                 });

@@ -52,7 +52,7 @@ class QueryDatabaseTemplateTest {
     @Test
     void onlyTheFamiliesThatNameADatabaseMayConnectToItsProxy() {
         Synthesized s = SynthesizedStacks.penguinMails();
-        List<JsonNode> connects = s.json().policyStatements().stream()
+        List<JsonNode> connects = s.policyStatements().stream()
                 .filter(st -> TemplateJson.actions(st).anyMatch("rds-db:connect"::equals)).toList();
         long families = s.topology().functions().stream().filter(f -> !f.access().databases().isEmpty()).count();
         assertThat(families).isPositive();
