@@ -14,7 +14,7 @@ REPO=${MVN_REPO:+-Dmaven.repo.local=$MVN_REPO}
 {
   echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# $0 $*"
-  mvn -B -o $REPO -Dpenguinmails.node-modules="${NODE_MODULES:-$ROOT/node_modules}" -pl functions/sending test \
+  mvn -B -o $REPO -Dpenguinmails.node-modules="${NODE_MODULES:-$ROOT/node_modules}" -DargLine= -pl functions/sending test \
     -Dtest=CampaignSendBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.recipients="${1:-100000}" -Dbench.raw="${2:-${1:-100000}}" -Dbench.mailboxes="${3:-20}" \
     -Dbench.threads="${4:-8}" -Dbench.timeout-minutes="${5:-120}" \

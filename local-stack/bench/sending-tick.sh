@@ -14,7 +14,7 @@ REPO=${MVN_REPO:+-Dmaven.repo.local=$MVN_REPO}
 {
   echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "# $0 $*"
-  mvn -B -o $REPO -Dpenguinmails.node-modules="${NODE_MODULES:-$ROOT/node_modules}" -pl functions/sending test \
+  mvn -B -o $REPO -Dpenguinmails.node-modules="${NODE_MODULES:-$ROOT/node_modules}" -DargLine= -pl functions/sending test \
     -Dtest=SchedulerTickBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.workspaces="${1:-100}" -Dbench.mailboxes="${2:-100}" -Dbench.enrolments="${3:-50}" -Dbench.ticks="${4:-4}" \
     | grep --line-buffered -E 'BENCH|Tests run:|BUILD|ERROR'

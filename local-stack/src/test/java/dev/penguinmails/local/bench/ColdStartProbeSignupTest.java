@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.penguinmails.local.FixtureAccess;
 import dev.penguinmails.local.FunctionClasspath;
 import dev.penguinmails.local.LocalStack;
-import dev.penguinmails.local.LocalStackOptions;
+import dev.penguinmails.local.e2e.SharedLocalStack;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.topology.AuthorizerHandler;
 import dev.penguinmails.topology.EntryPoint;
@@ -21,9 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,24 +29,18 @@ import org.junit.jupiter.api.Test;
  * paused, the HTTP API probe signs up, and the queue probe then handles that signup's event, which sends
  * the verification email.
  */
-@Tag("integration")
+@SharedLocalStack
 class ColdStartProbeSignupTest {
     private static final Pattern EMAIL = Pattern.compile("cold-[0-9a-f]+@example\\.com");
     private static final Topology TOPOLOGY = PenguinMailsTopology.define();
     private static final Path SAMPLES = FixtureAccess.projectRoot().resolve(QueueFeed.SAMPLES);
     private static LocalStack stack;
 
+    // The probes run each entry point cold in a class loader of their own, so a stack whose functions other
+    // classes have warmed measures the same; they pause only the poller of the queue they probe, and resume it.
     @BeforeAll
-    static void start() {
-        stack = LocalStack.start(LocalStackOptions.ephemeral(FixtureAccess.projectRoot())
-                .withLocalAws(TestAws.shared(), "probe-e2e-"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.stop();
-        }
+    static void start(LocalStack shared) {
+        stack = shared;
     }
 
     @Test

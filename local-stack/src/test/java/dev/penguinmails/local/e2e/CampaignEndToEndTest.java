@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.penguinmails.local.FixtureAccess;
 import dev.penguinmails.local.LocalStack;
-import dev.penguinmails.local.LocalStackOptions;
 import dev.penguinmails.local.functions.Outcome;
 import dev.penguinmails.local.schedules.ScheduledJob;
 import dev.penguinmails.shared.ids.Ids;
@@ -35,10 +34,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 
@@ -54,7 +51,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  * <p>The free plan allows one mailbox per workspace, so each scenario has its own workspace, and the pool of two
  * mailboxes comes after an upgrade to Growth through the local Stripe stand-in.
  */
-@Tag("integration")
+@SharedLocalStack
 class CampaignEndToEndTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
@@ -62,17 +59,9 @@ class CampaignEndToEndTest {
     private static StackAccounts accounts;
 
     @BeforeAll
-    static void start() {
-        stack = LocalStack.start(LocalStackOptions.ephemeral(FixtureAccess.projectRoot())
-                .withLocalAws(TestAws.shared(), "campaign-e2e-"));
-        accounts = new StackAccounts(stack.apiBaseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.stop();
-        }
+    static void start(LocalStack shared, StackAccounts sharedAccounts) {
+        stack = shared;
+        accounts = sharedAccounts;
     }
 
     @Test
