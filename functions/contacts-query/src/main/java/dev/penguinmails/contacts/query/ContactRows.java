@@ -76,10 +76,20 @@ public class ContactRows {
         }
     }
 
-    /** Version and deletion of every row of the workspace, by contact id. */
-    public Map<String, Held> versions(Connection c) throws SQLException {
+    /**
+     * Version and deletion of the workspace's rows whose contact id is after {@code after} and, unless
+     * {@code upTo} is null, at most {@code upTo}, by contact id. Ids compare byte by byte ({@code COLLATE "C"}),
+     * as DynamoDB orders its sort keys, so a page of the contacts table and this range hold the same ids.
+     */
+    public Map<String, Held> versions(Connection c, String after, String upTo) throws SQLException {
         Map<String, Held> held = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT contact_id, version, deleted FROM contacts")) {
+        String sql = "SELECT contact_id, version, deleted FROM contacts WHERE contact_id COLLATE \"C\" > ?"
+                + (upTo == null ? "" : " AND contact_id COLLATE \"C\" <= ?");
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, after);
+            if (upTo != null) {
+                s.setString(2, upTo);
+            }
             s.setFetchSize(10_000);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {

@@ -39,7 +39,7 @@ class ReconciliationTest extends QueryApiTest {
         Reconciliation.Summary first = new ReconciliationJob(context).execute(new ScheduledEvent());
 
         assertThat(first.checked()).isGreaterThanOrEqualTo(3);
-        assertThat(context.getBean(Reconciliation.class).workspace(ws)).isEqualTo(new Reconciliation.Summary(1, 3, 0, 0, 0, 0));
+        assertThat(context.getBean(Reconciliation.class).workspace(ws)).isEqualTo(new Reconciliation.Summary(1, 3, 0, 0, 0, 0, null));
         assertThat(row(ws, lost.contactId())).containsEntry("version", 1L).containsEntry("deleted", false);
         assertThat((String) row(ws, lost.contactId()).get("custom")).contains("\"seats\": 7");
         assertThat(row(ws, stale.contactId())).containsEntry("version", 2L).containsEntry("status", "unsubscribed")
@@ -56,6 +56,6 @@ class ReconciliationTest extends QueryApiTest {
         save(ws, state("b@acme.com", List.of(), Map.of()));
         project();
 
-        assertThat(context.getBean(Reconciliation.class).workspace(ws)).isEqualTo(new Reconciliation.Summary(1, 2, 0, 0, 0, 0));
+        assertThat(context.getBean(Reconciliation.class).workspace(ws)).isEqualTo(new Reconciliation.Summary(1, 2, 0, 0, 0, 0, null));
     }
 }

@@ -26,6 +26,11 @@ public class ContactCount {
     static final String SK = "COUNT";
     /** The attributes noting the places an import batch took, until its contacts are written (decision 0061). */
     static final String BATCH_PREFIX = "batch:";
+    /**
+     * Every counter is listed under this {@code gsi1pk}, its workspace as {@code gsi1sk}: the workspaces that have
+     * contacts, which the query model's reconciliation walks without scanning the table.
+     */
+    static final String REGISTRY = "CONTACT-COUNTS";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -112,6 +117,8 @@ public class ContactCount {
         Map<String, AttributeValue> item = new HashMap<>(key(tenant));
         item.put("inUse", number(live));
         item.put("changedAt", AttributeValue.fromS(Instant.now().toString()));
+        item.put("gsi1pk", AttributeValue.fromS(REGISTRY));
+        item.put("gsi1sk", AttributeValue.fromS(tenant.workspaceId()));
         try {
             dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException started) {
@@ -127,11 +134,13 @@ public class ContactCount {
         long live = contacts.countLive(tenant);
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(tenant))
-                    .updateExpression("SET inUse = :live, changedAt = :now")
+                    // The registry entry too, for a counter started before counters were registered.
+                    .updateExpression("SET inUse = :live, changedAt = :now, gsi1pk = :registry, gsi1sk = :ws")
                     .conditionExpression("changedAt = :seen")
                     .expressionAttributeValues(Map.of(":live", number(live), ":seen",
                             AttributeValue.fromS(seen.changedAt().toString()),
-                            ":now", AttributeValue.fromS(Instant.now().toString()))));
+                            ":now", AttributeValue.fromS(Instant.now().toString()),
+                            ":registry", AttributeValue.fromS(REGISTRY), ":ws", AttributeValue.fromS(tenant.workspaceId()))));
             return live != seen.inUse();
         } catch (ConditionalCheckFailedException changed) {
             return false;

@@ -157,6 +157,8 @@ class ContactPlanLimitTest extends ContactsApiTest {
         dynamo().deleteItem(r -> r.tableName(table()).key(counterKey(ws)));
         created(owner, ws, "cy");
         assertThat(count(ws)).isEqualTo(3);
+        assertThat(registered(ws)).as("a started counter lists its workspace for the query model's reconciliation")
+                .isTrue();
         assertPlanLimit(create(owner, ws, "{\"email\":\"di@example.io\"}"), "free");
 
         // Places held by creates that crashed (the count says 3, two contacts exist): a fresh counter is trusted...
@@ -166,8 +168,17 @@ class ContactPlanLimitTest extends ContactsApiTest {
         assertPlanLimit(create(owner, ws, "{\"email\":\"di@example.io\"}"), "free");
         // ...one that stood still past recount-after is counted again, and the create goes in.
         setCount(ws, 3, Instant.now().minusSeconds(600));
+        assertThat(registered(ws)).isFalse();
         created(owner, ws, "di");
         assertThat(count(ws)).isEqualTo(3);
+        assertThat(registered(ws)).as("a counter from before the registry is listed when counted again").isTrue();
+    }
+
+    /** Whether the workspace's counter is listed under the registry's {@code gsi1} key, as the reconciliation reads it. */
+    private boolean registered(String ws) {
+        return dynamo().queryPaginator(r -> r.tableName(table()).indexName("gsi1").keyConditionExpression("gsi1pk = :r")
+                        .expressionAttributeValues(Map.of(":r", AttributeValue.fromS("CONTACT-COUNTS"))))
+                .items().stream().anyMatch(i -> i.get("gsi1sk").s().equals(ws));
     }
 
     private String created(Caller caller, String ws, String local) {
