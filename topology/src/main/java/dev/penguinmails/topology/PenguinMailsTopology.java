@@ -37,6 +37,8 @@ public final class PenguinMailsTopology {
     public static final String IDENTITY_PLANS = "identity-plans";
     /** Billing's plan changes, from which domains keeps how many mailboxes each workspace may connect. */
     public static final String DOMAINS_PLANS = "domains-plans";
+    /** Sending's mailbox holds, which domains shows on the mailbox itself (status failing and the server's words). */
+    public static final String DOMAINS_SENDING = "domains-sending";
     /** Billing's plan changes, from which contacts keeps how many contacts each workspace may hold. */
     public static final String CONTACTS_PLANS = "contacts-plans";
     /** Bulk onboarding jobs of the domains family (CSV files of domains or mailboxes), worked through in slices. */
@@ -81,6 +83,8 @@ public final class PenguinMailsTopology {
                         QueueSpec.work(IDENTITY_PLANS, 120, 5),
                         // Six times the domains function's 120 s timeout, as every queue a function consumes needs.
                         QueueSpec.work(DOMAINS_PLANS, 720, 5),
+                        // 720 s: six times the domains function's timeout.
+                        QueueSpec.work(DOMAINS_SENDING, 720, 5),
                         // 720 s: six times the contacts function's timeout.
                         QueueSpec.work(CONTACTS_PLANS, 720, 5),
                         QueueSpec.fifo(BILLING_STRIPE_EVENTS, 120, 8),
@@ -121,6 +125,10 @@ public final class PenguinMailsTopology {
                         new RuleSpec(DOMAINS_PLANS, """
                                 {"source":["penguinmails.billing"],"detail-type":["billing.plan.changed"]}""",
                                 List.of(DOMAINS_PLANS)),
+                        // Domains marks a mailbox failing when sending holds it because its server refused it (0072).
+                        new RuleSpec(DOMAINS_SENDING, """
+                                {"source":["penguinmails.sending"],"detail-type":["mailbox.sending_held"]}""",
+                                List.of(DOMAINS_SENDING)),
                         // Contacts enforces the contacts of each workspace's plan.
                         new RuleSpec(CONTACTS_PLANS, """
                                 {"source":["penguinmails.billing"],"detail-type":["billing.plan.changed"]}""",
@@ -194,6 +202,8 @@ public final class PenguinMailsTopology {
                         HttpRoute.of("GET " + onboarding + "/jobs/{jobId}/errors")))),
                 List.of(new QueueHandler("plans", "dev.penguinmails.domains.plans.PlanLimitsConsumer",
                         DOMAINS_PLANS, 10, 0),
+                        new QueueHandler("sending", "dev.penguinmails.domains.mailboxes.SendingHoldConsumer",
+                        DOMAINS_SENDING, 10, 0),
                         new QueueHandler("onboarding", "dev.penguinmails.domains.onboarding.OnboardingConsumer",
                         DOMAINS_ONBOARDING, 1, 0)),
                 List.of(new ScheduledHandler("reverify-domains",

@@ -99,7 +99,7 @@ class ColdStartProbeSignupTest {
     }
 
     /**
-     * The consumers whose queues the signup does not reach (identity's, domains' and contacts' plans, billing's usage,
+     * The consumers whose queues the signup does not reach (identity's, domains' and contacts' plans, domains' sending holds, billing's usage,
      * contacts-query's audiences, sending's enrolments) are probed with the
      * registered sample of an event their rule routes, published to the bus by the probe, and handle it.
      */
@@ -108,6 +108,7 @@ class ColdStartProbeSignupTest {
         FunctionClasspath jars = FunctionClasspath.builtJars(FixtureAccess.projectRoot());
         for (String[] consumer : List.of(new String[] {"identity", "plans", PenguinMailsTopology.IDENTITY_PLANS},
                 new String[] {"domains", "plans", PenguinMailsTopology.DOMAINS_PLANS},
+                new String[] {"domains", "sending", PenguinMailsTopology.DOMAINS_SENDING},
                 new String[] {"billing", "usage", PenguinMailsTopology.BILLING_USAGE},
                 new String[] {"contacts", "unsubscribes", PenguinMailsTopology.CONTACTS_UNSUBSCRIBES},
                 new String[] {"contacts", "plans", PenguinMailsTopology.CONTACTS_PLANS},

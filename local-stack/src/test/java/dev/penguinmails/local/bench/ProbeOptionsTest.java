@@ -138,6 +138,7 @@ class ProbeOptionsTest {
                 "billing\trelay-events\tschedule\t1024\t-\t-",
                 "domains\tapi\thttp\t1024\t-\tauthenticated:/v1/workspaces/{workspaceId}/domains",
                 "domains\tplans\tqueue\t1024\tdomains-plans\tsample:billing.plan.changed",
+                "domains\tsending\tqueue\t1024\tdomains-sending\tsample:mailbox.sending_held",
                 "domains\tonboarding\tqueue\t1024\tdomains-onboarding\tmessage:domains-onboarding",
                 "domains\treverify-domains\tschedule\t1024\t-\t-",
                 "domains\trelay-events\tschedule\t1024\t-\t-",

@@ -13,11 +13,14 @@ import java.util.Objects;
  * @param smtp     the SMTP server and login (SMTP mailboxes only; dropped on removal)
  * @param imap     the IMAP server and login (SMTP mailboxes only; dropped on removal)
  * @param lastTest the latest connection test, whatever its outcome
+ * @param lastFailure why it is failing when no connection test of ours said so (sending's hold, decision 0072);
+ *                 gone once it connects again
  */
 public record Mailbox(String workspaceId, String id, String address, String domain, @Nullable String displayName,
                       Provider provider, Status status, @Nullable ServerLogin smtp, @Nullable ServerLogin imap,
                       int dailyLimit, Warmup warmup, @Nullable String signatureHtml,
-                      @Nullable ConnectionSummary lastTest, Instant createdAt, Instant updatedAt, long version) {
+                      @Nullable ConnectionSummary lastTest, @Nullable MailboxFailure lastFailure, Instant createdAt,
+                      Instant updatedAt, long version) {
     public Mailbox {
         Objects.requireNonNull(workspaceId, "workspaceId");
         Objects.requireNonNull(id, "id");
@@ -40,11 +43,12 @@ public record Mailbox(String workspaceId, String id, String address, String doma
     /** Whether its last connection test passed; REMOVED is kept a week for its {@code mailbox.removed}. */
     public enum Status { CONNECTED, FAILING, REMOVED }
 
-    /** The same mailbox changed by {@code change}, at the next version. */
+    /** The same mailbox changed by {@code change}, at the next version; connected again, it has no standing failure. */
     public Mailbox next(java.util.function.UnaryOperator<Builder> change, Instant now) {
         Builder b = change.apply(new Builder(this));
         return new Mailbox(workspaceId, id, address, domain, b.displayName, provider, b.status, b.smtp, b.imap,
-                b.dailyLimit, b.warmup, b.signatureHtml, b.lastTest, createdAt, now, version + 1);
+                b.dailyLimit, b.warmup, b.signatureHtml, b.lastTest,
+                b.status == Status.CONNECTED ? null : b.lastFailure, createdAt, now, version + 1);
     }
 
     /** The fields a change may set. */
@@ -57,6 +61,7 @@ public record Mailbox(String workspaceId, String id, String address, String doma
         Warmup warmup;
         @Nullable String signatureHtml;
         @Nullable ConnectionSummary lastTest;
+        @Nullable MailboxFailure lastFailure;
 
         Builder(Mailbox m) {
             displayName = m.displayName;
@@ -67,6 +72,7 @@ public record Mailbox(String workspaceId, String id, String address, String doma
             warmup = m.warmup;
             signatureHtml = m.signatureHtml;
             lastTest = m.lastTest;
+            lastFailure = m.lastFailure;
         }
 
         public Builder displayName(@Nullable String value) { displayName = value; return this; }
@@ -77,5 +83,6 @@ public record Mailbox(String workspaceId, String id, String address, String doma
         public Builder warmup(Warmup value) { warmup = value; return this; }
         public Builder signatureHtml(@Nullable String value) { signatureHtml = value; return this; }
         public Builder lastTest(@Nullable ConnectionSummary value) { lastTest = value; return this; }
+        public Builder lastFailure(@Nullable MailboxFailure value) { lastFailure = value; return this; }
     }
 }

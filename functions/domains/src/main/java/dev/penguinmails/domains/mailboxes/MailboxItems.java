@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** How a {@link Mailbox} is laid out as a DynamoDB item (without its key). */
 final class MailboxItems {
     /** Attributes a mailbox may lack; a rewrite removes them when the new state has none. */
-    static final List<String> OPTIONAL = List.of("displayName", "smtp", "imap", "signatureHtml", "lastTest",
+    static final List<String> OPTIONAL = List.of("displayName", "smtp", "imap", "signatureHtml", "lastTest", "lastFailure",
             "warmupStartedOn", "expiresAt");
 
     private MailboxItems() { }
@@ -42,6 +42,11 @@ final class MailboxItems {
             put(test, "failure", m.lastTest().failure());
             item.put("lastTest", AttributeValue.fromM(test));
         }
+        if (m.lastFailure() != null) {
+            MailboxFailure f = m.lastFailure();
+            item.put("lastFailure", AttributeValue.fromM(Map.of("code", n(f.code()), "reason", s(f.reason()),
+                    "at", s(f.at().toString()), "source", s(f.source()))));
+        }
         item.put("createdAt", s(m.createdAt().toString()));
         item.put("updatedAt", s(m.updatedAt().toString()));
         item.put("version", n(m.version()));
@@ -58,10 +63,16 @@ final class MailboxItems {
             lastTest = new ConnectionSummary(Instant.parse(t.get("testedAt").s()), t.get("passed").bool(),
                     t.containsKey("failure") ? t.get("failure").s() : null);
         }
+        MailboxFailure lastFailure = null;
+        if (item.containsKey("lastFailure")) {
+            Map<String, AttributeValue> f = item.get("lastFailure").m();
+            lastFailure = new MailboxFailure(Integer.parseInt(f.get("code").n()), f.get("reason").s(),
+                    Instant.parse(f.get("at").s()), f.get("source").s());
+        }
         return new Mailbox(item.get("workspaceId").s(), item.get("id").s(), item.get("address").s(),
                 item.get("domain").s(), str(item, "displayName"), Mailbox.Provider.valueOf(item.get("provider").s()),
                 Mailbox.Status.valueOf(item.get("status").s()), login(item.get("smtp")), login(item.get("imap")),
-                num(item, "dailyLimit"), warmup, str(item, "signatureHtml"), lastTest,
+                num(item, "dailyLimit"), warmup, str(item, "signatureHtml"), lastTest, lastFailure,
                 Instant.parse(item.get("createdAt").s()), Instant.parse(item.get("updatedAt").s()),
                 Long.parseLong(item.get("version").n()));
     }

@@ -91,7 +91,7 @@ public class MailboxService {
             mailbox = new Mailbox(tenant.workspaceId(), id, address.value(), domain.name(), blankToNull(body.displayName()),
                     provider, identity.verifiedForSending() ? Mailbox.Status.CONNECTED : Mailbox.Status.FAILING,
                     null, null, dailyLimit, warmup, blankToNull(body.signatureHtml()),
-                    new ConnectionSummary(now, identity.verifiedForSending(), identity.failure(domain.name())),
+                    new ConnectionSummary(now, identity.verifiedForSending(), identity.failure(domain.name())), null,
                     now, now, version);
         } else {
             MailboxRequests.Server smtp = required(body.smtp(), "smtp");
@@ -105,7 +105,7 @@ public class MailboxService {
                     provider, Mailbox.Status.CONNECTED,
                     credentials.seal(tenant.workspaceId(), id, MailProtocol.SMTP, smtp, address.value()),
                     credentials.seal(tenant.workspaceId(), id, MailProtocol.IMAP, imap, address.value()),
-                    dailyLimit, warmup, blankToNull(body.signatureHtml()), new ConnectionSummary(now, true, null),
+                    dailyLimit, warmup, blankToNull(body.signatureHtml()), new ConnectionSummary(now, true, null), null,
                     now, now, version);
         }
         OutboxEntry owed = event(tenant, MailboxEvents.MAILBOX_CONNECTED, new MailboxConnected(MailboxStates.of(mailbox)));

@@ -16,7 +16,8 @@ public record MailboxView(
         @Schema(description = "The workspace domain it sends for") String domain,
         @Nullable String displayName,
         @Schema(description = "smtp or ses") String provider,
-        @Schema(description = "connected or failing (its last connection test failed; it does not send until a test passes)") String status,
+        @Schema(description = "connected or failing (its last connection test failed, or sending found its server refusing "
+                + "it: see lastFailure; it does not send until a connection test or new credentials pass)") String status,
         boolean eligibleForSending,
         int dailyLimit,
         @Schema(description = "What it may send today (UTC), warm-up allowing") int allowanceToday,
@@ -26,6 +27,8 @@ public record MailboxView(
         @Nullable @Schema(type = "object", description = "smtp mailboxes only") ServerView smtp,
         @Nullable @Schema(type = "object", description = "smtp mailboxes only") ServerView imap,
         @Nullable @Schema(type = "object") TestView lastTest,
+        @Nullable @Schema(type = "object", description = "Why it is failing when its last connection test did not say "
+                + "so; gone once it connects again") FailureView lastFailure,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -40,6 +43,8 @@ public record MailboxView(
                 m.signatureHtml(), ServerView.of(m.smtp()), ServerView.of(m.imap()),
                 m.lastTest() == null ? null
                         : new TestView(m.lastTest().testedAt(), m.lastTest().passed(), m.lastTest().failure()),
+                m.lastFailure() == null ? null : new FailureView(m.lastFailure().code(), m.lastFailure().reason(),
+                        m.lastFailure().at(), m.lastFailure().source()),
                 m.createdAt(), m.updatedAt(), m.version());
     }
 
@@ -65,4 +70,13 @@ public record MailboxView(
     @Serdeable
     @Schema(name = "MailboxLastTest")
     public record TestView(Instant testedAt, boolean passed, @Nullable String failure) { }
+
+    /** What made it failing outside a connection test. */
+    @Serdeable
+    @Schema(name = "MailboxFailure")
+    public record FailureView(@Schema(description = "The server's reply code, e.g. 535", example = "535") int code,
+                              @Schema(description = "The server's words") String reason,
+                              Instant at,
+                              @Schema(description = "Who found it: sending (it stopped sending from this mailbox)",
+                                      example = "sending") String source) { }
 }

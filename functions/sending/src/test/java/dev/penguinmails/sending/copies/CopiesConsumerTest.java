@@ -42,6 +42,7 @@ class CopiesConsumerTest extends SendingApiTest {
     private static final String MBX_2 = "mbx_" + java.util.UUID.randomUUID().toString().replace("-", "");
     private static final String MBX_OK = "mbx_" + java.util.UUID.randomUUID().toString().replace("-", "");
     private static final String MBX_GONE = "mbx_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    private static final String MBX_HELD = "mbx_" + java.util.UUID.randomUUID().toString().replace("-", "");
 
     @Test
     void aMailboxCopyIsAppliedByVersionAndARemovalIsNotUndoneByALateUpdate() {
@@ -65,6 +66,36 @@ class CopiesConsumerTest extends SendingApiTest {
         deliver();
         assertThat(copies.mailbox(tenant, MBX_1)).isEmpty();
         assertThat(context.getBean(VersionedCopies.class).version(tenant, SenderCopies.MAILBOXES, MBX_1)).contains(3L);
+    }
+
+    /**
+     * Decision 0072: domains answers sending's hold with the held mailbox {@code failing} at a newer version. That
+     * version replaces the held copy (the hold's annotation goes with it) and keeps the mailbox out of every pool,
+     * since it is not eligible; the later {@code connected} version puts it back.
+     */
+    @Test
+    void domainsFailingVersionOfAHeldMailboxKeepsItOutOfPoolsUntilItConnectsAgain() {
+        String ws = workspace();
+        TenantContext tenant = TenantContext.system(ws, "test");
+        SenderCopies copies = context.getBean(SenderCopies.class);
+        publish(MailboxEvents.MAILBOX_CONNECTED, ws, new MailboxConnected(mailbox(MBX_HELD, "cy@acme.io", true, 1)));
+        deliver();
+        assertThat(context.getBean(MailboxHolds.class).hold(tenant, mailbox(MBX_HELD, "cy@acme.io", true, 1), 535,
+                "authentication failed", java.time.Instant.now())).isTrue();
+        assertThat(copies.mailbox(tenant, MBX_HELD)).isEmpty();
+
+        publish(MailboxEvents.MAILBOX_UPDATED, ws, new MailboxUpdated(mailbox(MBX_HELD, "cy@acme.io", false, 2)));
+        deliver();
+        assertThat(copies.mailboxHold(tenant, MBX_HELD)).as("the newer version replaced the held copy").isEmpty();
+        assertThat(copies.mailbox(tenant, MBX_HELD).filter(MailboxState::eligibleForSending)).as("still out of sends")
+                .isEmpty();
+        assertThat(copies.mailboxes(tenant, List.of(MBX_HELD)).values()).as("and out of the tick's pools")
+                .noneMatch(MailboxState::eligibleForSending);
+
+        publish(MailboxEvents.MAILBOX_UPDATED, ws, new MailboxUpdated(mailbox(MBX_HELD, "cy@acme.io", true, 3)));
+        deliver();
+        assertThat(copies.mailboxes(tenant, List.of(MBX_HELD)).values()).singleElement()
+                .satisfies(m -> assertThat(m.eligibleForSending()).isTrue());
     }
 
     @Test
