@@ -68,6 +68,9 @@ echo "4. Connecting ana@$DOMAIN (its SMTP and IMAP servers: GreenMail)"
 server() { echo "{\"host\":\"127.0.0.1\",\"port\":$1,\"security\":\"none\",\"password\":\"app-password\"}"; }
 mailbox_ids=()
 for name in ana; do
+  # GreenMail makes a user on its first login; the connection test logs in to SMTP and IMAP at once, and two
+  # first logins can race inside GreenMail and drop one. One IMAP login first makes the user.
+  imap "$name@$DOMAIN" >/dev/null || fail "GreenMail's IMAP server refused $name@$DOMAIN"
   expect "$(call POST "$MAILBOXES" "{\"address\":\"$name@$DOMAIN\",\"displayName\":\"${name^}\",\"dailyLimit\":40,\"smtp\":$(server "$SMTP_PORT"),\"imap\":$(server "$IMAP_PORT")}")" 201 "connect $name@$DOMAIN"
   mailbox_ids+=("$(field "$OUT/reply.json" .id)")
 done

@@ -271,18 +271,28 @@ class CampaignEndToEndTest {
         /** Connects {@code local@domain} with GreenMail as its SMTP and IMAP servers; its id. */
         String connectSmtpMailbox(String local, String warmupJson) throws Exception {
             HttpResponse<String> connected = trySmtpMailbox(local, warmupJson);
-            // GreenMail's IMAP server now and then drops a login ("Connection dropped by server"), which the domains
-            // family rightly answers as a failed connection test; a customer would try again, and so does this test.
-            for (int retry = 0; retry < 2 && connected.statusCode() == 422
-                    && connected.body().contains("Connection dropped by server"); retry++) {
-                Thread.sleep(1_000);
-                connected = trySmtpMailbox(local, warmupJson);
-            }
             assertThat(connected.statusCode()).as(connected.body()).isEqualTo(201);
             return StackAccounts.JSON.readTree(connected.body()).path("id").asText();
         }
 
+        /**
+         * The answer to connecting {@code local@domain}, past GreenMail's race: with authentication off it creates a
+         * user on its first login, and the connection test logs in to SMTP and IMAP at once, so now and then both
+         * create the same user and one login is dropped ("Connection dropped by server"; GreenMail 2.1's
+         * {@code UserManager.test} is not atomic). The domains family rightly answers 422; a customer would try
+         * again, and so does this test. Any other answer is returned as it is.
+         */
         HttpResponse<String> trySmtpMailbox(String local, String warmupJson) throws Exception {
+            HttpResponse<String> answer = postSmtpMailbox(local, warmupJson);
+            for (int retry = 0; retry < 2 && answer.statusCode() == 422
+                    && answer.body().contains("Connection dropped by server"); retry++) {
+                Thread.sleep(1_000);
+                answer = postSmtpMailbox(local, warmupJson);
+            }
+            return answer;
+        }
+
+        private HttpResponse<String> postSmtpMailbox(String local, String warmupJson) throws Exception {
             var e = TestAws.shared().endpoints();
             String server = "{\"host\":\"127.0.0.1\",\"port\":%d,\"security\":\"none\",\"password\":\"app-password\"}";
             return accounts.send("POST", path("/mailboxes"), """
