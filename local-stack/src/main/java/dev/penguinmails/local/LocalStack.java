@@ -17,6 +17,7 @@ import dev.penguinmails.local.docs.DocsEndpoint;
 import dev.penguinmails.local.docs.OpenApiMerger;
 import dev.penguinmails.local.functions.FunctionJar;
 import dev.penguinmails.local.functions.Functions;
+import dev.penguinmails.local.functions.Outcome;
 import dev.penguinmails.local.functions.LocalFunctionEnvironment;
 import dev.penguinmails.local.http.ApiGateway;
 import dev.penguinmails.local.http.ApiGatewayEvents;
@@ -31,6 +32,7 @@ import dev.penguinmails.local.queues.SqsEvents;
 import dev.penguinmails.local.schedules.ScheduledEvents;
 import dev.penguinmails.local.schedules.ScheduledJob;
 import dev.penguinmails.local.schedules.Scheduler;
+import dev.penguinmails.topology.DeploymentHandler;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import dev.penguinmails.topology.QueueHandler;
@@ -161,6 +163,7 @@ public final class LocalStack implements AutoCloseable {
         }
         functions = new Functions(jars, options.namePrefix());
         parts.add(functions);
+        runDeploymentSteps(topology);
 
         ObjectMapper json = new ObjectMapper();
         LocalAwsClients clients = localAws.clients();
@@ -203,6 +206,24 @@ public final class LocalStack implements AutoCloseable {
         pollers = List.copyOf(pollersByQueue.values());
         if (options.runSchedules()) {
             scheduler.start();
+        }
+    }
+
+    /**
+     * Each family's deployment steps (schema migrations), once, before anything is served or polled: what the
+     * CloudFormation trigger does on AWS. A step that fails stops the start, as it fails a deployment.
+     */
+    private void runDeploymentSteps(Topology topology) {
+        for (FunctionSpec function : topology.functions()) {
+            for (DeploymentHandler step : function.deploymentHandlers()) {
+                Outcome outcome = functions.invoker(function, step).invoke("{}");
+                if (!(outcome instanceof Outcome.Succeeded done)) {
+                    throw new IllegalStateException("The deployment step " + function.family() + " " + step.name()
+                            + " failed: " + outcome);
+                }
+                LOG.info("Deployment step {} {} done in {} ms: {}", function.family(), step.name(),
+                        done.took().toMillis(), done.responseJson());
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 package dev.penguinmails.topology;
 
 /** One Lambda handler of a function family. */
-public sealed interface EntryPoint permits HttpApiHandler, QueueHandler, ScheduledHandler, AuthorizerHandler {
+public sealed interface EntryPoint permits HttpApiHandler, QueueHandler, ScheduledHandler, AuthorizerHandler,
+        DeploymentHandler {
 
     /** Unique within the family; the Lambda is named {@code <family>-<name>}. */
     String name();

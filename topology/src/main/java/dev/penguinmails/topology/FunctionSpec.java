@@ -13,6 +13,7 @@ import java.util.stream.Stream;
  * @param memoryMb  Lambda memory for every entry point of the family
  * @param timeoutSeconds Lambda timeout for every entry point of the family
  * @param authorizer the API Gateway Lambda authorizer the family offers every authorized route (identity's)
+ * @param deploymentHandlers steps run once per deployment, before the family serves anything
  */
 public record FunctionSpec(
         String family,
@@ -22,12 +23,27 @@ public record FunctionSpec(
         List<QueueHandler> queueHandlers,
         List<ScheduledHandler> scheduledHandlers,
         Access access,
-        Optional<AuthorizerHandler> authorizer) {
+        Optional<AuthorizerHandler> authorizer,
+        List<DeploymentHandler> deploymentHandlers) {
+
+    /** A family without deployment steps. */
+    public FunctionSpec(String family, int memoryMb, int timeoutSeconds, Optional<HttpApiHandler> httpApi,
+                        List<QueueHandler> queueHandlers, List<ScheduledHandler> scheduledHandlers, Access access,
+                        Optional<AuthorizerHandler> authorizer) {
+        this(family, memoryMb, timeoutSeconds, httpApi, queueHandlers, scheduledHandlers, access, authorizer, List.of());
+    }
 
     /** A family without an authorizer. */
     public FunctionSpec(String family, int memoryMb, int timeoutSeconds, Optional<HttpApiHandler> httpApi,
                         List<QueueHandler> queueHandlers, List<ScheduledHandler> scheduledHandlers, Access access) {
-        this(family, memoryMb, timeoutSeconds, httpApi, queueHandlers, scheduledHandlers, access, Optional.empty());
+        this(family, memoryMb, timeoutSeconds, httpApi, queueHandlers, scheduledHandlers, access, Optional.empty(),
+                List.of());
+    }
+
+    /** This family, with steps that run once per deployment. */
+    public FunctionSpec withDeploymentHandlers(DeploymentHandler... handlers) {
+        return new FunctionSpec(family, memoryMb, timeoutSeconds, httpApi, queueHandlers, scheduledHandlers, access,
+                authorizer, List.of(handlers));
     }
 
     public FunctionSpec {
@@ -40,6 +56,7 @@ public record FunctionSpec(
         }
         queueHandlers = List.copyOf(queueHandlers);
         scheduledHandlers = List.copyOf(scheduledHandlers);
+        deploymentHandlers = List.copyOf(deploymentHandlers);
     }
 
     /** The Maven module folder, relative to the project root. */
@@ -59,7 +76,8 @@ public record FunctionSpec(
 
     /** Every entry point, each of which becomes one Lambda. */
     public Stream<EntryPoint> entryPoints() {
-        return Stream.of(httpApi.stream(), authorizer.stream(), queueHandlers.stream(), scheduledHandlers.stream())
+        return Stream.of(httpApi.stream(), authorizer.stream(), queueHandlers.stream(), scheduledHandlers.stream(),
+                        deploymentHandlers.stream())
                 .flatMap(s -> s.map(EntryPoint.class::cast));
     }
 

@@ -311,7 +311,10 @@ public final class PenguinMailsTopology {
                 // audiences (campaign.audience.chunk).
                 new FunctionSpec.Access(List.of(CONTACTS), List.of(EXPORTS_BUCKET),
                         List.of(CONTACTS_EXPORTS, CONTACTS_BULK, CONTACTS_AUDIENCES), true, false)
-                        .withDatabases(CONTACTS_DATABASE.name()));
+                        .withDatabases(CONTACTS_DATABASE.name()))
+                // The query model's schema migrations, once per deployment rather than in every Lambda's init.
+                .withDeploymentHandlers(new DeploymentHandler("migrate-database",
+                        "dev.penguinmails.contacts.query.migrations.DatabaseMigrationJob"));
     }
 
     private static FunctionSpec sending() {

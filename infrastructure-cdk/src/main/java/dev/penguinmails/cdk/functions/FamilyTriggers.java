@@ -6,11 +6,14 @@ import dev.penguinmails.cdk.compliance.Suppressions;
 import dev.penguinmails.cdk.messaging.DeadLetters;
 import dev.penguinmails.cdk.stage.ConstructIds;
 import dev.penguinmails.cdk.stage.DeploymentStage;
+import dev.penguinmails.topology.DeploymentHandler;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.QueueHandler;
 import dev.penguinmails.topology.ScheduledHandler;
 import dev.penguinmails.topology.Topology;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.triggers.InvocationType;
+import software.amazon.awscdk.triggers.Trigger;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
@@ -24,9 +27,13 @@ import software.constructs.Construct;
  * What invokes a family besides HTTP: an SQS event source mapping per queue handler (with partial
  * batch failure reporting and the handler's maximum concurrency) and an EventBridge schedule rule per
  * scheduled handler, all on the {@value FunctionFamily#ALIAS} alias. A scheduled run that cannot be
- * delivered or still fails after its retries lands in one of the {@link DeadLetters}.
+ * delivered or still fails after its retries lands in one of the {@link DeadLetters}. Each deployment handler
+ * gets a CloudFormation trigger (decision 0075).
  */
 public final class FamilyTriggers {
+
+    /** The logical-id prefix of the Lambda CDK adds to a stack with triggers: it invokes the deployment steps. */
+    public static final String TRIGGER_PROVIDER = "AWSCDKTriggerCustomResourceProvider";
 
     private FamilyTriggers() { }
 
@@ -67,6 +74,17 @@ public final class FamilyTriggers {
                     .maxEventAge(DeadLetters.INVOCATION_MAX_AGE)
                     .onFailure(new SqsDestination(resources.deadLetters().failedInvocations()))
                     .build());
+        }
+        for (DeploymentHandler handler : spec.deploymentHandlers()) {
+            // Runs the step's current version once per deployment that changes it, after the family's permissions
+            // exist; CloudFormation waits for it, and a failed step fails (and rolls back) the deployment.
+            Trigger trigger = Trigger.Builder.create(scope, ConstructIds.of(handler.name(), "trigger"))
+                    .handler(family.function(handler))
+                    .executeOnHandlerChange(true)
+                    .invocationType(InvocationType.REQUEST_RESPONSE)
+                    .timeout(Duration.seconds(spec.timeoutSeconds()))
+                    .build();
+            trigger.getNode().addDependency(family.permissions());
         }
     }
 }

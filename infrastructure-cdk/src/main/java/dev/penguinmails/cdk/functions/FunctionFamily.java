@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.penguinmails.cdk.compliance.Suppressions;
 import dev.penguinmails.cdk.stage.ConstructIds;
 import dev.penguinmails.cdk.stage.DeploymentStage;
+import dev.penguinmails.topology.DeploymentHandler;
 import dev.penguinmails.topology.EntryPoint;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.AuthorizerHandler;
@@ -32,6 +33,7 @@ import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * One function family on AWS: a Lambda per entry point, all from the family's jar, sharing one
@@ -61,6 +63,7 @@ public final class FunctionFamily extends Construct {
     private FamilyResources resources;
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private final List<Function> lambdas = new java.util.ArrayList<>();
+    private final Map<String, Function> functions = new LinkedHashMap<>();
 
     public FunctionFamily(Construct scope, Construct roleScope, FunctionSpec spec, Path jar, FamilyResources resources,
                           DeploymentStage stage) {
@@ -97,6 +100,20 @@ public final class FunctionFamily extends Construct {
     /** Adds a variable to every entry point's environment: for values known only after the family is built. */
     public void addEnvironment(String name, String value) {
         lambdas.forEach(lambda -> lambda.addEnvironment(name, value));
+    }
+
+    /** One entry point's Lambda itself, for what must invoke a version of it (a deployment trigger). */
+    public Function function(EntryPoint entryPoint) {
+        Function function = functions.get(entryPoint.name());
+        if (function == null) {
+            throw new IllegalArgumentException(spec.family() + " has no entry point " + entryPoint.name());
+        }
+        return function;
+    }
+
+    /** What holds the family's permissions (its role's policies): a deployment step must run after them. */
+    public IConstruct permissions() {
+        return grants;
     }
 
     /** The {@value #ALIAS} alias of one entry point's Lambda: what triggers invoke. */
@@ -139,6 +156,7 @@ public final class FunctionFamily extends Construct {
         }
         Function function = builder.build();
         lambdas.add(function);
+        functions.put(entryPoint.name(), function);
         deadLetterReason(entryPoint).ifPresent(reason -> Suppressions.accept(function, "Serverless-LambdaDLQ", reason));
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "every trigger invokes the live alias on the current published version");
@@ -158,6 +176,10 @@ public final class FunctionFamily extends Construct {
         if (entryPoint instanceof QueueHandler) {
             return Optional.of("An SQS event source mapping invokes this function synchronously; a message that keeps failing "
                     + "goes to its queue's own dead-letter queue through the redrive policy");
+        }
+        if (entryPoint instanceof DeploymentHandler) {
+            return Optional.of("A CloudFormation trigger invokes this function synchronously during a deployment: a failure "
+                    + "fails the deployment, so there is no asynchronous invocation to dead-letter");
         }
         if (entryPoint instanceof ScheduledHandler) {
             return Optional.of("Scheduled runs are asynchronous: their failures go to the failed-invocations on-failure "

@@ -8,6 +8,7 @@ import dev.penguinmails.local.LocalStackOptions;
 import dev.penguinmails.local.functions.FunctionJar;
 import dev.penguinmails.topology.AuthorizerHandler;
 import dev.penguinmails.topology.ConfigKeys;
+import dev.penguinmails.topology.DeploymentHandler;
 import dev.penguinmails.topology.EntryPoint;
 import dev.penguinmails.topology.HttpApiHandler;
 import dev.penguinmails.topology.PenguinMailsTopology;
@@ -121,10 +122,12 @@ public final class ColdStartProbe {
      * queue or {@code -}, and how that queue is fed for the probe ({@link QueueFeed#label()}, samples read from
      * {@code samples}), or for an HTTP API the request it is first probed with ({@code ProbeEvents.firstRequest}),
      * or {@code -}. Per family the HTTP API comes first, so that its signup leaves a message for
-     * the queue consumers.
+     * the queue consumers. Deployment steps are not listed.
      */
     static List<String> entryPoints(Topology topology, Path samples) {
-        return topology.functions().stream().flatMap(f -> f.entryPoints().map(e -> String.join("\t", f.family(),
+        // Deployment steps run once per deployment, never on a request's path: their cold start has no goal.
+        return topology.functions().stream().flatMap(f -> f.entryPoints()
+                .filter(e -> !(e instanceof DeploymentHandler)).map(e -> String.join("\t", f.family(),
                 e.name(), kind(e), Integer.toString(f.memoryMb()), e instanceof QueueHandler q ? q.queue() : "-",
                 e instanceof QueueHandler q ? QueueFeed.of(topology, samples, q.queue(), Json.MAPPER).label()
                         : e instanceof HttpApiHandler api ? ProbeEvents.firstRequest(topology, f, api) : "-")))
