@@ -218,8 +218,8 @@ public final class LocalStack implements AutoCloseable {
             for (DeploymentHandler step : function.deploymentHandlers()) {
                 Outcome outcome = functions.invoker(function, step).invoke("{}");
                 if (!(outcome instanceof Outcome.Succeeded done)) {
-                    throw new IllegalStateException("The deployment step " + function.family() + " " + step.name()
-                            + " failed: " + outcome);
+                    throw new LocalStackException("The deployment step " + function.family() + " " + step.name()
+                            + " failed, so the stack did not start: " + outcome + ".");
                 }
                 LOG.info("Deployment step {} {} done in {} ms: {}", function.family(), step.name(),
                         done.took().toMillis(), done.responseJson());

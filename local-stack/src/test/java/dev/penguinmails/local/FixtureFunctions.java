@@ -1,7 +1,10 @@
 package dev.penguinmails.local;
 
 import dev.penguinmails.local.fixtures.alpha.AlphaQueueHandler;
+import dev.penguinmails.local.fixtures.alpha.AlphaDeployStep;
+import dev.penguinmails.local.fixtures.alpha.AlphaFailingStep;
 import dev.penguinmails.local.fixtures.alpha.AlphaTickHandler;
+import dev.penguinmails.topology.DeploymentHandler;
 import dev.penguinmails.topology.FunctionSpec;
 import dev.penguinmails.topology.HttpApiHandler;
 import dev.penguinmails.topology.HttpRoute;
@@ -40,7 +43,7 @@ final class FixtureFunctions {
 
     private FixtureFunctions() { }
 
-    /** A topology with the two fixture families: alpha has an API, a queue consumer and a schedule. */
+    /** A topology with the two fixture families: alpha has an API, a queue consumer, a schedule and a deployment step. */
     static Topology topology() {
         FunctionSpec alpha = new FunctionSpec(ALPHA, 512, 3,
                 Optional.of(HttpApiHandler.micronaut(Stream.of("POST /v1/alpha/echo/{id}", "GET /v1/alpha/beans",
@@ -48,13 +51,23 @@ final class FixtureFunctions {
                         "GET /v1/alpha/cookies").map(HttpRoute::open).toList())),
                 List.of(new QueueHandler("work", AlphaQueueHandler.class.getName(), "alpha-work", 10, 0)),
                 List.of(new ScheduledHandler("tick", AlphaTickHandler.class.getName(), "rate(1 hour)")),
-                new FunctionSpec.Access(List.of(ALPHA), List.of(), List.of(), false, false));
+                new FunctionSpec.Access(List.of(ALPHA), List.of(), List.of(), false, false))
+                .withDeploymentHandlers(new DeploymentHandler("deploy", AlphaDeployStep.class.getName()));
         FunctionSpec beta = new FunctionSpec(BETA, 512, 10,
                 Optional.of(HttpApiHandler.micronaut(Stream.of("GET /v1/beta/beans", "GET /v1/beta/sees")
                         .map(HttpRoute::open).toList())),
                 List.of(), List.of(), new FunctionSpec.Access(List.of(), List.of(), List.of(), false, false));
         return new Topology("fixtures", List.of(TableSpec.standard(ALPHA)), List.of(),
                 List.of(new QueueSpec("alpha-work", 18, 2, 3600)), "fixtures", List.of(), List.of(alpha, beta));
+    }
+
+    /** The fixture topology, with alpha's deployment step replaced by one that fails. */
+    static Topology topologyWithAFailingDeploymentStep() {
+        Topology fixtures = topology();
+        List<FunctionSpec> functions = fixtures.functions().stream().map(f -> f.family().equals(ALPHA)
+                ? f.withDeploymentHandlers(new DeploymentHandler("deploy", AlphaFailingStep.class.getName())) : f).toList();
+        return new Topology(fixtures.name(), fixtures.tables(), fixtures.buckets(), fixtures.queues(), fixtures.eventBus(),
+                fixtures.rules(), functions, fixtures.databases());
     }
 
     /** Where each fixture family's code is. */

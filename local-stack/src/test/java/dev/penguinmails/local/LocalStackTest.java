@@ -1,6 +1,7 @@
 package dev.penguinmails.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import org.junit.jupiter.api.Tag;
@@ -17,7 +18,9 @@ import dev.penguinmails.local.queues.QueuePoller;
 import dev.penguinmails.testsupport.TestAws;
 import dev.penguinmails.topology.ConfigKeys;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,6 +169,26 @@ class LocalStackTest {
         String dlq = stack.stack().deadLetterQueueUrls().get("alpha-work");
         assertThat(sqs.receiveMessage(b -> b.queueUrl(dlq)).messages()).singleElement()
                 .satisfies(m -> assertThat(m.body()).isEqualTo("fail"));
+    }
+
+    @Test
+    void theDeploymentStepRanBeforeTheStackAnsweredAnything() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(url("/_local/cold-starts")).GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> started = new ArrayList<>();
+        JSON.readTree(response.body()).path("coldStarts").forEach(c -> started.add(c.path("functionName").asText()));
+        assertThat(started).contains(PREFIX + "alpha-deploy");
+    }
+
+    @Test
+    void aFailingDeploymentStepStopsTheStartAndSaysWhichStepFailed() {
+        assertThatThrownBy(() -> LocalStack.start(LocalStackOptions.ephemeral(FixtureAccess.projectRoot())
+                .withTopology(FixtureFunctions.topologyWithAFailingDeploymentStep(), FixtureFunctions.classpath())
+                .withLocalAws(TestAws.shared(), "lsf-")))
+                .isInstanceOf(LocalStackException.class)
+                .hasMessageContaining("deployment step alpha deploy failed")
+                .hasMessageContaining("the schema is broken");
     }
 
     @Test
