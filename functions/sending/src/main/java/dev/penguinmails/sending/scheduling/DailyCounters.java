@@ -33,15 +33,6 @@ public class DailyCounters {
     /** A mailbox's day so far: sends reserved and when the next may go. */
     public record MailboxDay(int count, Instant freeAt) { }
 
-    public MailboxDay mailbox(TenantContext tenant, String mailboxId, Instant now) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(key(tenant, now, "MAILBOX#" + mailboxId))).item();
-        if (item == null || item.isEmpty()) {
-            return new MailboxDay(0, Instant.EPOCH);
-        }
-        return new MailboxDay(count(item), item.containsKey("freeAt") ? Instant.parse(item.get("freeAt").s()) : Instant.EPOCH);
-    }
-
     /** Several mailboxes' days at once (batched reads); a mailbox without sends today is left out. */
     public Map<String, MailboxDay> mailboxes(TenantContext tenant, Collection<String> mailboxIds, Instant now) {
         Map<String, MailboxDay> out = new HashMap<>();

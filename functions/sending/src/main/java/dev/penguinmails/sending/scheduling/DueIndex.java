@@ -1,5 +1,6 @@
 package dev.penguinmails.sending.scheduling;
 
+import dev.penguinmails.shared.aws.BatchWrites;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Which (enrolment, step) is due when, across workspaces, so that a tick reads only what is due and never scans:
@@ -61,6 +64,12 @@ public class DueIndex {
 
     public void delete(Due due) {
         dynamo.deleteItem(r -> r.tableName(table).key(due.key()));
+    }
+
+    /** Deletes the items 25 to a BatchWriteItem call, retrying what DynamoDB leaves unprocessed. */
+    public void deleteAll(List<Due> items) {
+        BatchWrites.writeAll(dynamo, table, items.stream().map(d -> WriteRequest.builder()
+                .deleteRequest(DeleteRequest.builder().key(d.key()).build()).build()).toList());
     }
 
     /** Moves a due item to a later time (a closed window, a reached cap, a paused campaign). */

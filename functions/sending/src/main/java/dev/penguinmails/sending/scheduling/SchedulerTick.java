@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,7 +55,8 @@ import org.slf4j.LoggerFactory;
  * <p>Cost (decision 0063): the due items are grouped by workspace and the workspaces scheduled in parallel
  * ({@link SchedulerSettings#parallelism()}), each by one thread, in order. A workspace's enrolments, and the mailbox
  * copies, domain copies and today's counters of the pools it uses, are read once a tick in batches, not once a due
- * item and pool mailbox; what the tick reserves itself is counted locally.
+ * item and pool mailbox; what the tick reserves itself is counted locally. Reserved sends are queued ten to an SQS
+ * call and their due items deleted 25 to a DynamoDB call, {@value #FLUSH} at a time (decision 0076).
  */
 @Singleton
 public class SchedulerTick {
@@ -66,6 +68,8 @@ public class SchedulerTick {
     static final Duration RECHECK = Duration.ofMinutes(15);
     /** A workspace whose month is used up is looked at again this much later (a new plan may raise it). */
     static final Duration QUOTA_RECHECK = Duration.ofHours(1);
+    /** Reserved sends are queued and their due items deleted in groups of this many (batched calls). */
+    static final int FLUSH = 100;
 
     private final DueIndex due;
     private final EnrolmentStore enrolments;
@@ -178,13 +182,55 @@ public class SchedulerTick {
         }
         for (DueIndex.Due item : items) {
             try {
-                counts.get(schedule(item, now, reads)).incrementAndGet();
+                Decision decision = schedule(item, now, reads);
+                if (decision != Decision.ENQUEUED) {
+                    counts.get(decision).incrementAndGet();
+                }
             } catch (RuntimeException e) {
                 // Left in the index: the next tick tries again.
                 LOG.error("Due {} step {} of {} not scheduled", item.enrolmentId(), item.step(), item.workspaceId(), e);
             }
+            if (reads.pending.size() >= FLUSH) {
+                flush(reads, counts);
+            }
         }
+        flush(reads, counts);
     }
+
+    /**
+     * Queues the reserved sends (ten a call) and then deletes the due items of those SQS accepted (25 a call). A send
+     * SQS refused keeps its due item, and so does every send when the deletes fail: the next tick schedules them
+     * again, and the sender's claim (decision 0052) turns a second task for one (enrolment, step) into no email.
+     * What such a retry costs is a second reservation under today's caps: fewer sends, never more.
+     */
+    private void flush(Reads reads, Map<Decision, AtomicInteger> counts) {
+        if (reads.pending.isEmpty()) {
+            return;
+        }
+        List<Pending> pending = List.copyOf(reads.pending);
+        reads.pending.clear();
+        Set<Integer> accepted = queue.enqueueAll(pending.stream().map(Pending::task).toList());
+        List<DueIndex.Due> queued = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            if (accepted.contains(i)) {
+                queued.add(pending.get(i).item());
+            }
+        }
+        if (queued.size() < pending.size()) {
+            LOG.error("{} of {} send tasks of {} were not queued; their due items stay for the next tick",
+                    pending.size() - queued.size(), pending.size(), reads.tenant.workspaceId());
+        }
+        try {
+            due.deleteAll(queued);
+        } catch (RuntimeException e) {
+            LOG.error("{} queued sends of {} keep their due items; the sender's claims absorb the repeat", queued.size(),
+                    reads.tenant.workspaceId(), e);
+        }
+        counts.get(Decision.ENQUEUED).addAndGet(queued.size());
+    }
+
+    /** A send reserved under the caps, waiting to be queued with its group. */
+    private record Pending(DueIndex.Due item, SendQueue.Delayed task) { }
 
     /**
      * What one tick has read of one workspace: the due enrolments, the campaigns, and per pool mailbox whether it
@@ -197,6 +243,9 @@ public class SchedulerTick {
         final Map<String, Optional<MailboxState>> eligible = new HashMap<>();
         final Map<String, Boolean> domains = new HashMap<>();
         final Map<String, Integer> used = new HashMap<>();
+        /** When each pool mailbox may send next (its random gap), as read and then as this tick moved it. */
+        final Map<String, Instant> freeAt = new HashMap<>();
+        final List<Pending> pending = new ArrayList<>();
         /** Billing's pause, and the month's emails left less what this tick enqueued (decision 0065). */
         final boolean paused;
         long remaining;
@@ -232,7 +281,10 @@ public class SchedulerTick {
                 }
                 if (!ok.isEmpty()) {
                     Map<String, DailyCounters.MailboxDay> days = counters.mailboxes(tenant, ok, now);
-                    ok.forEach(id -> used.put(id, days.containsKey(id) ? days.get(id).count() : 0));
+                    ok.forEach(id -> {
+                        used.put(id, days.containsKey(id) ? days.get(id).count() : 0);
+                        freeAt.put(id, days.containsKey(id) ? days.get(id).freeAt() : Instant.EPOCH);
+                    });
                 }
             }
             List<MailboxState> out = new ArrayList<>();
@@ -290,13 +342,13 @@ public class SchedulerTick {
             return Decision.POSTPONED;
         }
         for (MailboxState mailbox : candidates(reads, definition, enrolment, now)) {
-            Optional<Instant> slot = reserve(tenant, now, campaign.get(), mailbox);
+            Optional<Instant> slot = reserve(reads, now, campaign.get(), mailbox);
             if (slot.isPresent()) {
                 reads.reserved(mailbox.mailboxId());
                 reads.remaining--;
-                queue.enqueue(new SendTask(item.workspaceId(), item.enrolmentId(), item.step(), mailbox.mailboxId()),
-                        Duration.between(now, slot.get()));
-                due.delete(item);
+                reads.pending.add(new Pending(item, new SendQueue.Delayed(
+                        new SendTask(item.workspaceId(), item.enrolmentId(), item.step(), mailbox.mailboxId()),
+                        Duration.between(now, slot.get()))));
                 return Decision.ENQUEUED;
             }
         }
@@ -326,10 +378,15 @@ public class SchedulerTick {
         return eligible;
     }
 
-    /** Reserves the mailbox's next slot under its caps; the slot is now or when its gap ends (within SQS's delay). */
-    private Optional<Instant> reserve(TenantContext tenant, Instant now, Campaign campaign, MailboxState mailbox) {
-        DailyCounters.MailboxDay day = counters.mailbox(tenant, mailbox.mailboxId(), now);
-        Instant slot = day.freeAt().isAfter(now) ? day.freeAt() : now;
+    /**
+     * Reserves the mailbox's next slot under its caps; the slot is now or when its gap ends (within SQS's delay). The
+     * gap's end comes from the tick's batched read and its own reservations: only the tick (one at a time, decision
+     * 0064) moves it.
+     */
+    private Optional<Instant> reserve(Reads reads, Instant now, Campaign campaign, MailboxState mailbox) {
+        TenantContext tenant = reads.tenant;
+        Instant freeAt = reads.freeAt.getOrDefault(mailbox.mailboxId(), Instant.EPOCH);
+        Instant slot = freeAt.isAfter(now) ? freeAt : now;
         if (Duration.between(now, slot).compareTo(SendQueue.MAX_DELAY) >= 0) {
             return Optional.empty();
         }
@@ -344,6 +401,7 @@ public class SchedulerTick {
             counters.release(tenant, now, pair);
             return Optional.empty();
         }
+        reads.freeAt.put(mailbox.mailboxId(), slot.plusSeconds(gap));
         return Optional.of(slot);
     }
 
