@@ -52,12 +52,29 @@ public class DailyCounters {
 
     /** Adds one to {@code counter} if below {@code cap}; false if the cap is reached. */
     public boolean reserve(TenantContext tenant, Instant now, String counter, int cap) {
-        return update(tenant, now, counter, cap, null);
+        return update(tenant, now, counter, cap);
     }
 
-    /** Adds one to the mailbox's counter if below {@code cap}, and marks it busy until {@code freeAt}. */
-    public boolean reserveMailbox(TenantContext tenant, Instant now, String mailboxId, int cap, Instant freeAt) {
-        return update(tenant, now, "MAILBOX#" + mailboxId, cap, freeAt);
+    /**
+     * Adds one to the mailbox's day and one to the campaign's sends through it today, if both are below their caps,
+     * and marks the mailbox busy until {@code freeAt}: one conditional write on the mailbox's day item, so that both
+     * caps hold together (decision 0076). False if either cap is reached; then nothing changed.
+     */
+    public boolean reserveMailbox(TenantContext tenant, Instant now, String mailboxId, int cap, String campaignId,
+                                  int campaignCap, Instant freeAt) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(tenant, now, "MAILBOX#" + mailboxId))
+                    .updateExpression("SET #f = :f ADD #c :one, #p :one")
+                    .conditionExpression("(attribute_not_exists(#c) OR #c < :cap) AND (attribute_not_exists(#p) OR #p < :pcap)")
+                    .expressionAttributeNames(Map.of("#c", "count", "#p", "campaign_" + campaignId, "#f", "freeAt"))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                            ":cap", AttributeValue.fromN(Integer.toString(cap)),
+                            ":pcap", AttributeValue.fromN(Integer.toString(campaignCap)),
+                            ":f", AttributeValue.fromS(freeAt.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException full) {
+            return false;
+        }
     }
 
     /** Gives back a reservation another cap refused. */
@@ -67,21 +84,13 @@ public class DailyCounters {
                 .expressionAttributeValues(Map.of(":minus", AttributeValue.fromN("-1"))));
     }
 
-    private boolean update(TenantContext tenant, Instant now, String counter, int cap, Instant freeAt) {
-        Map<String, String> names = new HashMap<>(Map.of("#c", "count"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", AttributeValue.fromN("1"),
-                ":cap", AttributeValue.fromN(Integer.toString(cap))));
-        String expression = "ADD #c :one";
-        if (freeAt != null) {
-            names.put("#f", "freeAt");
-            values.put(":f", AttributeValue.fromS(freeAt.toString()));
-            expression = "SET #f = :f " + expression;
-        }
-        String update = expression;
+    private boolean update(TenantContext tenant, Instant now, String counter, int cap) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(key(tenant, now, counter)).updateExpression(update)
+            dynamo.updateItem(r -> r.tableName(table).key(key(tenant, now, counter)).updateExpression("ADD #c :one")
                     .conditionExpression("attribute_not_exists(#c) OR #c < :cap")
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
+                    .expressionAttributeNames(Map.of("#c", "count"))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                            ":cap", AttributeValue.fromN(Integer.toString(cap)))));
             return true;
         } catch (ConditionalCheckFailedException full) {
             return false;

@@ -391,14 +391,10 @@ public class SchedulerTick {
             return Optional.empty();
         }
         CampaignDefinition.SendingLimits limits = campaign.definition().limits();
-        String pair = "CAMPAIGN#" + campaign.id() + "#MAILBOX#" + mailbox.mailboxId();
-        if (!counters.reserve(tenant, now, pair, limits.dailyPerMailbox())) {
-            return Optional.empty();
-        }
         int gap = limits.gapMinSeconds() + (limits.gapMaxSeconds() > limits.gapMinSeconds()
                 ? random.nextInt(limits.gapMaxSeconds() - limits.gapMinSeconds() + 1) : 0);
-        if (!counters.reserveMailbox(tenant, now, mailbox.mailboxId(), mailboxCap(mailbox, now), slot.plusSeconds(gap))) {
-            counters.release(tenant, now, pair);
+        if (!counters.reserveMailbox(tenant, now, mailbox.mailboxId(), mailboxCap(mailbox, now), campaign.id(),
+                limits.dailyPerMailbox(), slot.plusSeconds(gap))) {
             return Optional.empty();
         }
         reads.freeAt.put(mailbox.mailboxId(), slot.plusSeconds(gap));
