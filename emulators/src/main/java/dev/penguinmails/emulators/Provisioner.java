@@ -208,9 +208,11 @@ public final class Provisioner {
         } catch (QueueDoesNotExistException e) {
             return sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
         }
-        // FifoQueue is fixed at creation; SQS rejects it in SetQueueAttributes.
+        // FifoQueue is fixed at creation; SQS rejects it in SetQueueAttributes. ContentBasedDeduplication is set (off)
+        // at creation only: ElasticMQ rejects it in SetQueueAttributes, and nothing of ours ever turns it on.
         Map<QueueAttributeName, String> changeable = new LinkedHashMap<>(attributes);
         changeable.remove(QueueAttributeName.FIFO_QUEUE);
+        changeable.remove(QueueAttributeName.CONTENT_BASED_DEDUPLICATION);
         sqs.setQueueAttributes(b -> b.queueUrl(url).attributes(changeable));
         return url;
     }

@@ -9,14 +9,15 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * {@link SharedLocalStack}'s mechanics: the stack lives in the root context's store, so JUnit starts it once per
- * test JVM (on first use) and closes it after the last class of the run. Resolves {@link LocalStack} and
- * {@link StackAccounts} parameters of lifecycle methods, constructors and tests.
+ * {@link SharedLocalStack}'s mechanics: one stack per test JVM, started on first use and stopped when the JVM exits.
+ * It is held by the JVM, not by JUnit's root context: with several surefire forks each class may run in a launcher
+ * session of its own, whose root context closes after the class, and a stack started again on the same emulators
+ * would provision everything a second time. Resolves {@link LocalStack} and {@link StackAccounts} parameters of
+ * lifecycle methods, constructors and tests.
  */
 public final class SharedLocalStackExtension implements ParameterResolver {
     /** The name prefix of the shared stack's tables, queues and buckets on the shared emulators. */
     static final String PREFIX = "e2e-shared-";
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedLocalStack.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -26,28 +27,34 @@ public final class SharedLocalStackExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Running running = running(context);
+        Running running = Running.get();
         return parameter.getParameter().getType() == LocalStack.class ? running.stack : running.accounts;
     }
 
-    private static Running running(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Running.class, k -> new Running(),
-                Running.class);
-    }
+    /** The JVM's shared stack; a start that failed is not retried, every later class gets its reason at once. */
+    private static final class Running {
+        private static Running running;
+        private static RuntimeException startFailure;
 
-    /**
-     * Closed by JUnit when the root context closes, that is after the run's last test: as an AutoCloseable by
-     * JUnit 5.13 and later, as a CloseableResource by older ones (stopping twice does nothing).
-     */
-    @SuppressWarnings("deprecation")
-    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final LocalStack stack = LocalStack.start(LocalStackOptions.ephemeral(FixtureAccess.projectRoot())
                 .withLocalAws(TestAws.shared(), PREFIX));
         private final StackAccounts accounts = new StackAccounts(stack.apiBaseUrl());
 
-        @Override
-        public void close() {
-            stack.stop();
+        static synchronized Running get() {
+            if (running == null) {
+                if (startFailure != null) {
+                    throw startFailure;
+                }
+                try {
+                    Running started = new Running();
+                    Runtime.getRuntime().addShutdownHook(new Thread(started.stack::stop, "penguinmails-shared-stack-stop"));
+                    running = started;
+                } catch (RuntimeException e) {
+                    startFailure = e;
+                    throw e;
+                }
+            }
+            return running;
         }
     }
 }
