@@ -216,6 +216,9 @@ public final class StripeStandIn implements AutoCloseable {
                 return ledger.require(id.group(1), "customer");
             } else if (match(m, "POST /v1/products") != null) {
                 return ledger.createProduct(p);
+            } else if (match(m, "GET /v1/products") != null) {
+                List<String> ids = p.strings("ids");
+                return list(ledger.all("product", o -> ids.isEmpty() || ids.contains(o.path("id").asText())), "/v1/products");
             } else if ((id = match(m, "GET /v1/products/{}")) != null) {
                 return ledger.require(id.group(1), "product");
             } else if ((id = match(m, "POST /v1/products/{}")) != null) {

@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Map.Entry;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
  * Makes Stripe's products and prices match the {@link PlanCatalog}: creates what is missing, and replaces a price
@@ -27,55 +26,66 @@ public class CatalogSync {
         this.stripe = stripe;
     }
 
-    /** Brings Stripe in line with the catalog; answers the lookup keys of the prices created and of those kept. */
+    /**
+     * Brings Stripe in line with the catalog; answers the lookup keys of the prices created and of those kept.
+     * It reads what Stripe holds in a few list calls (products by id, prices by lookup key) and writes only what
+     * differs, so a catalog already in place costs two calls.
+     */
     public Report sync() throws StripeException {
+        List<Entry> entries = entries();
+        Set<String> products = stripe.existingProducts(entries.stream().map(Entry::productId).distinct().toList());
+        Map<String, Price> prices = stripe.pricesByLookupKeys(entries.stream().map(Entry::lookupKey).toList());
         List<String> created = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
-        for (Plan plan : catalog.plans()) {
-            if (plan.paid()) {
-                sync("penguinmails_" + plan.id(), "PenguinMails " + plan.name(), plan.pricesInCents(), plan::lookupKey,
-                        created, unchanged);
+        for (Entry entry : entries) {
+            if (products.add(entry.productId())) {
+                stripe.createProduct(entry.productId(), entry.name(), IdempotencyKeys.of("catalog-product", entry.productId()));
             }
-        }
-        for (AddOn addOn : catalog.addOns()) {
-            sync(PlanCatalog.ADD_ON_PREFIX + addOn.id(), "PenguinMails " + addOn.name(), addOn.pricesInCents(),
-                    i -> Optional.of(addOn.lookupKey(i)), created, unchanged);
+            Optional<Price> current = Optional.ofNullable(prices.get(entry.lookupKey()));
+            if (current.isPresent() && current.get().getUnitAmount() == entry.amountInCents()
+                    && PlanCatalog.CURRENCY.equals(current.get().getCurrency())) {
+                unchanged.add(entry.lookupKey());
+            } else {
+                replace(entry, current);
+                created.add(entry.lookupKey());
+            }
         }
         return new Report(created, unchanged);
     }
 
-    private void sync(String productId, String name, Map<Interval, Long> prices,
-                      Function<Interval, Optional<String>> lookupKeys, List<String> created, List<String> unchanged)
-            throws StripeException {
-        if (stripe.product(productId).isEmpty()) {
-            stripe.createProduct(productId, name, IdempotencyKeys.of("catalog-product", productId));
-        }
-        for (Entry<Interval, Long> price : prices.entrySet()) {
-            String lookupKey = lookupKeys.apply(price.getKey()).orElseThrow();
-            Optional<Price> current = stripe.priceByLookupKey(lookupKey);
-            if (current.isPresent() && current.get().getUnitAmount() == price.getValue().longValue()
-                    && PlanCatalog.CURRENCY.equals(current.get().getCurrency())) {
-                unchanged.add(lookupKey);
-            } else {
-                // Stripe prices are immutable: a new amount is a new price, which takes over the lookup key. The key
-                // names the price it replaces, so that a later change back to an earlier amount is a new request
-                // rather than a replay of the price that was retired since.
-                stripe.createPrice(
-                        productId,
-                        lookupKey,
-                        price.getValue(),
-                        PlanCatalog.CURRENCY,
-                        price.getKey().stripeInterval(),
-                        IdempotencyKeys.of("catalog-price", lookupKey, Long.toString(price.getValue()),
-                                current.map(Price::getId).orElse("none"))
-                    );
-                if (current.isPresent()) {
-                    stripe.deactivatePrice(current.get().getId(), IdempotencyKeys.of("catalog-retire", current.get().getId()));
-                }
-                created.add(lookupKey);
-            }
+    /**
+     * Stripe prices are immutable: a new amount is a new price, which takes over the lookup key. The key names
+     * the price it replaces, so that a later change back to an earlier amount is a new request rather than a
+     * replay of the price that was retired since.
+     */
+    private void replace(Entry entry, Optional<Price> current) throws StripeException {
+        stripe.createPrice(entry.productId(), entry.lookupKey(), entry.amountInCents(), PlanCatalog.CURRENCY,
+                entry.interval().stripeInterval(),
+                IdempotencyKeys.of("catalog-price", entry.lookupKey(), Long.toString(entry.amountInCents()),
+                        current.map(Price::getId).orElse("none")));
+        if (current.isPresent()) {
+            stripe.deactivatePrice(current.get().getId(), IdempotencyKeys.of("catalog-retire", current.get().getId()));
         }
     }
+
+    /** Every price the catalog sells, paid plans first, then add-ons. */
+    private List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        for (Plan plan : catalog.plans()) {
+            if (plan.paid()) {
+                plan.pricesInCents().forEach((interval, amount) -> entries.add(new Entry("penguinmails_" + plan.id(),
+                        "PenguinMails " + plan.name(), interval, amount, plan.lookupKey(interval).orElseThrow())));
+            }
+        }
+        for (AddOn addOn : catalog.addOns()) {
+            addOn.pricesInCents().forEach((interval, amount) -> entries.add(new Entry(PlanCatalog.ADD_ON_PREFIX + addOn.id(),
+                    "PenguinMails " + addOn.name(), interval, amount, addOn.lookupKey(interval))));
+        }
+        return entries;
+    }
+
+    /** One price of the catalog and the product it belongs to. */
+    private record Entry(String productId, String name, Interval interval, long amountInCents, String lookupKey) { }
 
     /** The lookup keys of the prices created and of those already right. */
     @Serdeable

@@ -20,6 +20,7 @@ import com.stripe.param.PriceCreateParams;
 import com.stripe.param.PriceListParams;
 import com.stripe.param.PriceUpdateParams;
 import com.stripe.param.ProductCreateParams;
+import com.stripe.param.ProductListParams;
 import com.stripe.param.SubscriptionCancelParams;
 import com.stripe.param.SubscriptionListParams;
 import com.stripe.param.SubscriptionUpdateParams;
@@ -28,9 +29,13 @@ import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionExpireParams;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every call billing makes to Stripe, in one place: the one interface to the payment provider. Write calls take
@@ -42,6 +47,10 @@ public class StripeGateway {
     public static final String WORKSPACE_METADATA = "workspace_id";
     /** The metadata key under which a Checkout session names its price, so that an open one can be reused. */
     public static final String PRICE_METADATA = "price_id";
+
+    // Stripe's limits: lookup_keys takes at most 10 values, a list page at most 100 objects.
+    private static final int LOOKUP_KEYS_PER_CALL = 10;
+    private static final int PRODUCTS_PER_CALL = 100;
 
     private final StripeClient stripe;
 
@@ -128,6 +137,34 @@ public class StripeGateway {
         return stripe.v1().prices()
                 .list(PriceListParams.builder().addLookupKey(lookupKey).setActive(true).build())
                 .getData().stream().findFirst();
+    }
+
+    /**
+     * The active prices that hold any of {@code lookupKeys}, by lookup key: one call per ten keys (Stripe's limit
+     * on {@code lookup_keys}) instead of one a key.
+     */
+    public Map<String, Price> pricesByLookupKeys(List<String> lookupKeys) throws StripeException {
+        Map<String, Price> found = new HashMap<>();
+        for (int from = 0; from < lookupKeys.size(); from += LOOKUP_KEYS_PER_CALL) {
+            List<String> keys = lookupKeys.subList(from, Math.min(lookupKeys.size(), from + LOOKUP_KEYS_PER_CALL));
+            PriceListParams params = PriceListParams.builder().addAllLookupKey(keys).setActive(true)
+                    .setLimit((long) keys.size()).build();
+            for (Price price : stripe.v1().prices().list(params).getData()) {
+                found.put(price.getLookupKey(), price);
+            }
+        }
+        return found;
+    }
+
+    /** Which of the products {@code ids} exist: one call per hundred ids (a list page's limit). */
+    public Set<String> existingProducts(List<String> ids) throws StripeException {
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += PRODUCTS_PER_CALL) {
+            List<String> page = ids.subList(from, Math.min(ids.size(), from + PRODUCTS_PER_CALL));
+            ProductListParams params = ProductListParams.builder().addAllId(page).setLimit((long) page.size()).build();
+            stripe.v1().products().list(params).getData().forEach(product -> found.add(product.getId()));
+        }
+        return found;
     }
 
     public Optional<Product> product(String id) throws StripeException {

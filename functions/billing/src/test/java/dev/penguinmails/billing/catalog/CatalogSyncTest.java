@@ -65,12 +65,15 @@ class CatalogSyncTest extends UsageStackTest {
         assertThat(gateway.priceByLookupKey("penguinmails_agency_yearly").orElseThrow().getRecurring().getInterval()).isEqualTo("year");
         assertThat(gateway.product("penguinmails_addon_extra_mailbox")).isPresent();
         long writes = writes(stack.stripe());
+        int calls = stack.stripe().requests().size();
 
         CatalogSync.Report second = sync.sync();
 
         assertThat(second.created()).isEmpty();
         assertThat(second.unchanged()).hasSize(8);
         assertThat(writes(stack.stripe())).as("POSTs to Stripe on the second run").isEqualTo(writes);
+        assertThat(stack.stripe().requests()).as("a catalog in place is read in one list of products and one of prices")
+                .hasSize(calls + 2);
         assertThat(pricesWithKey("penguinmails_growth_monthly")).hasSize(1);
 
         String oldStarter = gateway.priceByLookupKey("penguinmails_starter_monthly").orElseThrow().getId();
