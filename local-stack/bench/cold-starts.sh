@@ -7,7 +7,8 @@
 #
 # Each run starts the local stack (fresh data folder, no timed schedules), pauses its queue pollers so that
 # messages wait for the probes, then runs ColdStartProbe in a fresh JVM per measurement: the reference function
-# (local-stack/reference-function, once per memory size the families use, with that size's flags); then every
+# (local-stack/reference-function, once per memory size the families use, with that size's flags, at the start,
+# middle and end of the run; the run divides by the median of the three); then every
 # entry point of every function in the topology: the HTTP API first (its signup publishes an event onto the
 # email queue), then the queue consumers (each with a message of its own: see "feed" in `ColdStartProbe --list`;
 # the email consumer handles the signup's event and sends the verification email, a consumer the signup does not
@@ -155,6 +156,14 @@ stripe_checkout() {
   fail "the Stripe stand-in's webhook deliveries did not settle (last count: ${count:-none})."
 }
 
+# The reference, once per memory size the families use. Each run measures it at its start, middle and end, and
+# divides by the median of the three (ColdStartRatios), so that one fast or slow start moves no ratio.
+probe_references() {
+  for memory in "${!MEMORY_FLAGS[@]}"; do
+    probe "$1" "reference-$memory" "${MEMORY_FLAGS[$memory]}" --reference --memory "$memory"
+  done
+}
+
 first_run=1
 if [ "${PROBE_CDS:-off}" = on ]; then
   CDS_DIR="$(mktemp -d)"
@@ -182,9 +191,7 @@ for run in $(seq "$first_run" "$RUNS"); do
     curl -fsS -o /dev/null -X POST "$BASE/_local/schedules/billing/sync-catalog" || fail "run $run: the catalog sync failed."
   fi
 
-  for memory in "${!MEMORY_FLAGS[@]}"; do
-    probe "$run" "reference-$memory" "${MEMORY_FLAGS[$memory]}" --reference --memory "$memory"
-  done
+  probe_references "$run"
 
   email=""
   for entry in "${ENTRY_POINTS[@]}"; do
@@ -195,6 +202,7 @@ for run in $(seq "$first_run" "$RUNS"); do
     # Only the signup's report names the address; a later family's API must not clear it.
     if [ "$kind" = http ] && [ "$feed" = signup ]; then email=$(grep -o 'cold-[0-9a-f]*@example\.com' <<<"$PROBE_LINE" || true); fi
   done
+  probe_references "$run"
 
   # The queue probe handled the API probe's signup: its verification email must be in the SES store.
   if [ -n "$email" ] && [ "${#QUEUES[@]}" -gt 0 ]; then
@@ -234,6 +242,8 @@ for run in $(seq "$first_run" "$RUNS"); do
       done
     fi
   fi
+
+  probe_references "$run"
 
   for queue in ${QUEUES[@]+"${QUEUES[@]}"}; do
     curl -fsS -o /dev/null -X POST "$BASE/_local/queues/$queue/resume" || fail "run $run: the $queue poller did not resume."

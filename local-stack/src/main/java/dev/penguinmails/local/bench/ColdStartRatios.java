@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -98,11 +97,22 @@ public final class ColdStartRatios {
         return reference.report().coldStartMillis();
     }
 
-    /** The references by run and memory, as {@link #rows} matches them. */
+    /**
+     * The references by run and memory, as {@link #rows} matches them. A run may measure the reference several
+     * times (at its start, middle and end): its median measurement is the run's reference, so that one lucky or
+     * unlucky start does not move every ratio of the run.
+     */
     public static Map<String, RunReport> references(List<RunReport> reports) {
         return reports.stream().filter(r -> r.report().succeeded() && isReference(r.report()))
-                .collect(Collectors.toMap(r -> referenceKey(r.run(), r.report().memoryMb()), Function.identity(),
-                        (a, b) -> a));
+                .collect(Collectors.groupingBy(r -> referenceKey(r.run(), r.report().memoryMb()),
+                        Collectors.collectingAndThen(Collectors.toList(), ColdStartRatios::middleMeasurement)));
+    }
+
+    /** The measurement in the middle by cold start (the lower middle of an even number). */
+    private static RunReport middleMeasurement(List<RunReport> measurements) {
+        List<RunReport> sorted = measurements.stream()
+                .sorted(Comparator.comparingLong((RunReport r) -> r.report().coldStartMillis())).toList();
+        return sorted.get((sorted.size() - 1) / 2);
     }
 
     private static Row row(String label, List<RunReport> runs, Map<String, RunReport> references) {

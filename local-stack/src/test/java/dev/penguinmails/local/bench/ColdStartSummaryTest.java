@@ -76,6 +76,19 @@ class ColdStartSummaryTest {
     }
 
     @Test
+    void aRunThatMeasuresTheReferenceSeveralTimesDividesByItsMedianMeasurement() {
+        List<RunReport> reports = List.of(run(1, report("reference", "api", "reference", "GET /reference", 1000, -1)),
+                run(1, report("identity", "emails", "queue", "", 1300, -1)),
+                run(1, report("reference", "api", "reference", "GET /reference", 1400, -1)),
+                run(1, report("reference", "api", "reference", "GET /reference", 900, -1)));
+
+        Row emails = ColdStartRatios.rows(reports).stream().filter(r -> r.label().equals("identity emails"))
+                .findFirst().orElseThrow();
+
+        assertThat(emails.medianRatio()).isCloseTo(1.3, within(1e-9));
+    }
+
+    @Test
     void anEntryPointWithoutAReferenceOfItsMemoryInItsRunIsAnError() {
         List<RunReport> reports = List.of(run(1, report("reference", "api", "reference", "GET /reference", 1000, -1)),
                 run(2, report("identity", "emails", "queue", "", 1200, -1)));
