@@ -1,6 +1,7 @@
 package dev.penguinmails.contacts.bulk;
 
 import dev.penguinmails.topology.PenguinMailsTopology;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
@@ -19,11 +20,12 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  */
 @Singleton
 class BulkQueue {
-    private final SqsClient sqs;
+    // A provider: only the bulk API queues, so the SQS client is built on its first use, not in init.
+    private final BeanProvider<SqsClient> sqs;
     private final JsonMapper json;
     private final String queueUrl;
 
-    BulkQueue(SqsClient sqs, JsonMapper json,
+    BulkQueue(BeanProvider<SqsClient> sqs, JsonMapper json,
               @Property(name = "penguinmails.queues." + PenguinMailsTopology.CONTACTS_BULK) String queueUrl) {
         this.sqs = sqs;
         this.json = json;
@@ -38,7 +40,7 @@ class BulkQueue {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(chunk.chunk()))
                         .messageBody(write(chunk)).build());
             }
-            SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+            SendMessageBatchResponse response = sqs.get().sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
             if (!response.failed().isEmpty()) {
                 throw new IllegalStateException("SQS refused " + response.failed().size() + " bulk chunk(s): "
                         + response.failed().get(0).message());

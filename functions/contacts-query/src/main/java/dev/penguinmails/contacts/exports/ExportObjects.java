@@ -2,6 +2,7 @@ package dev.penguinmails.contacts.exports;
 
 import dev.penguinmails.shared.aws.S3Presigners;
 import dev.penguinmails.topology.PenguinMailsTopology;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Singleton;
 import java.net.URL;
@@ -21,11 +22,12 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 @Singleton
 class ExportObjects {
-    private final S3Client s3;
+    // A provider: the exports API and its consumer build the S3 client on first use, not in every cold start's init.
+    private final BeanProvider<S3Client> s3;
     private final S3Presigners presigners;
     private final String bucket;
 
-    ExportObjects(S3Client s3, S3Presigners presigners,
+    ExportObjects(BeanProvider<S3Client> s3, S3Presigners presigners,
                   @Property(name = "penguinmails.buckets." + PenguinMailsTopology.EXPORTS_BUCKET) String bucket) {
         this.s3 = s3;
         this.presigners = presigners;
@@ -37,12 +39,12 @@ class ExportObjects {
     }
 
     String startUpload(String key) {
-        return s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType("text/csv; charset=utf-8")).uploadId();
+        return s3.get().createMultipartUpload(r -> r.bucket(bucket).key(key).contentType("text/csv; charset=utf-8")).uploadId();
     }
 
     /** Uploads (or uploads again, replacing it) part {@code number}; its ETag. */
     String uploadPart(String key, String uploadId, int number, byte[] bytes) {
-        return s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
+        return s3.get().uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
                 .contentLength((long) bytes.length), RequestBody.fromBytes(bytes)).eTag();
     }
 
@@ -52,7 +54,7 @@ class ExportObjects {
      */
     boolean complete(String key, String uploadId, List<ContactExport.Part> parts) {
         try {
-            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(
+            s3.get().completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(m -> m.parts(
                     parts.stream().map(p -> CompletedPart.builder().partNumber(p.number()).eTag(p.etag()).build()).toList())));
             return true;
         } catch (NoSuchUploadException gone) {
@@ -62,7 +64,7 @@ class ExportObjects {
 
     void abort(String key, String uploadId) {
         try {
-            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+            s3.get().abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
         } catch (NoSuchUploadException gone) {
             // Nothing to abort.
         }
@@ -70,7 +72,7 @@ class ExportObjects {
 
     boolean exists(String key) {
         try {
-            s3.headObject(r -> r.bucket(bucket).key(key));
+            s3.get().headObject(r -> r.bucket(bucket).key(key));
             return true;
         } catch (NoSuchKeyException gone) {
             return false;
