@@ -1,6 +1,7 @@
 package dev.penguinmails.sending.sender;
 
 import dev.penguinmails.topology.PenguinMailsTopology;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -25,18 +26,20 @@ public class SendQueue {
     /** SQS takes at most ten messages a batch. */
     static final int BATCH = 10;
 
-    private final SqsClient sqs;
+    // A provider: most of sending's entry points never queue a send, so none builds the SQS client while it starts.
+    private final BeanProvider<SqsClient> sqs;
     private final JsonMapper json;
     private final String queueUrl;
 
-    SendQueue(SqsClient sqs, JsonMapper json, @Value("${penguinmails.queues." + PenguinMailsTopology.SENDING_SENDS + ":}") String queueUrl) {
+    SendQueue(BeanProvider<SqsClient> sqs, JsonMapper json,
+              @Value("${penguinmails.queues." + PenguinMailsTopology.SENDING_SENDS + ":}") String queueUrl) {
         this.sqs = sqs;
         this.json = json;
         this.queueUrl = queueUrl;
     }
 
     public void enqueue(SendTask task, Duration delay) {
-        sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body(task)).delaySeconds(seconds(delay)));
+        sqs.get().sendMessage(r -> r.queueUrl(queueUrl).messageBody(body(task)).delaySeconds(seconds(delay)));
     }
 
     /** A send task and how long SQS holds it back. */
@@ -60,7 +63,7 @@ public class SendQueue {
                         .id(Integer.toString(i)).messageBody(body(tasks.get(i).task()))
                         .delaySeconds(seconds(tasks.get(i).delay())).build()).toList();
                 try {
-                    SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+                    SendMessageBatchResponse response = sqs.get().sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
                     response.successful().forEach(ok -> accepted.add(Integer.valueOf(ok.id())));
                     response.failed().forEach(failed -> refused.add(Integer.valueOf(failed.id())));
                 } catch (SdkException e) {

@@ -4,6 +4,7 @@ import dev.penguinmails.sending.messages.MimeMessages;
 import dev.penguinmails.sending.transport.SesRawTransport;
 import dev.penguinmails.sending.transport.SmtpTransport;
 import dev.penguinmails.shared.aws.AwsClients;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
@@ -25,7 +26,7 @@ class SenderBeans {
     }
 
     @Singleton
-    SesRawTransport sesRawTransport(@Named(AwsClients.SES_SENDS) SesV2Client ses, SenderSettings settings) {
-        return new SesRawTransport(ses, settings.configurationSet().isBlank() ? null : settings.configurationSet());
+    SesRawTransport sesRawTransport(@Named(AwsClients.SES_SENDS) BeanProvider<SesV2Client> ses, SenderSettings settings) {
+        return new SesRawTransport(ses::get, settings.configurationSet().isBlank() ? null : settings.configurationSet());
     }
 }

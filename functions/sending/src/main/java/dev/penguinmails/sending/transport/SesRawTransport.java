@@ -6,6 +6,7 @@ import dev.penguinmails.sending.transport.SendResult.Sent;
 import dev.penguinmails.sending.transport.SendResult.TemporaryFailure;
 import dev.penguinmails.shared.aws.SesSendRetries;
 import io.micronaut.core.annotation.Nullable;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -24,10 +25,15 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
  * does). The message goes as it is: SES adds its own DKIM signature for verified identities.
  */
 public final class SesRawTransport implements MailTransport {
-    private final SesV2Client ses;
+    private final Supplier<SesV2Client> ses;
     private final @Nullable String configurationSet;
 
     public SesRawTransport(SesV2Client ses, @Nullable String configurationSet) {
+        this(() -> ses, configurationSet);
+    }
+
+    /** With the client built on the first send (only the sender worker ever sends). */
+    public SesRawTransport(Supplier<SesV2Client> ses, @Nullable String configurationSet) {
         this.ses = ses;
         this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet.strip();
     }
@@ -35,7 +41,7 @@ public final class SesRawTransport implements MailTransport {
     @Override
     public SendResult send(String envelopeFrom, String recipient, byte[] rawMessage) {
         try {
-            String id = ses.sendEmail(r -> r.fromEmailAddress(envelopeFrom)
+            String id = ses.get().sendEmail(r -> r.fromEmailAddress(envelopeFrom)
                     .destination(d -> d.toAddresses(recipient))
                     .configurationSetName(configurationSet)
                     .content(c -> c.raw(raw -> raw.data(SdkBytes.fromByteArrayUnsafe(rawMessage))))).messageId();

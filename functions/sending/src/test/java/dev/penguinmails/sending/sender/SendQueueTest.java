@@ -55,7 +55,7 @@ class SendQueueTest {
         var stack = TestAws.freshStack();
         try (ApplicationContext context = ApplicationContext.run(new HashMap<String, Object>(stack.properties()))) {
             String missing = stack.properties().get(ConfigKeys.queueUrl(PenguinMailsTopology.SENDING_SENDS)) + "-missing";
-            SendQueue queue = new SendQueue(TestAws.shared().clients().sqs(), context.getBean(JsonMapper.class), missing);
+            SendQueue queue = new SendQueue(() -> TestAws.shared().clients().sqs(), context.getBean(JsonMapper.class), missing);
 
             Set<Integer> accepted = queue.enqueueAll(List.of(
                     new SendQueue.Delayed(new SendTask("ws_q", "enr_1", 1, "mbx_q"), Duration.ZERO)));
