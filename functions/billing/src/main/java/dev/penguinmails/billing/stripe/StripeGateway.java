@@ -1,7 +1,6 @@
 package dev.penguinmails.billing.stripe;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
 import com.stripe.model.Event;
@@ -165,17 +164,6 @@ public class StripeGateway {
             stripe.v1().products().list(params).getData().forEach(product -> found.add(product.getId()));
         }
         return found;
-    }
-
-    public Optional<Product> product(String id) throws StripeException {
-        try {
-            return Optional.of(stripe.v1().products().retrieve(id));
-        } catch (InvalidRequestException e) {
-            if ("resource_missing".equals(e.getCode())) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 
     public Product createProduct(String id, String name, RequestOptions key) throws StripeException {

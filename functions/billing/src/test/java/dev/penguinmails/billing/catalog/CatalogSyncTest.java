@@ -63,7 +63,7 @@ class CatalogSyncTest extends UsageStackTest {
         assertThat(growth.getRecurring().getInterval()).isEqualTo("month");
         assertThat(growth.getProduct()).isEqualTo("penguinmails_growth");
         assertThat(gateway.priceByLookupKey("penguinmails_agency_yearly").orElseThrow().getRecurring().getInterval()).isEqualTo("year");
-        assertThat(gateway.product("penguinmails_addon_extra_mailbox")).isPresent();
+        assertThat(gateway.existingProducts(List.of("penguinmails_addon_extra_mailbox"))).containsExactly("penguinmails_addon_extra_mailbox");
         long writes = writes(stack.stripe());
         int calls = stack.stripe().requests().size();
 
