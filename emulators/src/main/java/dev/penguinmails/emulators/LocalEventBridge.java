@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.event.ruler.GenericMachine;
 
 /**
@@ -55,6 +56,8 @@ public final class LocalEventBridge implements AutoCloseable {
     static final int MAX_ENTRIES = 10;
     static final int MAX_REQUEST_BYTES = 256 * 1024;
     private static final int KEPT_EVENTS = 1000;
+    private static final int SQS_BATCH_ENTRIES = 10;
+    private static final int SQS_BATCH_BYTES = 256 * 1024;
     private static final String TARGET_PREFIX = "AWSEvents.";
     private static final String JSON_11 = "application/x-amz-json-1.1";
     private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ISO_INSTANT;
@@ -98,7 +101,7 @@ public final class LocalEventBridge implements AutoCloseable {
     public static LocalEventBridge start(int port, SqsClient sqs, DeliveryRetries retries) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server = LoopbackHttpServers.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new EmulatorException("The local EventBridge could not listen on port " + port + ": " + e.getMessage(), e);
         }
@@ -254,10 +257,11 @@ public final class LocalEventBridge implements AutoCloseable {
         ObjectNode response = json.createObjectNode();
         ArrayNode results = response.putArray("Entries");
         int failed = 0;
+        List<Delivery> deliveries = new ArrayList<>();
         for (JsonNode entry : entries) {
             ObjectNode result = results.addObject();
             try {
-                result.put("EventId", publish(entry));
+                result.put("EventId", publish(entry, deliveries));
             } catch (EntryException e) {
                 failed++;
                 result.put("ErrorCode", e.code);
@@ -265,11 +269,12 @@ public final class LocalEventBridge implements AutoCloseable {
             }
         }
         response.put("FailedEntryCount", failed);
+        deliverTogether(deliveries);
         return response;
     }
 
-    /** Validates, matches and delivers one entry; returns its event id. */
-    private String publish(JsonNode entry) {
+    /** Validates and matches one entry, adding its deliveries to {@code deliveries}; returns its event id. */
+    private String publish(JsonNode entry, List<Delivery> deliveries) {
         String source = text(entry, "Source");
         String detailType = text(entry, "DetailType");
         String detail = text(entry, "Detail");
@@ -321,15 +326,67 @@ public final class LocalEventBridge implements AutoCloseable {
         Map<String, List<String>> matches = bus.match(event);
         remember(new PublishedEvent(busName, id, source, detailType, detail, resources, time, eventJson,
                 List.copyOf(matches.keySet())));
-        deliver(busName, id, eventJson, matches);
+        for (var match : matches.entrySet()) {
+            for (String queueUrl : match.getValue()) {
+                deliveries.add(new Delivery(busName, id, match.getKey(), queueUrl, eventJson));
+            }
+        }
         return id;
     }
 
-    private void deliver(String bus, String id, String eventJson, Map<String, List<String>> matches) {
-        for (var match : matches.entrySet()) {
-            for (String queueUrl : match.getValue()) {
-                attempt(new Delivery(bus, id, match.getKey(), queueUrl, eventJson), 1);
+    /**
+     * The first attempt of a call's deliveries, in SendMessageBatch calls per queue (decision 0079): one call's
+     * events to one queue cost one request instead of one each, as EventBridge's own delivery costs its publisher
+     * nothing. A delivery the batch did not take goes on as a single one, with the usual retries.
+     */
+    private void deliverTogether(List<Delivery> deliveries) {
+        Map<String, List<Delivery>> byQueue = new LinkedHashMap<>();
+        deliveries.forEach(d -> byQueue.computeIfAbsent(d.queueUrl(), q -> new ArrayList<>()).add(d));
+        byQueue.forEach((queueUrl, toQueue) -> {
+            for (List<Delivery> chunk : sqsBatches(toQueue)) {
+                if (chunk.size() == 1) {
+                    attempt(chunk.get(0), 1);
+                    continue;
+                }
+                List<Delivery> refused = sendBatch(queueUrl, chunk);
+                refused.forEach(d -> attempt(d, 1));
             }
+        });
+    }
+
+    /** {@code deliveries} in order, in groups SendMessageBatch takes: ten messages, 256 KiB in all. */
+    private static List<List<Delivery>> sqsBatches(List<Delivery> deliveries) {
+        List<List<Delivery>> chunks = new ArrayList<>();
+        List<Delivery> current = new ArrayList<>();
+        int bytes = 0;
+        for (Delivery d : deliveries) {
+            int size = d.eventJson().getBytes(StandardCharsets.UTF_8).length;
+            if (!current.isEmpty() && (current.size() == SQS_BATCH_ENTRIES || bytes + size > SQS_BATCH_BYTES)) {
+                chunks.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(d);
+            bytes += size;
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
+    /** Sends {@code chunk} in one SendMessageBatch; returns the deliveries it did not take. */
+    private List<Delivery> sendBatch(String queueUrl, List<Delivery> chunk) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                    .messageBody(chunk.get(i).eventJson()).build());
+        }
+        try {
+            var response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+            return response.failed().stream().map(f -> chunk.get(Integer.parseInt(f.id()))).toList();
+        } catch (SdkException e) {
+            return chunk;
         }
     }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +77,39 @@ class LocalEventBridgeTest {
             assertThat(e.eventId()).isEqualTo(eventId);
             assertThat(e.matchedRules()).containsExactlyInAnyOrder("signups", "everything");
         });
+    }
+
+    @Test
+    void aFullCallsEventsReachEachQueueAsOneMessageEach() throws Exception {
+        // Two of the ten go to both queues: each queue gets its events as separate messages (sent to it together).
+        List<PutEventsRequestEntry> ten = IntStream.range(0, 10).mapToObj(i -> i < 2
+                ? PutEventsRequestEntry.builder().eventBusName(bus).source("penguinmails.identity")
+                        .detailType("account.signed_up").detail("{\"plan\":\"pro\",\"n\":" + i + "}").build()
+                : entry("penguinmails.batch", "x.y", "{\"n\":" + i + "}")).toList();
+        PutEventsResponse response = client().putEvents(b -> b.entries(ten));
+
+        assertThat(response.failedEntryCount()).isZero();
+        List<String> ids = response.entries().stream().map(PutEventsResultEntry::eventId).toList();
+        assertThat(receiveIds(everything, 10)).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(receiveIds(signups, 2)).containsExactlyInAnyOrderElementsOf(ids.subList(0, 2));
+        assertThat(aws.clients().sqs().receiveMessage(b -> b.queueUrl(everything).waitTimeSeconds(0)).messages()).isEmpty();
+        assertThat(aws.clients().sqs().receiveMessage(b -> b.queueUrl(signups).waitTimeSeconds(0)).messages()).isEmpty();
+    }
+
+    /** The event ids of the next {@code n} messages on {@code queueUrl}, deleted as they are read. */
+    private static List<String> receiveIds(String queueUrl, int n) throws Exception {
+        List<String> ids = new ArrayList<>();
+        SqsClient sqs = aws.clients().sqs();
+        while (ids.size() < n) {
+            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(2))
+                    .messages();
+            assertThat(got).as("messages on %s after %s", queueUrl, ids).isNotEmpty();
+            for (Message m : got) {
+                ids.add(JSON.readTree(m.body()).get("id").asText());
+                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            }
+        }
+        return ids;
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.penguinmails.emulators.LoopbackHttpServers;
 import dev.penguinmails.topology.ConfigKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -44,7 +45,7 @@ public final class KmsAndSecretsStandIn implements AutoCloseable {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             key = generator.generateKeyPair();
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = LoopbackHttpServers.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.penguinmails.emulators.EmulatorException;
+import dev.penguinmails.emulators.LoopbackHttpServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -57,7 +58,7 @@ public final class StripeStandIn implements AutoCloseable {
 
     public static StripeStandIn start(int port, Clock clock) {
         try {
-            return new StripeStandIn(HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64), clock);
+            return new StripeStandIn(LoopbackHttpServers.create(new InetSocketAddress("127.0.0.1", port), 64), clock);
         } catch (IOException e) {
             throw new EmulatorException("The Stripe stand-in could not listen on port " + port + ": " + e.getMessage(), e);
         }

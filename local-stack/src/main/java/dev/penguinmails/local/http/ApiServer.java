@@ -3,6 +3,7 @@ package dev.penguinmails.local.http;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.penguinmails.emulators.LoopbackHttpServers;
 import dev.penguinmails.local.LocalStackException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer bind(int port) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+            server = LoopbackHttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (BindException e) {
             throw new LocalStackException("Port " + port + " (API) is already in use; pass --api-port to choose another.", e);
         } catch (IOException e) {

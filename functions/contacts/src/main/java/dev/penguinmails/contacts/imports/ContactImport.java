@@ -30,8 +30,15 @@ public record ContactImport(String workspaceId, String id, ImportFormat format, 
         return ImportKind.ofId(id);
     }
 
-    /** The next batch: rows up to {@code through} (a data-row count), with the counts it adds. */
-    public record Pending(long through, ImportCounts delta, int percent) { }
+    /**
+     * The next batch: rows up to {@code through} (a data-row count), with the counts it adds, and whether the events
+     * its writes owe are out ({@code announced}, decision 0079).
+     */
+    public record Pending(long through, ImportCounts delta, int percent, boolean announced) {
+        public Pending(long through, ImportCounts delta, int percent) {
+            this(through, delta, percent, false);
+        }
+    }
 
     /** Counts plus a batch's. */
     static ImportCounts plus(ImportCounts a, ImportCounts b) {

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -73,8 +72,11 @@ class ImportBatch {
         final List<Contact> creates = new ArrayList<>();
         /** The row of each of {@link #creates}. */
         final List<SourceRow> createRows = new ArrayList<>();
-        /** Which of {@link #creates} a run of this batch before a crash wrote already (they hold their place). */
-        Set<String> written = Set.of();
+        /**
+         * Which of {@link #creates} a run of this batch before a crash wrote already (they hold their place): the
+         * contact as stored, empty if deleted since.
+         */
+        Map<String, Optional<Contact>> written = Map.of();
         /** The batch as the contact counter notes the places it took (decision 0061); null until it took some. */
         String placesNote;
         final Map<String, ContactInput> updates = new LinkedHashMap<>();
@@ -135,6 +137,11 @@ class ImportBatch {
                     }
 
                     @Override
+                    public boolean announce() {
+                        return ImportBatch.this.announce(tenant, imp, plan);
+                    }
+
+                    @Override
                     public List<String> members() {
                         return plan.members;
                     }
@@ -187,7 +194,7 @@ class ImportBatch {
         plan.written = batches.existing(tenant, plan.creates.stream().map(Contact::id).toList());
         List<Integer> fresh = new ArrayList<>();
         for (int i = 0; i < plan.creates.size(); i++) {
-            if (!plan.written.contains(plan.creates.get(i).id())) {
+            if (!plan.written.containsKey(plan.creates.get(i).id())) {
                 fresh.add(i);
             }
         }
@@ -336,7 +343,7 @@ class ImportBatch {
     /** Writes the plan: contacts not written yet, updates, report lines. */
     void write(TenantContext tenant, ImportStore store, ContactImport imp, Plan plan, Instant reportExpiresAt) {
         if (!plan.creates.isEmpty()) {
-            List<Contact> missing = plan.creates.stream().filter(c -> !plan.written.contains(c.id())).toList();
+            List<Contact> missing = plan.creates.stream().filter(c -> !plan.written.containsKey(c.id())).toList();
             if (!missing.isEmpty()) {
                 batches.createAll(tenant, missing);
             }
@@ -349,6 +356,23 @@ class ImportBatch {
         if (!plan.lines.isEmpty()) {
             store.report(tenant, imp.id(), plan.lines, reportExpiresAt);
         }
+    }
+
+    /**
+     * Announces every contact the plan creates, those a run before a crash wrote included (as stored now, if not
+     * deleted since): the worker calls this until it has recorded the batch announced, and the event ids are the same
+     * each time (decision 0079).
+     */
+    boolean announce(TenantContext tenant, ContactImport imp, Plan plan) {
+        List<ContactBatches.Created> created = new ArrayList<>(plan.creates.size());
+        for (int i = 0; i < plan.creates.size(); i++) {
+            Contact planned = plan.creates.get(i);
+            Contact contact = plan.written.getOrDefault(planned.id(), Optional.empty()).orElse(planned);
+            created.add(new ContactBatches.Created(contact,
+                    ImportIds.createdEventId(imp.id(), imp.createdAt(), plan.createRows.get(i).index())));
+        }
+        batches.announce(tenant, created);
+        return !created.isEmpty();
     }
 
     /** The single-contact update (its events, its version check); a contact changed meanwhile is read again. */

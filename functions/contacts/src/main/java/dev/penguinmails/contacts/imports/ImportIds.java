@@ -2,6 +2,7 @@ package dev.penguinmails.contacts.imports;
 
 import com.github.f4b6a3.ulid.Ulid;
 import dev.penguinmails.contacts.catalog.ContactService;
+import dev.penguinmails.events.EventIds;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +22,17 @@ final class ImportIds {
         long msb = (importCreatedAt.toEpochMilli() << 16) | ((rowIndex >>> 24) & 0xFFFF);
         long lsb = ((rowIndex & 0xFFFFFFL) << 40) | hash;
         return ContactService.ID_PREFIX + "_" + new Ulid(msb, lsb);
+    }
+
+    /**
+     * The id of the {@code contact.created} of that row's contact: as its contact id, the same on every attempt (so
+     * consumers drop an announcement made again after a crash), with its own 40 bits of hash.
+     */
+    static String createdEventId(String importId, Instant importCreatedAt, long rowIndex) {
+        long hash = hash40(importId + "#contact.created");
+        long msb = (importCreatedAt.toEpochMilli() << 16) | ((rowIndex >>> 24) & 0xFFFF);
+        long lsb = ((rowIndex & 0xFFFFFFL) << 40) | hash;
+        return EventIds.PREFIX + "_" + new Ulid(msb, lsb);
     }
 
     private static long hash40(String importId) {

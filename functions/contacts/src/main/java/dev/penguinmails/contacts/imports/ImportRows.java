@@ -29,6 +29,16 @@ interface ImportRows {
 
         void write(Instant reportExpiresAt);
 
+        /**
+         * Publishes the events the batch's writes owe (after {@link #write}); called again for a batch written again
+         * until the worker has recorded it done (decision 0079), so it may announce twice under the same event ids.
+         *
+         * @return whether it published anything (then the worker records it)
+         */
+        default boolean announce() {
+            return false;
+        }
+
         /** The contacts the batch's accepted rows stand for (created, updated or found holding the address). */
         default List<String> members() {
             return List.of();

@@ -139,6 +139,13 @@ class ImportStore {
                 ":lease", s(leaseId), ":from", n(from)));
     }
 
+    /** Notes that the prepared batch's events are out: a slice that writes it again does not announce it again. */
+    boolean announced(TenantContext tenant, String id, String leaseId, ContactImport.Pending pending) {
+        return conditional(tenant, id, "SET #pending.#announced = :yes", "leaseId = :lease AND #pending.#through = :through",
+                Map.of("#pending", "pending", "#announced", "announced", "#through", "through"),
+                Map.of(":yes", AttributeValue.fromBool(true), ":lease", s(leaseId), ":through", n(pending.through())));
+    }
+
     /** Moves the checkpoint past the prepared batch, adds its counts and renews the lease. */
     boolean commit(TenantContext tenant, String id, String leaseId, ContactImport.Pending pending, Instant leaseUntil) {
         ImportCounts d = pending.delta();
@@ -264,7 +271,8 @@ class ImportStore {
         ContactImport.Pending pending = null;
         if (i.containsKey("pending")) {
             Map<String, AttributeValue> p = i.get("pending").m();
-            pending = new ContactImport.Pending(num(p, "through"), counts(p, "rowsRead"), (int) num(p, "percent"));
+            pending = new ContactImport.Pending(num(p, "through"), counts(p, "rowsRead"), (int) num(p, "percent"),
+                    p.containsKey("announced") && Boolean.TRUE.equals(p.get("announced").bool()));
         }
         return new ContactImport(i.get("workspaceId").s(), i.get("id").s(), ImportFormat.valueOf(i.get("format").s()),
                 DedupeMode.valueOf(i.get("dedupe").s()), i.containsKey("checkMx") && i.get("checkMx").bool(),

@@ -226,6 +226,9 @@ public class ImportWorker {
             }
         }
         plan.write(reportExpiresAt);
+        if (!pending.announced() && plan.announce() && !store.announced(tenant, imp.id(), lease, pending)) {
+            return false;
+        }
         // The list to fill gets the batch's contacts before the checkpoint: a replayed batch puts them again (decision 0041).
         lists.of(tenant, imp.id()).ifPresent(listId -> lists.add(tenant, listId, plan.members()));
         interruption.afterWrite(imp.id(), pending.through());
