@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +29,16 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 /**
  * Publishes domain events to the PenguinMails event bus ({@code penguinmails.event-bus}). Every event is
  * checked against its schema before anything is sent; events go out in PutEvents calls of at most 10
- * entries and 256 KB; entries EventBridge rejects are retried on their own with backoff and jitter,
- * and whatever still fails is reported in one {@link EventPublishException}.
+ * entries and 256 KB, up to {@value #CALLS_IN_FLIGHT} calls at once (an import announces a hundred contacts
+ * at a time); entries EventBridge rejects are retried on their own with backoff and jitter, and whatever
+ * still fails is reported in one {@link EventPublishException}. EventBridge keeps no order between calls
+ * anyway: consumers apply events by version.
  */
 @Singleton
 public class EventPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+    /** PutEvents calls of one publish in flight at once. */
+    static final int CALLS_IN_FLIGHT = 4;
 
     /** Entry errors that no retry can fix: the entry itself or the permissions are wrong. */
     private static final Set<String> PERMANENT_ERRORS = Set.of("MalformedDetail", "InvalidArgument",
@@ -41,6 +49,7 @@ public class EventPublisher {
     private final EventCodec codec;
     private final String busName;
     private final RetryPolicy retry;
+    private ExecutorService calls;
 
     @Inject
     public EventPublisher(EventBridgeClient eventBridge, EventCodec codec,
@@ -104,13 +113,37 @@ public class EventPublisher {
             }
             pending.add(new Pending(event.eventId(), entry(event)));
         }
+        List<List<Pending>> batches = PutEventsBatches.split(pending, Pending::entry);
         List<EventPublishException.Failure> failures = new ArrayList<>();
-        for (List<Pending> batch : PutEventsBatches.split(pending, Pending::entry)) {
-            failures.addAll(send(batch));
+        if (batches.size() == 1) {
+            failures.addAll(send(batches.get(0)));
+        } else {
+            List<CompletableFuture<List<EventPublishException.Failure>>> sent = batches.stream()
+                    .map(batch -> CompletableFuture.supplyAsync(() -> send(batch), calls())).toList();
+            for (CompletableFuture<List<EventPublishException.Failure>> call : sent) {
+                try {
+                    failures.addAll(call.join());
+                } catch (CompletionException e) {
+                    sent.forEach(f -> f.handle((v, t) -> null).join());
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
         }
         if (!failures.isEmpty()) {
             throw new EventPublishException(busName, events.size(), failures);
         }
+    }
+
+    /** Made on first use: most publishes are one call. Daemon threads, so they never hold the JVM. */
+    private synchronized ExecutorService calls() {
+        if (calls == null) {
+            calls = Executors.newFixedThreadPool(CALLS_IN_FLIGHT, r -> {
+                Thread t = new Thread(r, "event-publisher");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return calls;
     }
 
     private PutEventsRequestEntry entry(EncodedEvent event) {

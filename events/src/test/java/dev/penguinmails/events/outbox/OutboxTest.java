@@ -139,7 +139,7 @@ class OutboxTest {
         Set<String> delivered = outbox.deliverAll(table, carried);
 
         assertThat(delivered).containsExactlyInAnyOrderElementsOf(carried.stream().map(c -> c.entry().id()).toList());
-        assertThat(proxy.calls()).extracting(List::size).containsExactly(10, 10, 3);
+        assertThat(proxy.calls()).extracting(List::size).containsExactlyInAnyOrder(10, 10, 3);
         for (Outbox.Carried c : carried) {
             assertThat(item(c.key())).containsEntry("name", AttributeValue.fromS("original"))
                     .doesNotContainKeys(c.entry().attributeName(), "outboxIds", "outboxpk", "outboxsk");

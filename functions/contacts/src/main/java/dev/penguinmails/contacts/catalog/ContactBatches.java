@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * {@code contact.created} announced together afterwards. Batch writes cannot be conditional, so a caller writes only
  * ids it made for the row (the same on every attempt) after {@link #existing} said which are written already: writing
  * a batch again never overwrites a contact changed meanwhile. The items carry no outbox entry: the caller owes the
- * announcements and makes them again until it has recorded them (decision 0079), under event ids that are the same
+ * announcements and makes them again until it has recorded them (decision 0080), under event ids that are the same
  * on every attempt, so consumers drop a repeat.
  */
 @Singleton

@@ -32,7 +32,7 @@ public record ContactImport(String workspaceId, String id, ImportFormat format, 
 
     /**
      * The next batch: rows up to {@code through} (a data-row count), with the counts it adds, and whether the events
-     * its writes owe are out ({@code announced}, decision 0079).
+     * its writes owe are out ({@code announced}, decision 0080).
      */
     public record Pending(long through, ImportCounts delta, int percent, boolean announced) {
         public Pending(long through, ImportCounts delta, int percent) {

@@ -361,7 +361,7 @@ class ImportBatch {
     /**
      * Announces every contact the plan creates, those a run before a crash wrote included (as stored now, if not
      * deleted since): the worker calls this until it has recorded the batch announced, and the event ids are the same
-     * each time (decision 0079).
+     * each time (decision 0080).
      */
     boolean announce(TenantContext tenant, ContactImport imp, Plan plan) {
         List<ContactBatches.Created> created = new ArrayList<>(plan.creates.size());

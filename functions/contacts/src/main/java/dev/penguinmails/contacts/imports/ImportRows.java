@@ -31,7 +31,7 @@ interface ImportRows {
 
         /**
          * Publishes the events the batch's writes owe (after {@link #write}); called again for a batch written again
-         * until the worker has recorded it done (decision 0079), so it may announce twice under the same event ids.
+         * until the worker has recorded it done (decision 0080), so it may announce twice under the same event ids.
          *
          * @return whether it published anything (then the worker records it)
          */
