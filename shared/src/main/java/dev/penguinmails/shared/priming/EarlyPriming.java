@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,14 +21,28 @@ import java.util.function.Supplier;
  * Off when the system property {@value Priming#ENABLED} (or {@code PENGUINMAILS_PRIMING_ENABLED}) is
  * {@code false}: at this point no context property or environment name is known yet, so unlike the primer
  * beans they also run, once, in a test JVM.
+ *
+ * <p>An entry point whose first call needs more (billing's Stripe consumer fetches from Stripe) adds a primer of
+ * its own from its handler class's static initializer ({@link #add}): that runs when Lambda loads the handler,
+ * before the handler builds its context, so the primer joins the same thread after the listed ones and the family's
+ * other entry points never run it (decision 0081).
  */
 public final class EarlyPriming implements ApplicationContextConfigurer {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final CountDownLatch DONE = new CountDownLatch(1);
+    private static final List<Supplier<Primer>> ADDED = new CopyOnWriteArrayList<>();
 
     @Override
     public void configure(ApplicationContextBuilder builder) {
         start();
+    }
+
+    /**
+     * Adds a primer for this entry point alone, run after the listed ones; call it from the handler class's static
+     * initializer. Added once the primers started (a second handler class in one class loader), it is not run.
+     */
+    public static void add(Supplier<Primer> primer) {
+        ADDED.add(primer);
     }
 
     /** Starts the early primers unless they were started already or priming is switched off. */
@@ -47,11 +62,13 @@ public final class EarlyPriming implements ApplicationContextConfigurer {
         return !STARTED.get() || DONE.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static List<Supplier<Primer>> listed() {
+    static List<Supplier<Primer>> listed() {
         List<Primer> primers = new ArrayList<>();
         ServiceLoader.load(Primer.class, EarlyPriming.class.getClassLoader()).forEach(primers::add);
         OrderUtil.sort(primers);
-        return primers.stream().<Supplier<Primer>>map(primer -> () -> primer).toList();
+        List<Supplier<Primer>> all = new ArrayList<>(primers.stream().<Supplier<Primer>>map(primer -> () -> primer).toList());
+        all.addAll(ADDED);
+        return all;
     }
 
     private static boolean enabled() {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import dev.penguinmails.shared.priming.EarlyPriming;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import io.micronaut.json.JsonMapper;
@@ -18,6 +19,11 @@ import org.slf4j.LoggerFactory;
  */
 public class StripeEventConsumer extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(StripeEventConsumer.class);
+
+    static {
+        // Runs when Lambda loads this handler, before its context is built: the first call's Stripe fetch, primed.
+        EarlyPriming.add(StripeFetchPrimer::new);
+    }
     private final StripeEventHandler handler;
     private final JsonMapper json;
 
