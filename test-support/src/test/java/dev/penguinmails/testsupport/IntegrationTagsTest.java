@@ -37,7 +37,7 @@ class IntegrationTagsTest {
 
     @Test
     void everyTestClassThatStartsEmulatorsOrAStackIsTaggedIntegration() {
-        Map<String, String> sources = testSources(repositoryRoot());
+        Map<String, String> sources = testSources(RepositoryFiles.root());
         assertThat(sources).as("test sources of the repository").hasSizeGreaterThan(100);
 
         Set<String> integration = new TreeSet<>();
@@ -84,7 +84,7 @@ class IntegrationTagsTest {
                     String path = root.relativize(file).toString().replace('\\', '/');
                     // This test's own patterns are no uses.
                     if (path.matches("(.+/)?src/test/java/.+\\.java") && !path.endsWith("/IntegrationTagsTest.java")) {
-                        sources.put(path, read(file));
+                        sources.put(path, RepositoryFiles.read(file));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -100,24 +100,5 @@ class IntegrationTagsTest {
     private static String simpleName(String path) {
         String file = path.substring(path.lastIndexOf('/') + 1);
         return file.substring(0, file.length() - ".java".length());
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path repositoryRoot() {
-        String configured = System.getProperty("penguinmails.repo.root");
-        Path start = configured == null || configured.isBlank() ? Path.of("").toAbsolutePath() : Path.of(configured);
-        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("functions")) && Files.isDirectory(dir.resolve("topology"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("no repository root above " + start);
     }
 }

@@ -4,6 +4,7 @@ import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.publish.EncodedEvent;
 import dev.penguinmails.events.publish.EventPublishException;
 import dev.penguinmails.events.publish.EventPublisher;
+import dev.penguinmails.shared.concurrent.DaemonPool;
 import dev.penguinmails.topology.TableSpec;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,7 +40,7 @@ public class Outbox {
 
     private final EventPublisher publisher;
     private final DynamoDbClient dynamo;
-    private ExecutorService clearPool;
+    private final DaemonPool clearPool = new DaemonPool("outbox-clear", CLEAR_CONCURRENCY);
 
     public Outbox(EventPublisher publisher, DynamoDbClient dynamo) {
         this.publisher = publisher;
@@ -163,7 +163,7 @@ public class Outbox {
             delivered.forEach(c -> clearQuietly(table, c, cleared));
             return cleared;
         }
-        ExecutorService pool = clearPool();
+        ExecutorService pool = clearPool.get();
         CompletableFuture.allOf(delivered.stream()
                 .map(c -> CompletableFuture.runAsync(() -> clearQuietly(table, c, cleared), pool))
                 .toArray(CompletableFuture[]::new)).join();
@@ -178,18 +178,6 @@ public class Outbox {
             // Published but still marked: the relay publishes it again under the same event ids (consumers de-duplicate).
             LOG.warn("Outbox entry {} on {} was published but not cleared; the relay will: {}", c.entry().id(), table, e.toString());
         }
-    }
-
-    /** Made on first use: most functions never deliver in groups. Daemon threads, so they never hold the JVM. */
-    private synchronized ExecutorService clearPool() {
-        if (clearPool == null) {
-            clearPool = Executors.newFixedThreadPool(CLEAR_CONCURRENCY, r -> {
-                Thread t = new Thread(r, "outbox-clear");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return clearPool;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.penguinmails.events.publish;
 
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.EventCodec;
+import dev.penguinmails.shared.concurrent.DaemonPool;
 import dev.penguinmails.topology.ConfigKeys;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +48,7 @@ public class EventPublisher {
     private final EventCodec codec;
     private final String busName;
     private final RetryPolicy retry;
-    private ExecutorService calls;
+    private final DaemonPool calls = new DaemonPool("event-publisher", CALLS_IN_FLIGHT);
 
     @Inject
     public EventPublisher(EventBridgeClient eventBridge, EventCodec codec,
@@ -119,7 +118,7 @@ public class EventPublisher {
             failures.addAll(send(batches.get(0)));
         } else {
             List<CompletableFuture<List<EventPublishException.Failure>>> sent = batches.stream()
-                    .map(batch -> CompletableFuture.supplyAsync(() -> send(batch), calls())).toList();
+                    .map(batch -> CompletableFuture.supplyAsync(() -> send(batch), calls.get())).toList();
             for (CompletableFuture<List<EventPublishException.Failure>> call : sent) {
                 try {
                     failures.addAll(call.join());
@@ -132,18 +131,6 @@ public class EventPublisher {
         if (!failures.isEmpty()) {
             throw new EventPublishException(busName, events.size(), failures);
         }
-    }
-
-    /** Made on first use: most publishes are one call. Daemon threads, so they never hold the JVM. */
-    private synchronized ExecutorService calls() {
-        if (calls == null) {
-            calls = Executors.newFixedThreadPool(CALLS_IN_FLIGHT, r -> {
-                Thread t = new Thread(r, "event-publisher");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return calls;
     }
 
     private PutEventsRequestEntry entry(EncodedEvent event) {

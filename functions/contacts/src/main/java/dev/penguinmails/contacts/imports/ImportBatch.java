@@ -14,6 +14,7 @@ import dev.penguinmails.contacts.plans.ContactLimit;
 import dev.penguinmails.contacts.settings.ContactSettings;
 import dev.penguinmails.contacts.suppression.SuppressionCheck;
 import dev.penguinmails.events.contacts.ImportCounts;
+import dev.penguinmails.shared.concurrent.DaemonPool;
 import dev.penguinmails.shared.problems.FieldError;
 import dev.penguinmails.shared.problems.ProblemException;
 import dev.penguinmails.shared.tenancy.TenantContext;
@@ -30,8 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -53,7 +52,7 @@ class ImportBatch {
     private final MailDomains mailDomains;
     private final FileAddresses addresses;
     private final ContactLimit limit;
-    private ExecutorService claimPool;
+    private final DaemonPool claimPool = new DaemonPool("import-claims", CLAIM_CONCURRENCY);
 
     ImportBatch(ContactStore contacts, ContactBatches batches, ContactService service, SuppressionCheck suppression,
                 ContactSettings contactSettings, MailDomains mailDomains, FileAddresses addresses, ContactLimit limit) {
@@ -228,7 +227,7 @@ class ImportBatch {
         }
         List<CompletableFuture<Optional<String>>> claims = candidates.stream()
                 .map(c -> CompletableFuture.supplyAsync(() -> contacts.claim(tenant, c.email(), c.id(), read.get(c.email())),
-                        claimPool()))
+                        claimPool.get()))
                 .toList();
         try {
             return claims.stream().map(CompletableFuture::join).toList();
@@ -237,18 +236,6 @@ class ImportBatch {
             claims.forEach(f -> f.handle((v, t) -> null).join());
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-    }
-
-    /** Made on first use, daemon threads: only the import worker plans batches. */
-    private synchronized ExecutorService claimPool() {
-        if (claimPool == null) {
-            claimPool = Executors.newFixedThreadPool(CLAIM_CONCURRENCY, r -> {
-                Thread t = new Thread(r, "import-claims");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return claimPool;
     }
 
     /**
