@@ -39,7 +39,7 @@ public final class EarlyPriming implements ApplicationContextConfigurer {
 
     /**
      * Adds a primer for this entry point alone, run after the listed ones; call it from the handler class's static
-     * initializer. Added once the primers started (a second handler class in one class loader), it is not run.
+     * initializer. Added once the primers started (a second handler class in one class loader), it may not run.
      */
     public static void add(Supplier<Primer> primer) {
         ADDED.add(primer);
