@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Works through one slice of an import: takes its lease, checks the uploaded object's size, reads the file from the
  * start (skipping the rows before the checkpoint, noting their addresses to tell later duplicates), and then plans,
- * prepares, writes and commits batch after batch ({@link ImportStore}) until the file ends or the slice's budget is
+ * prepares, writes, announces and commits batch after batch ({@link ImportStore}) until the file ends or the slice's budget is
  * spent, when it lets the import go and queues the next slice. A batch prepared but not committed (the slice died)
  * is written again with the counts it was prepared with. At the end it writes the error report, deletes the upload
  * and ends the import with its event. Rows are never logged.
@@ -212,7 +212,10 @@ public class ImportWorker {
         return complete(tenant, imp, lease, key);
     }
 
-    /** Plans, prepares (unless replaying a prepared batch), writes and commits one batch. */
+    /**
+     * Plans, prepares (unless replaying a prepared batch), writes, announces (unless a slice before noted it
+     * announced, decision 0080) and commits one batch.
+     */
     private boolean flush(TenantContext tenant, ContactImport imp, String lease, ImportRows rows,
                           Map<String, Long> seen, List<SourceRow> batch, long done, ContactImport.Pending prepared,
                           int percent, Instant reportExpiresAt) {
