@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Works through one slice of an import: takes its lease, checks the uploaded object's size, reads the file from the
  * start (skipping the rows before the checkpoint, noting their addresses to tell later duplicates), and then plans,
- * prepares, writes, announces and commits batch after batch ({@link ImportStore}) until the file ends or the slice's budget is
- * spent, when it lets the import go and queues the next slice. A batch prepared but not committed (the slice died)
- * is written again with the counts it was prepared with. At the end it writes the error report, deletes the upload
- * and ends the import with its event. Rows are never logged.
+ * prepares, writes, announces and commits batch after batch ({@link ImportStore}) until the file ends or the
+ * slice's budget is spent, when it lets the import go and queues the next slice. A batch prepared but not committed
+ * (the slice died) is written again with the counts it was prepared with. At the end it writes the error report,
+ * deletes the upload and ends the import with its event. Rows are never logged.
  */
 @Singleton
 public class ImportWorker {
