@@ -2,20 +2,13 @@ package dev.penguinmails.events.outbox;
 
 import dev.penguinmails.events.DomainEvent;
 import dev.penguinmails.events.publish.EncodedEvent;
-import dev.penguinmails.events.publish.EventPublishException;
 import dev.penguinmails.events.publish.EventPublisher;
-import dev.penguinmails.shared.concurrent.DaemonPool;
 import dev.penguinmails.topology.TableSpec;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,15 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 @Singleton
 public class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
-    /**
-     * Clears of a grouped delivery in flight at once: each is one conditional UpdateItem (DynamoDB has no
-     * conditional batch write, and dynalite no transactions), so they overlap rather than run in line.
-     */
-    static final int CLEAR_CONCURRENCY = 8;
-
     private final EventPublisher publisher;
     private final DynamoDbClient dynamo;
-    private final DaemonPool clearPool = new DaemonPool("outbox-clear", CLEAR_CONCURRENCY);
 
     public Outbox(EventPublisher publisher, DynamoDbClient dynamo) {
         this.publisher = publisher;
@@ -85,98 +71,6 @@ public class Outbox {
         } catch (RuntimeException e) {
             LOG.warn("Outbox entry {} on {} not delivered yet, the relay will retry: {}", entry.id(), table, e.toString());
             return false;
-        }
-    }
-
-    /** An entry to deliver and the key of the item that carries it. */
-    public record Carried(Map<String, AttributeValue> key, OutboxEntry entry) {
-        public Carried {
-            key = Map.copyOf(key);
-            Objects.requireNonNull(entry, "entry");
-        }
-    }
-
-    /**
-     * Delivers many entries carried by items of {@code table} (e.g. a batch of imported contacts) as
-     * {@link #deliver} does each, but grouped: their owed items first, then all their events in PutEvents
-     * calls of up to 10 entries, then a conditional clear of each entry whose events were all accepted,
-     * several clears in flight at once. An entry with an event EventBridge kept refusing stays on its
-     * item, with its event ids, for the relay; entries already accepted are cleared, so nothing is
-     * published twice under different ids and nothing is lost. Never throws.
-     *
-     * @return the entries delivered now; the others wait for the relay
-     */
-    public Set<String> deliverAll(String table, List<Carried> carried) {
-        List<Carried> sendable = new ArrayList<>(carried.size());
-        for (Carried c : carried) {
-            try {
-                writeOwedItems(table, c.entry());
-                sendable.add(c);
-            } catch (RuntimeException e) {
-                LOG.warn("Outbox entry {} on {} not delivered yet, the relay will retry: {}", c.entry().id(), table, e.toString());
-            }
-        }
-        Set<String> refused;
-        try {
-            refused = publishAll(sendable);
-        } catch (IllegalArgumentException unsendableTogether) {
-            // Two entries share an event id, or an event is too large: each entry on its own then.
-            Set<String> delivered = new HashSet<>();
-            sendable.stream().filter(c -> deliver(table, c.key(), c.entry())).forEach(c -> delivered.add(c.entry().id()));
-            return delivered;
-        }
-        List<Carried> accepted = sendable.stream()
-                .filter(c -> c.entry().events().stream().noneMatch(e -> refused.contains(e.eventId())))
-                .toList();
-        if (accepted.size() < sendable.size()) {
-            LOG.warn("{} of {} outbox entries on {} not delivered yet, the relay will retry", sendable.size() - accepted.size(),
-                    sendable.size(), table);
-        }
-        return clearAll(table, accepted);
-    }
-
-    /** Publishes the events of {@code carried} together; returns the ids of those EventBridge did not accept. */
-    private Set<String> publishAll(List<Carried> carried) {
-        List<EncodedEvent> events = carried.stream().flatMap(c -> c.entry().events().stream()).toList();
-        if (events.isEmpty()) {
-            return Set.of();
-        }
-        try {
-            publisher.publishEncoded(events);
-            return Set.of();
-        } catch (EventPublishException partly) {
-            return new HashSet<>(partly.failedEventIds());
-        } catch (IllegalArgumentException nothingSent) {
-            throw nothingSent;
-        } catch (RuntimeException e) {
-            LOG.warn("Publishing {} outbox events failed, the relay will retry: {}", events.size(), e.toString());
-            Set<String> all = new HashSet<>();
-            events.forEach(event -> all.add(event.eventId()));
-            return all;
-        }
-    }
-
-    /** Clears the delivered entries, {@link #CLEAR_CONCURRENCY} at a time; returns those cleared. */
-    private Set<String> clearAll(String table, List<Carried> delivered) {
-        Set<String> cleared = ConcurrentHashMap.newKeySet();
-        if (delivered.size() <= 1) {
-            delivered.forEach(c -> clearQuietly(table, c, cleared));
-            return cleared;
-        }
-        ExecutorService pool = clearPool.get();
-        CompletableFuture.allOf(delivered.stream()
-                .map(c -> CompletableFuture.runAsync(() -> clearQuietly(table, c, cleared), pool))
-                .toArray(CompletableFuture[]::new)).join();
-        return cleared;
-    }
-
-    private void clearQuietly(String table, Carried c, Set<String> cleared) {
-        try {
-            clear(table, c.key(), c.entry().id());
-            cleared.add(c.entry().id());
-        } catch (RuntimeException e) {
-            // Published but still marked: the relay publishes it again under the same event ids (consumers de-duplicate).
-            LOG.warn("Outbox entry {} on {} was published but not cleared; the relay will: {}", c.entry().id(), table, e.toString());
         }
     }
 

@@ -129,60 +129,6 @@ class OutboxTest {
     }
 
     @Test
-    void aGroupGoesOutInPutEventsOfTenAndLeavesNoMarks() {
-        List<Outbox.Carried> carried = new ArrayList<>();
-        for (int i = 0; i < 23; i++) {
-            OutboxEntry entry = outbox.entry().event(Fixtures.signedUp("group-" + i + "@example.com")).build();
-            carried.add(new Outbox.Carried(createItemWith(entry), entry));
-        }
-
-        Set<String> delivered = outbox.deliverAll(table, carried);
-
-        assertThat(delivered).containsExactlyInAnyOrderElementsOf(carried.stream().map(c -> c.entry().id()).toList());
-        assertThat(proxy.calls()).extracting(List::size).containsExactlyInAnyOrder(10, 10, 3);
-        for (Outbox.Carried c : carried) {
-            assertThat(item(c.key())).containsEntry("name", AttributeValue.fromS("original"))
-                    .doesNotContainKeys(c.entry().attributeName(), "outboxIds", "outboxpk", "outboxsk");
-        }
-        assertThat(relay.relay(table, LAYOUT, () -> false).delivered()).isZero();
-        assertThat(consumerCounts()).hasSize(23).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
-    }
-
-    @Test
-    void entriesTheBusRefusedInAGroupKeepTheirMarksAndTheRelayDeliversThemOnce() {
-        List<Outbox.Carried> carried = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            String who = (i % 4 == 1 ? "refused-" : "accepted-") + i + "@example.com";
-            OutboxEntry entry = outbox.entry().event(Fixtures.signedUp(who)).build();
-            carried.add(new Outbox.Carried(createItemWith(entry), entry));
-        }
-        proxy.inject((call, e) -> e.get("Detail").asText().contains("refused-") ? "InternalFailure" : null);
-
-        Set<String> delivered = outbox.deliverAll(table, carried);
-
-        List<Outbox.Carried> refused = carried.stream()
-                .filter(c -> c.entry().events().get(0).detail().contains("refused-")).toList();
-        assertThat(refused).hasSize(3);
-        assertThat(delivered).hasSize(9).doesNotContainAnyElementsOf(refused.stream().map(c -> c.entry().id()).toList());
-        for (Outbox.Carried c : carried) {
-            if (refused.contains(c)) {
-                assertThat(item(c.key())).containsKeys(c.entry().attributeName(), "outboxIds", "outboxpk");
-            } else {
-                assertThat(item(c.key())).doesNotContainKeys(c.entry().attributeName(), "outboxIds", "outboxpk");
-            }
-        }
-
-        proxy.inject((call, e) -> null);
-        assertThat(relay.relay(table, LAYOUT, () -> false)).isEqualTo(new OutboxRelay.Summary(3, 0, true));
-        assertThat(relay.relay(table, LAYOUT, () -> false)).isEqualTo(new OutboxRelay.Summary(0, 0, true));
-        refused.forEach(c -> assertThat(item(c.key())).doesNotContainKeys(c.entry().attributeName(), "outboxIds", "outboxpk"));
-        Map<String, Integer> counts = consumerCounts();
-        assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(
-                carried.stream().map(c -> c.entry().events().get(0).eventId()).toList());
-        assertThat(counts.values()).containsOnly(1);
-    }
-
-    @Test
     void stagingOnAMissingItemWritesNothing() {
         OutboxEntry entry = outbox.entry().event(Fixtures.signedUp("nobody@example.com")).build();
         Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("TEST#" + Ids.newId("t")),

@@ -18,10 +18,7 @@ final class ImportIds {
     private ImportIds() { }
 
     static String contactId(String importId, Instant importCreatedAt, long rowIndex) {
-        long hash = hash40(importId);
-        long msb = (importCreatedAt.toEpochMilli() << 16) | ((rowIndex >>> 24) & 0xFFFF);
-        long lsb = ((rowIndex & 0xFFFFFFL) << 40) | hash;
-        return ContactService.ID_PREFIX + "_" + new Ulid(msb, lsb);
+        return ContactService.ID_PREFIX + "_" + ulid(hash40(importId), importCreatedAt, rowIndex);
     }
 
     /**
@@ -29,10 +26,14 @@ final class ImportIds {
      * consumers drop an announcement made again after a crash), with its own 40 bits of hash.
      */
     static String createdEventId(String importId, Instant importCreatedAt, long rowIndex) {
-        long hash = hash40(importId + "#contact.created");
+        return EventIds.PREFIX + "_" + ulid(hash40(importId + "#contact.created"), importCreatedAt, rowIndex);
+    }
+
+    /** The import's creation time, then the row index (40 bits), then {@code hash} (40 bits). */
+    private static Ulid ulid(long hash, Instant importCreatedAt, long rowIndex) {
         long msb = (importCreatedAt.toEpochMilli() << 16) | ((rowIndex >>> 24) & 0xFFFF);
         long lsb = ((rowIndex & 0xFFFFFFL) << 40) | hash;
-        return EventIds.PREFIX + "_" + new Ulid(msb, lsb);
+        return new Ulid(msb, lsb);
     }
 
     private static long hash40(String importId) {
