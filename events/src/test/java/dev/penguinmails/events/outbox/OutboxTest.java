@@ -129,6 +129,28 @@ class OutboxTest {
     }
 
     @Test
+    void aChangeCanClearItsOneDeliveredEntryInTheSameWriteAndNothingElse() {
+        OutboxEntry one = outbox.entry().event(Fixtures.signedUp("cleared@example.com")).build();
+        Map<String, AttributeValue> key = createItemWith(one);
+        Map<String, AttributeValue> closed = Map.of("name", AttributeValue.fromS("closed"), "version", AttributeValue.fromN("2"));
+
+        assertThat(VersionedWrites.replaceDelivered(dynamo, table, key, closed, List.of(), 0, one)).as("stale version").isFalse();
+        assertThat(VersionedWrites.replaceDelivered(dynamo, table, key, closed, List.of(), 1, one)).isTrue();
+        assertThat(item(key)).containsEntry("name", AttributeValue.fromS("closed"))
+                .doesNotContainKeys(one.attributeName(), "outboxIds", "outboxpk", "outboxsk");
+
+        OutboxEntry first = outbox.entry().event(Fixtures.signedUp("kept1@example.com")).build();
+        OutboxEntry second = outbox.entry().event(Fixtures.signedUp("kept2@example.com")).build();
+        Map<String, AttributeValue> both = createItemWith(first);
+        dynamo.updateItem(r -> r.tableName(table).key(both).updateExpression(second.updateExpression(""))
+                .expressionAttributeNames(second.names(Map.of())).expressionAttributeValues(second.values(Map.of())));
+        assertThat(VersionedWrites.replaceDelivered(dynamo, table, both, closed, List.of(), 1, first))
+                .as("the item owes another entry too").isFalse();
+        assertThat(item(both)).containsEntry("name", AttributeValue.fromS("original"))
+                .containsKeys(first.attributeName(), second.attributeName(), "outboxpk");
+    }
+
+    @Test
     void stagingOnAMissingItemWritesNothing() {
         OutboxEntry entry = outbox.entry().event(Fixtures.signedUp("nobody@example.com")).build();
         Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("TEST#" + Ids.newId("t")),
@@ -143,6 +165,7 @@ class OutboxTest {
                 "sk", AttributeValue.fromS("ITEM"));
         Map<String, AttributeValue> item = new HashMap<>(key);
         item.put("name", AttributeValue.fromS("original"));
+        item.put("version", AttributeValue.fromN("1"));
         item.putAll(entry.attributes());
         dynamo.putItem(r -> r.tableName(table).item(item));
         return key;

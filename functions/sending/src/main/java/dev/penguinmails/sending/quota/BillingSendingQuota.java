@@ -1,5 +1,6 @@
 package dev.penguinmails.sending.quota;
 
+import dev.penguinmails.sending.sender.SendBatch;
 import dev.penguinmails.sending.sender.SendingQuota;
 import dev.penguinmails.shared.plans.PlanCopyStore;
 import dev.penguinmails.shared.tenancy.TenantContext;
@@ -53,10 +54,23 @@ public class BillingSendingQuota implements SendingQuota {
 
     @Override
     public boolean reserve(String workspaceId, Instant at) {
+        return reserve(at, workspaceId, plan(workspaceId));
+    }
+
+    /** The plan copy is read once per batch (decision 0082); the month's counter is taken every time. */
+    @Override
+    public boolean reserve(String workspaceId, Instant at, SendBatch batch) {
+        return reserve(at, workspaceId, batch.once("plan#" + workspaceId, () -> plan(workspaceId)));
+    }
+
+    private boolean reserve(Instant at, String workspaceId, Map<String, AttributeValue> plan) {
+        return !paused(plan) && sends.take(tenant(workspaceId), at, limit(plan));
+    }
+
+    private Map<String, AttributeValue> plan(String workspaceId) {
         Map<String, AttributeValue> plan = dynamo.getItem(r -> r.tableName(table)
                 .key(PlanCopyStore.planPartitionKey(workspaceId)).consistentRead(true)).item();
-        plan = plan == null ? Map.of() : plan;
-        return !paused(plan) && sends.take(tenant(workspaceId), at, limit(plan));
+        return plan == null ? Map.of() : plan;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.penguinmails.sending.sender;
 
+import dev.penguinmails.events.outbox.Outbox;
 import dev.penguinmails.events.outbox.OutboxEntry;
 import dev.penguinmails.events.outbox.VersionedWrites;
 import dev.penguinmails.shared.tenancy.TenantContext;
@@ -25,10 +26,13 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public class SendClaims {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Outbox outbox;
 
-    SendClaims(DynamoDbClient dynamo, @Property(name = "penguinmails.tables." + PenguinMailsTopology.SENDING) String table) {
+    SendClaims(DynamoDbClient dynamo, @Property(name = "penguinmails.tables." + PenguinMailsTopology.SENDING) String table,
+               Outbox outbox) {
         this.dynamo = dynamo;
         this.table = table;
+        this.outbox = outbox;
     }
 
     /** Takes the claim; false if the (enrolment, step) was claimed before. */
@@ -66,17 +70,44 @@ public class SendClaims {
         }
     }
 
+    /** A stored claim and the event it still owes, if any ({@code email.sent} of a claim a crash left {@code sent}). */
+    public record Stored(SendClaim claim, @Nullable OutboxEntry owed) { }
+
     public Optional<SendClaim> get(TenantContext tenant, String enrolmentId, int step) {
+        return find(tenant, enrolmentId, step).map(Stored::claim);
+    }
+
+    public Optional<Stored> find(TenantContext tenant, String enrolmentId, int step) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(key(tenant, enrolmentId, step))).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SendClaim(item.get("workspaceId").s(), item.get("enrolmentId").s(),
+        List<OutboxEntry> owed = outbox.pendingOn(item);
+        return Optional.of(new Stored(read(item), owed.size() == 1 ? owed.get(0) : null));
+    }
+
+    /**
+     * Moves a {@code sent} claim to {@code recorded} and clears {@code delivered}, its one owed event the caller has
+     * published, in one write; without {@code delivered}, or if the claim owes more, the move alone (the relay
+     * delivers what is left). False if the claim changed meanwhile.
+     */
+    public boolean close(TenantContext tenant, SendClaim sent, @Nullable OutboxEntry delivered) {
+        SendClaim recorded = sent.with(SendClaim.State.RECORDED, sent.attempts(), sent.claimedAt(), null);
+        Map<String, AttributeValue> key = key(tenant, sent.enrolmentId(), sent.step());
+        if (delivered != null && VersionedWrites.replaceDelivered(dynamo, table, key, write(recorded), List.of("reason"),
+                sent.version(), delivered)) {
+            return true;
+        }
+        return move(tenant, sent, recorded, null);
+    }
+
+    private static SendClaim read(Map<String, AttributeValue> item) {
+        return new SendClaim(item.get("workspaceId").s(), item.get("enrolmentId").s(),
                 Integer.parseInt(item.get("step").n()), SendClaim.State.fromWire(item.get("state").s()),
                 item.get("messageId").s(), item.get("mailboxId").s(), item.get("variant").s(),
                 Integer.parseInt(item.get("attempts").n()), Instant.parse(item.get("claimedAt").s()),
-                item.containsKey("reason") ? item.get("reason").s() : null, Long.parseLong(item.get("version").n())));
+                item.containsKey("reason") ? item.get("reason").s() : null, Long.parseLong(item.get("version").n()));
     }
 
     public String table() {

@@ -6,6 +6,8 @@ import dev.penguinmails.events.domains.DomainState;
 import dev.penguinmails.events.mailboxes.MailboxState;
 import dev.penguinmails.events.outbox.Outbox;
 import dev.penguinmails.events.outbox.OutboxEntry;
+import dev.penguinmails.events.publish.EncodedEvent;
+import dev.penguinmails.events.publish.EventPublisher;
 import dev.penguinmails.events.sending.CampaignSend;
 import dev.penguinmails.events.sending.EmailFailed;
 import dev.penguinmails.events.sending.SendingEvents;
@@ -95,6 +97,7 @@ public class SenderWorker {
     private final SentMessages sent;
     private final DueIndex due;
     private final Outbox outbox;
+    private final EventPublisher publisher;
     private final MimeMessages mime;
     private final SmtpTransport smtp;
     private final SesRawTransport ses;
@@ -106,7 +109,8 @@ public class SenderWorker {
 
     SenderWorker(SendClaims claims, EnrolmentStore enrolments, CampaignStore campaigns, SenderCopies copies,
                  MailboxHolds holds, SuppressionCopy suppression, SendingQuota quota, SentMessages sent, DueIndex due,
-                 Outbox outbox, MimeMessages mime, SmtpTransport smtp, SesRawTransport ses, UnsubscribeLinks links,
+                 Outbox outbox, EventPublisher publisher, MimeMessages mime, SmtpTransport smtp, SesRawTransport ses,
+                 UnsubscribeLinks links,
                  SecretBox secrets, SenderSettings settings, SendingTime time) {
         this.claims = claims;
         this.enrolments = enrolments;
@@ -118,6 +122,7 @@ public class SenderWorker {
         this.sent = sent;
         this.due = due;
         this.outbox = outbox;
+        this.publisher = publisher;
         this.mime = mime;
         this.smtp = smtp;
         this.ses = ses;
@@ -132,15 +137,27 @@ public class SenderWorker {
         this.crashHook = hook == null ? point -> { } : hook;
     }
 
+    /** Sends one task on its own: a batch of one. */
     public Result send(SendTask task) {
+        SendBatch batch = new SendBatch();
+        try {
+            return send(task, batch);
+        } finally {
+            close(batch);
+        }
+    }
+
+    /** Sends one task of {@code batch}; the batch is {@link #close closed} after its last task. */
+    public Result send(SendTask task, SendBatch batch) {
         TenantContext tenant = TenantContext.system(task.workspaceId(), ACTOR);
         Instant now = time.now();
-        Optional<SendClaim> existing = claims.get(tenant, task.enrolmentId(), task.step());
+        Optional<SendClaims.Stored> stored = claims.find(tenant, task.enrolmentId(), task.step());
+        Optional<SendClaim> existing = stored.map(SendClaims.Stored::claim);
         if (existing.isPresent()) {
             SendClaim claim = existing.get();
             switch (claim.state()) {
                 case SENT:
-                    return finish(tenant, claim);
+                    return finish(tenant, claim, stored.get().owed(), null, batch);
                 case RECORDED:
                 case FAILED:
                 case UNKNOWN:
@@ -159,7 +176,7 @@ public class SenderWorker {
             return Result.of(Outcome.SKIPPED, "enrolment not due for this step");
         }
         Enrolment enrolment = found.get();
-        Optional<Campaign> campaign = campaigns.get(tenant, enrolment.campaignId());
+        Optional<Campaign> campaign = campaign(tenant, enrolment.campaignId(), batch);
         if (campaign.isEmpty() || campaign.get().status() == CampaignStatus.ARCHIVED
                 || campaign.get().status() == CampaignStatus.COMPLETED) {
             stop(tenant, enrolment, EnrolmentStatus.STOPPED, "campaign-ended");
@@ -177,8 +194,10 @@ public class SenderWorker {
             stop(tenant, enrolment, EnrolmentStatus.STOPPED, "suppressed");
             return Result.of(Outcome.SKIPPED, "suppressed");
         }
-        Optional<MailboxState> mailbox = copies.mailbox(tenant, task.mailboxId()).filter(MailboxState::eligibleForSending);
-        Optional<DomainState> domain = mailbox.flatMap(m -> copies.domain(tenant, m.domain()))
+        Optional<MailboxState> mailbox = batch.<Optional<MailboxState>>once(mailboxKey(tenant, task.mailboxId()),
+                () -> copies.mailbox(tenant, task.mailboxId())).filter(MailboxState::eligibleForSending);
+        Optional<DomainState> domain = mailbox.flatMap(m -> batch.<Optional<DomainState>>once(
+                "domain#" + tenant.workspaceId() + "#" + m.domain(), () -> copies.domain(tenant, m.domain())))
                 .filter(DomainState::eligibleForSending);
         if (mailbox.isEmpty() || domain.isEmpty()) {
             return defer(task, "mailbox or domain not eligible");
@@ -189,7 +208,7 @@ public class SenderWorker {
             return Result.of(Outcome.SKIPPED, "no such step");
         }
         // A place of the month is taken before the claim (decision 0065): concurrent sends never pass the plan.
-        if (!quota.reserve(task.workspaceId(), now)) {
+        if (!quota.reserve(task.workspaceId(), now, batch)) {
             return defer(task, "sending quota");
         }
 
@@ -237,9 +256,8 @@ public class SenderWorker {
                 LOG.error("Claim {} step {} changed while its email left; its outcome is kept as it is", claim.enrolmentId(), claim.step());
                 return Result.of(Outcome.UNKNOWN, "claim changed during the send");
             }
-            outbox.deliver(claims.table(), SendClaims.key(tenant, claim.enrolmentId(), claim.step()), owed);
             crashHook.accept("marked-sent");
-            return finish(tenant, marked);
+            return finish(tenant, marked, owed, enrolment, batch);
         } else if (result instanceof SendResult.TemporaryFailure t) {
             if (ambiguous(t)) {
                 // No reply after the end of DATA: the server may have taken the email, so it is never resent.
@@ -250,6 +268,7 @@ public class SenderWorker {
         SendResult.PermanentFailure p = (SendResult.PermanentFailure) result;
         quota.giveBack(claim.workspaceId(), claim.claimedAt()); // refused: it did not leave
         if (p.scope() == SendResult.PermanentFailure.Scope.MAILBOX) {
+            batch.forget(mailboxKey(tenant, task.mailboxId()));
             return holdMailbox(tenant, task, claim, mailbox.get(), p);
         }
         return fail(tenant, claim, enrolment, true, p.scope().name().toLowerCase(java.util.Locale.ROOT) + " " + p.code()
@@ -274,25 +293,58 @@ public class SenderWorker {
         return defer(task, "mailbox held: " + reason);
     }
 
-    /** Records the accepted email, advances the enrolment, closes the claim; each step is safe to repeat. */
-    private Result finish(TenantContext tenant, SendClaim claim) {
-        Optional<Enrolment> found = enrolments.get(tenant, claim.enrolmentId());
+    /**
+     * Records the accepted email and advances the enrolment ({@code read}: as read before the send; null: read it
+     * now); the claim is closed with the batch. Each step is safe to repeat.
+     */
+    private Result finish(TenantContext tenant, SendClaim claim, @Nullable OutboxEntry owed, @Nullable Enrolment read,
+                          SendBatch batch) {
+        Optional<Enrolment> found = read != null ? Optional.of(read) : enrolments.get(tenant, claim.enrolmentId());
         Instant now = time.now();
         found.ifPresent(enrolment -> {
             String hash = enrolment.contact() == null ? "erased" : enrolment.contact().emailHash();
             sent.record(new SentMessage(claim.workspaceId(), claim.messageId(), claim.mailboxId(), send(claim, enrolment),
                     hash, claim.claimedAt()));
-            advance(tenant, enrolment, claim, now);
+            advance(tenant, enrolment, claim, now, batch);
         });
-        claims.move(tenant, claim, claim.with(SendClaim.State.RECORDED, claim.attempts(), claim.claimedAt(), null), null);
+        batch.accepted(tenant, claim, owed);
         return Result.of(Outcome.SENT, claim.messageId());
     }
 
-    private void advance(TenantContext tenant, Enrolment enrolment, SendClaim claim, Instant now) {
+    /**
+     * Closes the batch's accepted sends: their {@code email.sent} events go out in one publish, then each claim is
+     * moved to {@code recorded} and cleared of its event in one write. Never throws: an event not published stays
+     * owed on its claim for the relay, and a claim left {@code sent} is finished again by a redelivery.
+     */
+    public void close(SendBatch batch) {
+        List<SendBatch.Accepted> accepted = batch.drainAccepted();
+        List<EncodedEvent> events = accepted.stream().map(SendBatch.Accepted::owed)
+                .filter(owed -> owed != null && owed.puts().isEmpty()).flatMap(owed -> owed.events().stream()).toList();
+        boolean published = false;
+        if (!events.isEmpty()) {
+            try {
+                publisher.publishEncoded(events);
+                published = true;
+            } catch (RuntimeException e) {
+                LOG.warn("{} email events not published yet, the relay will deliver them: {}", events.size(), e.toString());
+            }
+        }
+        for (SendBatch.Accepted a : accepted) {
+            try {
+                boolean delivered = published && a.owed() != null && a.owed().puts().isEmpty();
+                claims.close(a.tenant(), a.claim(), delivered ? a.owed() : null);
+            } catch (RuntimeException e) {
+                LOG.warn("Claim {} step {} left sent (a redelivery finishes it): {}", a.claim().enrolmentId(),
+                        a.claim().step(), e.toString());
+            }
+        }
+    }
+
+    private void advance(TenantContext tenant, Enrolment enrolment, SendClaim claim, Instant now, SendBatch batch) {
         if (enrolment.status() != EnrolmentStatus.ACTIVE || enrolment.step() != claim.step()) {
             return; // advanced by an earlier attempt of this finish, or stopped meanwhile
         }
-        Campaign campaign = campaigns.get(tenant, enrolment.campaignId()).orElse(null);
+        Campaign campaign = campaign(tenant, enrolment.campaignId(), batch).orElse(null);
         List<String> ids = new ArrayList<>(enrolment.messageIds());
         ids.add(claim.messageId());
         int next = claim.step() + 1;
@@ -309,7 +361,7 @@ public class SenderWorker {
             return;
         }
         // Changed meanwhile (a newer contact snapshot, a stop): advance the fresh copy, or it would wait forever.
-        enrolments.get(tenant, enrolment.id()).ifPresent(fresh -> advance(tenant, fresh, claim, now));
+        enrolments.get(tenant, enrolment.id()).ifPresent(fresh -> advance(tenant, fresh, claim, now, batch));
     }
 
     /** A send that surely did not leave (never called for an ambiguous one): its place of the month is given back. */
@@ -370,6 +422,14 @@ public class SenderWorker {
         if (!enrolments.replace(tenant, enrolment, stopped)) {
             enrolments.get(tenant, enrolment.id()).ifPresent(fresh -> stop(tenant, fresh, status, reason));
         }
+    }
+
+    private Optional<Campaign> campaign(TenantContext tenant, String campaignId, SendBatch batch) {
+        return batch.once("campaign#" + tenant.workspaceId() + "#" + campaignId, () -> campaigns.get(tenant, campaignId));
+    }
+
+    private static String mailboxKey(TenantContext tenant, String mailboxId) {
+        return "mailbox#" + tenant.workspaceId() + "#" + mailboxId;
     }
 
     private BuiltMessage build(Campaign campaign, Enrolment enrolment, ContactState contact, SendClaim claim,

@@ -15,6 +15,11 @@ public interface SendingQuota {
     /** Takes one email's place in the month of {@code at}; false while sending is paused or the month is used up. */
     boolean reserve(String workspaceId, Instant at);
 
+    /** As {@link #reserve(String, Instant)}, reading what it reads once per {@code batch}. */
+    default boolean reserve(String workspaceId, Instant at, SendBatch batch) {
+        return reserve(workspaceId, at);
+    }
+
     /** Gives back the place taken at {@code reservedAt} by a send that certainly did not leave. */
     void giveBack(String workspaceId, Instant reservedAt);
 

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SQS handler of queue {@code sending-sends}: each message is a {@link SendTask}. A temporary failure is queued
- * again with its backoff as delay (the claim counts the attempts); an exception leaves the message to SQS's
- * redelivery, which the claim makes harmless (decision 0052).
+ * The SQS handler of queue {@code sending-sends}: each message is a {@link SendTask}, the batch's tasks one
+ * {@link SendBatch}. A temporary failure is queued again with its backoff as delay (the claim counts the attempts);
+ * an exception leaves the message to SQS's redelivery, which the claim makes harmless (decision 0052).
  */
 public class SendsConsumer extends MicronautRequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(SendsConsumer.class);
@@ -35,18 +35,23 @@ public class SendsConsumer extends MicronautRequestHandler<SQSEvent, SQSBatchRes
         JsonMapper json = applicationContext.getBean(JsonMapper.class);
         List<BatchItemFailure> failures = new ArrayList<>();
         List<SQSMessage> messages = input == null || input.getRecords() == null ? List.of() : input.getRecords();
-        for (SQSMessage message : messages) {
-            try {
-                SendTask task = json.readValue(message.getBody(), SendTask.class);
-                SenderWorker.Result result = worker.send(task);
-                LOG.info("Send {} step {}: {} ({})", task.enrolmentId(), task.step(), result.outcome(), result.detail());
-                if (result.outcome() == SenderWorker.Outcome.RETRY) {
-                    queue.enqueue(task, result.retryAfter());
+        SendBatch batch = new SendBatch();
+        try {
+            for (SQSMessage message : messages) {
+                try {
+                    SendTask task = json.readValue(message.getBody(), SendTask.class);
+                    SenderWorker.Result result = worker.send(task, batch);
+                    LOG.info("Send {} step {}: {} ({})", task.enrolmentId(), task.step(), result.outcome(), result.detail());
+                    if (result.outcome() == SenderWorker.Outcome.RETRY) {
+                        queue.enqueue(task, result.retryAfter());
+                    }
+                } catch (Exception e) {
+                    LOG.error("Send task {} failed; SQS delivers it again", message.getMessageId(), e);
+                    failures.add(new BatchItemFailure(message.getMessageId()));
                 }
-            } catch (Exception e) {
-                LOG.error("Send task {} failed; SQS delivers it again", message.getMessageId(), e);
-                failures.add(new BatchItemFailure(message.getMessageId()));
             }
+        } finally {
+            worker.close(batch);
         }
         return new SQSBatchResponse(failures);
     }

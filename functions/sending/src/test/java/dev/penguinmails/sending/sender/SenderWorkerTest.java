@@ -111,6 +111,38 @@ class SenderWorkerTest extends SendingFlow {
     }
 
     @Test
+    void aBatchPublishesItsEmailEventsTogetherWhenItClosesAndClosesEveryClaim() {
+        String ws = workspace();
+        clockAt(MONDAY_10);
+        smtpSender(ws, "mbx_smtp", "ana@mail.acme.io", "smtp");
+        String campaign = launched(ws, READY, "mbx_smtp");
+        List<Sending> sends = List.of("bea", "ben", "bo").stream()
+                .map(n -> new Sending(ws, campaign, "con_" + n, n + "-" + System.nanoTime() + "@example.io")).toList();
+        assertThat(enrol(ws, campaign, sends.stream().map(x -> contact(ws, x.contactId(), x.email(), "Bo", null, 1)).toList()))
+                .isEqualTo(3);
+        SendClaims claims = context.getBean(SendClaims.class);
+
+        SendBatch batch = new SendBatch();
+        for (Sending x : sends) {
+            assertThat(worker().send(x.task(0), batch).outcome()).isEqualTo(SenderWorker.Outcome.SENT);
+        }
+        worker().send(sends.get(0).task(0), batch);
+        assertThat(published("email.sent", ws)).as("not before the batch closes").isEmpty();
+        assertThat(claims.get(tenant(ws), Enrolment.id(campaign, "con_bea"), 0).orElseThrow().state())
+                .isEqualTo(SendClaim.State.SENT);
+
+        worker().close(batch);
+        assertThat(published("email.sent", ws)).hasSize(3);
+        for (Sending x : sends) {
+            assertThat(received(x.email())).as("one email each, the duplicate task included").hasSize(1);
+            SendClaims.Stored stored = claims.find(tenant(ws), Enrolment.id(campaign, x.contactId()), 0).orElseThrow();
+            assertThat(stored.claim().state()).isEqualTo(SendClaim.State.RECORDED);
+            assertThat(stored.owed()).as("cleared in the closing write").isNull();
+            assertThat(enrolment(x).step()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aDuplicateDeliveryNeverSendsTwiceNotEvenAtTheSameMoment() throws Exception {
         Sending s = enrolled("duo");
         CyclicBarrier start = new CyclicBarrier(3);
