@@ -39,23 +39,25 @@ public class EnrolmentStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final JsonMapper json;
-    private final DueIndex due;
     private final CampaignCompletion completion;
 
     EnrolmentStore(DynamoDbClient dynamo, @Property(name = "penguinmails.tables." + PenguinMailsTopology.SENDING) String table,
-                   JsonMapper json, DueIndex due, CampaignCompletion completion) {
+                   JsonMapper json, CampaignCompletion completion) {
         this.dynamo = dynamo;
         this.table = table;
         this.json = json;
-        this.due = due;
         this.completion = completion;
     }
 
+    /** What enrolling did: whether the enrolment is new, and the due entry it needs (null: none, it has moved on). */
+    public record Enrolled(boolean created, DueIndex.@Nullable Due due) { }
+
     /**
-     * Creates the enrolment if the (campaign, contact) has none; false if it exists (a redelivered chunk). Either
-     * way a fresh active enrolment is in the due index afterwards (its item has a fixed key).
+     * Creates the enrolment if the (campaign, contact) has none (not created: a redelivered chunk). Either way a
+     * fresh active enrolment needs its due entry, which the caller writes for the whole chunk (its item has a fixed
+     * key, so writing it again is harmless).
      */
-    public boolean enrol(TenantContext tenant, Enrolment enrolment) {
+    public Enrolled enrol(TenantContext tenant, Enrolment enrolment) {
         Map<String, AttributeValue> item = write(enrolment);
         item.putAll(key(tenant, enrolment.contactId(), enrolment.campaignId()));
         boolean created;
@@ -65,12 +67,11 @@ public class EnrolmentStore {
         } catch (ConditionalCheckFailedException exists) {
             created = false;
         }
-        // A crash between the put and this line left the enrolment out of the index: the redelivery puts it back.
+        // A crash before the due entry was written left the enrolment out of the index: the redelivery puts it back.
         Enrolment stored = created ? enrolment : get(tenant, enrolment.id()).orElse(enrolment);
-        if (stored.status() == EnrolmentStatus.ACTIVE && stored.messageIds().isEmpty()) {
-            due.put(new DueIndex.Due(tenant.workspaceId(), stored.id(), stored.step(), stored.dueAt()));
-        }
-        return created;
+        boolean fresh = stored.status() == EnrolmentStatus.ACTIVE && stored.messageIds().isEmpty();
+        return new Enrolled(created,
+                fresh ? new DueIndex.Due(tenant.workspaceId(), stored.id(), stored.step(), stored.dueAt()) : null);
     }
 
     public Optional<Enrolment> get(TenantContext tenant, String enrolmentId) {

@@ -3,10 +3,12 @@ package dev.penguinmails.sending.enrolments;
 import dev.penguinmails.events.contacts.AudienceChunk;
 import dev.penguinmails.events.contacts.ContactState;
 import dev.penguinmails.sending.campaigns.CampaignCompletion;
+import dev.penguinmails.sending.scheduling.DueIndex;
 import dev.penguinmails.sending.scheduling.SendingTime;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -25,9 +27,12 @@ public class Enrolments {
     private final AudienceProgress audience;
     private final SendingTime time;
     private final CampaignCompletion completion;
+    private final DueIndex due;
 
-    Enrolments(EnrolmentStore store, AudienceProgress audience, SendingTime time, CampaignCompletion completion) {
+    Enrolments(EnrolmentStore store, AudienceProgress audience, SendingTime time, CampaignCompletion completion,
+               DueIndex due) {
         this.store = store;
+        this.due = due;
         this.audience = audience;
         this.time = time;
         this.completion = completion;
@@ -38,17 +43,24 @@ public class Enrolments {
         Instant now = time.now();
         int created = 0;
         int enrolled = 0;
+        List<DueIndex.Due> dues = new ArrayList<>();
         for (ContactState contact : chunk.contacts()) {
             if (!"active".equals(contact.status())) {
                 continue;
             }
             Enrolment enrolment = new Enrolment(tenant.workspaceId(), chunk.campaignId(), contact.contactId(),
                     EnrolmentStatus.ACTIVE, null, 0, now, null, List.of(), contact, 1);
-            if (store.enrol(tenant, enrolment)) {
+            EnrolmentStore.Enrolled result = store.enrol(tenant, enrolment);
+            if (result.created()) {
                 created++;
+            }
+            if (result.due() != null) {
+                dues.add(result.due());
             }
             enrolled++;
         }
+        // The chunk's due entries in batched writes; a crash before them is repaired by the chunk's redelivery.
+        due.putAll(dues);
         // After the enrolments: until the chunk is counted, the campaign cannot look done (decision 0066).
         audience.received(tenant, chunk.campaignId(), chunk.chunk(), chunk.chunks(), chunk.audienceSize(), enrolled);
         completion.check(tenant, chunk.campaignId());

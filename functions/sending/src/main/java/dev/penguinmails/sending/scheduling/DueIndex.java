@@ -10,11 +10,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -54,12 +56,22 @@ public class DueIndex {
     }
 
     public void put(Due due) {
+        dynamo.putItem(r -> r.tableName(table).item(item(due)));
+    }
+
+    /** Writes the items 25 to a BatchWriteItem call, retrying what DynamoDB leaves unprocessed. */
+    public void putAll(Collection<Due> items) {
+        BatchWrites.writeAll(dynamo, table, items.stream().map(d -> WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item(d)).build()).build()).toList());
+    }
+
+    private static Map<String, AttributeValue> item(Due due) {
         Map<String, AttributeValue> item = new java.util.HashMap<>(due.key());
         item.put("workspaceId", AttributeValue.fromS(due.workspaceId()));
         item.put("enrolmentId", AttributeValue.fromS(due.enrolmentId()));
         item.put("step", AttributeValue.fromN(Integer.toString(due.step())));
         item.put("dueAt", AttributeValue.fromS(due.dueAt().toString()));
-        dynamo.putItem(r -> r.tableName(table).item(item));
+        return item;
     }
 
     public void delete(Due due) {

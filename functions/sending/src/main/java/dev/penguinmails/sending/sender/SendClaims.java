@@ -3,12 +3,14 @@ package dev.penguinmails.sending.sender;
 import dev.penguinmails.events.outbox.Outbox;
 import dev.penguinmails.events.outbox.OutboxEntry;
 import dev.penguinmails.events.outbox.VersionedWrites;
+import dev.penguinmails.shared.aws.BatchWrites;
 import dev.penguinmails.shared.tenancy.TenantContext;
 import dev.penguinmails.topology.PenguinMailsTopology;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +85,23 @@ public class SendClaims {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(stored(item));
+    }
+
+    private Stored stored(Map<String, AttributeValue> item) {
         List<OutboxEntry> owed = outbox.pendingOn(item);
-        return Optional.of(new Stored(read(item), owed.size() == 1 ? owed.get(0) : null));
+        return new Stored(read(item), owed.size() == 1 ? owed.get(0) : null);
+    }
+
+    /** The stored claims of {@code sends} ((enrolment, step) pairs) that exist, by {@code <enrolment>#<step>}. */
+    public Map<String, Stored> findAll(TenantContext tenant, Collection<Map.Entry<String, Integer>> sends) {
+        Map<String, Stored> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : BatchWrites.getAll(dynamo, table,
+                sends.stream().distinct().map(s -> key(tenant, s.getKey(), s.getValue())).toList())) {
+            Stored stored = stored(item);
+            found.put(stored.claim().enrolmentId() + "#" + stored.claim().step(), stored);
+        }
+        return found;
     }
 
     /**

@@ -147,11 +147,31 @@ public class SenderWorker {
         }
     }
 
+    /**
+     * Reads up front, in batched reads per workspace, the claims, enrolments and mailbox copies the tasks of
+     * {@code batch} will need. Each send still decides on what it reads; every write stays conditional.
+     */
+    public void prefetch(SendBatch batch, List<SendTask> tasks) {
+        tasks.stream().collect(java.util.stream.Collectors.groupingBy(SendTask::workspaceId)).forEach((ws, of) -> {
+            TenantContext tenant = TenantContext.system(ws, ACTOR);
+            Map<String, SendClaims.Stored> stored = claims.findAll(tenant,
+                    of.stream().map(t -> Map.entry(t.enrolmentId(), t.step())).toList());
+            Map<String, Enrolment> read = enrolments.getAll(tenant, of.stream().map(SendTask::enrolmentId).toList());
+            Map<String, MailboxState> mailboxes = copies.mailboxes(tenant, of.stream().map(SendTask::mailboxId).toList());
+            for (SendTask t : of) {
+                batch.prefetched(claimKey(tenant, t), Optional.ofNullable(stored.get(t.enrolmentId() + "#" + t.step())));
+                batch.prefetched(enrolmentKey(tenant, t.enrolmentId()), Optional.ofNullable(read.get(t.enrolmentId())));
+                batch.share(mailboxKey(tenant, t.mailboxId()), Optional.ofNullable(mailboxes.get(t.mailboxId())));
+            }
+        });
+    }
+
     /** Sends one task of {@code batch}; the batch is {@link #close closed} after its last task. */
     public Result send(SendTask task, SendBatch batch) {
         TenantContext tenant = TenantContext.system(task.workspaceId(), ACTOR);
         Instant now = time.now();
-        Optional<SendClaims.Stored> stored = claims.find(tenant, task.enrolmentId(), task.step());
+        Optional<SendClaims.Stored> stored = batch.take(claimKey(tenant, task),
+                () -> claims.find(tenant, task.enrolmentId(), task.step()));
         Optional<SendClaim> existing = stored.map(SendClaims.Stored::claim);
         if (existing.isPresent()) {
             SendClaim claim = existing.get();
@@ -171,7 +191,8 @@ public class SenderWorker {
                     break; // RETRY: checked again below, then claimed for the next attempt
             }
         }
-        Optional<Enrolment> found = enrolments.get(tenant, task.enrolmentId());
+        Optional<Enrolment> found = batch.take(enrolmentKey(tenant, task.enrolmentId()),
+                () -> enrolments.get(tenant, task.enrolmentId()));
         if (found.isEmpty() || found.get().status() != EnrolmentStatus.ACTIVE || found.get().step() != task.step()) {
             return Result.of(Outcome.SKIPPED, "enrolment not due for this step");
         }
@@ -312,11 +333,16 @@ public class SenderWorker {
     }
 
     /**
-     * Closes the batch's accepted sends: their {@code email.sent} events go out in one publish, then each claim is
-     * moved to {@code recorded} and cleared of its event in one write. Never throws: an event not published stays
-     * owed on its claim for the relay, and a claim left {@code sent} is finished again by a redelivery.
+     * Closes the batch's accepted sends: the follow-ups' due entries are written in batched writes (this throws if
+     * they cannot be: the batch's tasks must then be delivered again), their {@code email.sent} events go out in one
+     * publish, then each claim is moved to {@code recorded} and cleared of its event in one write. An event not
+     * published stays owed on its claim for the relay, and a claim left {@code sent} is finished again by a
+     * redelivery.
      */
     public void close(SendBatch batch) {
+        // The follow-ups' due entries first: if they cannot be written this throws, the claims stay sent, and the
+        // redelivered tasks finish again, writing them then.
+        due.putAll(batch.drainDues());
         List<SendBatch.Accepted> accepted = batch.drainAccepted();
         List<EncodedEvent> events = accepted.stream().map(SendBatch.Accepted::owed)
                 .filter(owed -> owed != null && owed.puts().isEmpty()).flatMap(owed -> owed.events().stream()).toList();
@@ -341,8 +367,14 @@ public class SenderWorker {
     }
 
     private void advance(TenantContext tenant, Enrolment enrolment, SendClaim claim, Instant now, SendBatch batch) {
+        if (enrolment.status() == EnrolmentStatus.ACTIVE && enrolment.step() == claim.step() + 1
+                && enrolment.messageIds().contains(claim.messageId())) {
+            // Advanced by an earlier attempt of this finish, which may have stopped before its due entry was written.
+            batch.due(new DueIndex.Due(tenant.workspaceId(), enrolment.id(), enrolment.step(), enrolment.dueAt()));
+            return;
+        }
         if (enrolment.status() != EnrolmentStatus.ACTIVE || enrolment.step() != claim.step()) {
-            return; // advanced by an earlier attempt of this finish, or stopped meanwhile
+            return; // advanced and completed by an earlier attempt of this finish, or stopped meanwhile
         }
         Campaign campaign = campaign(tenant, enrolment.campaignId(), batch).orElse(null);
         List<String> ids = new ArrayList<>(enrolment.messageIds());
@@ -356,7 +388,7 @@ public class SenderWorker {
                 claim.mailboxId(), ids, enrolment.contact(), enrolment.version() + 1);
         if (enrolments.replace(tenant, enrolment, advanced)) {
             if (more) {
-                due.put(new DueIndex.Due(tenant.workspaceId(), enrolment.id(), next, dueAt));
+                batch.due(new DueIndex.Due(tenant.workspaceId(), enrolment.id(), next, dueAt));
             }
             return;
         }
@@ -426,6 +458,14 @@ public class SenderWorker {
 
     private Optional<Campaign> campaign(TenantContext tenant, String campaignId, SendBatch batch) {
         return batch.once("campaign#" + tenant.workspaceId() + "#" + campaignId, () -> campaigns.get(tenant, campaignId));
+    }
+
+    private static String claimKey(TenantContext tenant, SendTask task) {
+        return "claim#" + tenant.workspaceId() + "#" + task.enrolmentId() + "#" + task.step();
+    }
+
+    private static String enrolmentKey(TenantContext tenant, String enrolmentId) {
+        return "enrolment#" + tenant.workspaceId() + "#" + enrolmentId;
     }
 
     private static String mailboxKey(TenantContext tenant, String mailboxId) {

@@ -10,6 +10,7 @@ import dev.penguinmails.sending.SendingFlow;
 import dev.penguinmails.sending.enrolments.Enrolment;
 import dev.penguinmails.sending.enrolments.EnrolmentStatus;
 import dev.penguinmails.sending.enrolments.EnrolmentStore;
+import dev.penguinmails.sending.scheduling.DueIndex;
 import dev.penguinmails.sending.sends.SentMessages;
 import dev.penguinmails.sending.suppression.SuppressionCopy;
 import dev.penguinmails.sending.transport.ScriptedSmtpServer;
@@ -123,6 +124,7 @@ class SenderWorkerTest extends SendingFlow {
         SendClaims claims = context.getBean(SendClaims.class);
 
         SendBatch batch = new SendBatch();
+        worker().prefetch(batch, sends.stream().map(x -> x.task(0)).toList());
         for (Sending x : sends) {
             assertThat(worker().send(x.task(0), batch).outcome()).isEqualTo(SenderWorker.Outcome.SENT);
         }
@@ -130,9 +132,12 @@ class SenderWorkerTest extends SendingFlow {
         assertThat(published("email.sent", ws)).as("not before the batch closes").isEmpty();
         assertThat(claims.get(tenant(ws), Enrolment.id(campaign, "con_bea"), 0).orElseThrow().state())
                 .isEqualTo(SendClaim.State.SENT);
+        assertThat(followUpsDue(ws)).as("written when the batch closes").isEmpty();
 
         worker().close(batch);
         assertThat(published("email.sent", ws)).hasSize(3);
+        assertThat(followUpsDue(ws)).containsExactlyInAnyOrderElementsOf(
+                sends.stream().map(x -> Enrolment.id(campaign, x.contactId())).toList());
         for (Sending x : sends) {
             assertThat(received(x.email())).as("one email each, the duplicate task included").hasSize(1);
             SendClaims.Stored stored = claims.find(tenant(ws), Enrolment.id(campaign, x.contactId()), 0).orElseThrow();
@@ -140,6 +145,29 @@ class SenderWorkerTest extends SendingFlow {
             assertThat(stored.owed()).as("cleared in the closing write").isNull();
             assertThat(enrolment(x).step()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aBatchLostBeforeItClosedIsFinishedByTheRedeliveryFollowUpIncluded() {
+        Sending s = enrolled("lostbatch");
+        SendBatch lost = new SendBatch();
+        assertThat(worker().send(s.task(0), lost).outcome()).isEqualTo(SenderWorker.Outcome.SENT);
+        assertThat(enrolment(s).step()).as("advanced before the batch closed").isEqualTo(1);
+        assertThat(followUpsDue(s.ws())).isEmpty();
+
+        SenderWorker.Result redelivered = worker().send(s.task(0));
+        assertThat(redelivered.outcome()).isEqualTo(SenderWorker.Outcome.SENT);
+        assertThat(received(s.email())).hasSize(1);
+        assertThat(followUpsDue(s.ws())).containsExactly(enrolment(s).id());
+        assertThat(published("email.sent", s.ws())).as("owed on the claim, published by the redelivery").hasSize(1);
+        assertThat(context.getBean(SendClaims.class).find(tenant(s.ws()), enrolment(s).id(), 0).orElseThrow().owed())
+                .isNull();
+    }
+
+    /** The enrolments of the workspace whose second step is in the due index (due 3 business days after MONDAY_10). */
+    private List<String> followUpsDue(String ws) {
+        return context.getBean(DueIndex.class).due(Instant.parse("2026-12-10T11:00:00Z"), 100_000).stream()
+                .filter(d -> d.workspaceId().equals(ws) && d.step() == 1).map(DueIndex.Due::enrolmentId).toList();
     }
 
     @Test
