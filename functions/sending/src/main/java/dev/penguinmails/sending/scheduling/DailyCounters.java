@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 @Singleton
 public class DailyCounters {
+    private static final String CAMPAIGN_PREFIX = "campaign_";
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -30,16 +31,22 @@ public class DailyCounters {
         this.table = table;
     }
 
-    /** A mailbox's day so far: sends reserved and when the next may go. */
-    public record MailboxDay(int count, Instant freeAt) { }
+    /** A mailbox's day so far: sends reserved (in all, and per campaign id) and when the next may go. */
+    public record MailboxDay(int count, Instant freeAt, Map<String, Integer> perCampaign) { }
 
     /** Several mailboxes' days at once (batched reads); a mailbox without sends today is left out. */
     public Map<String, MailboxDay> mailboxes(TenantContext tenant, Collection<String> mailboxIds, Instant now) {
         Map<String, MailboxDay> out = new HashMap<>();
         for (Map<String, AttributeValue> item : BatchWrites.getAll(dynamo, table,
                 mailboxIds.stream().distinct().map(id -> key(tenant, now, "MAILBOX#" + id)).toList())) {
+            Map<String, Integer> perCampaign = new HashMap<>();
+            item.forEach((name, value) -> {
+                if (name.startsWith(CAMPAIGN_PREFIX)) {
+                    perCampaign.put(name.substring(CAMPAIGN_PREFIX.length()), Integer.parseInt(value.n()));
+                }
+            });
             out.put(item.get("sk").s().substring("MAILBOX#".length()), new MailboxDay(count(item),
-                    item.containsKey("freeAt") ? Instant.parse(item.get("freeAt").s()) : Instant.EPOCH));
+                    item.containsKey("freeAt") ? Instant.parse(item.get("freeAt").s()) : Instant.EPOCH, perCampaign));
         }
         return out;
     }
@@ -66,7 +73,7 @@ public class DailyCounters {
             dynamo.updateItem(r -> r.tableName(table).key(key(tenant, now, "MAILBOX#" + mailboxId))
                     .updateExpression("SET #f = :f ADD #c :one, #p :one")
                     .conditionExpression("(attribute_not_exists(#c) OR #c < :cap) AND (attribute_not_exists(#p) OR #p < :pcap)")
-                    .expressionAttributeNames(Map.of("#c", "count", "#p", "campaign_" + campaignId, "#f", "freeAt"))
+                    .expressionAttributeNames(Map.of("#c", "count", "#p", CAMPAIGN_PREFIX + campaignId, "#f", "freeAt"))
                     .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
                             ":cap", AttributeValue.fromN(Integer.toString(cap)),
                             ":pcap", AttributeValue.fromN(Integer.toString(campaignCap)),

@@ -13,7 +13,9 @@ import dev.penguinmails.sending.enrolments.EnrolmentStore;
 import dev.penguinmails.sending.sender.SendQueue;
 import dev.penguinmails.sending.sender.SendTask;
 import dev.penguinmails.sending.sender.SendingQuota;
+import dev.penguinmails.shared.concurrent.DaemonPool;
 import dev.penguinmails.shared.tenancy.TenantContext;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,6 +73,8 @@ public class SchedulerTick {
     static final Duration QUOTA_RECHECK = Duration.ofHours(1);
     /** Reserved sends are queued and their due items deleted in groups of this many (batched calls). */
     static final int FLUSH = 100;
+    /** Reservation writes one tick keeps in flight at once. */
+    static final int RESERVATIONS_IN_FLIGHT = 16;
 
     private final DueIndex due;
     private final EnrolmentStore enrolments;
@@ -82,6 +87,8 @@ public class SchedulerTick {
     private final TickLease lease;
     private final SendingQuota quota;
     private final Random random = new SecureRandom();
+    /** Writes the tick's reservations while it goes on scheduling (decision 0082); made on a tick's first use. */
+    private final DaemonPool reservations = new DaemonPool("sending-tick-reservations", RESERVATIONS_IN_FLIGHT);
     private volatile Runnable leasedHook = () -> { };
 
     SchedulerTick(DueIndex due, EnrolmentStore enrolments, CampaignStore campaigns, SenderCopies copies,
@@ -191,10 +198,10 @@ public class SchedulerTick {
                 LOG.error("Due {} step {} of {} not scheduled", item.enrolmentId(), item.step(), item.workspaceId(), e);
             }
             if (reads.pending.size() >= FLUSH) {
-                flush(reads, counts);
+                flush(reads, now, counts);
             }
         }
-        flush(reads, counts);
+        flush(reads, now, counts);
     }
 
     /**
@@ -203,12 +210,26 @@ public class SchedulerTick {
      * again, and the sender's claim (decision 0052) turns a second task for one (enrolment, step) into no email.
      * What such a retry costs is a second reservation under today's caps: fewer sends, never more.
      */
-    private void flush(Reads reads, Map<Decision, AtomicInteger> counts) {
+    private void flush(Reads reads, Instant now, Map<Decision, AtomicInteger> counts) {
         if (reads.pending.isEmpty()) {
             return;
         }
-        List<Pending> pending = List.copyOf(reads.pending);
+        List<Pending> pending = new ArrayList<>();
+        for (Pending p : reads.pending) {
+            if (held(p)) {
+                pending.add(p);
+            } else {
+                if (p.campaignCounter() != null) {
+                    counters.release(reads.tenant, now, p.campaignCounter());
+                }
+                due.postpone(p.item(), now.plus(RECHECK));
+                counts.get(Decision.POSTPONED).incrementAndGet();
+            }
+        }
         reads.pending.clear();
+        if (pending.isEmpty()) {
+            return;
+        }
         Set<Integer> accepted = queue.enqueueAll(pending.stream().map(Pending::task).toList());
         List<DueIndex.Due> queued = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
@@ -229,8 +250,25 @@ public class SchedulerTick {
         counts.get(Decision.ENQUEUED).addAndGet(queued.size());
     }
 
-    /** A send reserved under the caps, waiting to be queued with its group. */
-    private record Pending(DueIndex.Due item, SendQueue.Delayed task) { }
+    /** Whether the reservation's write held; a refused or failed one is looked at again later. */
+    private static boolean held(Pending p) {
+        try {
+            if (Boolean.TRUE.equals(p.reservation().get())) {
+                return true;
+            }
+            LOG.warn("Reservation for {} step {} refused: caps reached meanwhile", p.item().enrolmentId(), p.item().step());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("tick interrupted", e);
+        } catch (ExecutionException e) {
+            LOG.error("Reservation for {} step {} not written", p.item().enrolmentId(), p.item().step(), e.getCause());
+        }
+        return false;
+    }
+
+    /** A send reserved under the caps, waiting to be queued with its group once its reservation is written. */
+    private record Pending(DueIndex.Due item, SendQueue.Delayed task, Future<Boolean> reservation,
+                           @Nullable String campaignCounter) { }
 
     /**
      * What one tick has read of one workspace: the due enrolments, the campaigns, and per pool mailbox whether it
@@ -243,8 +281,12 @@ public class SchedulerTick {
         final Map<String, Optional<MailboxState>> eligible = new HashMap<>();
         final Map<String, Boolean> domains = new HashMap<>();
         final Map<String, Integer> used = new HashMap<>();
+        /** Per pool mailbox and campaign ({@code <mailbox>#<campaign>}): its sends today, as read and reserved. */
+        final Map<String, Integer> usedBy = new HashMap<>();
         /** When each pool mailbox may send next (its random gap), as read and then as this tick moved it. */
         final Map<String, Instant> freeAt = new HashMap<>();
+        /** Each pool mailbox's latest reservation write, which its next one waits for. */
+        final Map<String, CompletableFuture<Boolean>> writes = new HashMap<>();
         final List<Pending> pending = new ArrayList<>();
         /** Billing's pause, and the month's emails left less what this tick enqueued (decision 0065). */
         final boolean paused;
@@ -283,6 +325,9 @@ public class SchedulerTick {
                     Map<String, DailyCounters.MailboxDay> days = counters.mailboxes(tenant, ok, now);
                     ok.forEach(id -> {
                         used.put(id, days.containsKey(id) ? days.get(id).count() : 0);
+                        if (days.containsKey(id)) {
+                            days.get(id).perCampaign().forEach((campaign, n) -> usedBy.put(id + "#" + campaign, n));
+                        }
                         freeAt.put(id, days.containsKey(id) ? days.get(id).freeAt() : Instant.EPOCH);
                     });
                 }
@@ -296,8 +341,13 @@ public class SchedulerTick {
             return used.getOrDefault(mailboxId, 0);
         }
 
-        void reserved(String mailboxId) {
+        int usedBy(String mailboxId, String campaignId) {
+            return usedBy.getOrDefault(mailboxId + "#" + campaignId, 0);
+        }
+
+        void reserved(String mailboxId, String campaignId) {
             used.merge(mailboxId, 1, Integer::sum);
+            usedBy.merge(mailboxId + "#" + campaignId, 1, Integer::sum);
         }
     }
 
@@ -342,13 +392,13 @@ public class SchedulerTick {
             return Decision.POSTPONED;
         }
         for (MailboxState mailbox : candidates(reads, definition, enrolment, now)) {
-            Optional<Instant> slot = reserve(reads, now, campaign.get(), mailbox);
+            Optional<Slot> slot = reserve(reads, now, campaign.get(), mailbox);
             if (slot.isPresent()) {
-                reads.reserved(mailbox.mailboxId());
+                reads.reserved(mailbox.mailboxId(), campaign.get().id());
                 reads.remaining--;
                 reads.pending.add(new Pending(item, new SendQueue.Delayed(
                         new SendTask(item.workspaceId(), item.enrolmentId(), item.step(), mailbox.mailboxId()),
-                        Duration.between(now, slot.get()))));
+                        Duration.between(now, slot.get().at())), slot.get().written(), campaignCap != null ? campaignCounter : null));
                 return Decision.ENQUEUED;
             }
         }
@@ -378,27 +428,38 @@ public class SchedulerTick {
         return eligible;
     }
 
+    /** A reserved slot: when the send may go, and the reservation's conditional write (true: it held). */
+    private record Slot(Instant at, CompletableFuture<Boolean> written) { }
+
     /**
      * Reserves the mailbox's next slot under its caps; the slot is now or when its gap ends (within SQS's delay). The
-     * gap's end comes from the tick's batched read and its own reservations: only the tick (one at a time, decision
-     * 0064) moves it.
+     * caps are checked against the tick's batched read plus its own reservations (only the tick, one at a time,
+     * decision 0064, reserves), and the conditional write that enforces them is sent without waiting: the flush
+     * waits for it, and a write the table refused (the read was stale) sends nothing (decision 0082).
      */
-    private Optional<Instant> reserve(Reads reads, Instant now, Campaign campaign, MailboxState mailbox) {
+    private Optional<Slot> reserve(Reads reads, Instant now, Campaign campaign, MailboxState mailbox) {
         TenantContext tenant = reads.tenant;
+        CampaignDefinition.SendingLimits limits = campaign.definition().limits();
+        int cap = mailboxCap(mailbox, now);
+        if (reads.used(mailbox.mailboxId()) >= cap
+                || reads.usedBy(mailbox.mailboxId(), campaign.id()) >= limits.dailyPerMailbox()) {
+            return Optional.empty();
+        }
         Instant freeAt = reads.freeAt.getOrDefault(mailbox.mailboxId(), Instant.EPOCH);
         Instant slot = freeAt.isAfter(now) ? freeAt : now;
         if (Duration.between(now, slot).compareTo(SendQueue.MAX_DELAY) >= 0) {
             return Optional.empty();
         }
-        CampaignDefinition.SendingLimits limits = campaign.definition().limits();
         int gap = limits.gapMinSeconds() + (limits.gapMaxSeconds() > limits.gapMinSeconds()
                 ? random.nextInt(limits.gapMaxSeconds() - limits.gapMinSeconds() + 1) : 0);
-        if (!counters.reserveMailbox(tenant, now, mailbox.mailboxId(), mailboxCap(mailbox, now), campaign.id(),
-                limits.dailyPerMailbox(), slot.plusSeconds(gap))) {
-            return Optional.empty();
-        }
-        reads.freeAt.put(mailbox.mailboxId(), slot.plusSeconds(gap));
-        return Optional.of(slot);
+        Instant next = slot.plusSeconds(gap);
+        // One mailbox's writes go in order, so that its stored gap end only moves forward.
+        CompletableFuture<Boolean> written = reads.writes.getOrDefault(mailbox.mailboxId(), CompletableFuture.completedFuture(true))
+                .handleAsync((previous, failed) -> counters.reserveMailbox(tenant, now, mailbox.mailboxId(), cap,
+                        campaign.id(), limits.dailyPerMailbox(), next), reservations.get());
+        reads.writes.put(mailbox.mailboxId(), written);
+        reads.freeAt.put(mailbox.mailboxId(), next);
+        return Optional.of(new Slot(slot, written));
     }
 
     /** The mailbox's cap today: its daily limit, or less while its warm-up ramps up. */
