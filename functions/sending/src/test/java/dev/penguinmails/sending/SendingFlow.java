@@ -85,6 +85,13 @@ public abstract class SendingFlow extends SendingApiTest {
                 "bounce." + domain, "track." + domain, null, 1));
     }
 
+    /** On Monday 10:00 UTC, launches READY in {@code workspaceId} with one SMTP mailbox, {@code mbx_smtp}. */
+    protected String launchedWithOneSmtpMailbox(String workspaceId) {
+        clockAt(MONDAY_10);
+        smtpSender(workspaceId, "mbx_smtp", "ana@mail.acme.io", "smtp");
+        return launched(workspaceId, READY, "mbx_smtp");
+    }
+
     /** Creates {@code json} (its mailbox ids replaced by {@code mailboxIds}), launches it and answers its id. */
     protected String launched(String workspaceId, String json, String... mailboxIds) {
         Caller owner = Caller.owner(workspaceId);

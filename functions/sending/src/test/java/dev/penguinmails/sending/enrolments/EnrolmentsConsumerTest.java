@@ -52,9 +52,7 @@ class EnrolmentsConsumerTest extends SendingFlow {
     @Test
     void chunksEnrolEachContactOnceAndTheAudienceIsCompleteWhenEveryChunkArrived() {
         String ws = workspace();
-        clockAt(MONDAY_10);
-        smtpSender(ws, "mbx_smtp", "ana@mail.acme.io", "smtp");
-        String campaign = launched(ws, READY, "mbx_smtp");
+        String campaign = launchedWithOneSmtpMailbox(ws);
         ContactState ana = contact(ws, "con_ana", "ana@example.io", "Ana", "Europe/Lisbon", 1);
         ContactState bo = contact(ws, "con_bo", "bo@example.io", "Bo", null, 1);
         AudienceChunk first = new AudienceChunk(campaign, 2, 0, 2, 2, List.of(ana));
@@ -88,9 +86,7 @@ class EnrolmentsConsumerTest extends SendingFlow {
     @Test
     void aChunkForAnotherWorkspacesCampaignEnrolsNobody() {
         String ws = workspace();
-        clockAt(MONDAY_10);
-        smtpSender(ws, "mbx_smtp", "ana@mail.acme.io", "smtp");
-        String campaign = launched(ws, READY, "mbx_smtp");
+        String campaign = launchedWithOneSmtpMailbox(ws);
         String intruder = workspace();
         publish(ContactEvents.CAMPAIGN_AUDIENCE_CHUNK, intruder, new AudienceChunk(campaign, 2, 0, 1, 1,
                 List.of(contact(intruder, "con_eve", "eve@example.io", "Eve", null, 1))));
@@ -102,9 +98,7 @@ class EnrolmentsConsumerTest extends SendingFlow {
     @Test
     void contactChangesApplyByVersionAndDeletionErasureAndUnsubscribeStopEnrolments() {
         String ws = workspace();
-        clockAt(MONDAY_10);
-        smtpSender(ws, "mbx_smtp", "ana@mail.acme.io", "smtp");
-        String one = launched(ws, READY, "mbx_smtp");
+        String one = launchedWithOneSmtpMailbox(ws);
         String two = launched(ws, READY, "mbx_smtp");
         for (String campaign : List.of(one, two)) {
             enrol(ws, campaign, List.of(contact(ws, "con_cy", "cy@example.io", "Cy", null, 2),

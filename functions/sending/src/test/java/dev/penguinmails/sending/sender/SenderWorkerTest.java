@@ -60,9 +60,7 @@ class SenderWorkerTest extends SendingFlow {
     /** A launched two-step campaign (the follow-up replies in thread after 3 business days) with one enrolled contact. */
     private Sending enrolled(String name) {
         String ws = workspace();
-        clockAt(MONDAY_10);
-        smtpSender(ws, "mbx_smtp", "ana@mail.acme.io", "smtp");
-        String campaign = launched(ws, READY, "mbx_smtp");
+        String campaign = launchedWithOneSmtpMailbox(ws);
         String contactId = "con_" + name;
         String email = name + "-" + System.nanoTime() + "@example.io";
         assertThat(enrol(ws, campaign, List.of(contact(ws, contactId, email, "Dana", null, 1)))).isEqualTo(1);
@@ -114,9 +112,7 @@ class SenderWorkerTest extends SendingFlow {
     @Test
     void aBatchPublishesItsEmailEventsTogetherWhenItClosesAndClosesEveryClaim() {
         String ws = workspace();
-        clockAt(MONDAY_10);
-        smtpSender(ws, "mbx_smtp", "ana@mail.acme.io", "smtp");
-        String campaign = launched(ws, READY, "mbx_smtp");
+        String campaign = launchedWithOneSmtpMailbox(ws);
         List<Sending> sends = List.of("bea", "ben", "bo").stream()
                 .map(n -> new Sending(ws, campaign, "con_" + n, n + "-" + System.nanoTime() + "@example.io")).toList();
         assertThat(enrol(ws, campaign, sends.stream().map(x -> contact(ws, x.contactId(), x.email(), "Bo", null, 1)).toList()))
