@@ -60,6 +60,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +153,7 @@ public class SenderWorker {
      * {@code batch} will need. Each send still decides on what it reads; every write stays conditional.
      */
     public void prefetch(SendBatch batch, List<SendTask> tasks) {
-        tasks.stream().collect(java.util.stream.Collectors.groupingBy(SendTask::workspaceId)).forEach((ws, of) -> {
+        tasks.stream().collect(Collectors.groupingBy(SendTask::workspaceId)).forEach((ws, of) -> {
             TenantContext tenant = TenantContext.system(ws, ACTOR);
             Map<String, SendClaims.Stored> stored = claims.findAll(tenant,
                     of.stream().map(t -> Map.entry(t.enrolmentId(), t.step())).toList());
