@@ -24,10 +24,6 @@ public final class MimeMessages {
     public static final String TRACKING_HEADER = "X-PM-Message";
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
-    static {
-        MailStreams.nameTheProvider();
-    }
-
     // A Session only carries properties here; nothing is sent through it.
     private final Session session = Session.getInstance(new Properties());
 

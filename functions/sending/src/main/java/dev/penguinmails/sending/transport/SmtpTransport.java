@@ -1,6 +1,5 @@
 package dev.penguinmails.sending.transport;
 
-import dev.penguinmails.sending.messages.MailStreams;
 import dev.penguinmails.sending.transport.SendResult.Sent;
 import dev.penguinmails.sending.transport.SendResult.TemporaryFailure;
 import jakarta.mail.Address;
@@ -29,10 +28,6 @@ import java.util.function.LongSupplier;
 public final class SmtpTransport implements AutoCloseable {
     // Checking a connection costs a NOOP round trip: only worth it once the server may have dropped it.
     private static final long CHECK_AFTER_NANOS = TimeUnit.SECONDS.toNanos(2);
-
-    static {
-        MailStreams.nameTheProvider();
-    }
 
     private final SmtpSettings settings;
     private final LongSupplier nanoTime;
